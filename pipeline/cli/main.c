@@ -1,0 +1,474 @@
+/*
+ * main.c - the newsocr command line.
+ *
+ *   main, usage, parse_formats, plan_outputs, process_input, write_atomic
+ *
+ * newsocr [OPTIONS] IMAGE...   text of each page in reading order, on stdout or in files.
+ * Exit status (documented in --help and the README):
+ *   0 success; 1 usage error; 2 an input could not be read or is not a valid image;
+ *   3 model or engine problem; 4 output could not be written.
+ * With several inputs a bad one does not stop the others; the status is the largest code
+ * met. Output files are written to a temporary name beside the target and renamed when
+ * complete, so a failure never leaves a partial file.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "newsocr.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum exit_status {
+    EXIT_OK = 0,
+    EXIT_USAGE = 1,
+    EXIT_INPUT = 2,
+    EXIT_MODEL = 3,
+    EXIT_OUTPUT = 4,
+};
+
+enum { FORMAT_TXT = 1 << 0 };
+
+typedef struct cli_options {
+    const char *output;
+    unsigned formats;
+    nocr_engine_options engine;
+    nocr_load_options load;
+    nocr_process_options process;
+    int quiet, verbose, timings;
+} cli_options;
+
+/* One page to process: an input file and a page of it, and where its text goes. */
+typedef struct job {
+    const char *path;
+    int index;     /* page of a multi-page TIFF */
+    int npages;    /* pages in the file */
+    char *outbase; /* output path without extension; NULL: stdout */
+} job;
+
+static const char usage_text[] =
+    "Usage: newsocr [OPTIONS] IMAGE...\n"
+    "Recognize scanned newspaper pages (simplified Chinese first) and print their text\n"
+    "in the order a person reads it.\n"
+    "\n"
+    "Inputs: PNG, JPEG, TIFF (every page of a multi-page TIFF), BMP, PNM, WebP, GIF;\n"
+    "1, 8, 16, 24 or 32 bit; with or without resolution metadata.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output PATH     write to PATH: a file for one page, a directory (created if\n"
+    "                        needed) for several, holding NAME.txt (NAME.pNNN.txt for the\n"
+    "                        pages of a multi-page TIFF); default: stdout, pages separated\n"
+    "                        by a form feed\n"
+    "  -f, --format LIST     output formats, comma-separated or repeated: txt (default)\n"
+    "  -l, --lang LANGS      Tesseract languages, e.g. chi_sim, eng, chi_sim+eng\n"
+    "                        (default: chi_sim)\n"
+    "      --tessdata DIR    model directory (default: $NEWSOCR_TESSDATA, then\n"
+    "                        $TESSDATA_PREFIX, then the system's tessdata)\n"
+    "      --config FILE     Tesseract settings file (default: newsocr's models/newsocr.config)\n"
+    "      --max-pixels N    refuse images of more than N pixels before decoding them\n"
+    "                        (default: 250000000)\n"
+    "      --debug-dir DIR   write the image of each preprocessing step to DIR\n"
+    "      --timings         print each page's per-stage times on stderr\n"
+    "  -q, --quiet           print nothing but errors\n"
+    "  -v, --verbose         report each page on stderr\n"
+    "  -h, --help            show this help and exit\n"
+    "  -V, --version         show the version and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  usage error (bad option or argument)\n"
+    "  2  an input could not be read or is not a valid image (the others are processed)\n"
+    "  3  model or engine problem (e.g. a language's traineddata is missing)\n"
+    "  4  output could not be written\n"
+    "With several failures the largest status is returned.\n";
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int status_of(int code)
+{
+    switch (code) {
+    case NOCR_OK:
+        return EXIT_OK;
+    case NOCR_EINVAL:
+        return EXIT_USAGE;
+    case NOCR_ENOENT:
+    case NOCR_EREAD:
+    case NOCR_EFORMAT:
+    case NOCR_ELIMIT:
+        return EXIT_INPUT;
+    case NOCR_EWRITE:
+        return EXIT_OUTPUT;
+    default:
+        return EXIT_MODEL;
+    }
+}
+
+static void error_line(const char *msg)
+{
+    fprintf(stderr, "newsocr: %s\n", msg);
+}
+
+/* One line: "newsocr: MESSAGE (see newsocr --help)". */
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "newsocr: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see newsocr --help)\n");
+    return EXIT_USAGE;
+}
+
+static int parse_formats(unsigned *formats, const char *list)
+{
+    char buf[256];
+    if (strlen(list) >= sizeof(buf))
+        return usage_error("format list too long: '%s'", list);
+    strcpy(buf, list);
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (strcmp(tok, "txt") == 0)
+            *formats |= FORMAT_TXT;
+        else
+            return usage_error("unknown output format '%s' (supported: txt)", tok);
+    }
+    return EXIT_OK;
+}
+
+static int parse_long(long long *out, const char *s, const char *what)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v <= 0)
+        return usage_error(what, s);
+    *out = v;
+    return EXIT_OK;
+}
+
+static mode_t file_mode = 0644; /* 0666 less the umask, read once in main */
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The file name of `path` without directory and extension. */
+static void stem_of(char *out, size_t n, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(out, n, "%s", base);
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out)
+        *dot = '\0';
+}
+
+static void fchmod_path(const char *path)
+{
+    (void)chmod(path, file_mode); /* mkstemp made it 0600 */
+}
+
+/* Writes to an existing non-regular file (a terminal, a pipe, /dev/stdout) directly:
+ * renaming over it would replace the device. */
+static int write_direct(const char *path, const char *data, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    int ok = fp && fwrite(data, 1, len, fp) == len;
+    if (fp && fclose(fp) != 0)
+        ok = 0;
+    if (!ok) {
+        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Writes `data` to `path` through a temporary file in the same directory, renamed into
+ * place once complete; on failure nothing is left behind. */
+static int write_atomic(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_direct(path, data, len);
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return EXIT_OUTPUT;
+    snprintf(tmp, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
+        free(tmp);
+        return EXIT_OUTPUT;
+    }
+    FILE *fp = fdopen(fd, "wb");
+    int ok = fp && fwrite(data, 1, len, fp) == len;
+    ok = fp ? (fclose(fp) == 0) && ok : (close(fd), 0);
+    if (ok) {
+        fchmod_path(tmp);
+        ok = rename(tmp, path) == 0;
+    }
+    if (!ok) {
+        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok ? EXIT_OK : EXIT_OUTPUT;
+}
+
+/* Decides where each page's text goes. One page and -o PATH: PATH is the file unless it
+ * is an existing directory. Several pages and -o: a directory, created if missing. Two
+ * pages with the same output name are a usage error, found before any work is done. */
+static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
+{
+    if (!o->output)
+        return EXIT_OK;
+    int dir_mode = njobs > 1 || is_dir(o->output);
+    if (dir_mode && !is_dir(o->output) && mkdir(o->output, 0777) != 0) {
+        fprintf(stderr, "newsocr: %s: cannot create output directory: %s\n", o->output,
+                strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    for (size_t i = 0; i < njobs; i++) {
+        char stem[NAME_MAX + 1], name[PATH_MAX];
+        if (!dir_mode) {
+            /* The extension of the one format is the user's: write exactly PATH. */
+            snprintf(name, sizeof(name), "%s", o->output);
+        } else {
+            stem_of(stem, sizeof(stem), jobs[i].path);
+            if (jobs[i].npages > 1)
+                snprintf(name, sizeof(name), "%s/%s.p%03d", o->output, stem, jobs[i].index + 1);
+            else
+                snprintf(name, sizeof(name), "%s/%s", o->output, stem);
+        }
+        if (!(jobs[i].outbase = strdup(name))) {
+            error_line("out of memory");
+            return EXIT_MODEL;
+        }
+        for (size_t k = 0; dir_mode && k < i; k++) {
+            if (jobs[k].outbase && strcmp(jobs[k].outbase, name) == 0) {
+                fprintf(stderr,
+                        "newsocr: %s and %s would both be written to %s.txt; rename one or "
+                        "run them separately\n",
+                        jobs[k].path, jobs[i].path, name);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    return EXIT_OK;
+}
+
+static void print_timings(const job *j, const nocr_timings *t)
+{
+    double total = t->load + t->preprocess + t->segment + t->recognize + t->reconstruct +
+                   t->export_;
+    fprintf(stderr,
+            "newsocr: timings %s[%d]: load %.3f preprocess %.3f segment %.3f recognize %.3f "
+            "reconstruct %.3f export %.3f total %.3f s\n",
+            j->path, j->index + 1, t->load, t->preprocess, t->segment, t->recognize,
+            t->reconstruct, t->export_, total);
+}
+
+/* Processes one page; returns its exit status. */
+static int process_job(const job *j, nocr_engine *eng, const cli_options *o, int *pages_out)
+{
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    nocr_timings t;
+    char *txt = NULL;
+    int status = EXIT_OK;
+
+    double t0 = now();
+    int rc = nocr_image_load(&img, j->path, j->index, &o->load);
+    double t1 = now();
+    if (!rc)
+        rc = nocr_process(&page, eng, img, &o->process, &t);
+    if (rc) {
+        error_line(nocr_error_last());
+        status = status_of(rc);
+        goto cleanup;
+    }
+    t.load = t1 - t0;
+    double t2 = now();
+    if ((rc = nocr_export_txt(&txt, page))) {
+        error_line(nocr_error_last());
+        status = status_of(rc);
+        goto cleanup;
+    }
+    t.export_ = now() - t2;
+
+    size_t len = strlen(txt);
+    if (j->outbase) {
+        char path[PATH_MAX + 8];
+        int dir_mode = strcmp(j->outbase, o->output) != 0;
+        snprintf(path, sizeof(path), "%s%s", j->outbase, dir_mode ? ".txt" : "");
+        status = write_atomic(path, txt, len);
+    } else {
+        if ((*pages_out)++ > 0)
+            fputc('\f', stdout);
+        if (fwrite(txt, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "newsocr: stdout: write error: %s\n", strerror(errno));
+            status = EXIT_OUTPUT;
+        }
+    }
+    if (o->verbose)
+        fprintf(stderr, "newsocr: %s[%d]: %zu regions, %zu bytes of text\n", j->path,
+                j->index + 1, nocr_page_region_count(page), len);
+    if (o->timings)
+        print_timings(j, &t);
+
+cleanup:
+    free(txt);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_TESSDATA = 256, OPT_CONFIG, OPT_MAX_PIXELS, OPT_DEBUG_DIR, OPT_TIMINGS };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"tessdata", required_argument, NULL, OPT_TESSDATA},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"max-pixels", required_argument, NULL, OPT_MAX_PIXELS},
+        {"debug-dir", required_argument, NULL, OPT_DEBUG_DIR},
+        {"timings", no_argument, NULL, OPT_TIMINGS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    cli_options o = {0};
+    o.engine = (nocr_engine_options)NOCR_ENGINE_OPTIONS_INIT;
+    o.load = (nocr_load_options)NOCR_LOAD_OPTIONS_INIT;
+    o.process = (nocr_process_options)NOCR_PROCESS_OPTIONS_INIT;
+    mode_t mask = umask(0);
+    umask(mask);
+    file_mode = 0666 & ~mask;
+
+    opterr = 0;
+    int c, status;
+    while ((c = getopt_long(argc, argv, ":o:f:l:qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            o.output = optarg;
+            break;
+        case 'f':
+            if ((status = parse_formats(&o.formats, optarg)))
+                return status;
+            break;
+        case 'l':
+            o.engine.lang = optarg;
+            break;
+        case OPT_TESSDATA:
+            o.engine.tessdata = optarg;
+            break;
+        case OPT_CONFIG:
+            o.engine.config = optarg;
+            break;
+        case OPT_MAX_PIXELS:
+            if ((status = parse_long(&o.load.max_pixels, optarg,
+                                     "--max-pixels needs a positive number, not '%s'")))
+                return status;
+            break;
+        case OPT_DEBUG_DIR:
+            o.process.preprocess.debug_dir = optarg;
+            break;
+        case OPT_TIMINGS:
+            o.timings = 1;
+            break;
+        case 'q':
+            o.quiet = 1;
+            o.verbose = 0;
+            break;
+        case 'v':
+            o.verbose = 1;
+            o.quiet = 0;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return EXIT_OK;
+        case 'V':
+            printf("newsocr %s\n", nocr_version());
+            return EXIT_OK;
+        case ':':
+            return usage_error("option '%s' needs an argument", argv[optind - 1]);
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "no input image given");
+    if (!o.formats)
+        o.formats = FORMAT_TXT;
+    if (o.process.preprocess.debug_dir && !is_dir(o.process.preprocess.debug_dir))
+        return usage_error("--debug-dir: '%s' is not a directory", o.process.preprocess.debug_dir);
+
+    /* Expand the inputs into pages; unreadable inputs are reported now and skipped. */
+    size_t njobs = 0, cap = (size_t)(argc - optind);
+    job *jobs = calloc(cap, sizeof(*jobs));
+    if (!jobs) {
+        error_line("out of memory");
+        return EXIT_MODEL;
+    }
+    int worst = EXIT_OK;
+    for (int i = optind; i < argc; i++) {
+        int npages = 0, rc = nocr_image_page_count(&npages, argv[i]);
+        if (rc) {
+            error_line(nocr_error_last());
+            worst = status_of(rc) > worst ? status_of(rc) : worst;
+            continue;
+        }
+        if (njobs + (size_t)npages > cap) {
+            cap = njobs + (size_t)npages + cap;
+            job *grown = realloc(jobs, cap * sizeof(*jobs));
+            if (!grown) {
+                error_line("out of memory");
+                free(jobs);
+                return EXIT_MODEL;
+            }
+            jobs = grown;
+        }
+        for (int p = 0; p < npages; p++)
+            jobs[njobs++] = (job){argv[i], p, npages, NULL};
+    }
+
+    size_t ntotal = njobs; /* njobs drops to 0 when nothing can run */
+    nocr_engine *eng = NULL;
+    if (njobs > 0 && (status = plan_outputs(jobs, njobs, &o)) != EXIT_OK) {
+        worst = status;
+        njobs = 0;
+    }
+    if (njobs > 0) {
+        int rc = nocr_engine_new(&eng, &o.engine);
+        if (rc) {
+            error_line(nocr_error_last());
+            worst = status_of(rc) > worst ? status_of(rc) : worst;
+            njobs = 0;
+        }
+    }
+    int pages_out = 0;
+    for (size_t i = 0; i < njobs; i++) {
+        status = process_job(&jobs[i], eng, &o, &pages_out);
+        worst = status > worst ? status : worst;
+    }
+    nocr_engine_free(eng);
+    for (size_t i = 0; i < ntotal; i++)
+        free(jobs[i].outbase);
+    free(jobs);
+    return worst;
+}

@@ -1,0 +1,337 @@
+/*
+ * newsocr.h - the one public header of the newsocr library.
+ *
+ * newsocr turns a scanned newspaper page into text in the order a person reads it.
+ * One structure, the page model (page -> regions -> lines -> words), flows through
+ * the stages:
+ *
+ *     nocr_image_load -> nocr_preprocess -> nocr_segment -> nocr_recognize
+ *                     -> nocr_reconstruct -> nocr_export_*
+ *
+ * nocr_process() runs them all. Each stage has a narrow interface (an image in and out,
+ * or the page model in and out), so a later version can replace one stage alone.
+ *
+ * Conventions (after libgit2):
+ *   - A fallible function returns int: NOCR_OK (0) or a negative nocr_error code.
+ *     A one-line message naming the file and the reason is kept per thread:
+ *     nocr_error_last().
+ *   - Output parameters come first and are named out; what is returned through
+ *     **out is the caller's, freed with the module's _free function, which accepts NULL.
+ *   - Options are structs initialised with an _INIT macro.
+ *   - All boxes are in the pixels of the original image (before any scaling or deskew).
+ *   - The library never prints to stdout and never exits.
+ *
+ * Lifecycle:
+ *
+ *     nocr_engine *eng;                     // load models once per process
+ *     nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+ *     nocr_engine_new(&eng, &eo);
+ *     for each file, for each page of it:
+ *         nocr_image *img; nocr_page *page; char *txt;
+ *         nocr_image_load(&img, path, page_index, &load_options);
+ *         nocr_process(&page, eng, img, &process_options, &timings);
+ *         nocr_export_txt(&txt, page);     // free(txt)
+ *         nocr_page_free(page); nocr_image_free(img);
+ *     nocr_engine_free(eng);
+ *
+ * Thread safety: an engine is used by one thread at a time; use one engine per worker.
+ * Everything else is plain data owned by its caller.
+ */
+#ifndef NEWSOCR_H
+#define NEWSOCR_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NOCR_VERSION_MAJOR 0
+#define NOCR_VERSION_MINOR 1
+#define NOCR_VERSION_PATCH 0
+#define NOCR_VERSION       "0.1.0"
+
+/* Returns the library version as "MAJOR.MINOR.PATCH"; static storage. */
+const char *nocr_version(void);
+
+/* ---------------------------------------------------------------------------------------
+ * Errors
+ */
+
+/* Error codes returned (negated) by every fallible function. */
+typedef enum nocr_error {
+    NOCR_OK = 0,
+    NOCR_EINVAL = -1,    /* invalid argument or option (a usage error) */
+    NOCR_ENOENT = -2,    /* input file missing, or not a regular file */
+    NOCR_EREAD = -3,     /* input could not be read (I/O error, empty file) */
+    NOCR_EFORMAT = -4,   /* not an image, unsupported, truncated or corrupt */
+    NOCR_ELIMIT = -5,    /* image larger than the pixel limit, or too small to hold text */
+    NOCR_EMODEL = -6,    /* recognition model (traineddata) missing or unloadable */
+    NOCR_EENGINE = -7,   /* the recognition engine failed */
+    NOCR_EWRITE = -8,    /* output could not be written */
+    NOCR_ENOMEM = -9,    /* out of memory */
+    NOCR_EINTERNAL = -10 /* a bug: please report it */
+} nocr_error;
+
+/* The message of the last error set on this thread ("" if none); valid until the next
+ * library call on this thread. */
+const char *nocr_error_last(void);
+
+/* A short constant name for an error code ("file not found", ...). */
+const char *nocr_error_name(int code);
+
+/* ---------------------------------------------------------------------------------------
+ * Geometry and enumerations of the page model
+ */
+
+typedef struct nocr_box {
+    int x, y; /* top-left corner, pixels of the original image */
+    int w, h; /* width and height in pixels; 0 when unknown */
+} nocr_box;
+
+typedef enum nocr_role {
+    NOCR_ROLE_UNKNOWN = 0,
+    NOCR_ROLE_HEADLINE,
+    NOCR_ROLE_SUBHEADLINE,
+    NOCR_ROLE_SECTION_HEADING, /* a heading inside an article's body */
+    NOCR_ROLE_BYLINE,
+    NOCR_ROLE_BODY,
+    NOCR_ROLE_CAPTION,
+    NOCR_ROLE_PAGE_HEADER, /* folio line: page number, section, date */
+    NOCR_ROLE_NOTE,        /* page note or credit, e.g. (本版图片均为资料图) */
+    NOCR_ROLE_FIGURE,      /* a photo or drawing: no text */
+    NOCR_ROLE_SEPARATOR,   /* a printed rule: no text */
+    NOCR_ROLE_COUNT
+} nocr_role;
+
+/* Lower-case name of a role ("headline", "body", ...); "unknown" when out of range. */
+const char *nocr_role_name(nocr_role role);
+
+typedef enum nocr_direction {
+    NOCR_DIR_HORIZONTAL = 0, /* lines left to right, top to bottom */
+    NOCR_DIR_VERTICAL = 1    /* columns top to bottom, right to left (traditional CJK) */
+} nocr_direction;
+
+/* ---------------------------------------------------------------------------------------
+ * The page model
+ *
+ * A page owns its regions, a region its lines, a line its words. Getters return borrowed
+ * pointers valid while the page lives. Text is UTF-8, owned by the model. Confidence is
+ * 0..100, or -1 when unknown.
+ */
+
+typedef struct nocr_page nocr_page;
+typedef struct nocr_region nocr_region;
+typedef struct nocr_line nocr_line;
+typedef struct nocr_word nocr_word;
+
+/* Creates an empty page of width x height original pixels. Free with nocr_page_free. */
+int nocr_page_new(nocr_page **out, int width, int height);
+void nocr_page_free(nocr_page *page);
+
+int nocr_page_width(const nocr_page *page);
+int nocr_page_height(const nocr_page *page);
+/* Resolution used (from the file, or estimated); 0 when unknown. */
+int nocr_page_dpi(const nocr_page *page);
+void nocr_page_set_dpi(nocr_page *page, int dpi);
+/* Skew found by preprocessing, degrees (positive: counter-clockwise), and its confidence. */
+double nocr_page_skew(const nocr_page *page);
+void nocr_page_set_skew(nocr_page *page, double degrees, double confidence);
+/* Source file name and page index in it (0-based), for reports and exports. */
+const char *nocr_page_source(const nocr_page *page);
+int nocr_page_index(const nocr_page *page);
+int nocr_page_set_source(nocr_page *page, const char *path, int index);
+
+size_t nocr_page_region_count(const nocr_page *page);
+nocr_region *nocr_page_region(const nocr_page *page, size_t i);
+/* Appends a region; *out (optional) is borrowed from the page. */
+int nocr_page_add_region(nocr_region **out, nocr_page *page, nocr_role role, nocr_box box);
+/* Removes all regions (a stage that re-segments starts from here). */
+void nocr_page_clear_regions(nocr_page *page);
+/* Sorts the regions by their reading-order index (stable; -1 sorts last). */
+void nocr_page_sort_by_order(nocr_page *page);
+
+nocr_role nocr_region_role(const nocr_region *region);
+void nocr_region_set_role(nocr_region *region, nocr_role role);
+nocr_box nocr_region_box(const nocr_region *region);
+void nocr_region_set_box(nocr_region *region, nocr_box box);
+nocr_direction nocr_region_direction(const nocr_region *region);
+void nocr_region_set_direction(nocr_region *region, nocr_direction dir);
+/* Article id (0-based; -1 when the region belongs to no article). */
+int nocr_region_article(const nocr_region *region);
+void nocr_region_set_article(nocr_region *region, int article);
+/* Position in reading order (0-based; -1 until the reconstructor sets it). */
+int nocr_region_order(const nocr_region *region);
+void nocr_region_set_order(nocr_region *region, int order);
+/* Mean confidence of the region's lines, 0..100, or -1 when it has none. */
+float nocr_region_confidence(const nocr_region *region);
+
+size_t nocr_region_line_count(const nocr_region *region);
+nocr_line *nocr_region_line(const nocr_region *region, size_t i);
+/* Appends a line; text may be NULL (not yet recognised). *out optional, borrowed. */
+int nocr_region_add_line(nocr_line **out, nocr_region *region, nocr_box box, const char *text,
+                         float confidence);
+
+nocr_box nocr_line_box(const nocr_line *line);
+/* Text of the line; "" when none. */
+const char *nocr_line_text(const nocr_line *line);
+int nocr_line_set_text(nocr_line *line, const char *text);
+float nocr_line_confidence(const nocr_line *line);
+void nocr_line_set_confidence(nocr_line *line, float confidence);
+/* True (1) when the line starts a paragraph (set by the reconstructor; default 0). */
+int nocr_line_starts_paragraph(const nocr_line *line);
+void nocr_line_set_starts_paragraph(nocr_line *line, int starts);
+
+size_t nocr_line_word_count(const nocr_line *line);
+nocr_word *nocr_line_word(const nocr_line *line, size_t i);
+int nocr_line_add_word(nocr_word **out, nocr_line *line, nocr_box box, const char *text,
+                       float confidence);
+
+nocr_box nocr_word_box(const nocr_word *word);
+const char *nocr_word_text(const nocr_word *word);
+float nocr_word_confidence(const nocr_word *word);
+
+/* ---------------------------------------------------------------------------------------
+ * Images: loading and preprocessing
+ *
+ * A nocr_image is an image being worked on plus the mapping back to the original pixels.
+ */
+
+typedef struct nocr_image nocr_image;
+
+/* Default and hard limits: a page above max_pixels is refused before it is decoded. */
+#define NOCR_DEFAULT_MAX_PIXELS (250LL * 1000 * 1000)
+#define NOCR_MIN_SIDE           16 /* smaller images cannot hold a line of text */
+
+typedef struct nocr_load_options {
+    long long max_pixels; /* refuse width*height above this; <= 0: the default */
+} nocr_load_options;
+#define NOCR_LOAD_OPTIONS_INIT {NOCR_DEFAULT_MAX_PIXELS}
+
+/* Counts the pages of an image file: the number of images of a multi-page TIFF, 1 for
+ * other formats. Reads headers only. Errors: NOCR_ENOENT, NOCR_EREAD, NOCR_EFORMAT. */
+int nocr_image_page_count(int *out, const char *path);
+
+/* Loads page `index` (0-based) of an image file: PNG, JPEG, TIFF (any page), and what
+ * else Leptonica reads (BMP, PNM, WebP, GIF, JPEG 2000); 1, 8, 16, 24 or 32 bit; colormaps.
+ * The header is checked against opts->max_pixels before decoding. Truncated or corrupt
+ * data is an error (NOCR_EFORMAT), never a partial image.
+ * opts may be NULL (defaults). Free with nocr_image_free. */
+int nocr_image_load(nocr_image **out, const char *path, int index,
+                    const nocr_load_options *opts);
+
+/* The same from an encoded image in memory (the bytes of any file nocr_image_load reads);
+ * `name` stands for the file in messages and in the page model. */
+int nocr_image_load_mem(nocr_image **out, const void *data, size_t size, const char *name,
+                        int index, const nocr_load_options *opts);
+void nocr_image_free(nocr_image *img);
+
+int nocr_image_width(const nocr_image *img);  /* original pixels */
+int nocr_image_height(const nocr_image *img); /* original pixels */
+int nocr_image_depth(const nocr_image *img);  /* bits per pixel as stored in the file */
+/* Resolution stored in the file, 0 when absent (it is often missing or wrong). */
+int nocr_image_dpi(const nocr_image *img);
+const char *nocr_image_source(const nocr_image *img);
+int nocr_image_index(const nocr_image *img);
+
+typedef struct nocr_preprocess_options {
+    int binarize;          /* 1: adaptive binarization (default); 0: grayscale only */
+    const char *debug_dir; /* if set, each step's image is written there (PNG) */
+} nocr_preprocess_options;
+#define NOCR_PREPROCESS_OPTIONS_INIT {1, NULL}
+
+/* Turns a loaded scan into the images the later stages need: grayscale, binarized.
+ * Replaces *img's working images; the original stays available for coordinates. */
+int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts);
+
+/* ---------------------------------------------------------------------------------------
+ * The recognition engine
+ */
+
+typedef struct nocr_engine nocr_engine;
+
+typedef struct nocr_engine_options {
+    const char *lang;     /* Tesseract language string, e.g. "chi_sim", "chi_sim+eng";
+                           * NULL: "chi_sim" */
+    const char *tessdata; /* model directory; NULL: $NEWSOCR_TESSDATA, then the system's */
+    const char *config;   /* newsocr's Tesseract settings file; NULL: the installed one,
+                           * or none if absent */
+} nocr_engine_options;
+#define NOCR_ENGINE_OPTIONS_INIT {NULL, NULL, NULL}
+
+/* Creates an engine: finds the models, loads them once, limits Tesseract to one thread.
+ * Errors: NOCR_EMODEL with a message naming the missing language and the directories
+ * searched; NOCR_EENGINE. Free with nocr_engine_free. */
+int nocr_engine_new(nocr_engine **out, const nocr_engine_options *opts);
+void nocr_engine_free(nocr_engine *eng);
+/* The model directory in use and the language string loaded; owned by the engine. */
+const char *nocr_engine_tessdata(const nocr_engine *eng);
+const char *nocr_engine_lang(const nocr_engine *eng);
+
+/* ---------------------------------------------------------------------------------------
+ * The stages on the page model
+ */
+
+/* Finds regions and lines on a preprocessed image and creates *out, a page of the image's
+ * original size whose regions have boxes and roles but no text yet. */
+int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img);
+
+/* Recognises the text of every text region of `page` on `img` and stores lines, words,
+ * text and confidences in the page. */
+int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img);
+
+/* Puts regions in reading order: sets each region's order and article, marks paragraph
+ * starts, and sorts the page's regions by order. Works on the page model alone. */
+int nocr_reconstruct(nocr_page *page);
+
+/* Per-stage wall times of one nocr_process call, seconds. */
+typedef struct nocr_timings {
+    double load, preprocess, segment, recognize, reconstruct, export_;
+} nocr_timings;
+
+typedef struct nocr_process_options {
+    nocr_preprocess_options preprocess;
+} nocr_process_options;
+#define NOCR_PROCESS_OPTIONS_INIT {NOCR_PREPROCESS_OPTIONS_INIT}
+
+/* Runs preprocess -> segment -> recognize -> reconstruct on a loaded image. opts and
+ * timings may be NULL. On error *out is NULL. */
+int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
+                 const nocr_process_options *opts, nocr_timings *timings);
+
+/* ---------------------------------------------------------------------------------------
+ * Export
+ */
+
+/* The page as plain UTF-8 text in reading order: articles separated by a blank line,
+ * one line per headline, byline, heading and paragraph, captions after their article's
+ * body. *out is the caller's, freed with free(). */
+int nocr_export_txt(char **out, const nocr_page *page);
+
+/* ---------------------------------------------------------------------------------------
+ * Text utilities (CJK text hygiene)
+ */
+
+/* Cleans recognised text for output: removes white space between two CJK characters
+ * (Tesseract puts spaces between Han characters), turns ASCII , . : ; ! ? ( ) next to CJK
+ * text into their full-width forms (，。：；！？（）) while leaving numbers such as 3.5 and
+ * 1,000 alone, and collapses runs of white space between Latin words to one space; leading
+ * and trailing white space removed. Invalid UTF-8 bytes become U+FFFD.
+ * *out is the caller's, freed with free(). Errors: NOCR_EINVAL (NULL), NOCR_ENOMEM. */
+int nocr_text_normalize(char **out, const char *in);
+
+/* Joins two consecutive pieces of one paragraph (line ends, column breaks): nothing between
+ * them when either side of the join is CJK, one space between Latin words or numbers, and a
+ * Latin word hyphenated at the end of `a` ("inter-" + "national") rejoined without the
+ * hyphen. *out is the caller's, freed with free(). */
+int nocr_text_join(char **out, const char *a, const char *b);
+
+/* 1 if the Unicode code point is CJK (Han, kana, hangul, CJK punctuation, full-width
+ * forms), else 0. */
+int nocr_text_is_cjk(unsigned int codepoint);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSOCR_H */

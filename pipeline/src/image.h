@@ -1,0 +1,38 @@
+/*
+ * image.h - private body of nocr_image, shared by the image modules (load, preprocess)
+ * and the modules that read pixels (segment, recognize). Only these see Leptonica types.
+ */
+#ifndef NEWSOCR_IMAGE_H
+#define NEWSOCR_IMAGE_H
+
+#include "internal.h"
+
+#include <leptonica/allheaders.h>
+
+struct nocr_image {
+    char *source; /* file name, for messages and the page model */
+    int index;    /* page in a multi-page file */
+    int width, height, depth, dpi; /* of the original, as stored in the file */
+    PIX *pixs;    /* the decoded original: 8-bit gray or 32-bit RGB, alpha flattened */
+    PIX *pixg;    /* 8-bit grayscale working image (preprocess) */
+    PIX *pixb;    /* 1-bit binarized working image (preprocess); NULL when not binarized */
+    float scale;  /* working pixels per original pixel (1 when not rescaled) */
+};
+
+/* Decodes a PNG held in memory with libpng (png.c): gray, palette, RGB, with or without
+ * alpha, 1 to 16 bits. Alpha is flattened on white, 16-bit reduced to 8, palettes
+ * expanded. Refuses (NOCR_ELIMIT) images above max_pixels before allocating them.
+ * Quiet: libpng's messages are kept out of stderr. `name` is used in error messages. */
+int nocr_png_decode(PIX **out, const unsigned char *data, size_t size, const char *name,
+                    long long max_pixels, int *out_depth);
+
+/* Decodes a JPEG held in memory with libjpeg (jpeg.c), strictly: any corrupt or missing
+ * data is NOCR_EFORMAT, never a partial image; size checked before allocation; quiet. */
+int nocr_jpeg_decode(PIX **out, const unsigned char *data, size_t size, const char *name,
+                     long long max_pixels, int *out_depth);
+
+/* Installs, once per process, a Leptonica message handler that keeps Leptonica's own
+ * messages out of the user's stderr (newsocr reports errors itself, on one line). */
+void nocr_lept_quiet(void);
+
+#endif /* NEWSOCR_IMAGE_H */

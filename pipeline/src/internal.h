@@ -1,0 +1,40 @@
+/*
+ * internal.h - private declarations shared by the library's modules.
+ *
+ * Not installed; the CLI and the tests use only newsocr.h.
+ *
+ *   nocr_error_set      set this thread's one-line message and return the code
+ *   nocr_error_clear    forget the last message
+ *   nocr_strdup         strdup through our allocator (NULL in, NULL out)
+ *   nocr_now            monotonic clock, seconds
+ *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
+ */
+#ifndef NEWSOCR_INTERNAL_H
+#define NEWSOCR_INTERNAL_H
+
+#include "newsocr.h"
+
+#include <stdlib.h>
+
+#if defined(__GNUC__)
+#define NOCR_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define NOCR_PRINTF(fmt, args)
+#endif
+
+/* Formats the thread's error message (truncated to one line of at most 511 bytes) and
+ * returns `code`, so that errors are set where they are found:
+ *     return nocr_error_set(NOCR_EFORMAT, "%s: not an image", path); */
+int nocr_error_set(int code, const char *fmt, ...) NOCR_PRINTF(2, 3);
+void nocr_error_clear(void);
+
+char *nocr_strdup(const char *s);
+double nocr_now(void);
+
+/* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
+ * Elements past the old capacity are zeroed. */
+int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
+#define NOCR_ARRAY_GROW(ptr, cap, need)                                                        \
+    nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
+
+#endif /* NEWSOCR_INTERNAL_H */

@@ -1,0 +1,44 @@
+/*
+ * page.h - private struct bodies of the page model (see newsocr.h for the contract).
+ */
+#ifndef NEWSOCR_PAGE_H
+#define NEWSOCR_PAGE_H
+
+#include "internal.h"
+
+struct nocr_word {
+    nocr_box box;
+    char *text;
+    float confidence;
+};
+
+struct nocr_line {
+    nocr_box box;
+    char *text;
+    float confidence;
+    int starts_paragraph;
+    nocr_word *words; /* owned array */
+    size_t nwords, cap;
+};
+
+struct nocr_region {
+    nocr_role role;
+    nocr_box box;
+    nocr_direction direction;
+    int article;
+    int order;
+    nocr_line **lines; /* owned pointers: a line handed out stays valid */
+    size_t nlines, cap;
+};
+
+struct nocr_page {
+    int width, height; /* original pixels */
+    int dpi;
+    double skew, skew_confidence;
+    char *source;
+    int index;
+    nocr_region **regions; /* owned pointers */
+    size_t nregions, cap;
+};
+
+#endif /* NEWSOCR_PAGE_H */

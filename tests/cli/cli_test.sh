@@ -1,0 +1,182 @@
+#!/bin/bash
+# CLI tests: every exit code, every bad input of the foundation issue, outputs and formats.
+#
+# Usage: cli_test.sh NEWSOCR FIXTURES_DIR EXPECTED_PHRASE
+#   FIXTURES_DIR holds what make_fixtures wrote; EXPECTED_PHRASE is text printed in the
+#   fixtures' crop of the sample page (checked in the output of every good encoding).
+# Each check prints "ok" or "FAIL" with the reason; the script ends with the plain
+# "N passed, M failed" line and exits 1 if anything failed.
+set -u
+NEWSOCR=$1
+FIX=$2
+PHRASE=$3
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# run ARGS...: runs newsocr, sets $rc, $out (stdout file), $err (stderr text).
+run() {
+    "$NEWSOCR" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
+    rc=$?
+    out="$WORK/stdout"
+    err=$(cat "$WORK/stderr")
+}
+
+# expect_error NAME CODE PATTERN ARGS...: exit status CODE, exactly one stderr line
+# matching PATTERN (an extended regex), nothing on stdout.
+expect_error() {
+    local name=$1 code=$2 pattern=$3
+    shift 3
+    run "$@"
+    local lines
+    lines=$(grep -c '' "$WORK/stderr")
+    if [ "$rc" -ne "$code" ]; then
+        bad "$name: exit $rc, expected $code (stderr: $err)"
+    elif [ "$lines" -ne 1 ]; then
+        bad "$name: $lines stderr lines, expected 1: $err"
+    elif ! grep -Eq -- "$pattern" "$WORK/stderr"; then
+        bad "$name: stderr '$err' does not match '$pattern'"
+    elif [ -s "$out" ]; then
+        bad "$name: unexpected stdout output"
+    else
+        ok "$name"
+    fi
+}
+
+# expect_text NAME FILE: FILE holds the expected phrase (spaces ignored).
+expect_text() {
+    if tr -d ' \n' <"$2" | grep -qF -- "$(printf '%s' "$PHRASE" | tr -d ' ')"; then
+        ok "$1"
+    else
+        bad "$1: '$PHRASE' not in output: $(head -c 300 "$2")"
+    fi
+}
+
+# --- usage (exit 1) ---
+run --help
+{ [ "$rc" -eq 0 ] && grep -q "Exit status" "$out"; } && ok "--help" || bad "--help: rc=$rc"
+run --version
+{ [ "$rc" -eq 0 ] && grep -Eq '^newsocr [0-9]+\.[0-9]+\.[0-9]+$' "$out"; } && ok "--version" ||
+    bad "--version: rc=$rc $(cat "$out")"
+expect_error "no input" 1 "no input image" 
+expect_error "unknown option" 1 "unknown option '--bogus'" --bogus "$FIX/good.png"
+expect_error "missing option argument" 1 "needs an argument" "$FIX/good.png" -o
+expect_error "unknown format" 1 "unknown output format 'pdf'" -f txt,pdf "$FIX/good.png"
+expect_error "bad --max-pixels" 1 "max-pixels needs a positive number" --max-pixels 12x \
+    "$FIX/good.png"
+expect_error "bad --debug-dir" 1 "is not a directory" --debug-dir "$WORK/nope" "$FIX/good.png"
+
+# --- bad inputs (exit 2): one line naming the file and the reason ---
+expect_error "missing file" 2 "^newsocr: $WORK/missing.png: no such file$" "$WORK/missing.png"
+expect_error "directory" 2 "^newsocr: $FIX: is a directory" "$FIX"
+expect_error "empty file" 2 "empty.png: empty file$" "$FIX/empty.png"
+expect_error "truncated PNG" 2 "truncated.png: corrupt or truncated PNG" "$FIX/truncated.png"
+expect_error "truncated JPEG" 2 "truncated.jpg: corrupt or truncated JPEG" "$FIX/truncated.jpg"
+expect_error "random bytes .png" 2 "random.png: not an image file" "$FIX/random.png"
+expect_error "random bytes .jpg" 2 "random.jpg: not an image file" "$FIX/random.jpg"
+expect_error "text file .tif" 2 "text.tif: not an image file" "$FIX/text.tif"
+expect_error "1x1 image" 2 "one-pixel.png: image is 1x1 pixels, too small" "$FIX/one-pixel.png"
+expect_error "huge header" 2 "huge.png: image is 100000x100000 pixels, above the limit" \
+    "$FIX/huge.png"
+expect_error "pixel limit option" 2 "good.png: image is [0-9]+x[0-9]+ pixels, above the limit of 1000 pixels" \
+    --max-pixels 1000 "$FIX/good.png"
+
+# The huge header is refused before decoding: even 200 MB of address space is enough.
+(ulimit -v 600000 && "$NEWSOCR" "$FIX/huge.png" >/dev/null 2>"$WORK/huge.err")
+hrc=$?
+[ "$hrc" -eq 2 ] && grep -q "above the limit" "$WORK/huge.err" && ok "huge header: no allocation" ||
+    bad "huge header under ulimit: rc=$hrc $(cat "$WORK/huge.err")"
+
+# --- models (exit 3) ---
+expect_error "missing language" 3 "model 'xx_nosuch' not found: no xx_nosuch.traineddata in" \
+    -l xx_nosuch "$FIX/good.png"
+mkdir -p "$WORK/emptydata"
+expect_error "--tessdata without model" 3 \
+    "model 'chi_sim' not found: no chi_sim.traineddata in $WORK/emptydata \(--tessdata\)" \
+    --tessdata "$WORK/emptydata" "$FIX/good.png"
+NEWSOCR_TESSDATA="$WORK/emptydata" run "$FIX/good.png"
+[ "$rc" -eq 3 ] && grep -q "(NEWSOCR_TESSDATA)" "$WORK/stderr" && ok "NEWSOCR_TESSDATA used" ||
+    bad "NEWSOCR_TESSDATA: rc=$rc $err"
+expect_error "invalid language string" 1 "invalid language string" -l "../etc" "$FIX/good.png"
+
+# --- output (exit 4), and no partial files ---
+expect_error "unwritable output dir" 4 "$WORK/nodir/out.txt: cannot write" \
+    -o "$WORK/nodir/out.txt" "$FIX/good.png"
+mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
+if [ "$(id -u)" -ne 0 ]; then
+    expect_error "read-only dir" 4 "cannot write" -o "$WORK/ro/out.txt" "$FIX/good.png"
+fi
+run -o /dev/full "$FIX/good.png"
+[ "$rc" -eq 4 ] && ok "/dev/full output" || bad "/dev/full: rc=$rc $err"
+run -o "$WORK/fail.txt" "$FIX/truncated.png"
+[ "$rc" -eq 2 ] && [ -z "$(ls "$WORK" | grep fail)" ] && ok "no output file for a bad input" ||
+    bad "bad input left a file: $(ls "$WORK")"
+
+# --- good inputs: every encoding gives the page's text ---
+for f in good.png good-1bit.png good-palette.png good-rgb.png good-rgba.png good-16bit.png \
+    good.jpg good-nodpi.jpg; do
+    run "$FIX/$f"
+    if [ "$rc" -ne 0 ] || [ -s "$WORK/stderr" ]; then
+        bad "$f: rc=$rc stderr=$err"
+    else
+        expect_text "$f text" "$out"
+    fi
+done
+# No space between two CJK characters in the output.
+run "$FIX/good.png"
+if grep -Pq '[\x{4e00}-\x{9fff}，。：；！？] +[\x{4e00}-\x{9fff}，。：；！？]' "$out"; then
+    bad "CJK spacing: $(grep -Po '.[\x{4e00}-\x{9fff}] +[\x{4e00}-\x{9fff}].' "$out" | head -3)"
+else
+    ok "no space between CJK characters"
+fi
+
+# A file for one image.
+run -o "$WORK/one.txt" "$FIX/good.png"
+[ "$rc" -eq 0 ] && expect_text "-o FILE" "$WORK/one.txt" || bad "-o FILE: rc=$rc $err"
+[ -z "$(ls "$WORK" | grep '\.tmp\.')" ] && ok "no temporary files left" || bad "tmp files left"
+
+# A directory for several; a multi-page TIFF gives one file per page; a bad input among
+# good ones is reported, the others are done, the status says it.
+run -q -o "$WORK/outdir" "$FIX/good.jpg" "$FIX/missing.png" "$FIX/multi.tif" -f txt
+if [ "$rc" -eq 2 ] && [ "$(grep -c '' "$WORK/stderr")" -eq 1 ]; then
+    ok "bad input among good ones: exit 2, one message"
+else
+    bad "mixed inputs: rc=$rc stderr=$err"
+fi
+for f in good.txt multi.p001.txt multi.p002.txt multi.p003.txt; do
+    [ -f "$WORK/outdir/$f" ] && expect_text "dir output $f" "$WORK/outdir/$f" ||
+        bad "dir output $f missing: $(ls "$WORK/outdir")"
+done
+[ "$(ls "$WORK/outdir" | wc -l)" -eq 4 ] && ok "exactly the expected output files" ||
+    bad "output files: $(ls "$WORK/outdir")"
+
+# Several pages on stdout are separated by form feeds.
+run "$FIX/multi.tif"
+[ "$rc" -eq 0 ] && [ "$(tr -cd '\f' <"$out" | wc -c)" -eq 2 ] && ok "stdout pages separated" ||
+    bad "multi-page stdout: rc=$rc, $(tr -cd '\f' <"$out" | wc -c) form feeds"
+
+# Two inputs that would write the same file: refused before any work.
+mkdir -p "$WORK/a" "$WORK/b"
+cp "$FIX/good.png" "$WORK/a/x.png"
+cp "$FIX/good.png" "$WORK/b/x.png"
+expect_error "output name clash" 1 "would both be written to" -o "$WORK/clash" \
+    "$WORK/a/x.png" "$WORK/b/x.png"
+
+# --timings reports every stage; -q silences warnings but not data.
+run --timings "$FIX/good.png"
+grep -Eq 'timings .*load [0-9.]+ preprocess [0-9.]+ segment [0-9.]+ recognize [0-9.]+ reconstruct [0-9.]+ export [0-9.]+ total [0-9.]+ s' \
+    "$WORK/stderr" && ok "--timings" || bad "--timings: $err"
+run --debug-dir "$WORK" "$FIX/good.png"
+[ -f "$WORK/01-gray.png" ] && [ -f "$WORK/02-binary.png" ] && ok "--debug-dir images" ||
+    bad "--debug-dir: $(ls "$WORK")"
+
+# English works too.
+run -l eng "$FIX/good.png"
+[ "$rc" -eq 0 ] && ok "-l eng runs" || bad "-l eng: rc=$rc $err"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
