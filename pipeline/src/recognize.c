@@ -421,6 +421,12 @@ static int region_read_result(nocr_region *region, nocr_engine *eng, const nocr_
     return rc;
 }
 
+/* A region is recognized with a margin of 1/25 inch (12 px at 300 dpi) around its box:
+ * boxes from layout analysis hug the ink, and Tesseract's line recognizer reads the edge
+ * characters of a tight crop badly (on the clean 3-column sample the order-free character
+ * error fell from 6.8% to 1.9%). Gutters are wider than this (at least 0.6 em). */
+#define REGION_PAD_PER_INCH 25
+
 int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
 {
     if (!page || !eng || !img || !(img->pixg || img->pixb))
@@ -431,6 +437,7 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
     float s = img->scale > 0 ? img->scale : 1.0f;
     PIX *pix = img->pixb ? img->pixb : img->pixg;
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
+    int pad = working_dpi(img) / REGION_PAD_PER_INCH;
     for (size_t i = 0; i < page->nregions && !rc; i++) {
         nocr_region *region = page->regions[i];
         if (!region_is_text(region))
@@ -438,6 +445,10 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
         int l = (int)((float)region->box.x * s), t = (int)((float)region->box.y * s);
         int r = (int)((float)(region->box.x + region->box.w) * s + 0.5f);
         int b = (int)((float)(region->box.y + region->box.h) * s + 0.5f);
+        l -= pad;
+        t -= pad;
+        r += pad;
+        b += pad;
         l = l < 0 ? 0 : l;
         t = t < 0 ? 0 : t;
         r = r > W ? W : r;
