@@ -5,14 +5,15 @@
  *
  * Why not Leptonica's pixReadMemJpeg: libjpeg's default message handler prints warnings
  * such as "Premature end of JPEG file" to stderr, and a truncated file would still decode
- * into a partly grey image. Here every libjpeg message is kept, any warning makes the
- * image an error (never a partial page), and the size is checked against the pixel limit
+ * into a partly grey image. Here libjpeg prints nothing, a warning that means lost data
+ * makes the image an error (never a partial page), and the size is checked against the pixel limit
  * after the header and before the image buffer is allocated. CMYK (Adobe, inverted) is
  * converted to RGB.
  */
 #include "image.h"
 
 #include <jpeglib.h>
+#include <jerror.h>
 #include <setjmp.h>
 #include <stdio.h>
 
@@ -29,11 +30,26 @@ static void jpeg_on_error(j_common_ptr cinfo)
     longjmp(fail->jmp, 1);
 }
 
-/* Warnings (level -1) mean corrupt data: stop at the first. Trace messages are ignored. */
+/* Warnings (level -1) that mean lost image data (a truncated file, a damaged entropy-coded
+ * segment) stop decoding; harmless ones (extraneous bytes between markers, an unknown
+ * JFIF revision, a bad ICC profile) and trace messages are ignored. */
 static void jpeg_on_message(j_common_ptr cinfo, int level)
 {
-    if (level < 0)
+    if (level >= 0)
+        return;
+    switch (cinfo->err->msg_code) {
+    case JWRN_JPEG_EOF:
+    case JWRN_HIT_MARKER:
+    case JWRN_HUFF_BAD_CODE:
+    case JWRN_ARITH_BAD_CODE:
+    case JWRN_MUST_RESYNC:
+    case JWRN_NOT_SEQUENTIAL:
+    case JWRN_BOGUS_PROGRESSION:
         jpeg_on_error(cinfo);
+        break;
+    default:
+        break;
+    }
 }
 
 static void jpeg_silent(j_common_ptr cinfo)
