@@ -1,0 +1,207 @@
+/*
+ * floor.c - the recognizer floor: newsocr's recognizer given a perfect layout.
+ *
+ *   main, load_region_boxes, points_bbox, write_floor_text
+ *
+ * Usage: newsocr-floor [--tessdata DIR] [-l LANG] GT.page.xml IMAGE > floor.txt
+ *
+ * Every ground-truth TextRegion's box becomes a region of a page model, which the
+ * library's own recognition stage reads (Tesseract, one block per region, PSM 6); the
+ * texts are printed in the ground truth's reading order, pieces of one paragraph joined
+ * on one line, like newsocr's txt. What this text still gets wrong is what recognition
+ * alone costs: no layout or ordering stage can do better with this recognizer.
+ * A benchmark tool (scripts/bench), not installed.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "eval.h"
+#include "newsocr.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct region_box {
+    char *id;
+    nocr_box box;
+} region_box;
+
+/* Bounding box of a PAGE Coords@points string "x1,y1 x2,y2 ...". */
+static int points_bbox(nocr_box *out, const char *points)
+{
+    int minx = 1 << 30, miny = 1 << 30, maxx = -1, maxy = -1, n = 0;
+    const char *p = points;
+    while (*p) {
+        char *end;
+        long x = strtol(p, &end, 10);
+        if (end == p || *end != ',')
+            break;
+        p = end + 1;
+        long y = strtol(p, &end, 10);
+        if (end == p)
+            break;
+        p = end;
+        while (*p == ' ')
+            p++;
+        minx = x < minx ? (int)x : minx;
+        maxx = x > maxx ? (int)x : maxx;
+        miny = y < miny ? (int)y : miny;
+        maxy = y > maxy ? (int)y : maxy;
+        n++;
+    }
+    if (n < 2 || maxx <= minx || maxy <= miny)
+        return -1;
+    *out = (nocr_box){minx, miny, maxx - minx, maxy - miny};
+    return 0;
+}
+
+static void collect(xmlNode *node, region_box **boxes, size_t *n, size_t *cap)
+{
+    for (xmlNode *cur = node; cur; cur = cur->next) {
+        if (cur->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)cur->name, "TextRegion") == 0) {
+            xmlChar *id = xmlGetProp(cur, (const xmlChar *)"id");
+            for (xmlNode *c = cur->children; c && id; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Coords"))
+                    continue;
+                xmlChar *pts = xmlGetProp(c, (const xmlChar *)"points");
+                nocr_box box;
+                if (pts && points_bbox(&box, (const char *)pts) == 0) {
+                    if (*n == *cap) {
+                        *cap = *cap ? 2 * *cap : 64;
+                        *boxes = realloc(*boxes, *cap * sizeof(**boxes));
+                    }
+                    (*boxes)[(*n)++] = (region_box){strdup((const char *)id), box};
+                }
+                xmlFree(pts);
+                break;
+            }
+            xmlFree(id);
+        }
+        collect(cur->children, boxes, n, cap);
+    }
+}
+
+static int load_region_boxes(region_box **out, size_t *n, const char *path)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                              XML_PARSE_NOWARNING);
+    if (!doc)
+        return -1;
+    collect(xmlDocGetRootElement(doc), out, n, &cap);
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+static const nocr_box *find_box(const region_box *boxes, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(boxes[i].id, id) == 0)
+            return &boxes[i].box;
+    return NULL;
+}
+
+static char *region_text(const nocr_region *region)
+{
+    char *text = strdup("");
+    for (size_t i = 0; text && i < nocr_region_line_count(region); i++) {
+        char *joined = NULL;
+        nocr_text_join(&joined, text, nocr_line_text(nocr_region_line(region, i)));
+        free(text);
+        text = joined;
+    }
+    return text;
+}
+
+/* Prints the regions in GT order; consecutive pieces of one paragraph on one line. */
+static void write_floor_text(const neval_gt_page *gt, nocr_region **regions)
+{
+    const char *prev_para = NULL;
+    int open = 0;
+    for (size_t i = 0; i < gt->n_regions; i++) {
+        const char *para = gt->regions[i].paragraph_id;
+        int continues = para && prev_para && strcmp(para, prev_para) == 0;
+        if (open && !continues)
+            putchar('\n');
+        char *text = regions[i] ? region_text(regions[i]) : NULL;
+        if (text)
+            fputs(text, stdout);
+        free(text);
+        open = 1;
+        prev_para = para;
+    }
+    if (open)
+        putchar('\n');
+}
+
+int main(int argc, char **argv)
+{
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    int argi = 1;
+    while (argi + 1 < argc && argv[argi][0] == '-') {
+        if (strcmp(argv[argi], "--tessdata") == 0)
+            eo.tessdata = argv[argi + 1];
+        else if (strcmp(argv[argi], "-l") == 0)
+            eo.lang = argv[argi + 1];
+        else
+            break;
+        argi += 2;
+    }
+    if (argc - argi != 2) {
+        fprintf(stderr, "usage: newsocr-floor [--tessdata DIR] [-l LANG] GT.page.xml IMAGE\n");
+        return 1;
+    }
+    const char *gt_path = argv[argi], *image_path = argv[argi + 1];
+    neval_gt_page *gt = NULL;
+    region_box *boxes = NULL;
+    size_t nboxes = 0;
+    nocr_engine *eng = NULL;
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    nocr_region **regions = NULL;
+    int status = 2;
+
+    if (neval_gt_load(&gt, gt_path) || load_region_boxes(&boxes, &nboxes, gt_path)) {
+        fprintf(stderr, "newsocr-floor: %s: cannot read ground truth %s\n", gt_path,
+                neval_error_message());
+        goto cleanup;
+    }
+    if (nocr_image_load(&img, image_path, 0, NULL) || nocr_preprocess(img, NULL) ||
+        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img))) {
+        fprintf(stderr, "newsocr-floor: %s\n", nocr_error_last());
+        goto cleanup;
+    }
+    if (nocr_engine_new(&eng, &eo)) {
+        fprintf(stderr, "newsocr-floor: %s\n", nocr_error_last());
+        status = 3;
+        goto cleanup;
+    }
+    regions = calloc(gt->n_regions ? gt->n_regions : 1, sizeof(*regions));
+    for (size_t i = 0; regions && i < gt->n_regions; i++) {
+        const nocr_box *box = find_box(boxes, nboxes, gt->regions[i].id);
+        if (box && nocr_page_add_region(&regions[i], page, NOCR_ROLE_BODY, *box) == NOCR_OK)
+            nocr_region_set_order(regions[i], (int)i);
+    }
+    if (!regions || nocr_recognize(page, eng, img)) {
+        fprintf(stderr, "newsocr-floor: %s\n", nocr_error_last());
+        goto cleanup;
+    }
+    write_floor_text(gt, regions);
+    status = 0;
+
+cleanup:
+    free(regions);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    nocr_engine_free(eng);
+    for (size_t i = 0; i < nboxes; i++)
+        free(boxes[i].id);
+    free(boxes);
+    neval_gt_free(gt);
+    return status;
+}
