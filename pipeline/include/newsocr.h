@@ -308,6 +308,31 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
  * body. *out is the caller's, freed with free(). */
 int nocr_export_txt(char **out, const nocr_page *page);
 
+/* What the structured exports record about how the page was made (ALTO Description,
+ * PAGE Metadata, JSON "engine"). Any field may be NULL. */
+typedef struct nocr_export_info {
+    const char *image_name; /* the image file name written into the export */
+    const char *lang;       /* Tesseract languages used, e.g. "chi_sim" */
+    const char *settings;   /* a one-line summary of the settings, for provenance */
+} nocr_export_info;
+#define NOCR_EXPORT_INFO_INIT {NULL, NULL, NULL}
+
+/* Version of the JSON export's schema (pipeline/schema/newsocr-page.schema.json). */
+#define NOCR_JSON_SCHEMA_VERSION "1.0"
+
+/* Each export writes the whole page in reading order into *out, a NUL-terminated UTF-8
+ * string that is the caller's, freed with free(). info may be NULL. */
+int nocr_export_json(char **out, const nocr_page *page, const nocr_export_info *info);
+int nocr_export_hocr(char **out, const nocr_page *page, const nocr_export_info *info);
+int nocr_export_alto(char **out, const nocr_page *page, const nocr_export_info *info);
+int nocr_export_pagexml(char **out, const nocr_page *page, const nocr_export_info *info);
+
+/* The reading-order overlay: the original page with regions tinted by role, numbered in
+ * reading order, arrows from region to region. *out (PNG bytes, *out_size of them) is
+ * the caller's, freed with free(). */
+int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *page,
+                        const nocr_image *img);
+
 /* ---------------------------------------------------------------------------------------
  * Text utilities (CJK text hygiene)
  */

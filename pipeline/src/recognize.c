@@ -222,14 +222,9 @@ static void engine_set_image(nocr_engine *eng, const nocr_image *img)
     eng->current = img;
 }
 
-/* Maps a box in working pixels (left, top, right, bottom) to original pixels. */
 static nocr_box to_original(const nocr_image *img, int l, int t, int r, int b)
 {
-    float s = img->scale > 0 ? img->scale : 1.0f;
-    nocr_box box = {(int)((float)l / s + 0.5f), (int)((float)t / s + 0.5f), 0, 0};
-    box.w = (int)((float)r / s + 0.5f) - box.x;
-    box.h = (int)((float)b / s + 0.5f) - box.y;
-    return box;
+    return nocr_image_box_to_original(img, l, t, r, b);
 }
 
 static nocr_role block_role(TessPolyBlockType type, int *is_text)
@@ -434,7 +429,6 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
                                            "preprocessed image");
     engine_set_image(eng, img);
     int rc = NOCR_OK;
-    float s = img->scale > 0 ? img->scale : 1.0f;
     PIX *pix = img->pixb ? img->pixb : img->pixg;
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
     int pad = working_dpi(img) / REGION_PAD_PER_INCH;
@@ -442,13 +436,8 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
         nocr_region *region = page->regions[i];
         if (!region_is_text(region))
             continue;
-        int l = (int)((float)region->box.x * s), t = (int)((float)region->box.y * s);
-        int r = (int)((float)(region->box.x + region->box.w) * s + 0.5f);
-        int b = (int)((float)(region->box.y + region->box.h) * s + 0.5f);
-        l -= pad;
-        t -= pad;
-        r += pad;
-        b += pad;
+        nocr_box wb = nocr_image_box_to_working(img, region->box);
+        int l = wb.x - pad, t = wb.y - pad, r = wb.x + wb.w + pad, b = wb.y + wb.h + pad;
         l = l < 0 ? 0 : l;
         t = t < 0 ? 0 : t;
         r = r > W ? W : r;
