@@ -236,13 +236,28 @@ int nocr_image_index(const nocr_image *img);
 
 typedef struct nocr_preprocess_options {
     int binarize;          /* 1: adaptive binarization (default); 0: grayscale only */
+    int enhance;           /* 1 (default): the full scan clean-up (resolution, background,
+                            * deskew, borders, speckle, photos, rules); 0: grayscale and
+                            * binarization only, for comparison */
     const char *debug_dir; /* if set, each step's image is written there (PNG) */
 } nocr_preprocess_options;
-#define NOCR_PREPROCESS_OPTIONS_INIT {1, NULL}
+#define NOCR_PREPROCESS_OPTIONS_INIT {1, 1, NULL}
 
-/* Turns a loaded scan into the images the later stages need: grayscale, binarized.
- * Replaces *img's working images; the original stays available for coordinates. */
+/* Turns a loaded scan into the images the later stages need (see preprocess.c for each
+ * step). Replaces img's working images and findings; the original stays as loaded and
+ * every coordinate reported stays in its pixels. Calling it again starts over. */
 int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts);
+
+/* What preprocessing found, in original pixels. Before nocr_preprocess: 0 / none. */
+double nocr_image_skew(const nocr_image *img);            /* degrees, clockwise positive */
+double nocr_image_skew_confidence(const nocr_image *img); /* 0..1 */
+/* Scale factor applied for recognition (working pixels per original pixel). */
+double nocr_image_scale(const nocr_image *img);
+size_t nocr_image_figure_count(const nocr_image *img);
+nocr_box nocr_image_figure(const nocr_image *img, size_t i); /* photos, halftones */
+size_t nocr_image_rule_count(const nocr_image *img);
+/* A printed rule; *vertical (optional) is 1 for a column rule, 0 for a horizontal one. */
+nocr_box nocr_image_rule(const nocr_image *img, size_t i, int *vertical);
 
 /* ---------------------------------------------------------------------------------------
  * The recognition engine

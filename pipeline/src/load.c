@@ -320,6 +320,8 @@ void nocr_image_free(nocr_image *img)
     pixDestroy(&img->pixs);
     pixDestroy(&img->pixg);
     pixDestroy(&img->pixb);
+    free(img->figures);
+    free(img->rules);
     free(img->source);
     free(img);
 }
