@@ -1,9 +1,10 @@
 /*
  * main.c - the newsocr command line.
  *
- *   main, usage, parse_formats, plan_outputs, process_input, write_atomic
+ *   main, usage, parse_formats, plan_outputs, process_job, export_one, write_atomic
  *
- * newsocr [OPTIONS] IMAGE...   text of each page in reading order, on stdout or in files.
+ * newsocr [OPTIONS] IMAGE...   each page in reading order, as text, JSON, hOCR, ALTO, PAGE
+ * XML or a reading-order overlay PNG, on stdout or in files.
  * Exit status (documented in --help and the README):
  *   0 success; 1 usage error; 2 an input could not be read or is not a valid image;
  *   3 model or engine problem; 4 output could not be written.
@@ -32,7 +33,15 @@ enum exit_status {
     EXIT_OUTPUT = 4,
 };
 
-enum { FORMAT_TXT = 1 << 0 };
+/* Output formats, in the order their files are written; the bit of format i is 1 << i. */
+enum { FORMAT_TXT = 1 << 0, FORMAT_OVERLAY = 1 << 5 };
+static const struct {
+    const char *name, *ext;
+} formats[] = {
+    {"txt", ".txt"},       {"json", ".json"},     {"hocr", ".hocr"},
+    {"alto", ".alto.xml"}, {"page", ".page.xml"}, {"overlay", ".overlay.png"},
+};
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
 typedef struct cli_options {
     const char *output;
@@ -60,11 +69,21 @@ static const char usage_text[] =
     "1, 8, 16, 24 or 32 bit; with or without resolution metadata.\n"
     "\n"
     "Options:\n"
-    "  -o, --output PATH     write to PATH: a file for one page, a directory (created if\n"
-    "                        needed) for several, holding NAME.txt (NAME.pNNN.txt for the\n"
-    "                        pages of a multi-page TIFF); default: stdout, pages separated\n"
+    "  -o, --output PATH     write to PATH: a file for one page and one format, else a\n"
+    "                        directory (created if needed) holding NAME.EXT for each\n"
+    "                        format (NAME.pNNN.EXT for the pages of a multi-page TIFF);\n"
+    "                        default: stdout (one format, not overlay), pages separated\n"
     "                        by a form feed\n"
-    "  -f, --format LIST     output formats, comma-separated or repeated: txt (default)\n"
+    "  -f, --format LIST     output formats, comma-separated or repeated (default: txt):\n"
+    "                          txt      text in reading order, a line per paragraph (.txt)\n"
+    "                          json     the page model, schema "
+    "newsocr-page " NOCR_JSON_SCHEMA_VERSION " (.json)\n"
+    "                          hocr     hOCR 1.2 XHTML (.hocr)\n"
+    "                          alto     ALTO 4.3 XML (.alto.xml)\n"
+    "                          page     PAGE XML 2019 (.page.xml)\n"
+    "                          overlay  PNG of the page with regions tinted by role,\n"
+    "                                   numbered and linked in reading order\n"
+    "                                   (.overlay.png; needs -o)\n"
     "  -l, --lang LANGS      Tesseract languages, e.g. chi_sim, eng, chi_sim+eng\n"
     "                        (default: chi_sim)\n"
     "      --tessdata DIR    model directory (default: $NEWSOCR_TESSDATA, then\n"
@@ -73,6 +92,8 @@ static const char usage_text[] =
     "      --max-pixels N    refuse images of more than N pixels before decoding them\n"
     "                        (default: 250000000)\n"
     "      --debug-dir DIR   write the image of each preprocessing step to DIR\n"
+    "      --no-enhance      skip the scan clean-up (rescaling, deskew, background,\n"
+    "                        borders, photos, rules): grayscale and binarization only\n"
     "      --timings         print each page's per-stage times on stderr\n"
     "  -q, --quiet           print nothing but errors\n"
     "  -v, --verbose         report each page on stderr\n"
@@ -127,7 +148,7 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-static int parse_formats(unsigned *formats, const char *list)
+static int parse_formats(unsigned *formats_out, const char *list)
 {
     char buf[256];
     if (strlen(list) >= sizeof(buf))
@@ -135,10 +156,14 @@ static int parse_formats(unsigned *formats, const char *list)
     strcpy(buf, list);
     char *save = NULL;
     for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (strcmp(tok, "txt") == 0)
-            *formats |= FORMAT_TXT;
-        else
-            return usage_error("unknown output format '%s' (supported: txt)", tok);
+        size_t f = 0;
+        while (f < NFORMATS && strcmp(tok, formats[f].name) != 0)
+            f++;
+        if (f == NFORMATS)
+            return usage_error("unknown output format '%s' (supported: txt, json, hocr, alto, "
+                               "page, overlay)",
+                               tok);
+        *formats_out |= 1u << f;
     }
     return EXIT_OK;
 }
@@ -226,14 +251,33 @@ static int write_atomic(const char *path, const char *data, size_t len)
     return ok ? EXIT_OK : EXIT_OUTPUT;
 }
 
-/* Decides where each page's text goes. One page and -o PATH: PATH is the file unless it
- * is an existing directory. Several pages and -o: a directory, created if missing. Two
- * pages with the same output name are a usage error, found before any work is done. */
+static int format_count(unsigned set)
+{
+    int n = 0;
+    for (size_t f = 0; f < NFORMATS; f++)
+        n += (set >> f) & 1u;
+    return n;
+}
+
+/* The extension of the first format of the set. */
+static const char *first_ext(unsigned set)
+{
+    for (size_t f = 0; f < NFORMATS; f++) {
+        if (set & (1u << f))
+            return formats[f].ext;
+    }
+    return ".txt";
+}
+
+/* Decides where each page's outputs go. One page, one format and -o PATH: PATH is the file
+ * unless it is an existing directory. Several pages or formats and -o: a directory, created
+ * if missing. Two pages with the same output name are a usage error, found before any work
+ * is done. */
 static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
 {
     if (!o->output)
         return EXIT_OK;
-    int dir_mode = njobs > 1 || is_dir(o->output);
+    int dir_mode = njobs > 1 || format_count(o->formats) > 1 || is_dir(o->output);
     if (dir_mode && !is_dir(o->output) && mkdir(o->output, 0777) != 0) {
         fprintf(stderr, "newsocr: %s: cannot create output directory: %s\n", o->output,
                 strerror(errno));
@@ -258,9 +302,9 @@ static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
         for (size_t k = 0; dir_mode && k < i; k++) {
             if (jobs[k].outbase && strcmp(jobs[k].outbase, name) == 0) {
                 fprintf(stderr,
-                        "newsocr: %s and %s would both be written to %s.txt; rename one or "
+                        "newsocr: %s and %s would both be written to %s%s; rename one or "
                         "run them separately\n",
-                        jobs[k].path, jobs[i].path, name);
+                        jobs[k].path, jobs[i].path, name, first_ext(o->formats));
                 return EXIT_USAGE;
             }
         }
@@ -279,14 +323,57 @@ static void print_timings(const job *j, const nocr_timings *t)
             t->reconstruct, t->export_, total);
 }
 
-/* Processes one page; returns its exit status. */
+/* The file name of `path` without its directory. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Runs export `f` of the page into *out (*len bytes, the caller frees). */
+static int export_one(size_t f, char **out, size_t *len, const nocr_page *page,
+                      const nocr_image *img, const nocr_export_info *info)
+{
+    int rc;
+    unsigned char *png = NULL;
+    *out = NULL;
+    *len = 0;
+    switch (f) {
+    case 0:
+        rc = nocr_export_txt(out, page);
+        break;
+    case 1:
+        rc = nocr_export_json(out, page, info);
+        break;
+    case 2:
+        rc = nocr_export_hocr(out, page, info);
+        break;
+    case 3:
+        rc = nocr_export_alto(out, page, info);
+        break;
+    case 4:
+        rc = nocr_export_pagexml(out, page, info);
+        break;
+    default:
+        rc = nocr_export_overlay(&png, len, page, img);
+        *out = (char *)png;
+        return rc;
+    }
+    if (!rc)
+        *len = strlen(*out);
+    return rc;
+}
+
+/* Processes one page; returns its exit status. The image lives until every export is
+ * written (the overlay draws on it). */
 static int process_job(const job *j, nocr_engine *eng, const cli_options *o, int *pages_out)
 {
     nocr_image *img = NULL;
     nocr_page *page = NULL;
     nocr_timings t;
-    char *txt = NULL;
+    char *data = NULL;
     int status = EXIT_OK;
+    size_t total = 0;
 
     double t0 = now();
     int rc = nocr_image_load(&img, j->path, j->index, &o->load);
@@ -299,36 +386,56 @@ static int process_job(const job *j, nocr_engine *eng, const cli_options *o, int
         goto cleanup;
     }
     t.load = t1 - t0;
-    double t2 = now();
-    if ((rc = nocr_export_txt(&txt, page))) {
-        error_line(nocr_error_last());
-        status = status_of(rc);
-        goto cleanup;
-    }
-    t.export_ = now() - t2;
+    t.export_ = 0;
 
-    size_t len = strlen(txt);
-    if (j->outbase) {
-        char path[PATH_MAX + 8];
-        int dir_mode = strcmp(j->outbase, o->output) != 0;
-        snprintf(path, sizeof(path), "%s%s", j->outbase, dir_mode ? ".txt" : "");
-        status = write_atomic(path, txt, len);
-    } else {
-        if ((*pages_out)++ > 0)
-            fputc('\f', stdout);
-        if (fwrite(txt, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "newsocr: stdout: write error: %s\n", strerror(errno));
-            status = EXIT_OUTPUT;
+    char settings[512];
+    snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
+             nocr_engine_lang(eng), o->process.preprocess.binarize, o->process.preprocess.enhance,
+             o->engine.config ? o->engine.config : "default");
+    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
+    info.image_name = base_name(j->path);
+    info.lang = nocr_engine_lang(eng);
+    info.settings = settings;
+
+    for (size_t f = 0; f < NFORMATS && status == EXIT_OK; f++) {
+        if (!(o->formats & (1u << f)))
+            continue;
+        size_t len;
+        double t2 = now();
+        rc = export_one(f, &data, &len, page, img, &info);
+        t.export_ += now() - t2;
+        if (rc) {
+            error_line(nocr_error_last());
+            status = status_of(rc);
+            break;
         }
+        total += len;
+        if (j->outbase) {
+            char path[PATH_MAX + 16];
+            int dir_mode = strcmp(j->outbase, o->output) != 0;
+            snprintf(path, sizeof(path), "%s%s", j->outbase, dir_mode ? formats[f].ext : "");
+            status = write_atomic(path, data, len);
+        } else {
+            if ((*pages_out)++ > 0)
+                fputc('\f', stdout);
+            if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+                fprintf(stderr, "newsocr: stdout: write error: %s\n", strerror(errno));
+                status = EXIT_OUTPUT;
+            }
+        }
+        free(data);
+        data = NULL;
     }
+    if (status != EXIT_OK)
+        goto cleanup;
     if (o->verbose)
-        fprintf(stderr, "newsocr: %s[%d]: %zu regions, %zu bytes of text\n", j->path,
-                j->index + 1, nocr_page_region_count(page), len);
+        fprintf(stderr, "newsocr: %s[%d]: %zu regions, %zu bytes of output\n", j->path,
+                j->index + 1, nocr_page_region_count(page), total);
     if (o->timings)
         print_timings(j, &t);
 
 cleanup:
-    free(txt);
+    free(data);
     nocr_page_free(page);
     nocr_image_free(img);
     return status;
@@ -336,7 +443,14 @@ cleanup:
 
 int main(int argc, char **argv)
 {
-    enum { OPT_TESSDATA = 256, OPT_CONFIG, OPT_MAX_PIXELS, OPT_DEBUG_DIR, OPT_TIMINGS };
+    enum {
+        OPT_TESSDATA = 256,
+        OPT_CONFIG,
+        OPT_MAX_PIXELS,
+        OPT_DEBUG_DIR,
+        OPT_TIMINGS,
+        OPT_NO_ENHANCE
+    };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -346,6 +460,7 @@ int main(int argc, char **argv)
         {"max-pixels", required_argument, NULL, OPT_MAX_PIXELS},
         {"debug-dir", required_argument, NULL, OPT_DEBUG_DIR},
         {"timings", no_argument, NULL, OPT_TIMINGS},
+        {"no-enhance", no_argument, NULL, OPT_NO_ENHANCE},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -388,6 +503,9 @@ int main(int argc, char **argv)
         case OPT_DEBUG_DIR:
             o.process.preprocess.debug_dir = optarg;
             break;
+        case OPT_NO_ENHANCE:
+            o.process.preprocess.enhance = 0;
+            break;
         case OPT_TIMINGS:
             o.timings = 1;
             break;
@@ -415,6 +533,10 @@ int main(int argc, char **argv)
         return usage_error("%s", "no input image given");
     if (!o.formats)
         o.formats = FORMAT_TXT;
+    if (!o.output && (o.formats & FORMAT_OVERLAY))
+        return usage_error("%s", "overlay is a PNG: use -o");
+    if (!o.output && format_count(o.formats) > 1)
+        return usage_error("%s", "several formats need -o DIR");
     if (o.process.preprocess.debug_dir && !is_dir(o.process.preprocess.debug_dir))
         return usage_error("--debug-dir: '%s' is not a directory", o.process.preprocess.debug_dir);
 

@@ -28,7 +28,7 @@
 static const char oom_message[] = "out of memory";
 
 static const char usage_text[] =
-    "Usage: newsocr-eval [OPTIONS] GT.page.xml OUTPUT.txt [GT2 OUTPUT2 ...]\n"
+    "Usage: newsocr-eval [OPTIONS] GT.page.xml OUTPUT.txt|OUTPUT.json [GT2 OUTPUT2 ...]\n"
     "       newsocr-eval [OPTIONS] --list PAIRS.tsv\n"
     "\n"
     "Compare newsocr output with PAGE XML ground truth and report, per page and\n"
@@ -51,9 +51,10 @@ static const char usage_text[] =
     "  paragraph from @custom paragraph {id:..}, else each region is one.\n"
     "  Nested TextRegions are flattened.  Roles: caption = caption; body =\n"
     "  paragraph/body (or no @type); heading(s) and everything else are neither.\n"
-    "  Output: newsocr's txt (UTF-8, one paragraph or block per line).  The JSON\n"
-    "  output does not exist yet; the reader is pluggable and '.json' files are\n"
-    "  reported as not supported for now.\n"
+    "  Output: newsocr's txt (UTF-8, one paragraph or block per line), or its\n"
+    "  JSON export (a file ending in .json; schema newsocr-page 1.x), read as the\n"
+    "  txt it stands for: one line per paragraph, regions by their reading order\n"
+    "  (regions without one left out), a blank line between articles.\n"
     "\n"
     "Metrics (text = NFKC, all whitespace removed, compared as code points;\n"
     "gt = GT regions' texts in reading order; '-' / null = not applicable):\n"

@@ -163,6 +163,11 @@ void nocr_region_set_article(nocr_region *region, int article);
 /* Position in reading order (0-based; -1 until the reconstructor sets it). */
 int nocr_region_order(const nocr_region *region);
 void nocr_region_set_order(nocr_region *region, int order);
+/* 1 when the region's first paragraph continues the last paragraph of the text region
+ * before it in reading order (a paragraph running on into the next column or past a
+ * photo); set by the reconstructor, default 0. Exports join the two. */
+int nocr_region_continues(const nocr_region *region);
+void nocr_region_set_continues(nocr_region *region, int continues);
 /* Mean confidence of the region's lines, 0..100, or -1 when it has none. */
 float nocr_region_confidence(const nocr_region *region);
 

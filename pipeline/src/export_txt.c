@@ -5,11 +5,12 @@
  *
  * Regions are taken in the page's order (the reconstructor sorts them). Inside a region,
  * the lines of one paragraph are joined with nocr_text_join (no break between CJK
- * characters, a space between Latin words, hyphenated words rejoined) and each paragraph
+ * characters, a space between Latin words, hyphenated words rejoined; paragraph.c, shared
+ * with the other exports) and each paragraph
  * is one output line. A blank line separates articles. Regions without text (figures,
  * separators) and regions with no reading order are left out.
  */
-#include "page.h"
+#include "export.h"
 
 #include <string.h>
 
@@ -36,27 +37,41 @@ static int sb_append(strbuf *sb, const char *s, size_t n)
     return NOCR_OK;
 }
 
-/* Appends the region's paragraphs, one line each. */
-static int region_append_paragraphs(strbuf *sb, const nocr_region *region)
+/* Writes the open paragraph, if any, as one line. */
+static int flush(strbuf *sb, char **pending)
 {
-    char *para = NULL;
     int rc = NOCR_OK;
-    for (size_t i = 0; i <= region->nlines && !rc; i++) {
-        const nocr_line *line = i < region->nlines ? region->lines[i] : NULL;
-        if (para && (!line || line->starts_paragraph)) {
-            if (*para && !(rc = sb_append(sb, para, strlen(para))))
-                rc = sb_append(sb, "\n", 1);
+    if (*pending && **pending && !(rc = sb_append(sb, *pending, strlen(*pending))))
+        rc = sb_append(sb, "\n", 1);
+    free(*pending);
+    *pending = NULL;
+    return rc;
+}
+
+/* Appends the region's paragraphs (nocr_paragraph_text), one line each; empty ones are
+ * left out. The last one stays open in *pending: the next region may continue it (a
+ * paragraph running on into the next column or past a photo, nocr_region_continues). */
+static int region_append_paragraphs(strbuf *sb, const nocr_region *region, char **pending)
+{
+    int rc = NOCR_OK;
+    for (size_t i = 0, end; i < region->nlines && !rc; i = end) {
+        end = nocr_paragraph_end(region, i);
+        char *para = NULL;
+        if ((rc = nocr_paragraph_text(&para, region, i, end)))
+            break;
+        if (i == 0 && region->continues && *pending) {
+            char *joined = NULL;
+            rc = nocr_text_join(&joined, *pending, para);
             free(para);
-            para = NULL;
-        }
-        if (!line || rc)
+            free(*pending);
+            *pending = joined;
             continue;
-        char *joined = NULL;
-        rc = nocr_text_join(&joined, para ? para : "", line->text ? line->text : "");
-        free(para);
-        para = joined;
+        }
+        if (!(rc = flush(sb, pending)))
+            *pending = para;
+        else
+            free(para);
     }
-    free(para);
     return rc;
 }
 
@@ -66,18 +81,24 @@ int nocr_export_txt(char **out, const nocr_page *page)
         return nocr_error_set(NOCR_EINVAL, "nocr_export_txt: NULL argument");
     *out = NULL;
     strbuf sb = {NULL, 0, 0};
+    char *pending = NULL;
     int rc = sb_append(&sb, "", 0);
     int prev_article = -2;
     for (size_t i = 0; i < page->nregions && !rc; i++) {
         const nocr_region *region = page->regions[i];
         if (region->order < 0 || region->nlines == 0)
             continue;
-        if (prev_article != -2 && region->article != prev_article)
-            rc = sb_append(&sb, "\n", 1);
+        if (prev_article != -2 && region->article != prev_article) {
+            if (!(rc = flush(&sb, &pending)))
+                rc = sb_append(&sb, "\n", 1);
+        }
         prev_article = region->article;
         if (!rc)
-            rc = region_append_paragraphs(&sb, region);
+            rc = region_append_paragraphs(&sb, region, &pending);
     }
+    if (!rc)
+        rc = flush(&sb, &pending);
+    free(pending);
     if (rc) {
         free(sb.s);
         return rc;

@@ -226,6 +226,16 @@ void nocr_region_set_order(nocr_region *region, int order)
     region->order = order < 0 ? -1 : order;
 }
 
+int nocr_region_continues(const nocr_region *region)
+{
+    return region->continues;
+}
+
+void nocr_region_set_continues(nocr_region *region, int continues)
+{
+    region->continues = continues ? 1 : 0;
+}
+
 float nocr_region_confidence(const nocr_region *region)
 {
     double sum = 0;

@@ -27,6 +27,8 @@ struct nocr_region {
     nocr_direction direction;
     int article;
     int order;
+    int text_height; /* median text line height found by segmentation (original px); 0 */
+    int continues;   /* first line continues the previous region's last paragraph */
     nocr_line **lines; /* owned pointers: a line handed out stays valid */
     size_t nlines, cap;
 };
@@ -35,6 +37,7 @@ struct nocr_page {
     int width, height; /* original pixels */
     int dpi;
     double skew, skew_confidence;
+    int body_height; /* body text character height (original px); 0 when unknown */
     char *source;
     int index;
     nocr_region **regions; /* owned pointers */

@@ -174,8 +174,35 @@ static void test_output_txt(void)
     CHECK(o == NULL);
     CHECK(strstr(neval_error_message(), "bad.txt: not valid UTF-8 at byte 1") != NULL);
 
-    CHECK_INT(neval_output_load(&o, "page.json"), NEVAL_ERR_UNSUPPORTED);
-    CHECK(strstr(neval_error_message(), "not supported yet") != NULL);
+    CHECK_INT(neval_output_load(&o, "no-such-page.json"), NEVAL_ERR_IO);
+    CHECK(o == NULL);
+
+    /* newsocr's JSON export reads as the txt it stands for: regions sorted by "order",
+     * a continuing region joined to the line before, a blank line between articles,
+     * regions without order (figures, noise) left out. */
+    {
+        char *want = NULL;
+        size_t want_len = 0;
+        snprintf(path, sizeof(path), "%s/%s", data_dir, "article-good.txt");
+        CHECK_INT(neval_file_read(&want, &want_len, path), NEVAL_OK);
+        snprintf(path, sizeof(path), "%s/%s", data_dir, "article-good.json");
+        CHECK_INT(neval_output_load(&o, path), NEVAL_OK);
+        if (o && want) {
+            CHECK_INT(o->n_lines, 6);
+            CHECK(!strcmp(o->text, want));
+        }
+        neval_output_free(o);
+        free(want);
+    }
+    snprintf(path, sizeof(path), "%s/%s", data_dir, "malformed.json");
+    CHECK_INT(neval_output_load(&o, path), NEVAL_ERR_PARSE);
+    CHECK(strstr(neval_error_message(), "malformed.json: line 3") != NULL);
+    snprintf(path, sizeof(path), "%s/%s", data_dir, "not-newsocr.json");
+    CHECK_INT(neval_output_load(&o, path), NEVAL_ERR_INVALID);
+    CHECK(strstr(neval_error_message(), "not a newsocr JSON page") != NULL);
+    snprintf(path, sizeof(path), "%s/%s", data_dir, "version2.json");
+    CHECK_INT(neval_output_load(&o, path), NEVAL_ERR_UNSUPPORTED);
+    CHECK(strstr(neval_error_message(), "version 2.0 is not supported") != NULL);
 
     snprintf(path, sizeof(path), "%s/%s", data_dir, "article-good.txt");
     CHECK_INT(neval_output_load(&o, path), NEVAL_OK);
