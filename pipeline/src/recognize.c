@@ -2,7 +2,6 @@
  * recognize.c - the recognition engine: the only module that talks to Tesseract.
  *
  *   nocr_engine_new, nocr_engine_free, nocr_engine_tessdata, nocr_engine_lang
- *   nocr_engine_layout      Tesseract's layout analysis, as blocks (used by segment.c)
  *   nocr_recognize          text, lines, words and confidences of every text region
  *
  * One TessBaseAPI per engine, initialised once and reused for every image. Its OpenMP
@@ -13,7 +12,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "image.h"
 #include "page.h"
-#include "segment.h"
 
 #include <errno.h>
 #include <omp.h>
@@ -225,69 +223,6 @@ static void engine_set_image(nocr_engine *eng, const nocr_image *img)
 static nocr_box to_original(const nocr_image *img, int l, int t, int r, int b)
 {
     return nocr_image_box_to_original(img, l, t, r, b);
-}
-
-static nocr_role block_role(TessPolyBlockType type, int *is_text)
-{
-    *is_text = 1;
-    switch (type) {
-    case PT_HEADING_TEXT:
-        return NOCR_ROLE_HEADLINE;
-    case PT_CAPTION_TEXT:
-        return NOCR_ROLE_CAPTION;
-    case PT_FLOWING_TEXT:
-    case PT_PULLOUT_TEXT:
-    case PT_VERTICAL_TEXT:
-    case PT_TABLE:
-    case PT_EQUATION:
-    case PT_INLINE_EQUATION:
-        return NOCR_ROLE_BODY;
-    case PT_FLOWING_IMAGE:
-    case PT_HEADING_IMAGE:
-    case PT_PULLOUT_IMAGE:
-        *is_text = 0;
-        return NOCR_ROLE_FIGURE;
-    case PT_HORZ_LINE:
-    case PT_VERT_LINE:
-        *is_text = 0;
-        return NOCR_ROLE_SEPARATOR;
-    default:
-        *is_text = 0;
-        return NOCR_ROLE_UNKNOWN;
-    }
-}
-
-int nocr_engine_layout(nocr_page *page, nocr_engine *eng, const nocr_image *img)
-{
-    engine_set_image(eng, img);
-    TessBaseAPISetPageSegMode(eng->api, PSM_AUTO);
-    TessPageIterator *it = TessBaseAPIAnalyseLayout(eng->api);
-    if (!it)
-        return NOCR_OK; /* nothing found: a blank page */
-    int rc = NOCR_OK;
-    do {
-        int l, t, r, b, is_text;
-        if (!TessPageIteratorBoundingBox(it, RIL_BLOCK, &l, &t, &r, &b))
-            continue;
-        nocr_role role = block_role(TessPageIteratorBlockType(it), &is_text);
-        if (role == NOCR_ROLE_UNKNOWN)
-            continue;
-        nocr_region *region;
-        if ((rc = nocr_page_add_region(&region, page, role, to_original(img, l, t, r, b))))
-            break;
-        if (is_text) {
-            TessOrientation orient;
-            TessWritingDirection dir;
-            TessTextlineOrder order;
-            float deskew;
-            TessPageIteratorOrientation(it, &orient, &dir, &order, &deskew);
-            if (dir == WRITING_DIRECTION_TOP_TO_BOTTOM ||
-                TessPageIteratorBlockType(it) == PT_VERTICAL_TEXT)
-                region->direction = NOCR_DIR_VERTICAL;
-        }
-    } while (TessPageIteratorNext(it, RIL_BLOCK));
-    TessPageIteratorDelete(it);
-    return rc;
 }
 
 static int region_is_text(const nocr_region *region)

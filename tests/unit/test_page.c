@@ -15,12 +15,18 @@ static nocr_region *add(nocr_page *page, nocr_role role, int x, int y, int w, in
     return r;
 }
 
-static void add_line(nocr_region *r, const char *text, int starts)
+static void add_line_at(nocr_region *r, const char *text, int x, int y, int w)
 {
     nocr_line *line = NULL;
-    nocr_box box = {0, 0, 10, 10};
+    nocr_box box = {x, y, w, 10};
     CHECK_INT(nocr_region_add_line(&line, r, box, text, 90.0f), NOCR_OK);
-    nocr_line_set_starts_paragraph(line, starts);
+}
+
+static void add_line(nocr_region *r, const char *text, int starts)
+{
+    nocr_box rb = nocr_region_box(r);
+    add_line_at(r, text, rb.x, rb.y, rb.w);
+    (void)starts;
 }
 
 static void test_model(void)
@@ -93,12 +99,14 @@ static void test_reconstruct_export(void)
     CHECK_INT(nocr_page_new(&page, 1000, 1000), NOCR_OK);
     nocr_region *cap = add(page, NOCR_ROLE_CAPTION, 0, 100, 300, 30);
     add_line(cap, "社区“邻里节”。", 1);
+    /* Body text 10 px high: a 2-em indent starts a paragraph, so does the line after a
+     * short one; the rest continue it. */
     nocr_region *body = add(page, NOCR_ROLE_BODY, 0, 200, 300, 300);
-    add_line(body, "让居民走得", 0);
-    add_line(body, "进来、坐得下来。", 0);
-    add_line(body, "第二段 with Latin", 1);
-    add_line(body, "words and inter-", 0);
-    add_line(body, "national text。", 0);
+    add_line_at(body, "让居民走得", 20, 200, 280);
+    add_line_at(body, "进来、坐得下来。", 0, 215, 150);
+    add_line_at(body, "第二段 with Latin", 20, 230, 280);
+    add_line_at(body, "words and inter-", 0, 245, 300);
+    add_line_at(body, "national text。", 0, 260, 150);
     nocr_region *fig = add(page, NOCR_ROLE_FIGURE, 400, 0, 300, 300);
     nocr_region *note = add(page, NOCR_ROLE_NOTE, 0, 900, 300, 30);
     add_line(note, "（本版图片均为资料图）", 1);
@@ -114,13 +122,19 @@ static void test_reconstruct_export(void)
     CHECK_INT(nocr_region_order(fig), -1);
     CHECK_INT(nocr_region_order(note), 3);
     CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(body, 0)), 1);
+    CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(body, 1)), 0);
+    CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(body, 2)), 1);
+    CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(body, 3)), 0);
 
     char *txt = NULL;
     CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
-    CHECK_STR(txt, "第3版 社区\n"
+    /* The folio and the note stand apart from the (one) article by a blank line. */
+    CHECK_INT(nocr_region_article(folio), -1);
+    CHECK_INT(nocr_region_article(body), 0);
+    CHECK_STR(txt, "第3版 社区\n\n"
                    "让居民走得进来、坐得下来。\n"
                    "第二段 with Latin words and international text。\n"
-                   "社区“邻里节”。\n"
+                   "社区“邻里节”。\n\n"
                    "（本版图片均为资料图）\n");
     free(txt);
 
