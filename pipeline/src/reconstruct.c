@@ -30,6 +30,8 @@
 
 #include <string.h>
 
+static int page_body_height(const nocr_page *page);
+
 /* A region with no article yet. */
 #define NO_OWNER (-1)
 
@@ -166,12 +168,29 @@ static void rec_text_roles(nocr_page *page, int body)
     }
 }
 
-/* True when a horizontal rule crosses the x-range [x0, x1) between y0 and y1. */
-static int rule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
+/* True when the horizontal rule s is the top or bottom edge of a photo's frame. */
+static int rule_frames_figure(const nocr_page *page, const nocr_region *s, int body)
 {
     for (size_t i = 0; i < page->nregions; i++) {
+        const nocr_region *f = page->regions[i];
+        if (f->role != NOCR_ROLE_FIGURE)
+            continue;
+        int near_edge = abs(ry0(s) - ry0(f)) < body / 2 || abs(ry1(s) - ry1(f)) < body / 2;
+        if (near_edge && 2 * overlap(rx0(s), rx1(s), rx0(f), rx1(f)) > s->box.w)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when a horizontal rule crosses the x-range [x0, x1) between y0 and y1 (the frame
+ * of a photo does not count). */
+static int rule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
+{
+    int body = page_body_height(page);
+    for (size_t i = 0; i < page->nregions; i++) {
         const nocr_region *s = page->regions[i];
-        if (s->role != NOCR_ROLE_SEPARATOR || s->box.w < s->box.h)
+        if (s->role != NOCR_ROLE_SEPARATOR || s->box.w < s->box.h ||
+            rule_frames_figure(page, s, body))
             continue;
         int sy = ry0(s) + s->box.h / 2;
         int ov = overlap(rx0(s), rx1(s), x0, x1);
@@ -237,14 +256,24 @@ static int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *c
     if (best != NO_OWNER)
         return best;
     /* The nearest headline above, in other columns: a headline centred over a module
-     * owns the module's columns that it does not cover (no rule may come between). */
+     * owns the module's columns that it does not cover (no rule may come between).
+     * Headlines of one band (bottoms within 2 body heights) are told apart by horizontal
+     * distance, across no vertical rule. */
+    int near_dx = 1 << 30;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         if (ry1(hd) > ry0(r) + body || rule_between(page, rx0(r), rx1(r), ry1(hd), ry0(r)))
             continue;
-        if (ry1(hd) > best_y) {
+        int dx = rx0(r) >= rx1(hd) ? rx0(r) - rx1(hd) : rx0(hd) - rx1(r);
+        int lo = rx0(r) >= rx1(hd) ? rx1(hd) : rx1(r), hi = rx0(r) >= rx1(hd) ? rx0(r) : rx0(hd);
+        if (vrule_between(page, lo, hi, ry1(hd), ry0(r)))
+            dx += page->width; /* across a column rule: only if nothing else */
+        int below = ry1(hd) > best_y + 2 * body;
+        int same_band = abs(ry1(hd) - best_y) <= 2 * body;
+        if (best == NO_OWNER || below || (same_band && dx < near_dx)) {
             best = h;
             best_y = ry1(hd);
+            near_dx = dx;
         }
     }
     if (best != NO_OWNER)

@@ -513,6 +513,7 @@ typedef struct seg_region {
     int nlines;
     int line_h;   /* median line height */
     int centered; /* all lines centered in their block */
+    int heading;  /* heading type (taller or bolder than the block's text) */
     nocr_role role;
 } seg_region;
 
@@ -550,8 +551,6 @@ static int seg_block_regions(seg_regions *out, const seg_line *lines, size_t n, 
         leading = gaps[(n - 1) / 2];
     }
     /* The block's usual line height (median). */
-    for (size_t i = 0; i < n; i++)
-        gaps[i < n - 1 ? i : 0] = 0;
     int *hs = malloc(sizeof(int) * n);
     if (!hs) {
         free(gaps);
@@ -572,35 +571,43 @@ static int seg_block_regions(seg_regions *out, const seg_line *lines, size_t n, 
     float ink = n > 2 ? inks[n / 2] : 0.0f;
     free(inks);
 
+    /* Heading type: taller or bolder than the block's usual lines (is_heading_type); a
+     * short centered line right after heading lines is the heading's last line. */
+    char *head = malloc(n);
+    if (!head)
+        return NOCR_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        head[i] = (char)is_heading_type(&lines[i], line_h, ink);
+        if (!head[i] && i > 0 && head[i - 1] && line_is_centered(&lines[i].box, &block, body) &&
+            lines[i].box.y0 - lines[i - 1].box.y1 <= leading + body / 4)
+            head[i] = 1;
+    }
     seg_region cur = {lines[0].box, 1, box_h(&lines[0].box),
-                      line_is_centered(&lines[0].box, &block, body), NOCR_ROLE_BODY};
-    for (size_t i = 1; i <= n; i++) {
+                      line_is_centered(&lines[0].box, &block, body), head[0], NOCR_ROLE_BODY};
+    int rc = NOCR_OK;
+    for (size_t i = 1; i <= n && !rc; i++) {
         int cut = i == n;
         if (!cut) {
             const seg_box *prev = &lines[i - 1].box, *b = &lines[i].box;
             int gap = b->y0 - prev->y1;
             int centered = line_is_centered(b, &block, body);
-            /* Heading type is taller than the block's usual lines; a line of heading type
-             * that spans the column and a centered one after it are one heading. */
-            int head_p = is_heading_type(&lines[i - 1], line_h, ink);
-            int head_b = is_heading_type(&lines[i], line_h, ink);
-            cut = gap > leading + body / 2 || head_p != head_b ||
-                  (centered != cur.centered && !(head_p && head_b)) ||
+            cut = gap > leading + body / 2 || head[i - 1] != head[i] ||
+                  (!head[i] && centered != cur.centered) ||
                   rule_between(img, b->x0, b->x1, prev->y1, b->y0);
         }
         if (cut) {
-            if (regions_push(out, cur))
-                return NOCR_ENOMEM;
+            rc = regions_push(out, cur);
             if (i < n)
                 cur = (seg_region){lines[i].box, 1, box_h(&lines[i].box),
-                                   line_is_centered(&lines[i].box, &block, body),
+                                   line_is_centered(&lines[i].box, &block, body), head[i],
                                    NOCR_ROLE_BODY};
         } else {
             box_union(&cur.box, &lines[i].box);
             cur.nlines++;
         }
     }
-    return NOCR_OK;
+    free(head);
+    return rc;
 }
 
 /* Large text (block -1): consecutive lines of similar size that overlap horizontally form
@@ -627,7 +634,7 @@ static int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, int 
             }
         }
         if (!merged) {
-            seg_region r = {*b, 1, box_h(b), 0,
+            seg_region r = {*b, 1, box_h(b), 0, 1,
                             box_h(b) >= 1.6 * body ? NOCR_ROLE_HEADLINE : NOCR_ROLE_SUBHEADLINE};
             if (regions_push(out, r))
                 return NOCR_ENOMEM;
@@ -665,7 +672,8 @@ static void seg_roles(seg_regions *rs, const nocr_image *img, int body, int page
                     r->role = NOCR_ROLE_SUBHEADLINE;
             }
         }
-        if (r->role == NOCR_ROLE_BODY && r->centered && r->nlines <= 2)
+        if (r->role == NOCR_ROLE_BODY && ((r->centered && r->nlines <= 2) ||
+                                          (r->heading && r->nlines <= 3)))
             r->role = NOCR_ROLE_SECTION_HEADING;
     }
     /* Folio: lines entirely above the first wide horizontal rule in the top tenth. */
@@ -690,6 +698,50 @@ static void seg_roles(seg_regions *rs, const nocr_image *img, int body, int page
             }
         }
     }
+}
+
+/* Gives a region the lines found inside its box (working pixels): lines side by side at
+ * one height (the parts of a folio line) become one; boxes are mapped to original pixels,
+ * text is left to recognition. Lines are in reading order within the region. */
+static int seg_region_add_lines(nocr_region *region, const seg_lines *lines, const seg_box *rb,
+                                const nocr_image *img)
+{
+    seg_box *mine = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < lines->n; i++) {
+        const seg_box *b = &lines->v[i].box;
+        int cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+        if (cx < rb->x0 || cx >= rb->x1 || cy < rb->y0 || cy >= rb->y1)
+            continue;
+        size_t j;
+        for (j = 0; j < n; j++) {
+            int hmin = box_h(&mine[j]) < box_h(b) ? box_h(&mine[j]) : box_h(b);
+            if (2 * overlap(mine[j].y0, mine[j].y1, b->y0, b->y1) >= hmin)
+                break;
+        }
+        if (j < n) {
+            box_union(&mine[j], b);
+            continue;
+        }
+        if (NOCR_ARRAY_GROW(mine, cap, n + 1))
+            return NOCR_ENOMEM;
+        mine[n++] = *b;
+    }
+    /* top to bottom (insertion sort: a region has few lines) */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && mine[j].y0 < mine[j - 1].y0; j--) {
+            seg_box t = mine[j];
+            mine[j] = mine[j - 1];
+            mine[j - 1] = t;
+        }
+    int rc = NOCR_OK;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = nocr_region_add_line(NULL, region,
+                                  nocr_image_box_to_original(img, mine[i].x0, mine[i].y0,
+                                                             mine[i].x1, mine[i].y1),
+                                  NULL, -1.0f);
+    free(mine);
+    return rc;
 }
 
 static int cmp_line_block(const void *a, const void *b)
@@ -753,6 +805,8 @@ int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img)
             goto cleanup;
         region->text_height =
             (int)(regions.v[i].line_h / (img->scale > 0 ? img->scale : 1.0f) + 0.5f);
+        if ((rc = seg_region_add_lines(region, &lines, b, img)))
+            goto cleanup;
     }
 
 figures:
