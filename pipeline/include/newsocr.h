@@ -142,6 +142,13 @@ const char *nocr_page_source(const nocr_page *page);
 int nocr_page_index(const nocr_page *page);
 int nocr_page_set_source(nocr_page *page, const char *path, int index);
 
+/* Warnings about the page that did not stop the pipeline (a layout the reconstructor
+ * could only partly make sense of, a page without text...), one line each, owned by the
+ * page. */
+size_t nocr_page_warning_count(const nocr_page *page);
+const char *nocr_page_warning(const nocr_page *page, size_t i);
+int nocr_page_add_warning(nocr_page *page, const char *message);
+
 size_t nocr_page_region_count(const nocr_page *page);
 nocr_region *nocr_page_region(const nocr_page *page, size_t i);
 /* Appends a region; *out (optional) is borrowed from the page. */

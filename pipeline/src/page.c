@@ -5,6 +5,7 @@
  *   nocr_page_set_dpi, nocr_page_skew, nocr_page_set_skew, nocr_page_source,
  *   nocr_page_index, nocr_page_set_source, nocr_page_region_count, nocr_page_region,
  *   nocr_page_add_region, nocr_page_clear_regions, nocr_page_sort_by_order,
+ *   nocr_page_warning_count, nocr_page_warning, nocr_page_add_warning,
  *   nocr_region_* and nocr_line_* and nocr_word_* accessors, nocr_role_name
  *
  * Ownership: the page owns its regions (an array of pointers, so a region pointer handed
@@ -77,6 +78,9 @@ void nocr_page_free(nocr_page *page)
     if (!page)
         return;
     nocr_page_clear_regions(page);
+    for (size_t i = 0; i < page->nwarnings; i++)
+        free(page->warnings[i]);
+    free(page->warnings);
     free(page->regions);
     free(page->source);
     free(page);
@@ -131,6 +135,26 @@ int nocr_page_set_source(nocr_page *page, const char *path, int index)
     free(page->source);
     page->source = copy;
     page->index = index;
+    return NOCR_OK;
+}
+
+size_t nocr_page_warning_count(const nocr_page *page)
+{
+    return page->nwarnings;
+}
+
+const char *nocr_page_warning(const nocr_page *page, size_t i)
+{
+    return i < page->nwarnings ? page->warnings[i] : NULL;
+}
+
+int nocr_page_add_warning(nocr_page *page, const char *message)
+{
+    if (NOCR_ARRAY_GROW(page->warnings, page->wcap, page->nwarnings + 1))
+        return NOCR_ENOMEM;
+    if (!(page->warnings[page->nwarnings] = nocr_strdup(message ? message : "")))
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    page->nwarnings++;
     return NOCR_OK;
 }
 

@@ -42,6 +42,8 @@ struct nocr_page {
     int index;
     nocr_region **regions; /* owned pointers */
     size_t nregions, cap;
+    char **warnings; /* owned strings */
+    size_t nwarnings, wcap;
 };
 
 #endif /* NEWSOCR_PAGE_H */

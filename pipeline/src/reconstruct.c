@@ -28,6 +28,7 @@
  */
 #include "page.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int page_body_height(const nocr_page *page);
@@ -467,6 +468,34 @@ static void rec_paragraphs(rec_item *items, size_t n, int body)
     }
 }
 
+/* Warnings for pages whose layout the rules above only partly fit: the text is all
+ * there, in the plausible order they give, but a person should look. */
+static void rec_warnings(nocr_page *page, size_t ntext, int nheads, int narts)
+{
+    long long fig = 0, area = (long long)page->width * page->height;
+    for (size_t i = 0; i < page->nregions; i++)
+        if (page->regions[i]->role == NOCR_ROLE_FIGURE)
+            fig += (long long)page->regions[i]->box.w * page->regions[i]->box.h;
+    char msg[160];
+    if (ntext == 0)
+        nocr_page_add_warning(page, "no text found on the page");
+    if (area > 0 && 2 * fig > area) {
+        snprintf(msg, sizeof(msg),
+                 "photos cover %lld%% of the page: text printed inside them is not read",
+                 100 * fig / area);
+        nocr_page_add_warning(page, msg);
+    }
+    size_t body = 0;
+    for (size_t i = 0; i < page->nregions; i++)
+        body += page->regions[i]->role == NOCR_ROLE_BODY && page->regions[i]->order >= 0;
+    if (nheads == 0 && body > 1)
+        nocr_page_add_warning(page, "no headline found: the text is read as one article, "
+                                    "column by column");
+    if (ntext > 0 && body == 0)
+        nocr_page_add_warning(page, "no body text found: only headings and captions");
+    (void)narts;
+}
+
 /* Body text height: the page's, else the median region text height, else 40 px. */
 static int page_body_height(const nocr_page *page)
 {
@@ -613,6 +642,7 @@ int nocr_reconstruct(nocr_page *page)
             r->article = -1;
     }
     nocr_page_sort_by_order(page);
+    rec_warnings(page, nitems, nheads, narts);
     free(head_art);
     free(items);
     free(heads);
