@@ -279,15 +279,15 @@ static int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *c
     }
     if (best != NO_OWNER)
         return best;
-    /* Beside: a headline whose rows the region's top falls in, nearest horizontally. */
+    /* Beside: a headline whose rows the region's top falls in, nearest horizontally (a
+     * column rule between them does not matter: no headline claims these columns). */
     int best_dx = 1 << 30;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         if (ry0(r) < ry0(hd) - body || ry0(r) > ry1(hd) + 3 * body)
             continue;
         int dx = rx0(r) >= rx1(hd) ? rx0(r) - rx1(hd) : rx0(hd) - rx1(r);
-        int lo = rx1(hd) < rx0(r) ? rx1(hd) : rx1(r), hi = rx1(hd) < rx0(r) ? rx0(r) : rx0(hd);
-        if (dx < 0 || vrule_between(page, lo, hi, ry0(r), ry1(r)))
+        if (dx < 0)
             continue;
         if (dx < best_dx) {
             best = h;

@@ -43,6 +43,8 @@
 #define HEADING_TALL  125
 #define HEADING_RATIO 106
 #define HEADING_BOLD  1.25f
+/* Gaps narrower than GUTTER_MIN percent of a body height are never gutters. */
+#define GUTTER_MIN 55
 /* Horizontal closing (step 1) and vertical closing (step 2), in body heights. */
 #define FRAG_CLOSE_H 0.35
 /* A small vertical closing in step 1 makes characters of several stacked parts (会, 吕)
@@ -227,6 +229,24 @@ static int seg_merge_single_lines(seg_lines *lines, int body, const nocr_image *
     int nblocks = 0;
     for (size_t i = 0; i < lines->n; i++)
         nblocks = lines->v[i].block + 1 > nblocks ? lines->v[i].block + 1 : nblocks;
+    /* Two blocks with lines side by side closer than any gutter (0.6 em is about 0.68
+     * body heights of ink) are one column: a heading's first character, split off by the
+     * wide opening quote after it, joins the heading. */
+    for (size_t i = 0; i < lines->n; i++) {
+        for (size_t j = 0; j < lines->n; j++) {
+            seg_line *a = &lines->v[i], *b = &lines->v[j];
+            if (a->block < 0 || b->block < 0 || a->block == b->block || a->box.x1 > b->box.x0)
+                continue;
+            int hmin = box_h(&a->box) < box_h(&b->box) ? box_h(&a->box) : box_h(&b->box);
+            if (2 * overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1) < hmin ||
+                100 * (b->box.x0 - a->box.x1) >= GUTTER_MIN * body)
+                continue;
+            int from = b->block, to = a->block;
+            for (size_t k = 0; k < lines->n; k++)
+                if (lines->v[k].block == from)
+                    lines->v[k].block = to;
+        }
+    }
     int *count = calloc((size_t)nblocks + 1, sizeof(int));
     seg_box *extent = calloc((size_t)nblocks + 1, sizeof(seg_box));
     char *gone = calloc(lines->n + 1, 1);
@@ -236,9 +256,22 @@ static int seg_merge_single_lines(seg_lines *lines, int body, const nocr_image *
         free(gone);
         return NOCR_ENOMEM;
     }
+    /* Lines of one block at one height are one line (as in seg_group_lines). */
+    for (size_t i = 0; i < lines->n; i++) {
+        for (size_t j = i + 1; j < lines->n && !gone[i]; j++) {
+            seg_line *a = &lines->v[i], *b = &lines->v[j];
+            if (gone[j] || a->block < 0 || a->block != b->block)
+                continue;
+            int hmin = box_h(&a->box) < box_h(&b->box) ? box_h(&a->box) : box_h(&b->box);
+            if (2 * overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1) >= hmin) {
+                box_union(&a->box, &b->box);
+                gone[j] = 1;
+            }
+        }
+    }
     for (size_t i = 0; i < lines->n; i++) {
         int b = lines->v[i].block;
-        if (b < 0)
+        if (b < 0 || gone[i])
             continue;
         if (count[b]++ == 0)
             extent[b] = lines->v[i].box;
@@ -249,7 +282,7 @@ static int seg_merge_single_lines(seg_lines *lines, int body, const nocr_image *
      * small Latin letters) join the large-text line that contains them. */
     for (size_t i = 0; i < lines->n; i++) {
         seg_line *s = &lines->v[i];
-        if (s->block < 0)
+        if (s->block < 0 || gone[i])
             continue;
         for (size_t j = 0; j < lines->n; j++) {
             seg_line *m = &lines->v[j];
