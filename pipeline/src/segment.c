@@ -215,6 +215,58 @@ static int vrule_between(const nocr_image *img, int x0, int x1, int y0, int y1)
     return 0;
 }
 
+static void block_extents(const seg_lines *lines, int *count, seg_box *extent, int nblocks)
+{
+    memset(count, 0, sizeof(int) * (size_t)nblocks);
+    for (size_t i = 0; i < lines->n; i++) {
+        int b = lines->v[i].block;
+        if (b < 0)
+            continue;
+        if (count[b]++ == 0)
+            extent[b] = lines->v[i].box;
+        else
+            box_union(&extent[b], &lines->v[i].box);
+    }
+}
+
+/* Two blocks side by side whose lines face each other across a gap of up to 1.5 body
+ * heights are one column when a column of several lines right above or below them spans
+ * both: the gap is inside that column's measure (a heading's first character split off
+ * by a wide opening quote), not a gutter, which would run on through the column too. */
+static void seg_join_within_column(seg_lines *lines, int *count, seg_box *extent, int nblocks,
+                                   int body)
+{
+    block_extents(lines, count, extent, nblocks);
+    for (size_t i = 0; i < lines->n; i++) {
+        for (size_t j = 0; j < lines->n; j++) {
+            seg_line *a = &lines->v[i], *b = &lines->v[j];
+            if (a->block < 0 || b->block < 0 || a->block == b->block || a->box.x1 > b->box.x0)
+                continue;
+            int hmin = box_h(&a->box) < box_h(&b->box) ? box_h(&a->box) : box_h(&b->box);
+            if (2 * overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1) < hmin ||
+                2 * (b->box.x0 - a->box.x1) > 3 * body)
+                continue;
+            seg_box ab = extent[a->block];
+            box_union(&ab, &extent[b->block]);
+            int found = 0;
+            for (int c = 0; c < nblocks && !found; c++) {
+                const seg_box *e = &extent[c];
+                int dy = e->y0 >= ab.y1 ? e->y0 - ab.y1 : ab.y0 - e->y1;
+                found = c != a->block && c != b->block && count[c] >= 3 &&
+                        e->x0 <= ab.x0 + body / 2 && e->x1 >= ab.x1 - body / 2 && dy >= 0 &&
+                        dy < 3 * body;
+            }
+            if (!found)
+                continue;
+            int from = b->block, to = a->block;
+            for (size_t k = 0; k < lines->n; k++)
+                if (lines->v[k].block == from)
+                    lines->v[k].block = to;
+            block_extents(lines, count, extent, nblocks);
+        }
+    }
+}
+
 /* Step 3b: lines that a wide gap cut into pieces of different blocks. A gap after
  * punctuation can leave the end of a column's last line, or the words of a byline, in a
  * block of one line: a gutter separates two columns of several lines each, never such a
@@ -256,6 +308,7 @@ static int seg_merge_single_lines(seg_lines *lines, int body, const nocr_image *
         free(gone);
         return NOCR_ENOMEM;
     }
+    seg_join_within_column(lines, count, extent, nblocks, body);
     /* Lines of one block at one height are one line (as in seg_group_lines). */
     for (size_t i = 0; i < lines->n; i++) {
         for (size_t j = i + 1; j < lines->n && !gone[i]; j++) {
@@ -609,9 +662,21 @@ static int seg_block_regions(seg_regions *out, const seg_line *lines, size_t n, 
     char *head = malloc(n);
     if (!head)
         return NOCR_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         head[i] = (char)is_heading_type(&lines[i], line_h, ink);
-        if (!head[i] && i > 0 && head[i - 1] && line_is_centered(&lines[i].box, &block, body) &&
+    /* A line next to a heading line, as tall as it and taller than body lines, belongs to
+     * the heading (quotes and punctuation make a bold line look lighter). */
+    for (int dir = 0; dir < 2; dir++) {
+        for (size_t k = 1; k < n; k++) {
+            size_t i = dir == 0 ? k : n - 1 - k, j = dir == 0 ? k - 1 : n - k;
+            int hi = box_h(&lines[i].box), hj = box_h(&lines[j].box);
+            if (!head[i] && head[j] && 100 * hi > HEADING_RATIO * line_h &&
+                10 * abs(hi - hj) <= hj)
+                head[i] = 1;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (!head[i] && head[i - 1] && line_is_centered(&lines[i].box, &block, body) &&
             lines[i].box.y0 - lines[i - 1].box.y1 <= leading + body / 4)
             head[i] = 1;
     }
