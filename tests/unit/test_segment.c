@@ -1,0 +1,137 @@
+/*
+ * test_segment.c - layout analysis on drawn pages: lines never cross a gutter.
+ *
+ * Pages are drawn with Leptonica: "characters" are 30x30 squares 4 px apart, lines 45 px
+ * apart, so the body height is 30 px. Columns are separated by gutters narrower than one
+ * em (18 px = 0.6 em, as narrow as a tight Chinese newspaper sets them) and
+ * without rules; lines have gaps after "punctuation" of 16 px, nearly as wide. A line
+ * must never span a gutter, and each column must come out as its own region.
+ */
+#include "check.h"
+#include "newsocr.h"
+
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+
+#define CH     30 /* character size */
+#define ADV    34 /* character advance */
+#define PITCH  45 /* line pitch */
+#define GUTTER 18
+
+static void draw_char(PIX *pix, int x, int y, int size)
+{
+    BOX *box = boxCreate(x, y, size, size);
+    pixSetInRectArbitrary(pix, box, 0);
+    boxDestroy(&box);
+}
+
+/* A column of n lines at (x, y), `chars` characters wide; every third line has a wide
+ * gap after its fourth character (a comma), the last line is short. */
+static void draw_column(PIX *pix, int x, int y, int chars, int n)
+{
+    for (int l = 0; l < n; l++) {
+        int comma = l % 3 == 1; /* one character less: the line keeps its measure */
+        int len = l == n - 1 ? chars / 2 : chars - comma, cx = x;
+        for (int c = 0; c < len; c++) {
+            draw_char(pix, cx, y + l * PITCH, CH);
+            cx += ADV + (comma && c == 3 ? 12 : 0);
+        }
+    }
+}
+
+static nocr_image *image_from_pix(PIX *pix)
+{
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+    CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
+    free(data);
+    nocr_preprocess_options po = NOCR_PREPROCESS_OPTIONS_INIT;
+    po.enhance = 0; /* the drawing is already clean and straight */
+    CHECK_INT(nocr_preprocess(img, &po), NOCR_OK);
+    return img;
+}
+
+/* Which of the columns starting at xs[] (width w) holds [x0, x1); -1 if it spans two. */
+static int column_of(int x0, int x1, const int *xs, int ncols, int w)
+{
+    for (int c = 0; c < ncols; c++)
+        if (x0 >= xs[c] - 2 && x1 <= xs[c] + w + 2)
+            return c;
+    return -1;
+}
+
+static void test_tight_gutters(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH), ncols = 3, nlines = 12;
+    int xs[3];
+    PIX *pix = pixCreate(60 + ncols * w + (ncols - 1) * GUTTER, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < ncols; c++) {
+        xs[c] = 30 + c * (w + GUTTER);
+        draw_column(pix, xs[c], 200, chars, nlines);
+    }
+    /* A headline of large characters over all columns. */
+    for (int c = 0; c < 8; c++)
+        draw_char(pix, 200 + c * 90, 60, 80);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, NULL, img), NOCR_OK);
+    if (!page) {
+        nocr_image_free(img);
+        pixDestroy(&pix);
+        return;
+    }
+    int body_regions = 0, headlines = 0, lines = 0, crossing = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_region_role(r) == NOCR_ROLE_HEADLINE) {
+            headlines++;
+            CHECK(rb.w > 600);
+            continue;
+        }
+        if (nocr_region_role(r) != NOCR_ROLE_BODY)
+            continue;
+        body_regions++;
+        CHECK(column_of(rb.x, rb.x + rb.w, xs, ncols, w) >= 0);
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            lines++;
+            if (column_of(lb.x, lb.x + lb.w, xs, ncols, w) < 0) {
+                crossing++;
+                fprintf(stderr, "line %d,%d %dx%d crosses a gutter\n", lb.x, lb.y, lb.w, lb.h);
+            }
+        }
+    }
+    CHECK_INT(headlines, 1);
+    CHECK_INT(body_regions, ncols);
+    CHECK_INT(lines, ncols * nlines);
+    CHECK_INT(crossing, 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
+/* A blank page: no regions, no failure. */
+static void test_blank(void)
+{
+    PIX *pix = pixCreate(400, 300, 8);
+    pixSetAll(pix);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, NULL, img), NOCR_OK);
+    CHECK(page && nocr_page_region_count(page) == 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
+int main(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+    test_tight_gutters();
+    test_blank();
+    return CHECK_DONE();
+}
