@@ -50,7 +50,7 @@ typedef enum {
     NEVAL_ERR_IO = -2,          /* a file cannot be opened, read or written */
     NEVAL_ERR_PARSE = -3,       /* malformed XML / text that is not UTF-8 */
     NEVAL_ERR_INVALID = -4,     /* well-formed but not what we expect (not PAGE...) */
-    NEVAL_ERR_UNSUPPORTED = -5, /* a format not implemented yet (JSON output) */
+    NEVAL_ERR_UNSUPPORTED = -5, /* a format version this evaluator does not read */
     NEVAL_ERR_LIMIT = -6        /* input larger than the limits below */
 } neval_error;
 
@@ -287,8 +287,8 @@ neval_role neval_role_from_name(const char *name);
 /*
  * The output under evaluation, whatever its file format: its text as a
  * sequence of lines in output order.  For txt a line is a line of the file;
- * a future JSON reader (newsocr's JSON export does not exist yet) will give
- * one line per output paragraph, so the metrics need no change.
+ * for newsocr's JSON export, one line per paragraph in reading order (as the
+ * txt export writes them), so the metrics are the same for both.
  */
 typedef struct {
     char *name;          /* file name or label */
@@ -300,11 +300,11 @@ typedef struct {
 
 /*
  * neval_output_load: read the output file at path.  The format is chosen by
- * extension: ".json" is reserved for newsocr's JSON export and is rejected
- * with NEVAL_ERR_UNSUPPORTED for now; anything else is read as plain text
- * (neval_output_from_txt).  *out: free with neval_output_free.
- * Errors: NEVAL_ERR_IO, NEVAL_ERR_LIMIT, NEVAL_ERR_PARSE, NEVAL_ERR_NOMEM,
- * NEVAL_ERR_UNSUPPORTED.
+ * extension: ".json" is newsocr's JSON export (schema "newsocr-page"; another
+ * schema version is NEVAL_ERR_UNSUPPORTED, another document NEVAL_ERR_INVALID);
+ * anything else is read as plain text (neval_output_from_txt).  *out: free
+ * with neval_output_free.  Errors: NEVAL_ERR_IO, NEVAL_ERR_LIMIT,
+ * NEVAL_ERR_PARSE, NEVAL_ERR_NOMEM, NEVAL_ERR_INVALID, NEVAL_ERR_UNSUPPORTED.
  */
 int neval_output_load(neval_output **out, const char *path);
 
