@@ -342,6 +342,45 @@ static int region_read_result(nocr_region *region, nocr_engine *eng, const nocr_
  * error fell from 6.8% to 1.9%). Gutters are wider than this (at least 0.6 em). */
 #define REGION_PAD_PER_INCH 25
 
+/* Lines taller than LARGE_LINE_PX working pixels (headline type well above body size)
+ * are read from a copy scaled down to LARGE_LINE_TARGET px: Tesseract's line finder drops
+ * characters that large as noise or splits them (tesseract#1624). */
+#define LARGE_LINE_PX     90
+#define LARGE_LINE_TARGET 48
+
+/* Recognizes the current image (or rectangle) as one line and appends its words to `line`;
+ * word boxes are mapped by x = ox + wx / f, y = oy + wy / f into working pixels, then to
+ * original pixels. */
+static int line_read_words(nocr_line *line, nocr_engine *eng, const nocr_image *img, int ox,
+                           int oy, float f, int vertical)
+{
+    TessBaseAPISetPageSegMode(eng->api, vertical ? PSM_SINGLE_BLOCK_VERT_TEXT : PSM_SINGLE_LINE);
+    if (TessBaseAPIRecognize(eng->api, NULL) != 0)
+        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a line",
+                              img->source);
+    TessResultIterator *ri = TessBaseAPIGetIterator(eng->api);
+    if (!ri)
+        return NOCR_OK;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    line->confidence = TessResultIteratorConfidence(ri, RIL_TEXTLINE);
+    int rc = NOCR_OK;
+    do {
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        int wl, wt, wr, wb;
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wb);
+        nocr_box box = to_original(img, ox + (int)((float)wl / f), oy + (int)((float)wt / f),
+                                   ox + (int)((float)wr / f + 0.5f),
+                                   oy + (int)((float)wb / f + 0.5f));
+        rc = nocr_line_add_word(NULL, line, box, text, conf);
+        TessDeleteText(text);
+    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    return rc ? rc : line_set_text_from_words(line, img->source);
+}
+
 /* Recognizes each line that segmentation found in the region, one at a time (PSM 7), with
  * a margin of a third of the line height around it: segmentation's lines never cross a
  * gutter, and Tesseract's own line finding inside a block misreads two-line headings. */
@@ -349,6 +388,8 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
                                   int W, int H)
 {
     int rc = NOCR_OK;
+    PIX *pix = img->pixb ? img->pixb : img->pixg;
+    int vertical = region->direction == NOCR_DIR_VERTICAL;
     for (size_t i = 0; i < region->nlines && !rc; i++) {
         nocr_line *line = region->lines[i];
         nocr_box wb = nocr_image_box_to_working(img, line->box);
@@ -360,31 +401,29 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
         b = b > H ? H : b;
         if (r - l < 4 || b - t < 4)
             continue;
-        TessBaseAPISetPageSegMode(eng->api, region->direction == NOCR_DIR_VERTICAL
-                                                ? PSM_SINGLE_BLOCK_VERT_TEXT
-                                                : PSM_SINGLE_LINE);
-        TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
-        if (TessBaseAPIRecognize(eng->api, NULL) != 0)
-            return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a line",
-                                  img->source);
-        TessResultIterator *ri = TessBaseAPIGetIterator(eng->api);
-        if (!ri)
+        if (wb.h <= LARGE_LINE_PX || vertical) {
+            engine_set_image(eng, img);
+            TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
+            rc = line_read_words(line, eng, img, 0, 0, 1.0f, vertical);
             continue;
-        TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
-        line->confidence = TessResultIteratorConfidence(ri, RIL_TEXTLINE);
-        do {
-            char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-            if (!text)
-                continue;
-            int wl, wt, wr, wbm;
-            float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-            TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wbm);
-            rc = nocr_line_add_word(NULL, line, to_original(img, wl, wt, wr, wbm), text, conf);
-            TessDeleteText(text);
-        } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
-        TessResultIteratorDelete(ri);
-        if (!rc)
-            rc = line_set_text_from_words(line, img->source);
+        }
+        float f = (float)LARGE_LINE_TARGET / (float)wb.h;
+        BOX *box = boxCreate(l, t, r - l, b - t);
+        PIX *crop = box ? pixClipRectangle(pix, box, NULL) : NULL;
+        PIX *small = crop ? (pixGetDepth(crop) == 1 ? pixScaleToGray(crop, f)
+                                                    : pixScale(crop, f, f))
+                          : NULL;
+        boxDestroy(&box);
+        pixDestroy(&crop);
+        if (!small) {
+            rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (large line)", img->source);
+            break;
+        }
+        TessBaseAPISetImage2(eng->api, small);
+        TessBaseAPISetSourceResolution(eng->api, 300);
+        eng->current = NULL; /* the page image must be set again */
+        rc = line_read_words(line, eng, img, l, t, f, 0);
+        pixDestroy(&small);
     }
     return rc;
 }
