@@ -490,6 +490,7 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
         b = b > H ? H : b;
         if (r - l < 4 || b - t < 4)
             continue;
+        engine_set_image(eng, img); /* a large line may have set a scaled copy */
         TessBaseAPISetPageSegMode(eng->api, region->direction == NOCR_DIR_VERTICAL
                                                 ? PSM_SINGLE_BLOCK_VERT_TEXT
                                                 : PSM_SINGLE_BLOCK);
