@@ -9,7 +9,6 @@
  *   nocr_xw_indent, nocr_xw_attr,
  *   nocr_xw_attrf, nocr_xw_text, nocr_xw_element, nocr_xw_close
  *
- * static helpers: utf8_next (strict decoding), cp_first, cp_last
  */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include "export.h"
@@ -19,29 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Decodes one code point at s (strict UTF-8: no overlongs, no surrogates, at most
- * U+10FFFF); *len gets the bytes used (1 for an invalid byte, which gives U+FFFD). */
-static unsigned utf8_next(const unsigned char *s, size_t *len)
-{
-    unsigned c = s[0];
-    *len = 1;
-    if (c < 0x80)
-        return c;
-    int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
-    if (n < 0 || c > 0xf4)
-        return 0xfffd;
-    unsigned cp = c & (0x3fu >> n);
-    for (int i = 1; i <= n; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0xfffd;
-        cp = cp << 6 | (s[i] & 0x3fu);
-    }
-    static const unsigned min[4] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0xfffd;
-    *len = (size_t)n + 1;
-    return cp;
-}
 
 char *nocr_export_clean(const char *s, int xml)
 {
@@ -53,8 +29,8 @@ char *nocr_export_clean(const char *s, int xml)
         return NULL;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t len;
-        unsigned cp = utf8_next(p, &len);
+        unsigned cp;
+        size_t len = nocr_utf8_decode(&cp, (const char *)p);
         int bad = cp == 0xfffd || cp == 0xfffe || cp == 0xffff ||
                   (xml && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r');
         if (bad) {
@@ -127,23 +103,6 @@ void nocr_export_timestamp(char out[32])
 }
 
 /* ---- tokens ---- */
-
-static unsigned cp_first(const char *s)
-{
-    size_t len;
-    return *s ? utf8_next((const unsigned char *)s, &len) : 0;
-}
-
-static unsigned cp_last(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0)
-        return 0;
-    size_t i = n - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-        i--;
-    return cp_first(s + i);
-}
 
 static nocr_box box_union(nocr_box a, nocr_box b)
 {
@@ -249,7 +208,7 @@ int nocr_line_tokens(nocr_token **out, size_t *out_n, const nocr_line *line)
             if (!split) {
                 const nocr_word *prev = &line->words[i - 1], *w = &line->words[i];
                 const char *a = prev->text ? prev->text : "", *b = w->text ? w->text : "";
-                int cjk = nocr_text_is_cjk(cp_last(a)) || nocr_text_is_cjk(cp_first(b));
+                int cjk = nocr_text_is_cjk(nocr_utf8_last(a)) || nocr_text_is_cjk(nocr_utf8_first(b));
                 int gap = w->box.x - (prev->box.x + prev->box.w);
                 split = !cjk || (float)gap > NOCR_TOKEN_SPACE_GAP * (float)line->box.h;
                 if (split && (rc = space_survives(&split, a, b)))

@@ -6,6 +6,7 @@
  *   nocr_error_set      set this thread's one-line message and return the code
  *   nocr_error_clear    forget the last message
  *   nocr_strdup         strdup through our allocator (NULL in, NULL out)
+ *   nocr_utf8_*         strict UTF-8 decoding (text.c)
  *   nocr_now            monotonic clock, seconds
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
  */
@@ -29,6 +30,13 @@ int nocr_error_set(int code, const char *fmt, ...) NOCR_PRINTF(2, 3);
 void nocr_error_clear(void);
 
 char *nocr_strdup(const char *s);
+
+/* Strict UTF-8 (text.c): decodes the code point at s (NUL-terminated) into *cp and returns
+ * the bytes used (>= 1); invalid input gives U+FFFD. _first and _last return the first and
+ * last code point of a string, 0 for "". */
+size_t nocr_utf8_decode(unsigned *cp, const char *s);
+unsigned nocr_utf8_first(const char *s);
+unsigned nocr_utf8_last(const char *s);
 double nocr_now(void);
 
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.

@@ -230,33 +230,6 @@ static int region_is_text(const nocr_region *region)
     return region->role != NOCR_ROLE_FIGURE && region->role != NOCR_ROLE_SEPARATOR;
 }
 
-/* First and last code point of a UTF-8 string (0 for an empty one). */
-static unsigned utf8_first(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (p[0] < 0x80)
-        return p[0];
-    if ((p[0] & 0xe0) == 0xc0 && p[1])
-        return (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu);
-    if ((p[0] & 0xf0) == 0xe0 && p[1] && p[2])
-        return (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
-    if ((p[0] & 0xf8) == 0xf0 && p[1] && p[2] && p[3])
-        return (p[0] & 0x07u) << 18 | (p[1] & 0x3fu) << 12 | (p[2] & 0x3fu) << 6 |
-               (p[3] & 0x3fu);
-    return 0xfffd;
-}
-
-static unsigned utf8_last(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0)
-        return 0;
-    size_t i = n - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-        i--;
-    return utf8_first(s + i);
-}
-
 /* A word gap wider than this fraction of the line height is a real space between a CJK
  * character and a Latin word or number; narrower gaps are letter spacing, and Tesseract's
  * word break there ("50 处", "3 月") is not in the print. */
@@ -278,8 +251,8 @@ static int line_set_text_from_words(nocr_line *line, const char *source)
         size_t n = strlen(word->text);
         if (i > 0 && n > 0 && p > joined) {
             const nocr_word *prev = &line->words[i - 1];
-            int cjk = nocr_text_is_cjk(utf8_last(prev->text)) ||
-                      nocr_text_is_cjk(utf8_first(word->text));
+            int cjk = nocr_text_is_cjk(nocr_utf8_last(prev->text)) ||
+                      nocr_text_is_cjk(nocr_utf8_first(word->text));
             int gap = word->box.x - (prev->box.x + prev->box.w);
             if (!cjk || (float)gap > CJK_LATIN_SPACE_GAP * (float)line->box.h)
                 *p++ = ' ';
@@ -342,6 +315,17 @@ static int region_read_result(nocr_region *region, nocr_engine *eng, const nocr_
  * error fell from 6.8% to 1.9%). Gutters are wider than this (at least 0.6 em). */
 #define REGION_PAD_PER_INCH 25
 
+/* Grows the box [l, t, r, b) by the margins and clips it to a W x H image; 0 when what is
+ * left is too small to read. */
+static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, int H)
+{
+    *l = *l - padx < 0 ? 0 : *l - padx;
+    *t = *t - pady < 0 ? 0 : *t - pady;
+    *r = *r + padx > W ? W : *r + padx;
+    *b = *b + pady > H ? H : *b + pady;
+    return *r - *l >= 4 && *b - *t >= 4;
+}
+
 /* Lines taller than LARGE_LINE_PX working pixels (headline type well above body size)
  * are read from a copy scaled down to LARGE_LINE_TARGET px: Tesseract's line finder drops
  * characters that large as noise or splits them (tesseract#1624). */
@@ -393,13 +377,8 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
     for (size_t i = 0; i < region->nlines && !rc; i++) {
         nocr_line *line = region->lines[i];
         nocr_box wb = nocr_image_box_to_working(img, line->box);
-        int pad = wb.h / 3;
-        int l = wb.x - pad, t = wb.y - pad / 2, r = wb.x + wb.w + pad, b = wb.y + wb.h + pad / 2;
-        l = l < 0 ? 0 : l;
-        t = t < 0 ? 0 : t;
-        r = r > W ? W : r;
-        b = b > H ? H : b;
-        if (r - l < 4 || b - t < 4)
+        int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
+        if (!clip_rect(&l, &t, &r, &b, wb.h / 3, wb.h / 6, W, H))
             continue;
         if (wb.h <= LARGE_LINE_PX || vertical) {
             engine_set_image(eng, img);
@@ -483,12 +462,8 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
         }
         region_free_lines(region);
         nocr_box wb = nocr_image_box_to_working(img, region->box);
-        int l = wb.x - pad, t = wb.y - pad, r = wb.x + wb.w + pad, b = wb.y + wb.h + pad;
-        l = l < 0 ? 0 : l;
-        t = t < 0 ? 0 : t;
-        r = r > W ? W : r;
-        b = b > H ? H : b;
-        if (r - l < 4 || b - t < 4)
+        int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
+        if (!clip_rect(&l, &t, &r, &b, pad, pad, W, H))
             continue;
         engine_set_image(eng, img); /* a large line may have set a scaled copy */
         TessBaseAPISetPageSegMode(eng->api, region->direction == NOCR_DIR_VERTICAL

@@ -215,12 +215,14 @@ static int vrule_between(const nocr_image *img, int x0, int x1, int y0, int y1)
     return 0;
 }
 
-static void block_extents(const seg_lines *lines, int *count, seg_box *extent, int nblocks)
+/* Number of lines and extent of each block (lines marked in `gone`, if given, left out). */
+static void block_extents(const seg_lines *lines, const char *gone, int *count, seg_box *extent,
+                          int nblocks)
 {
     memset(count, 0, sizeof(int) * (size_t)nblocks);
     for (size_t i = 0; i < lines->n; i++) {
         int b = lines->v[i].block;
-        if (b < 0)
+        if (b < 0 || (gone && gone[i]))
             continue;
         if (count[b]++ == 0)
             extent[b] = lines->v[i].box;
@@ -236,7 +238,7 @@ static void block_extents(const seg_lines *lines, int *count, seg_box *extent, i
 static void seg_join_within_column(seg_lines *lines, int *count, seg_box *extent, int nblocks,
                                    int body)
 {
-    block_extents(lines, count, extent, nblocks);
+    block_extents(lines, NULL, count, extent, nblocks);
     for (size_t i = 0; i < lines->n; i++) {
         for (size_t j = 0; j < lines->n; j++) {
             seg_line *a = &lines->v[i], *b = &lines->v[j];
@@ -262,7 +264,7 @@ static void seg_join_within_column(seg_lines *lines, int *count, seg_box *extent
             for (size_t k = 0; k < lines->n; k++)
                 if (lines->v[k].block == from)
                     lines->v[k].block = to;
-            block_extents(lines, count, extent, nblocks);
+            block_extents(lines, NULL, count, extent, nblocks);
         }
     }
 }
@@ -322,15 +324,7 @@ static int seg_merge_single_lines(seg_lines *lines, int body, const nocr_image *
             }
         }
     }
-    for (size_t i = 0; i < lines->n; i++) {
-        int b = lines->v[i].block;
-        if (b < 0 || gone[i])
-            continue;
-        if (count[b]++ == 0)
-            extent[b] = lines->v[i].box;
-        else
-            box_union(&extent[b], &lines->v[i].box);
-    }
+    block_extents(lines, gone, count, extent, nblocks);
     /* Pieces of a headline that the size test put with body text (brackets, dashes,
      * small Latin letters) join the large-text line that contains them. */
     for (size_t i = 0; i < lines->n; i++) {

@@ -7,6 +7,7 @@
  *
  * static helpers:
  *   utf8_decode, utf8_encode   strict UTF-8 (maximal-subpart U+FFFD replacement)
+ *   nocr_utf8_decode, nocr_utf8_first, nocr_utf8_last   the same for the other modules
  *   text_decode                string -> code point array, white space and controls folded
  *   text_convert               pass 1: ASCII punctuation -> full width, ellipses
  *   text_emit                  pass 2: spacing decisions and UTF-8 output
@@ -224,6 +225,33 @@ static size_t utf8_decode(uint32_t *cp, const unsigned char *s)
     }
     *cp = c;
     return need + 1;
+}
+
+size_t nocr_utf8_decode(unsigned *cp, const char *s)
+{
+    uint32_t c;
+    size_t n = utf8_decode(&c, (const unsigned char *)s);
+    *cp = c;
+    return n;
+}
+
+unsigned nocr_utf8_first(const char *s)
+{
+    unsigned c = 0;
+    if (*s)
+        nocr_utf8_decode(&c, s);
+    return c;
+}
+
+unsigned nocr_utf8_last(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0)
+        return 0;
+    size_t i = n - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return nocr_utf8_first(s + i);
 }
 
 /* Writes c as UTF-8 at o (room for 4 bytes) and returns the bytes written. */
