@@ -299,12 +299,16 @@ const char *nocr_engine_lang(const nocr_engine *eng);
  * The stages on the page model
  */
 
-/* Finds regions and lines on a preprocessed image and creates *out, a page of the image's
- * original size whose regions have boxes and roles but no text yet. */
+/* Finds the text blocks, lines, photos and rules of a preprocessed image (newsocr's own
+ * layout analysis: no line crosses a column gutter) and creates *out, a page of the
+ * image's original size whose regions have boxes, roles and lines but no text yet.
+ * eng is not used by the current analysis and may be NULL. */
 int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img);
 
-/* Recognises the text of every text region of `page` on `img` and stores lines, words,
- * text and confidences in the page. */
+/* Recognises the text of every text region of `page` on `img` and stores words, text and
+ * confidences in the page: body blocks as one block each, headings, bylines, captions and
+ * the folio line by line (headline-size lines from a scaled-down copy). A region without
+ * lines is read as a block and gets Tesseract's lines. */
 int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img);
 
 /* Puts regions in reading order: sets each region's order and article, marks paragraph
