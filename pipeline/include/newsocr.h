@@ -134,7 +134,8 @@ int nocr_page_height(const nocr_page *page);
 /* Resolution used (from the file, or estimated); 0 when unknown. */
 int nocr_page_dpi(const nocr_page *page);
 void nocr_page_set_dpi(nocr_page *page, int dpi);
-/* Skew found by preprocessing, degrees (positive: counter-clockwise), and its confidence. */
+/* The scan's skew found by preprocessing, degrees (positive: the page is turned clockwise,
+ * as nocr_image_skew), and its confidence 0..1. */
 double nocr_page_skew(const nocr_page *page);
 void nocr_page_set_skew(nocr_page *page, double degrees, double confidence);
 /* Source file name and page index in it (0-based), for reports and exports. */

@@ -22,13 +22,14 @@ struct nocr_image {
     PIX *pixs;    /* the decoded original: 8-bit gray or 32-bit RGB, alpha flattened */
 
     /* Written by preprocessing (nocr_preprocess), read by the later stages. The working
-     * images are the original deskewed (rotated by -skew about its centre) and scaled by
-     * `scale`; nocr_image_box_to_original maps their coordinates back. */
+     * images are the original rotated by `skew` degrees about its centre (pixRotate's
+     * convention: positive is clockwise on screen; this undoes the scan's skew, which is
+     * -skew) and scaled by `scale`; nocr_image_box_to_original maps coordinates back. */
     PIX *pixg;    /* 8-bit grayscale working image */
     PIX *pixb;    /* 1-bit working image, text only (photos and rules removed); NULL
                    * when not binarized */
     float scale;  /* working pixels per original pixel (1 when not rescaled) */
-    double skew;  /* degrees the original is rotated by (counter-clockwise positive) */
+    double skew;  /* degrees the original was rotated by to straighten it (see above) */
     double skew_confidence; /* 0..1; 0 when not measured */
     int body_size;          /* estimated body text height (working pixels); 0 unknown */
     nocr_box *figures;      /* photo and halftone regions, working pixels */

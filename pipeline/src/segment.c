@@ -862,7 +862,7 @@ int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img)
     if (rc)
         goto cleanup;
     nocr_page_set_dpi(page, img->dpi);
-    nocr_page_set_skew(page, img->skew, img->skew_confidence);
+    nocr_page_set_skew(page, nocr_image_skew(img), nocr_image_skew_confidence(img));
 
     int body = img->body_size > 0 ? img->body_size : seg_body_height(img->pixb);
     if (body <= 0)
