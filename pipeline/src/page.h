@@ -14,6 +14,7 @@ struct nocr_word {
 
 struct nocr_line {
     nocr_box box;
+    nocr_box wbox; /* the box in the working image, when segmentation found it (w > 0) */
     char *text;
     float confidence;
     int starts_paragraph;
@@ -24,6 +25,8 @@ struct nocr_line {
 struct nocr_region {
     nocr_role role;
     nocr_box box;
+    nocr_box wbox; /* the box in the working image, when segmentation found it (w > 0):
+                    * mapping a deskewed box to the original and back would widen it */
     nocr_direction direction;
     int article;
     int order;

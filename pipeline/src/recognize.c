@@ -376,7 +376,7 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
     int vertical = region->direction == NOCR_DIR_VERTICAL;
     for (size_t i = 0; i < region->nlines && !rc; i++) {
         nocr_line *line = region->lines[i];
-        nocr_box wb = nocr_image_box_to_working(img, line->box);
+        nocr_box wb = line->wbox.w > 0 ? line->wbox : nocr_image_box_to_working(img, line->box);
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, wb.h / 3, wb.h / 6, W, H))
             continue;
@@ -461,7 +461,8 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
             continue;
         }
         region_free_lines(region);
-        nocr_box wb = nocr_image_box_to_working(img, region->box);
+        nocr_box wb =
+            region->wbox.w > 0 ? region->wbox : nocr_image_box_to_working(img, region->box);
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, pad, pad, W, H))
             continue;

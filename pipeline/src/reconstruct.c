@@ -28,6 +28,7 @@
  */
 #include "page.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -425,10 +426,31 @@ static int cmp_items(const void *pa, const void *pb)
  * when it is indented by at least 1 body height from its column's left edge or when the
  * previous line of the flow ended more than 1.5 body heights short of its column's right
  * edge. A region whose first line does not start one continues the previous region. */
-static void rec_paragraphs(rec_item *items, size_t n, int body)
+/* Left and right edge of a line as they would be on the straightened page: on a skewed
+ * scan the lines of a column drift sideways from top to bottom, which would read as
+ * indents (rotation by the scan's skew about the page centre, at the line's middle). */
+typedef struct rec_deskew {
+    double c, s, cx, cy;
+} rec_deskew;
+
+static rec_deskew deskew_of(const nocr_page *page)
 {
+    double a = -page->skew * 3.14159265358979 / 180.0;
+    rec_deskew d = {cos(a), sin(a), page->width / 2.0, page->height / 2.0};
+    return d;
+}
+
+static int straight_x(const rec_deskew *d, int x, const nocr_box *b)
+{
+    double y = b->y + b->h / 2.0;
+    return (int)(d->cx + (x - d->cx) * d->c - (y - d->cy) * d->s + 0.5);
+}
+
+static void rec_paragraphs(const nocr_page *page, rec_item *items, size_t n, int body)
+{
+    rec_deskew d = deskew_of(page);
     const nocr_line *prev = NULL;
-    int prev_right = 0, prev_article = -2;
+    int prev_right = 0, prev_end = 0, prev_article = -2;
     for (size_t i = 0; i < n; i++) {
         nocr_region *r = items[i].r;
         r->continues = 0;
@@ -451,17 +473,20 @@ static void rec_paragraphs(rec_item *items, size_t n, int body)
                 continue;
             for (size_t k = 0; k < items[j].r->nlines; k++) {
                 const nocr_box *b = &items[j].r->lines[k]->box;
-                left = b->x < left ? b->x : left;
-                right = b->x + b->w > right ? b->x + b->w : right;
+                int x0 = straight_x(&d, b->x, b), x1 = straight_x(&d, b->x + b->w, b);
+                left = x0 < left ? x0 : left;
+                right = x1 > right ? x1 : right;
             }
         }
         for (size_t k = 0; k < r->nlines; k++) {
             nocr_line *line = r->lines[k];
-            int indented = line->box.x - left >= body;
-            int after_short = prev && prev_right - (prev->box.x + prev->box.w) > 3 * body / 2;
+            const nocr_box *b = &line->box;
+            int indented = straight_x(&d, b->x, b) - left >= body;
+            int after_short = prev && prev_right - prev_end > 3 * body / 2;
             line->starts_paragraph = !prev || indented || after_short;
             prev = line;
             prev_right = right;
+            prev_end = straight_x(&d, b->x + b->w, b);
         }
         r->continues = i > 0 && !r->lines[0]->starts_paragraph;
         prev_article = items[i].article;
@@ -635,7 +660,7 @@ int nocr_reconstruct(nocr_page *page)
     qsort(items, nitems, sizeof(*items), cmp_items);
     for (size_t i = 0; i < nitems; i++)
         items[i].r->order = (int)i;
-    rec_paragraphs(items, nitems, body);
+    rec_paragraphs(page, items, nitems, body);
     for (size_t i = 0; i < nitems; i++) {
         nocr_region *r = items[i].r;
         if (r->role == NOCR_ROLE_PAGE_HEADER || r->role == NOCR_ROLE_NOTE)

@@ -36,8 +36,10 @@
 #include <math.h>
 #include <string.h>
 
-/* Text this much taller than body text is set apart as headline-size text. */
+/* Text this much taller than body text is set apart as headline-size text; nothing taller
+ * than MAX_TEXT_RATIO body heights is text (banner headlines reach about 8). */
 #define LARGE_TEXT_RATIO 1.45
+#define MAX_TEXT_RATIO   12
 /* A line taller than HEADING_TALL percent of its block's usual line height is heading
  * type; so is one taller than HEADING_RATIO percent in bold (ink denser by HEADING_BOLD). */
 #define HEADING_TALL  125
@@ -505,6 +507,12 @@ static int seg_find_lines(seg_lines *out, PIX *pixb, int body, const nocr_image 
             continue; /* speck or a lone dot: not a line */
         seg_line f = {{x, y, x + w, y + h}, 0, 0.0f};
         if (h > LARGE_TEXT_RATIO * body && w > body) {
+            /* Large type, unless it is what a scan leaves that is not text: a blob on the
+             * page's edge (border, shadow), taller than any headline, or a tall sliver. */
+            int W = pixGetWidth(pixf), H = pixGetHeight(pixf);
+            if (x <= 0 || y <= 0 || x + w >= W || y + h >= H || h > MAX_TEXT_RATIO * body ||
+                3 * w < h)
+                continue;
             f.block = -1;
         } else {
             pixRasterop(pixbody, x, y, w, h, PIX_SRC | PIX_DST, pixf, x, y);
@@ -827,11 +835,15 @@ static int seg_region_add_lines(nocr_region *region, const seg_lines *lines, con
             mine[j - 1] = t;
         }
     int rc = NOCR_OK;
-    for (size_t i = 0; i < n && !rc; i++)
-        rc = nocr_region_add_line(NULL, region,
+    for (size_t i = 0; i < n && !rc; i++) {
+        nocr_line *line = NULL;
+        rc = nocr_region_add_line(&line, region,
                                   nocr_image_box_to_original(img, mine[i].x0, mine[i].y0,
                                                              mine[i].x1, mine[i].y1),
                                   NULL, -1.0f);
+        if (!rc)
+            line->wbox = (nocr_box){mine[i].x0, mine[i].y0, box_w(&mine[i]), box_h(&mine[i])};
+    }
     free(mine);
     return rc;
 }
@@ -895,6 +907,7 @@ int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img)
                                        nocr_image_box_to_original(img, b->x0, b->y0, b->x1,
                                                                   b->y1))))
             goto cleanup;
+        region->wbox = (nocr_box){b->x0, b->y0, box_w(b), box_h(b)};
         region->text_height =
             (int)(regions.v[i].line_h / (img->scale > 0 ? img->scale : 1.0f) + 0.5f);
         if ((rc = seg_region_add_lines(region, &lines, b, img)))
