@@ -336,9 +336,9 @@ static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, 
  * word boxes are mapped by x = ox + wx / f, y = oy + wy / f into working pixels, then to
  * original pixels. */
 static int line_read_words(nocr_line *line, nocr_engine *eng, const nocr_image *img, int ox,
-                           int oy, float f, int vertical)
+                           int oy, float f, TessPageSegMode psm)
 {
-    TessBaseAPISetPageSegMode(eng->api, vertical ? PSM_SINGLE_BLOCK_VERT_TEXT : PSM_SINGLE_LINE);
+    TessBaseAPISetPageSegMode(eng->api, psm);
     if (TessBaseAPIRecognize(eng->api, NULL) != 0)
         return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a line",
                               img->source);
@@ -374,6 +374,9 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
     int rc = NOCR_OK;
     PIX *pix = img->pixb ? img->pixb : img->pixg;
     int vertical = region->direction == NOCR_DIR_VERTICAL;
+    /* PSM 7, and when it finds nothing (its noise filter drops short lines of bold
+     * heading type, e.g. a two-character headline), PSM 13, which takes the line raw. */
+    TessPageSegMode psm = vertical ? PSM_SINGLE_BLOCK_VERT_TEXT : PSM_SINGLE_LINE;
     for (size_t i = 0; i < region->nlines && !rc; i++) {
         nocr_line *line = region->lines[i];
         nocr_box wb = line->wbox.w > 0 ? line->wbox : nocr_image_box_to_working(img, line->box);
@@ -383,7 +386,9 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
         if (wb.h <= LARGE_LINE_PX || vertical) {
             engine_set_image(eng, img);
             TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
-            rc = line_read_words(line, eng, img, 0, 0, 1.0f, vertical);
+            rc = line_read_words(line, eng, img, 0, 0, 1.0f, psm);
+            if (!rc && !vertical && !(line->text && *line->text))
+                rc = line_read_words(line, eng, img, 0, 0, 1.0f, PSM_RAW_LINE);
             continue;
         }
         float f = (float)LARGE_LINE_TARGET / (float)wb.h;
@@ -401,7 +406,9 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
         TessBaseAPISetImage2(eng->api, small);
         TessBaseAPISetSourceResolution(eng->api, 300);
         eng->current = NULL; /* the page image must be set again */
-        rc = line_read_words(line, eng, img, l, t, f, 0);
+        rc = line_read_words(line, eng, img, l, t, f, PSM_SINGLE_LINE);
+        if (!rc && !(line->text && *line->text))
+            rc = line_read_words(line, eng, img, l, t, f, PSM_RAW_LINE);
         pixDestroy(&small);
     }
     return rc;

@@ -666,14 +666,15 @@ static int seg_block_regions(seg_regions *out, const seg_line *lines, size_t n, 
         return NOCR_ENOMEM;
     for (size_t i = 0; i < n; i++)
         head[i] = (char)is_heading_type(&lines[i], line_h, ink);
-    /* A line next to a heading line, as tall as it and taller than body lines, belongs to
-     * the heading (quotes and punctuation make a bold line look lighter). */
+    /* A line next to a heading line, as tall as it, taller than body lines and bolder
+     * than them, if less than the test above asks, belongs to the heading (quotes and
+     * punctuation make a bold line look lighter). */
     for (int dir = 0; dir < 2; dir++) {
         for (size_t k = 1; k < n; k++) {
             size_t i = dir == 0 ? k : n - 1 - k, j = dir == 0 ? k - 1 : n - k;
             int hi = box_h(&lines[i].box), hj = box_h(&lines[j].box);
             if (!head[i] && head[j] && 100 * hi > HEADING_RATIO * line_h &&
-                10 * abs(hi - hj) <= hj)
+                10 * abs(hi - hj) <= hj && lines[i].ink > (1.0f + HEADING_BOLD) / 2 * ink)
                 head[i] = 1;
         }
     }
