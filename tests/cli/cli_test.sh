@@ -181,6 +181,15 @@ steps=$(ls "$WORK/debug" | grep -c '^[0-9][0-9]-.*\.png$')
 [ "$rc" -eq 0 ] && [ "$steps" -ge 3 ] && ok "--debug-dir: $steps step images" ||
     bad "--debug-dir: rc=$rc, $(ls "$WORK/debug")"
 
+# A page of one huge headline (tesseract#1624: line finding drops characters that large)
+# is read in full.
+run "$FIX/huge-headline.png"
+if [ "$rc" -eq 0 ] && [ "$(tr -d ' \n' <"$out")" = "家门口的公园越来越好用了" ]; then
+    ok "one huge headline"
+else
+    bad "huge headline: rc=$rc '$(head -c 200 "$out")' $err"
+fi
+
 # English works too: the eng model reads the folio's date digits and, having no Han
 # characters, outputs none.
 run -l eng "$FIX/good.png"

@@ -7,7 +7,8 @@
  * From a crop of a sample page it writes the same text in every supported encoding
  * (PNG 1/8/16-bit, palette, RGB, RGBA; JPEG; a 3-page TIFF) and the bad inputs of the
  * foundation issue: empty, truncated PNG and JPEG, random bytes with an image extension,
- * a text file, a 1x1 image, and a PNG whose header claims 100000x100000 pixels.
+ * a text file, a 1x1 image, and a PNG whose header claims 100000x100000 pixels; and a
+ * page that is nothing but one huge headline (four times the sample's).
  * Deterministic: no clock, a fixed PRNG seed.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -148,6 +149,13 @@ int main(int argc, char **argv)
     PIX *bin = pixThresholdToBinary(crop, 160);
     PIX *pal = pixConvertGrayToColormap8(crop, 2);
     PIX *g16 = pixConvert8To16(crop, 8);
+    /* A page that is one huge headline: the sample's headline (its top band below the
+     * folio) four times its printed size. */
+    BOX *hbox = boxCreate(w / 5, h * 85 / 1000, w * 3 / 5, h * 40 / 1000);
+    PIX *head = pixClipRectangle(pixg, hbox, NULL);
+    PIX *huge = head ? pixScale(head, 4.0f, 4.0f) : NULL;
+    PIX *huge_page = huge ? pixAddBorder(huge, 100, 255) : NULL;
+    boxDestroy(&hbox);
     PIX *tiny = pixCreate(1, 1, 8);
     pixSetAll(tiny);
 
@@ -165,6 +173,7 @@ int main(int argc, char **argv)
     rc |= pixWriteTiff(out_path("multi.tif"), bin, IFF_TIFF_G4, "a") != 0;
     rc |= pixWriteTiff(out_path("multi.tif"), rgb, IFF_TIFF_ZIP, "a") != 0;
     rc |= write_pix("one-pixel.png", tiny, IFF_PNG);
+    rc |= write_pix("huge-headline.png", huge_page, IFF_PNG);
     rc |= write_bytes("empty.png", "", 0);
     rc |= write_truncated("truncated.png", "good.png", 0.5);
     rc |= write_truncated("truncated.jpg", "good.jpg", 0.5);
@@ -183,5 +192,8 @@ int main(int argc, char **argv)
     pixDestroy(&pal);
     pixDestroy(&g16);
     pixDestroy(&tiny);
+    pixDestroy(&head);
+    pixDestroy(&huge);
+    pixDestroy(&huge_page);
     return rc ? 1 : 0;
 }
