@@ -165,15 +165,19 @@ static void rec_drop_unreadable(nocr_page *page)
             nlow += nocr_region_confidence(r) < NOISE_CONF;
         }
     }
-    float floor = 2 * nlow > ntext ? PHOTO_PAGE_CONF : NOISE_CONF;
+    int photo_page = 2 * nlow > ntext;
+    float floor = photo_page ? PHOTO_PAGE_CONF : NOISE_CONF;
     for (size_t i = 0; i < page->nregions; i++) {
         nocr_region *r = page->regions[i];
-        if (is_text(r) && r->nlines > 0 && nocr_region_confidence(r) < floor) {
+        /* Headline type is text by its shape even when Tesseract doubts its reading. */
+        int large = r->role == NOCR_ROLE_HEADLINE || r->role == NOCR_ROLE_SUBHEADLINE;
+        if (is_text(r) && r->nlines > 0 && nocr_region_confidence(r) < floor &&
+            (!large || photo_page)) {
             r->role = NOCR_ROLE_UNKNOWN;
             dropped++;
         }
     }
-    if (2 * nlow > ntext && ntext > 0) {
+    if (photo_page && ntext > 0) {
         char msg[160];
         snprintf(msg, sizeof(msg),
                  "most of the page does not read as text (a photo?): %zu of %zu regions "
