@@ -1,19 +1,20 @@
 /*
  * main.c - the newsocr command line.
  *
- *   main, usage, parse_formats, plan_outputs, process_job, export_one, write_atomic
+ *   main, plan_outputs, print_timings, run_job
  *
  * newsocr [OPTIONS] IMAGE...   each page in reading order, as text, JSON, hOCR, ALTO, PAGE
  * XML or a reading-order overlay PNG, on stdout or in files.
+ * newsocr batch ...            many pages on every core, resumable (batch.c).
  * Exit status (documented in --help and the README):
  *   0 success; 1 usage error; 2 an input could not be read or is not a valid image;
  *   3 model or engine problem; 4 output could not be written.
  * With several inputs a bad one does not stop the others; the status is the largest code
  * met. Output files are written to a temporary name beside the target and renamed when
- * complete, so a failure never leaves a partial file.
+ * complete, so a failure never leaves a partial file (output.c).
  */
 #define _POSIX_C_SOURCE 200809L
-#include "newsocr.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,35 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-
-enum exit_status {
-    EXIT_OK = 0,
-    EXIT_USAGE = 1,
-    EXIT_INPUT = 2,
-    EXIT_MODEL = 3,
-    EXIT_OUTPUT = 4,
-};
-
-/* Output formats, in the order their files are written; the bit of format i is 1 << i. */
-enum { FORMAT_TXT = 1 << 0, FORMAT_OVERLAY = 1 << 5 };
-static const struct {
-    const char *name, *ext;
-} formats[] = {
-    {"txt", ".txt"},       {"json", ".json"},     {"hocr", ".hocr"},
-    {"alto", ".alto.xml"}, {"page", ".page.xml"}, {"overlay", ".overlay.png"},
-};
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
-
-typedef struct cli_options {
-    const char *output;
-    unsigned formats;
-    nocr_engine_options engine;
-    nocr_load_options load;
-    nocr_process_options process;
-    int quiet, verbose, timings;
-} cli_options;
 
 /* One page to process: an input file and a page of it, and where its text goes. */
 typedef struct job {
@@ -62,6 +34,7 @@ typedef struct job {
 
 static const char usage_text[] =
     "Usage: newsocr [OPTIONS] IMAGE...\n"
+    "       newsocr batch [OPTIONS] INPUT... -o OUTDIR   (see newsocr batch --help)\n"
     "Recognize scanned newspaper pages (simplified Chinese first) and print their text\n"
     "in the order a person reads it.\n"
     "\n"
@@ -108,64 +81,9 @@ static const char usage_text[] =
     "  4  output could not be written\n"
     "With several failures the largest status is returned.\n";
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int status_of(int code)
-{
-    switch (code) {
-    case NOCR_OK:
-        return EXIT_OK;
-    case NOCR_EINVAL:
-        return EXIT_USAGE;
-    case NOCR_ENOENT:
-    case NOCR_EREAD:
-    case NOCR_EFORMAT:
-    case NOCR_ELIMIT:
-        return EXIT_INPUT;
-    case NOCR_EWRITE:
-        return EXIT_OUTPUT;
-    default:
-        return EXIT_MODEL;
-    }
-}
-
 static void error_line(const char *msg)
 {
     fprintf(stderr, "newsocr: %s\n", msg);
-}
-
-/* One line: "newsocr: MESSAGE (see newsocr --help)". */
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "newsocr: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (see newsocr --help)\n");
-    return EXIT_USAGE;
-}
-
-static int parse_formats(unsigned *formats_out, const char *list)
-{
-    char buf[256];
-    if (strlen(list) >= sizeof(buf))
-        return usage_error("format list too long: '%s'", list);
-    strcpy(buf, list);
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        size_t f = 0;
-        while (f < NFORMATS && strcmp(tok, formats[f].name) != 0)
-            f++;
-        if (f == NFORMATS)
-            return usage_error("unknown output format '%s' (supported: txt, json, hocr, alto, "
-                               "page, overlay)",
-                               tok);
-        *formats_out |= 1u << f;
-    }
-    return EXIT_OK;
 }
 
 static int parse_long(long long *out, const char *s, const char *what)
@@ -174,97 +92,17 @@ static int parse_long(long long *out, const char *s, const char *what)
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (errno || end == s || *end || v <= 0)
-        return usage_error(what, s);
+        return cli_usage_error(what, s);
     *out = v;
     return EXIT_OK;
-}
-
-static mode_t file_mode = 0644; /* 0666 less the umask, read once in main */
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The file name of `path` without directory and extension. */
-static void stem_of(char *out, size_t n, const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    snprintf(out, n, "%s", base);
-    char *dot = strrchr(out, '.');
-    if (dot && dot != out)
-        *dot = '\0';
-}
-
-static void fchmod_path(const char *path)
-{
-    (void)chmod(path, file_mode); /* mkstemp made it 0600 */
-}
-
-/* Writes to an existing non-regular file (a terminal, a pipe, /dev/stdout) directly:
- * renaming over it would replace the device. */
-static int write_direct(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    int ok = fp && fwrite(data, 1, len, fp) == len;
-    if (fp && fclose(fp) != 0)
-        ok = 0;
-    if (!ok) {
-        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
-        return EXIT_OUTPUT;
-    }
-    return EXIT_OK;
-}
-
-/* Writes `data` to `path` through a temporary file in the same directory, renamed into
- * place once complete; on failure nothing is left behind. */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return write_direct(path, data, len);
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return EXIT_OUTPUT;
-    snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
-        free(tmp);
-        return EXIT_OUTPUT;
-    }
-    FILE *fp = fdopen(fd, "wb");
-    int ok = fp && fwrite(data, 1, len, fp) == len;
-    ok = fp ? (fclose(fp) == 0) && ok : (close(fd), 0);
-    if (ok) {
-        fchmod_path(tmp);
-        ok = rename(tmp, path) == 0;
-    }
-    if (!ok) {
-        fprintf(stderr, "newsocr: %s: cannot write: %s\n", path, strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? EXIT_OK : EXIT_OUTPUT;
-}
-
-static int format_count(unsigned set)
-{
-    int n = 0;
-    for (size_t f = 0; f < NFORMATS; f++)
-        n += (set >> f) & 1u;
-    return n;
 }
 
 /* The extension of the first format of the set. */
 static const char *first_ext(unsigned set)
 {
-    for (size_t f = 0; f < NFORMATS; f++) {
+    for (size_t f = 0; f < CLI_NFORMATS; f++) {
         if (set & (1u << f))
-            return formats[f].ext;
+            return cli_formats[f].ext;
     }
     return ".txt";
 }
@@ -277,19 +115,20 @@ static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
 {
     if (!o->output)
         return EXIT_OK;
-    int dir_mode = njobs > 1 || format_count(o->formats) > 1 || is_dir(o->output);
-    if (dir_mode && !is_dir(o->output) && mkdir(o->output, 0777) != 0) {
+    int dir_mode = njobs > 1 || cli_format_count(o->formats) > 1 || cli_is_dir(o->output);
+    if (dir_mode && !cli_is_dir(o->output) && mkdir(o->output, 0777) != 0) {
         fprintf(stderr, "newsocr: %s: cannot create output directory: %s\n", o->output,
                 strerror(errno));
         return EXIT_OUTPUT;
     }
     for (size_t i = 0; i < njobs; i++) {
-        char stem[NAME_MAX + 1], name[PATH_MAX];
+        char name[PATH_MAX];
         if (!dir_mode) {
             /* The extension of the one format is the user's: write exactly PATH. */
             snprintf(name, sizeof(name), "%s", o->output);
         } else {
-            stem_of(stem, sizeof(stem), jobs[i].path);
+            char stem[NAME_MAX + 1];
+            cli_stem_of(stem, sizeof(stem), jobs[i].path);
             if (jobs[i].npages > 1)
                 snprintf(name, sizeof(name), "%s/%s.p%03d", o->output, stem, jobs[i].index + 1);
             else
@@ -314,8 +153,8 @@ static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
 
 static void print_timings(const job *j, const nocr_timings *t)
 {
-    double total = t->load + t->preprocess + t->segment + t->recognize + t->reconstruct +
-                   t->export_;
+    double total =
+        t->load + t->preprocess + t->segment + t->recognize + t->reconstruct + t->export_;
     fprintf(stderr,
             "newsocr: timings %s[%d]: load %.3f preprocess %.3f segment %.3f recognize %.3f "
             "reconstruct %.3f export %.3f total %.3f s\n",
@@ -323,126 +162,28 @@ static void print_timings(const job *j, const nocr_timings *t)
             t->reconstruct, t->export_, total);
 }
 
-/* The file name of `path` without its directory. */
-static const char *base_name(const char *path)
+/* Processes one page and reports it on stderr; returns its exit status. */
+static int run_job(const job *j, nocr_engine *eng, const cli_options *o, int *pages_out)
 {
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
-/* Runs export `f` of the page into *out (*len bytes, the caller frees). */
-static int export_one(size_t f, char **out, size_t *len, const nocr_page *page,
-                      const nocr_image *img, const nocr_export_info *info)
-{
-    int rc;
-    unsigned char *png = NULL;
-    *out = NULL;
-    *len = 0;
-    switch (f) {
-    case 0:
-        rc = nocr_export_txt(out, page);
-        break;
-    case 1:
-        rc = nocr_export_json(out, page, info);
-        break;
-    case 2:
-        rc = nocr_export_hocr(out, page, info);
-        break;
-    case 3:
-        rc = nocr_export_alto(out, page, info);
-        break;
-    case 4:
-        rc = nocr_export_pagexml(out, page, info);
-        break;
-    default:
-        rc = nocr_export_overlay(&png, len, page, img);
-        *out = (char *)png;
-        return rc;
+    cli_page_result res;
+    cli_sink sink = {j->outbase, j->outbase && strcmp(j->outbase, o->output) != 0, pages_out};
+    if (cli_page_run(&res, eng, o, j->path, j->index, &sink) != EXIT_OK) {
+        error_line(res.error);
+        return res.status;
     }
-    if (!rc)
-        *len = strlen(*out);
-    return rc;
-}
-
-/* Processes one page; returns its exit status. The image lives until every export is
- * written (the overlay draws on it). */
-static int process_job(const job *j, nocr_engine *eng, const cli_options *o, int *pages_out)
-{
-    nocr_image *img = NULL;
-    nocr_page *page = NULL;
-    nocr_timings t;
-    char *data = NULL;
-    int status = EXIT_OK;
-    size_t total = 0;
-
-    double t0 = now();
-    int rc = nocr_image_load(&img, j->path, j->index, &o->load);
-    double t1 = now();
-    if (!rc)
-        rc = nocr_process(&page, eng, img, &o->process, &t);
-    if (rc) {
-        error_line(nocr_error_last());
-        status = status_of(rc);
-        goto cleanup;
-    }
-    t.load = t1 - t0;
-    t.export_ = 0;
-
-    char settings[512];
-    snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
-             nocr_engine_lang(eng), o->process.preprocess.binarize, o->process.preprocess.enhance,
-             o->engine.config ? o->engine.config : "default");
-    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
-    info.image_name = base_name(j->path);
-    info.lang = nocr_engine_lang(eng);
-    info.settings = settings;
-
-    for (size_t f = 0; f < NFORMATS && status == EXIT_OK; f++) {
-        if (!(o->formats & (1u << f)))
-            continue;
-        size_t len;
-        double t2 = now();
-        rc = export_one(f, &data, &len, page, img, &info);
-        t.export_ += now() - t2;
-        if (rc) {
-            error_line(nocr_error_last());
-            status = status_of(rc);
-            break;
-        }
-        total += len;
-        if (j->outbase) {
-            char path[PATH_MAX + 16];
-            int dir_mode = strcmp(j->outbase, o->output) != 0;
-            snprintf(path, sizeof(path), "%s%s", j->outbase, dir_mode ? formats[f].ext : "");
-            status = write_atomic(path, data, len);
-        } else {
-            if ((*pages_out)++ > 0)
-                fputc('\f', stdout);
-            if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-                fprintf(stderr, "newsocr: stdout: write error: %s\n", strerror(errno));
-                status = EXIT_OUTPUT;
-            }
-        }
-        free(data);
-        data = NULL;
-    }
-    if (status != EXIT_OK)
-        goto cleanup;
     if (o->verbose)
         fprintf(stderr, "newsocr: %s[%d]: %zu regions, %zu bytes of output\n", j->path,
-                j->index + 1, nocr_page_region_count(page), total);
+                j->index + 1, res.regions, res.bytes);
     if (o->timings)
-        print_timings(j, &t);
-
-cleanup:
-    free(data);
-    nocr_page_free(page);
-    nocr_image_free(img);
-    return status;
+        print_timings(j, &res.times);
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
+    cli_init();
+    if (argc > 1 && strcmp(argv[1], "batch") == 0)
+        return cli_batch_main(argc - 1, argv + 1);
     enum {
         OPT_TESSDATA = 256,
         OPT_CONFIG,
@@ -471,9 +212,6 @@ int main(int argc, char **argv)
     o.engine = (nocr_engine_options)NOCR_ENGINE_OPTIONS_INIT;
     o.load = (nocr_load_options)NOCR_LOAD_OPTIONS_INIT;
     o.process = (nocr_process_options)NOCR_PROCESS_OPTIONS_INIT;
-    mode_t mask = umask(0);
-    umask(mask);
-    file_mode = 0666 & ~mask;
 
     opterr = 0;
     int c, status;
@@ -483,7 +221,7 @@ int main(int argc, char **argv)
             o.output = optarg;
             break;
         case 'f':
-            if ((status = parse_formats(&o.formats, optarg)))
+            if ((status = cli_parse_formats(&o.formats, optarg)))
                 return status;
             break;
         case 'l':
@@ -524,21 +262,22 @@ int main(int argc, char **argv)
             printf("newsocr %s\n", nocr_version());
             return EXIT_OK;
         case ':':
-            return usage_error("option '%s' needs an argument", argv[optind - 1]);
+            return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
         default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind >= argc)
-        return usage_error("%s", "no input image given");
+        return cli_usage_error("%s", "no input image given");
     if (!o.formats)
         o.formats = FORMAT_TXT;
     if (!o.output && (o.formats & FORMAT_OVERLAY))
-        return usage_error("%s", "overlay is a PNG: use -o");
-    if (!o.output && format_count(o.formats) > 1)
-        return usage_error("%s", "several formats need -o DIR");
-    if (o.process.preprocess.debug_dir && !is_dir(o.process.preprocess.debug_dir))
-        return usage_error("--debug-dir: '%s' is not a directory", o.process.preprocess.debug_dir);
+        return cli_usage_error("%s", "overlay is a PNG: use -o");
+    if (!o.output && cli_format_count(o.formats) > 1)
+        return cli_usage_error("%s", "several formats need -o DIR");
+    if (o.process.preprocess.debug_dir && !cli_is_dir(o.process.preprocess.debug_dir))
+        return cli_usage_error("--debug-dir: '%s' is not a directory",
+                               o.process.preprocess.debug_dir);
 
     /* Expand the inputs into pages; unreadable inputs are reported now and skipped. */
     size_t njobs = 0, cap = (size_t)(argc - optind);
@@ -552,7 +291,7 @@ int main(int argc, char **argv)
         int npages = 0, rc = nocr_image_page_count(&npages, argv[i]);
         if (rc) {
             error_line(nocr_error_last());
-            worst = status_of(rc) > worst ? status_of(rc) : worst;
+            worst = cli_status_of(rc) > worst ? cli_status_of(rc) : worst;
             continue;
         }
         if (njobs + (size_t)npages > cap) {
@@ -579,13 +318,13 @@ int main(int argc, char **argv)
         int rc = nocr_engine_new(&eng, &o.engine);
         if (rc) {
             error_line(nocr_error_last());
-            worst = status_of(rc) > worst ? status_of(rc) : worst;
+            worst = cli_status_of(rc) > worst ? cli_status_of(rc) : worst;
             njobs = 0;
         }
     }
     int pages_out = 0;
     for (size_t i = 0; i < njobs; i++) {
-        status = process_job(&jobs[i], eng, &o, &pages_out);
+        status = run_job(&jobs[i], eng, &o, &pages_out);
         worst = status > worst ? status : worst;
     }
     nocr_engine_free(eng);

@@ -1,0 +1,318 @@
+/*
+ * output.c - one page into every output format, and the atomic file writer: the code the
+ * single-page command (main.c) and the batch (batch.c) share.
+ *
+ *   cli_init, cli_now, cli_status_of, cli_stem_of, cli_base_name, cli_is_dir,
+ *   cli_parse_formats, cli_format_count, cli_usage_error, cli_tmp_slot_set,
+ *   cli_write_atomic, cli_page_run
+ *
+ * Output files are written to a temporary name beside the target (TARGET.tmp.XXXXXX) and
+ * renamed when complete, so a reader (or a rerun of the batch) never sees a partial file.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+const cli_format cli_formats[CLI_NFORMATS] = {
+    {"txt", ".txt"},       {"json", ".json"},     {"hocr", ".hocr"},
+    {"alto", ".alto.xml"}, {"page", ".page.xml"}, {"overlay", ".overlay.png"},
+};
+
+static mode_t file_mode = 0644;
+static _Thread_local cli_tmp_slot *tmp_slot;
+
+void cli_init(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    file_mode = 0666 & ~mask;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int cli_status_of(int code)
+{
+    switch (code) {
+    case NOCR_OK:
+        return EXIT_OK;
+    case NOCR_EINVAL:
+        return EXIT_USAGE;
+    case NOCR_ENOENT:
+    case NOCR_EREAD:
+    case NOCR_EFORMAT:
+    case NOCR_ELIMIT:
+        return EXIT_INPUT;
+    case NOCR_EWRITE:
+        return EXIT_OUTPUT;
+    default:
+        return EXIT_MODEL;
+    }
+}
+
+void cli_stem_of(char *out, size_t n, const char *path)
+{
+    snprintf(out, n, "%s", cli_base_name(path));
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out)
+        *dot = '\0';
+}
+
+const char *cli_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+int cli_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_help_command = "newsocr --help";
+
+int cli_usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "newsocr: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, " (see %s)\n", cli_help_command);
+    return EXIT_USAGE;
+}
+
+int cli_parse_formats(unsigned *set, const char *list)
+{
+    char buf[256];
+    if (strlen(list) >= sizeof(buf))
+        return cli_usage_error("format list too long: '%s'", list);
+    strcpy(buf, list);
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        size_t f = 0;
+        while (f < CLI_NFORMATS && strcmp(tok, cli_formats[f].name) != 0)
+            f++;
+        if (f == CLI_NFORMATS)
+            return cli_usage_error("unknown output format '%s' (supported: txt, json, hocr, "
+                                   "alto, page, overlay)",
+                                   tok);
+        *set |= 1u << f;
+    }
+    return EXIT_OK;
+}
+
+int cli_format_count(unsigned set)
+{
+    int n = 0;
+    for (size_t f = 0; f < CLI_NFORMATS; f++)
+        n += (set >> f) & 1u;
+    return n;
+}
+
+void cli_tmp_slot_set(cli_tmp_slot *slot)
+{
+    tmp_slot = slot;
+}
+
+/* Writes to an existing non-regular file (a terminal, a pipe, /dev/stdout) directly:
+ * renaming over it would replace the device. */
+static int write_direct(const char *path, const void *data, size_t len, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "wb");
+    int ok = fp && fwrite(data, 1, len, fp) == len;
+    if (fp && fclose(fp) != 0)
+        ok = 0;
+    if (!ok) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+int cli_write_atomic(const char *path, const void *data, size_t len, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_direct(path, data, len, err, errlen);
+    char local[sizeof(((cli_tmp_slot *)0)->path)]; /* the temporary name, when no slot */
+    cli_tmp_slot *slot = tmp_slot;
+    char *tmp = slot ? slot->path : local;
+    const size_t cap = sizeof(local);
+    if ((size_t)snprintf(tmp, cap, "%s.tmp.XXXXXX", path) >= cap) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(ENAMETOOLONG));
+        return EXIT_OUTPUT;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    if (slot)
+        slot->busy = 1; /* from here a signal handler may remove tmp */
+    FILE *fp = fdopen(fd, "wb");
+    int ok = fp && fwrite(data, 1, len, fp) == len;
+    ok = fp ? (fclose(fp) == 0) && ok : (close(fd), 0);
+    if (ok) {
+        (void)chmod(tmp, file_mode); /* mkstemp made it 0600 */
+        ok = rename(tmp, path) == 0;
+    }
+    if (!ok) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        unlink(tmp);
+    }
+    if (slot)
+        slot->busy = 0;
+    return ok ? EXIT_OK : EXIT_OUTPUT;
+}
+
+/* Runs export `f` of the page into *out (*len bytes, the caller frees). */
+static int export_one(size_t f, char **out, size_t *len, const nocr_page *page,
+                      const nocr_image *img, const nocr_export_info *info)
+{
+    int rc;
+    unsigned char *png = NULL;
+    *out = NULL;
+    *len = 0;
+    switch (f) {
+    case 0:
+        rc = nocr_export_txt(out, page);
+        break;
+    case 1:
+        rc = nocr_export_json(out, page, info);
+        break;
+    case 2:
+        rc = nocr_export_hocr(out, page, info);
+        break;
+    case 3:
+        rc = nocr_export_alto(out, page, info);
+        break;
+    case 4:
+        rc = nocr_export_pagexml(out, page, info);
+        break;
+    default:
+        rc = nocr_export_overlay(&png, len, page, img);
+        *out = (char *)png;
+        return rc;
+    }
+    if (!rc)
+        *len = strlen(*out);
+    return rc;
+}
+
+/* Mean confidence of the page's lines (-1 when none) and its number of distinct articles. */
+static void page_stats(const nocr_page *page, double *confidence, int *articles)
+{
+    double sum = 0;
+    size_t nlines = 0;
+    int seen[256] = {0}, distinct = 0;
+    for (size_t r = 0; r < nocr_page_region_count(page); r++) {
+        const nocr_region *reg = nocr_page_region(page, r);
+        int a = nocr_region_article(reg);
+        if (a >= 0 && a < 256 && !seen[a]) {
+            seen[a] = 1;
+            distinct++;
+        }
+        for (size_t l = 0; l < nocr_region_line_count(reg); l++) {
+            float c = nocr_line_confidence(nocr_region_line(reg, l));
+            if (c >= 0) {
+                sum += c;
+                nlines++;
+            }
+        }
+    }
+    *confidence = nlines ? sum / (double)nlines : -1;
+    *articles = distinct;
+}
+
+static int page_fail(cli_page_result *res, int status, const char *msg)
+{
+    res->status = status;
+    snprintf(res->error, sizeof(res->error), "%s", msg);
+    return status;
+}
+
+int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, const char *path,
+                 int index, const cli_sink *sink)
+{
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    char *data[CLI_NFORMATS] = {0};
+    size_t len[CLI_NFORMATS] = {0};
+
+    memset(res, 0, sizeof(*res));
+    res->confidence = -1;
+    double t0 = cli_now();
+    int rc = nocr_image_load(&img, path, index, &o->load);
+    double t1 = cli_now();
+    if (!rc)
+        rc = nocr_process(&page, eng, img, &o->process, &res->times);
+    if (rc) {
+        page_fail(res, cli_status_of(rc), nocr_error_last());
+        goto cleanup;
+    }
+    res->times.load = t1 - t0;
+    res->times.export_ = 0;
+
+    char settings[512];
+    snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
+             nocr_engine_lang(eng), o->process.preprocess.binarize, o->process.preprocess.enhance,
+             o->engine.config ? o->engine.config : "default");
+    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
+    info.image_name = cli_base_name(path);
+    info.lang = nocr_engine_lang(eng);
+    info.settings = settings;
+
+    /* Every format is made before any is written: a failing export leaves no files. */
+    double t2 = cli_now();
+    for (size_t f = 0; f < CLI_NFORMATS; f++) {
+        if (!(o->formats & (1u << f)))
+            continue;
+        if ((rc = export_one(f, &data[f], &len[f], page, img, &info))) {
+            page_fail(res, cli_status_of(rc), nocr_error_last());
+            goto cleanup;
+        }
+        res->bytes += len[f];
+    }
+    res->times.export_ = cli_now() - t2;
+
+    for (size_t f = 0; f < CLI_NFORMATS && res->status == EXIT_OK; f++) {
+        if (!data[f])
+            continue;
+        if (sink->outbase) {
+            char target[4120];
+            snprintf(target, sizeof(target), "%s%s", sink->outbase,
+                     sink->add_ext ? cli_formats[f].ext : "");
+            res->status =
+                cli_write_atomic(target, data[f], len[f], res->error, sizeof(res->error));
+        } else {
+            if ((*sink->stdout_pages)++ > 0)
+                fputc('\f', stdout);
+            if (fwrite(data[f], 1, len[f], stdout) != len[f] || fflush(stdout) != 0) {
+                snprintf(res->error, sizeof(res->error), "stdout: write error: %s",
+                         strerror(errno));
+                res->status = EXIT_OUTPUT;
+            }
+        }
+    }
+    res->skew = nocr_page_skew(page);
+    res->regions = nocr_page_region_count(page);
+    page_stats(page, &res->confidence, &res->articles);
+
+cleanup:
+    for (size_t f = 0; f < CLI_NFORMATS; f++)
+        free(data[f]);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    res->seconds = cli_now() - t0;
+    return res->status;
+}
