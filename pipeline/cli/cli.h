@@ -50,6 +50,7 @@ typedef struct cli_page_result {
     int articles;       /* distinct articles in the page */
     size_t regions;     /* regions in the page */
     size_t bytes;       /* bytes of output */
+    char warnings[1024]; /* the page's warnings (nocr_page_warning), "; "-separated */
     nocr_timings times; /* per stage */
 } cli_page_result;
 

@@ -171,6 +171,8 @@ static int run_job(const job *j, nocr_engine *eng, const cli_options *o, int *pa
         error_line(res.error);
         return res.status;
     }
+    if (res.warnings[0] && !o->quiet)
+        fprintf(stderr, "newsocr: %s: warning: %s\n", j->path, res.warnings);
     if (o->verbose)
         fprintf(stderr, "newsocr: %s[%d]: %zu regions, %zu bytes of output\n", j->path,
                 j->index + 1, res.regions, res.bytes);

@@ -306,6 +306,11 @@ int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, c
     }
     res->skew = nocr_page_skew(page);
     res->regions = nocr_page_region_count(page);
+    for (size_t w = 0; w < nocr_page_warning_count(page); w++) {
+        size_t used = strlen(res->warnings);
+        snprintf(res->warnings + used, sizeof(res->warnings) - used, "%s%s", used ? "; " : "",
+                 nocr_page_warning(page, w));
+    }
     page_stats(page, &res->confidence, &res->articles);
 
 cleanup:

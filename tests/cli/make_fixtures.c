@@ -145,7 +145,14 @@ int main(int argc, char **argv)
     PIX *crop = pixClipRectangle(pixg, box, NULL);
     pixSetResolution(crop, 300, 300);
     PIX *rgb = pixConvertTo32(crop);
-    PIX *rgba = pixSetAlphaOverWhite(rgb); /* white paper fully transparent */
+    /* Ink as black with coverage in alpha, paper fully transparent: flattened on white
+     * it is the gray crop again. */
+    PIX *rgba = pixCreate(pixGetWidth(crop), pixGetHeight(crop), 32);
+    PIX *alpha = pixInvert(NULL, crop);
+    pixSetSpp(rgba, 4);
+    pixSetRGBComponent(rgba, alpha, L_ALPHA_CHANNEL);
+    pixCopyResolution(rgba, crop);
+    pixDestroy(&alpha);
     PIX *bin = pixThresholdToBinary(crop, 160);
     PIX *pal = pixConvertGrayToColormap8(crop, 2);
     PIX *g16 = pixConvert8To16(crop, 8);
