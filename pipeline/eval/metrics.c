@@ -19,7 +19,8 @@
  *    length; regions under 2 code points are skipped.  Its position is the
  *    start of the aligned span; a span maps back to output lines.  Regions
  *    are located longest first, and the output characters a located region
- *    pairs with are not available to the later ones (regions_locate), so
+ *    pairs with are not available to the later ones (regions_locate; regions
+ *    with identical text take their copies in reading order), so
  *    text repeated on the page (a caption quoting the body) is told apart.
  *  - Reading-order score: Kendall tau-b between GT reading-order index and
  *    output position over the located regions; 1.0 when fewer than 2.
@@ -450,6 +451,20 @@ static int regions_locate(neval_span *spans, unsigned char *located, unsigned ch
             continue;
         located[r] = 1;
         rc = mask_alignment(work + sp->start, sp->end - sp->start, pat, len);
+    }
+    /* Regions with identical text (a paragraph a page prints twice) cannot be told apart:
+     * whichever copy each was aligned to, the copies are taken in reading order. */
+    for (i = 0; i < gt->n_regions && !rc; i++) {
+        size_t li = ng->off[i + 1] - ng->off[i], j;
+        for (j = i + 1; located[i] && j < gt->n_regions; j++) {
+            size_t lj = ng->off[j + 1] - ng->off[j];
+            if (!located[j] || lj != li || spans[j].start >= spans[i].start ||
+                memcmp(ng->cps + ng->off[i], ng->cps + ng->off[j], li * sizeof(uint32_t)))
+                continue;
+            neval_span t = spans[i];
+            spans[i] = spans[j];
+            spans[j] = t;
+        }
     }
 
 cleanup:

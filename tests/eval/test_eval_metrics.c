@@ -289,6 +289,16 @@ static void test_aggregate(void)
     CHECK_NAN(ag.cer_weighted);
 }
 
+/* A paragraph printed twice: its copies are taken in reading order, whichever of them
+ * recognition got right (here the second). */
+static void test_identical_regions(void)
+{
+    static const char *const texts[] = {"甲乙丙丁戊己庚", "子丑寅卯辰巳", "甲乙丙丁戊己庚"};
+    neval_page_metrics m = eval_page(page_of(texts, 3), "甲乙丙丁戊己辛\n子丑寅卯辰巳\n甲乙丙丁戊己庚\n");
+    CHECK_INT(m.regions_located, 3);
+    CHECK(m.kendall_tau > 0.999);
+}
+
 int main(void)
 {
     test_cer();
@@ -296,6 +306,7 @@ int main(void)
     test_paragraphs();
     test_captions();
     test_repeated_text();
+    test_identical_regions();
     test_cjk_spacing();
     test_aggregate();
     return CHECK_DONE();
