@@ -13,6 +13,7 @@
  *     nocr_export_structure      the ground-truth convention's role names
  *     nocr_export_in_order       does a region belong to the reading order
  *     nocr_export_sequence       the order regions are written in
+ *     nocr_export_begin          checks, sequence and writer: the start of an XML export
  *     nocr_export_timestamp      creation time for the XML metadata
  *     nocr_export_has_text       is a region a text region
  *   XML writing (export_util.c): a thin layer over libxml2's xmlTextWriter that keeps the
@@ -102,6 +103,13 @@ typedef struct nocr_xw {
     xmlTextWriterPtr w;
     int failed;
 } nocr_xw;
+
+/* The common start of an XML export: checks the arguments (*out = NULL), makes the
+ * reading sequence of the page's regions (*seq, the caller's, free()) and opens the
+ * writer. `fn` names the export in messages. Errors: NOCR_EINVAL, NOCR_ENOMEM; on error
+ * nothing is left to free. */
+int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *page,
+                      const char *fn);
 
 /* Opens a writer on a memory buffer, indenting by two spaces, and writes the XML
  * declaration (UTF-8). Errors: NOCR_ENOMEM. */

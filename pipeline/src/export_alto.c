@@ -260,18 +260,11 @@ static int alto_text_block(nocr_xw *xw, const nocr_region *region, size_t k)
 
 int nocr_export_alto(char **out, const nocr_page *page, const nocr_export_info *info)
 {
-    if (!out || !page)
-        return nocr_error_set(NOCR_EINVAL, "nocr_export_alto: NULL argument");
-    *out = NULL;
-    size_t *seq = nocr_export_sequence(page);
-    if (!seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    size_t *seq;
     nocr_xw xw;
-    int rc = nocr_xw_open(&xw);
-    if (rc) {
-        free(seq);
+    int rc = nocr_export_begin(&xw, &seq, out, page, "nocr_export_alto");
+    if (rc)
         return rc;
-    }
     nocr_xw_start_ns(&xw, "alto", ALTO_NS);
     nocr_xw_attr(&xw, "xmlns:xlink", "http://www.w3.org/1999/xlink");
     nocr_xw_attr(&xw, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");

@@ -175,18 +175,11 @@ static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k)
 
 int nocr_export_hocr(char **out, const nocr_page *page, const nocr_export_info *info)
 {
-    if (!out || !page)
-        return nocr_error_set(NOCR_EINVAL, "nocr_export_hocr: NULL argument");
-    *out = NULL;
-    size_t *seq = nocr_export_sequence(page);
-    if (!seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    size_t *seq;
     nocr_xw xw;
-    int rc = nocr_xw_open(&xw);
-    if (rc) {
-        free(seq);
+    int rc = nocr_export_begin(&xw, &seq, out, page, "nocr_export_hocr");
+    if (rc)
         return rc;
-    }
     if (!xw.failed &&
         xmlTextWriterWriteDTD(
             xw.w, BAD_CAST "html", BAD_CAST "-//W3C//DTD XHTML 1.0 Transitional//EN",

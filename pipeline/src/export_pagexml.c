@@ -230,18 +230,11 @@ static void page_other_region(nocr_xw *xw, const nocr_region *region, size_t k)
 
 int nocr_export_pagexml(char **out, const nocr_page *page, const nocr_export_info *info)
 {
-    if (!out || !page)
-        return nocr_error_set(NOCR_EINVAL, "nocr_export_pagexml: NULL argument");
-    *out = NULL;
-    size_t *seq = nocr_export_sequence(page);
-    if (!seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    size_t *seq;
     nocr_xw xw;
-    int rc = nocr_xw_open(&xw);
-    if (rc) {
-        free(seq);
+    int rc = nocr_export_begin(&xw, &seq, out, page, "nocr_export_pagexml");
+    if (rc)
         return rc;
-    }
     nocr_xw_start_ns(&xw, "PcGts", PAGE_NS);
     nocr_xw_attr(&xw, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
     nocr_xw_attr(&xw, "xsi:schemaLocation", PAGE_NS " " PAGE_NS "/pagecontent.xsd");

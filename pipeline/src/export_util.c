@@ -327,3 +327,20 @@ int nocr_xw_close(nocr_xw *xw, char **out, const char *what)
     xw->buf = NULL;
     return rc;
 }
+
+int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *page,
+                      const char *fn)
+{
+    if (!out || !page)
+        return nocr_error_set(NOCR_EINVAL, "%s: NULL argument", fn);
+    *out = NULL;
+    *seq = nocr_export_sequence(page);
+    if (!*seq && page->nregions)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    int rc = nocr_xw_open(xw);
+    if (rc) {
+        free(*seq);
+        *seq = NULL;
+    }
+    return rc;
+}
