@@ -18,7 +18,8 @@
  *    whole of out (neval_align_semiglobal); located when cost <= 50% of its
  *    length; regions under 2 code points are skipped.  Its position is the
  *    start of the aligned span; a span maps back to output lines.  Regions
- *    are located longest first, and the output characters a located region
+ *    are located longest first (regions under SHORT_REGION_LEN characters are
+ *    left out of tau), and the output characters a located region
  *    pairs with are not available to the later ones (regions_locate; regions
  *    with identical text take their copies in reading order), so
  *    text repeated on the page (a caption quoting the body) is told apart.
@@ -388,6 +389,11 @@ static int mask_alignment(uint32_t *w, size_t n, const uint32_t *p, size_t m)
     return NEVAL_OK;
 }
 
+/* Regions shorter than this (a "点。" that ends a paragraph at the top of the next
+ * column) are too short to have a place of their own in the output: they are located
+ * (and count for paragraphs and captions) but left out of the reading-order score. */
+#define SHORT_REGION_LEN 4
+
 /* A region to locate: its length and index, sorted longest first. */
 typedef struct {
     size_t len;
@@ -541,16 +547,20 @@ int neval_page_evaluate(neval_page_metrics *out, const neval_gt_page *gt,
     rc = regions_locate(spans, located, scored, gt, &ng, &no);
     if (rc)
         goto cleanup;
+    size_t nt = 0;
     for (i = 0, k = 0; i < gt->n_regions; i++) {
         m.regions += scored[i];
-        if (located[i]) {
-            xs[k] = (double)i;
-            ys[k] = (double)spans[i].start;
-            k++;
-        }
+        if (!located[i])
+            continue;
+        k++;
+        if (ng.off[i + 1] - ng.off[i] < SHORT_REGION_LEN)
+            continue; /* its place is a guess: it says nothing about the order */
+        xs[nt] = (double)i;
+        ys[nt] = (double)spans[i].start;
+        nt++;
     }
     m.regions_located = k;
-    m.kendall_tau = neval_kendall_tau_b(xs, ys, k);
+    m.kendall_tau = neval_kendall_tau_b(xs, ys, nt);
 
     n_para = paragraphs_number(para, gt);
     rc = paragraphs_eval(&m, gt, &ng, &no, para, n_para, spans, located, scored);
