@@ -14,6 +14,7 @@
  *     nocr_export_in_order       does a region belong to the reading order
  *     nocr_export_sequence       the order regions are written in
  *     nocr_export_begin          checks, sequence and writer: the start of an XML export
+ *     nocr_export_end            hands the document over or discards it
  *     nocr_export_timestamp      creation time for the XML metadata
  *     nocr_export_has_text       is a region a text region
  *   XML writing (export_util.c): a thin layer over libxml2's xmlTextWriter that keeps the
@@ -110,6 +111,10 @@ typedef struct nocr_xw {
  * nothing is left to free. */
 int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *page,
                       const char *fn);
+
+/* The common end of an XML export: frees seq, and either hands the document over
+ * (nocr_xw_close into *out) or, when rc is an error, discards it and returns rc. */
+int nocr_export_end(nocr_xw *xw, size_t *seq, int rc, char **out, const char *what);
 
 /* Opens a writer on a memory buffer, indenting by two spaces, and writes the XML
  * declaration (UTF-8). Errors: NOCR_ENOMEM. */

@@ -301,12 +301,5 @@ int nocr_export_alto(char **out, const nocr_page *page, const nocr_export_info *
     nocr_xw_end(&xw);
     nocr_xw_end(&xw);
     nocr_xw_end(&xw);
-    free(seq);
-    if (rc) {
-        char *discard = NULL;
-        nocr_xw_close(&xw, &discard, "ALTO");
-        free(discard);
-        return rc;
-    }
-    return nocr_xw_close(&xw, out, "ALTO");
+    return nocr_export_end(&xw, seq, rc, out, "ALTO");
 }

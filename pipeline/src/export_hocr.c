@@ -223,12 +223,5 @@ int nocr_export_hocr(char **out, const nocr_page *page, const nocr_export_info *
     nocr_xw_full_end(&xw);
     nocr_xw_end(&xw);
     nocr_xw_end(&xw);
-    free(seq);
-    if (rc) {
-        char *discard = NULL;
-        nocr_xw_close(&xw, &discard, "hOCR");
-        free(discard);
-        return rc;
-    }
-    return nocr_xw_close(&xw, out, "hOCR");
+    return nocr_export_end(&xw, seq, rc, out, "hOCR");
 }

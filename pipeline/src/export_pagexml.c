@@ -262,12 +262,5 @@ int nocr_export_pagexml(char **out, const nocr_page *page, const nocr_export_inf
     }
     nocr_xw_end(&xw);
     nocr_xw_end(&xw);
-    free(seq);
-    if (rc) {
-        char *discard = NULL;
-        nocr_xw_close(&xw, &discard, "PAGE XML");
-        free(discard);
-        return rc;
-    }
-    return nocr_xw_close(&xw, out, "PAGE XML");
+    return nocr_export_end(&xw, seq, rc, out, "PAGE XML");
 }

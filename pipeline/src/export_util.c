@@ -344,3 +344,15 @@ int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *pa
     }
     return rc;
 }
+
+int nocr_export_end(nocr_xw *xw, size_t *seq, int rc, char **out, const char *what)
+{
+    free(seq);
+    if (rc) {
+        char *discard = NULL;
+        nocr_xw_close(xw, &discard, what);
+        free(discard);
+        return rc;
+    }
+    return nocr_xw_close(xw, out, what);
+}
