@@ -32,8 +32,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int page_body_height(const nocr_page *page);
-
 /* A region with no article yet. */
 #define NO_OWNER (-1)
 
@@ -228,9 +226,8 @@ static int rule_frames_figure(const nocr_page *page, const nocr_region *s, int b
 
 /* True when a horizontal rule crosses the x-range [x0, x1) between y0 and y1 (the frame
  * of a photo does not count). */
-static int rule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
+static int rule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
 {
-    int body = page_body_height(page);
     for (size_t i = 0; i < page->nregions; i++) {
         const nocr_region *s = page->regions[i];
         if (s->role != NOCR_ROLE_SEPARATOR || s->box.w < s->box.h ||
@@ -270,7 +267,7 @@ static int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *c
         if (ry0(hd) > ry0(r) + body || overlap(rx0(hd), rx1(hd), rx0(r), rx1(r)) <= 0)
             continue;
         int x0 = rx0(hd) > rx0(r) ? rx0(hd) : rx0(r), x1 = rx1(hd) < rx1(r) ? rx1(hd) : rx1(r);
-        if (rule_between(page, x0, x1, ry1(hd), ry0(r)))
+        if (rule_between(page, body, x0, x1, ry1(hd), ry0(r)))
             continue;
         if (ry1(hd) > best_y) {
             best = h;
@@ -306,7 +303,8 @@ static int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *c
     int near_dx = 1 << 30;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
-        if (ry1(hd) > ry0(r) + body || rule_between(page, rx0(r), rx1(r), ry1(hd), ry0(r)))
+        if (ry1(hd) > ry0(r) + body ||
+            rule_between(page, body, rx0(r), rx1(r), ry1(hd), ry0(r)))
             continue;
         int dx = rx0(r) >= rx1(hd) ? rx0(r) - rx1(hd) : rx0(hd) - rx1(r);
         int lo = rx0(r) >= rx1(hd) ? rx1(hd) : rx1(r), hi = rx0(r) >= rx1(hd) ? rx0(r) : rx0(hd);
@@ -537,7 +535,7 @@ static void rec_paragraphs(const nocr_page *page, rec_item *items, size_t n, int
 
 /* Warnings for pages whose layout the rules above only partly fit: the text is all
  * there, in the plausible order they give, but a person should look. */
-static void rec_warnings(nocr_page *page, size_t ntext, int nheads, int narts)
+static void rec_warnings(nocr_page *page, size_t ntext, int nheads)
 {
     long long fig = 0, area = (long long)page->width * page->height;
     for (size_t i = 0; i < page->nregions; i++)
@@ -560,7 +558,6 @@ static void rec_warnings(nocr_page *page, size_t ntext, int nheads, int narts)
                                     "column by column");
     if (ntext > 0 && body == 0)
         nocr_page_add_warning(page, "no body text found: only headings and captions");
-    (void)narts;
 }
 
 /* Body text height: the page's, else the median region text height, else 40 px. */
@@ -709,7 +706,7 @@ int nocr_reconstruct(nocr_page *page)
             r->article = -1;
     }
     nocr_page_sort_by_order(page);
-    rec_warnings(page, nitems, nheads, narts);
+    rec_warnings(page, nitems, nheads);
     free(head_art);
     free(items);
     free(heads);
