@@ -93,6 +93,9 @@ int nocr_export_in_order(const nocr_region *region);
  * (NULL when out of memory, or for a page without regions, with *out_n 0). A region's id in
  * every export is "r" followed by its index in the page plus 1. */
 size_t *nocr_export_sequence(const nocr_page *page);
+/* How many regions at the front of `seq` are in the reading order (the rest are figures,
+ * rules and noise). */
+size_t nocr_export_ordered_count(const nocr_page *page, const size_t *seq);
 
 /* The timestamp exports record (xsd:dateTime, UTC): $SOURCE_DATE_EPOCH when set (for
  * reproducible output), else now. */

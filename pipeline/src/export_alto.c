@@ -116,9 +116,7 @@ static void alto_tags(nocr_xw *xw, const nocr_page *page)
  * article's blocks. */
 static void alto_reading_order(nocr_xw *xw, const nocr_page *page, const size_t *seq)
 {
-    size_t n = 0;
-    while (n < page->nregions && nocr_export_in_order(page->regions[seq[n]]))
-        n++;
+    size_t n = nocr_export_ordered_count(page, seq);
     if (n == 0)
         return;
     nocr_xw_start(xw, "ReadingOrder");

@@ -98,9 +98,7 @@ static void page_metadata(nocr_xw *xw, const nocr_export_info *info)
  * group (ro_aM_2, ...), so the order stays exactly the page's. */
 static void page_reading_order(nocr_xw *xw, const nocr_page *page, const size_t *seq)
 {
-    size_t n = 0;
-    while (n < page->nregions && nocr_export_in_order(page->regions[seq[n]]))
-        n++;
+    size_t n = nocr_export_ordered_count(page, seq);
     if (n == 0)
         return;
     int *seen = calloc(page->nregions + 1, sizeof(*seen)); /* groups per article so far */

@@ -356,3 +356,11 @@ int nocr_export_end(nocr_xw *xw, size_t *seq, int rc, char **out, const char *wh
     }
     return nocr_xw_close(xw, out, what);
 }
+
+size_t nocr_export_ordered_count(const nocr_page *page, const size_t *seq)
+{
+    size_t n = 0;
+    while (n < page->nregions && nocr_export_in_order(page->regions[seq[n]]))
+        n++;
+    return n;
+}
