@@ -1,5 +1,5 @@
 /*
- * test_text.c - unit tests of the CJK text hygiene functions (pipeline/src/text.c).
+ * test_text.c - unit tests of the CJK text hygiene functions (pipeline/src/core/text.c).
  *
  *   check_norm      nocr_text_normalize(in) == want
  *   check_join      nocr_text_join(a, b) == want

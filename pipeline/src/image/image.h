@@ -1,0 +1,66 @@
+/*
+ * image.h - private body of nocr_image, shared by the image modules (load, preprocess)
+ * and the modules that read pixels (segment, recognize). Only these see Leptonica types.
+ */
+#ifndef NEWSOCR_IMAGE_H
+#define NEWSOCR_IMAGE_H
+
+#include "core/internal.h"
+
+#include <leptonica/allheaders.h>
+
+/* A printed rule found by preprocessing, in working pixels. */
+typedef struct nocr_rule {
+    nocr_box box;
+    int vertical; /* 1: a column rule; 0: a horizontal rule */
+} nocr_rule;
+
+struct nocr_image {
+    char *source; /* file name, for messages and the page model */
+    int index;    /* page in a multi-page file */
+    int width, height, depth, dpi; /* of the original, as stored in the file */
+    PIX *pixs;    /* the decoded original: 8-bit gray or 32-bit RGB, alpha flattened */
+
+    /* Written by preprocessing (nocr_preprocess), read by the later stages. The working
+     * images are the original rotated by `skew` degrees about its centre (pixRotate's
+     * convention: positive is clockwise on screen; this undoes the scan's skew, which is
+     * -skew) and scaled by `scale`; nocr_image_box_to_original maps coordinates back. */
+    PIX *pixg;    /* 8-bit grayscale working image */
+    PIX *pixb;    /* 1-bit working image, text only (photos and rules removed); NULL
+                   * when not binarized */
+    float scale;  /* working pixels per original pixel (1 when not rescaled) */
+    double skew;  /* degrees the original was rotated by to straighten it (see above) */
+    double skew_confidence; /* 0..1; 0 when not measured */
+    int body_size;          /* estimated body text height (working pixels); 0 unknown */
+    nocr_box *figures;      /* photo and halftone regions, working pixels */
+    size_t nfigures;
+    nocr_rule *rules;       /* separator rules, working pixels */
+    size_t nrules;
+};
+
+/* Maps a box (left, top, right, bottom exclusive) in working pixels to the original
+ * image's pixels, undoing scale and deskew: the bounding box of the mapped corners,
+ * clipped to the original image. */
+nocr_box nocr_image_box_to_original(const nocr_image *img, int l, int t, int r, int b);
+
+/* The inverse: a box in original pixels to working pixels (bounding box of the corners,
+ * clipped to the working image). */
+nocr_box nocr_image_box_to_working(const nocr_image *img, nocr_box box);
+
+/* Decodes a PNG held in memory with libpng (png.c): gray, palette, RGB, with or without
+ * alpha, 1 to 16 bits. Alpha is flattened on white, 16-bit reduced to 8, palettes
+ * expanded. Refuses (NOCR_ELIMIT) images above max_pixels before allocating them.
+ * Quiet: libpng's messages are kept out of stderr. `name` is used in error messages. */
+int nocr_png_decode(PIX **out, const unsigned char *data, size_t size, const char *name,
+                    long long max_pixels, int *out_depth);
+
+/* Decodes a JPEG held in memory with libjpeg (jpeg.c), strictly: any corrupt or missing
+ * data is NOCR_EFORMAT, never a partial image; size checked before allocation; quiet. */
+int nocr_jpeg_decode(PIX **out, const unsigned char *data, size_t size, const char *name,
+                     long long max_pixels, int *out_depth);
+
+/* Installs, once per process, a Leptonica message handler that keeps Leptonica's own
+ * messages out of the user's stderr (newsocr reports errors itself, on one line). */
+void nocr_lept_quiet(void);
+
+#endif /* NEWSOCR_IMAGE_H */

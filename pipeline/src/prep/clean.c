@@ -1,0 +1,165 @@
+/*
+ * prep_clean.c - what a scanner adds: dark borders and page edges, speckles.
+ *
+ *   nocr_prep_border        dark margins and edge-connected dark blobs whitened
+ *   nocr_prep_despeckle     specks removed
+ */
+#include "prep/prep.h"
+
+/* A column (row) of the 1/4 gray belongs to a dark border when more than BORDER_FRACT of
+ * its pixels are darker than half the paper's gray (rank 0.75 of the page); a border is
+ * at most BORDER_MAX of the width (height). */
+#define BORDER_FRACT 0.4f
+#define BORDER_MAX   0.2f
+/* A component touching the image edge and larger than this many body sizes in either
+ * direction is a border, a sheet edge or its shadow: no character is that large and
+ * touches the edge. */
+#define EDGE_BLOB_EMS 2
+/* Within EDGE_BAND_EMS body sizes of the image edge, a component that stays in the band
+ * and is longer than EDGE_BLOB_EMS body sizes along it is an edge remnant. */
+#define EDGE_BAND_EMS 1
+/* A speck: a component at most body_size / SPECK_DIV wide and high (3 px at 40 px text;
+ * the smallest CJK punctuation, the dot of 、, is about 0.2 em). */
+#define SPECK_DIV 12
+
+static void clear_rect(PIX *pix, int x, int y, int w, int h)
+{
+    if (w <= 0 || h <= 0)
+        return;
+    BOX *box = boxCreate(x, y, w, h);
+    if (box)
+        pixClearInRect(pix, box);
+    boxDestroy(&box);
+}
+
+static int line_is_dark(PIX *pix, int pos, int vertical, l_uint32 dark)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
+    int n = vertical ? h : w, count = 0;
+    for (int i = 0; i < n; i++) {
+        l_uint32 v;
+        pixGetPixel(pix, vertical ? pos : i, vertical ? i : pos, &v);
+        count += v < dark;
+    }
+    return (float)count > BORDER_FRACT * (float)n;
+}
+
+/* Width of the dark margin from one side, in pixels of pix; side 0..3 = left, right,
+ * top, bottom. */
+static int margin_width(PIX *pix, int side, l_uint32 dark)
+{
+    int vertical = side < 2; /* columns for left/right */
+    int n = vertical ? pixGetWidth(pix) : pixGetHeight(pix);
+    int limit = (int)(BORDER_MAX * (float)n), k = 0;
+    while (k < limit) {
+        int pos = (side == 0 || side == 2) ? k : n - 1 - k;
+        if (!line_is_dark(pix, pos, vertical, dark))
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* Clears, in the strip of pixb at (x, y, w, h) along an image edge, the components that
+ * stay inside the strip (do not reach its inner side) and are at least `len` long along
+ * it: remnants of a sheet edge or of the border's outline. side 0..3 = left, right, top,
+ * bottom. */
+static int clear_edge_strip(PIX *pixb, int x, int y, int w, int h, int side, int len)
+{
+    BOX *clip = boxCreate(x, y, w, h);
+    PIX *strip = clip ? pixClipRectangle(pixb, clip, NULL) : NULL;
+    boxDestroy(&clip);
+    BOXA *boxa = strip ? pixConnCompBB(strip, 8) : NULL;
+    pixDestroy(&strip);
+    if (!boxa)
+        return -1;
+    for (int i = 0; i < boxaGetCount(boxa); i++) {
+        int bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        int vertical = side < 2;
+        int inner = side == 0   ? bx + bw >= w
+                    : side == 1 ? bx <= 0
+                    : side == 2 ? by + bh >= h
+                                : by <= 0;
+        if (inner || (vertical ? bh : bw) < len)
+            continue;
+        pixRasterop(pixb, x + bx, y + by, bw, bh, PIX_CLR, NULL, 0, 0);
+    }
+    boxaDestroy(&boxa);
+    return 0;
+}
+
+/*
+ * nocr_prep_border: on pixg reduced 4x (area map), the paper gray is its rank 0.75 and
+ * "dark" below half of it; from each side, the run of columns (rows) more than
+ * BORDER_FRACT dark, up to BORDER_MAX of the page, is the scanner's border, whitened in
+ * pixb with a margin of a quarter body size. Then what is left of it (a slanted edge after
+ * deskew, the sheet-edge shadow, its binarization outline): components of pixb touching
+ * the image edge and larger than EDGE_BLOB_EMS body sizes are removed, and so are long
+ * thin remnants lying within EDGE_BAND_EMS body sizes of the edge (clear_edge_strip).
+ */
+int nocr_prep_border(PIX *pixb, PIX *pixg, int body_size)
+{
+    int w = pixGetWidth(pixb), h = pixGetHeight(pixb);
+    int body = body_size > 0 ? body_size : NOCR_PREP_TARGET_BODY;
+    PIX *pixr = pixScaleAreaMap(pixg, 0.25f, 0.25f);
+    if (!pixr)
+        return -1;
+    l_uint32 paper = 255;
+    pixGetRankValue(pixr, 1, 0.75f, &paper);
+    l_uint32 dark = paper / 2;
+    double f = (double)w / pixGetWidth(pixr), g = (double)h / pixGetHeight(pixr);
+    int m[4];
+    for (int side = 0; side < 4; side++)
+        m[side] = margin_width(pixr, side, dark);
+    pixDestroy(&pixr);
+    int pad = body / 4;
+    if (m[0])
+        clear_rect(pixb, 0, 0, (int)(m[0] * f) + pad, h);
+    if (m[1])
+        clear_rect(pixb, w - (int)(m[1] * f) - pad, 0, (int)(m[1] * f) + pad, h);
+    if (m[2])
+        clear_rect(pixb, 0, 0, w, (int)(m[2] * g) + pad);
+    if (m[3])
+        clear_rect(pixb, 0, h - (int)(m[3] * g) - pad, w, (int)(m[3] * g) + pad);
+
+    PIX *inner = pixRemoveBorderConnComps(pixb, 8);
+    if (!inner)
+        return -1;
+    PIX *edge = pixSubtract(NULL, pixb, inner);
+    pixDestroy(&inner);
+    PIX *big = edge ? pixSelectBySize(edge, EDGE_BLOB_EMS * body, EDGE_BLOB_EMS * body, 8,
+                                      L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL)
+                    : NULL;
+    pixDestroy(&edge);
+    if (!big)
+        return -1;
+    pixSubtract(pixb, pixb, big);
+    pixDestroy(&big);
+
+    /* What the deskew tilted away from the edge: long thin remnants in the outer band. */
+    int band = EDGE_BAND_EMS * body, len = EDGE_BLOB_EMS * body;
+    if (w > 4 * band && h > 4 * band &&
+        (clear_edge_strip(pixb, 0, 0, band, h, 0, len) ||
+         clear_edge_strip(pixb, w - band, 0, band, h, 1, len) ||
+         clear_edge_strip(pixb, 0, 0, w, band, 2, len) ||
+         clear_edge_strip(pixb, 0, h - band, w, band, 3, len)))
+        return -1;
+    return 0;
+}
+
+/*
+ * nocr_prep_despeckle: pixSelectBySize keeps the 8-connected components wider or higher
+ * than body_size / SPECK_DIV (at least 1 px); the rest, sensor noise and dust, goes.
+ */
+int nocr_prep_despeckle(PIX *pixb, int body_size)
+{
+    int body = body_size > 0 ? body_size : NOCR_PREP_TARGET_BODY;
+    int s = body / SPECK_DIV > 1 ? body / SPECK_DIV : 1;
+    PIX *pixk = pixSelectBySize(pixb, s, s, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+    if (!pixk)
+        return -1;
+    pixCopy(pixb, pixk);
+    pixDestroy(&pixk);
+    return 0;
+}

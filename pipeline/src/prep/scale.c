@@ -1,0 +1,121 @@
+/*
+ * prep_scale.c - the size of the text, and the working image at the size Tesseract
+ * reads best.
+ *
+ *   nocr_prep_body_size     body text line height measured on the page
+ *   nocr_prep_transform     deskew and rescale, matching imagemap.c
+ */
+#define _DEFAULT_SOURCE /* M_PI */
+#include "prep/prep.h"
+
+#include <math.h>
+
+/* Characters of a line are joined by a horizontal closing this wide (analysis pixels,
+ * about 150 ppi): wider than the space between two CJK characters, narrower than a
+ * gutter. */
+#define LINE_CLOSE 9
+/* A blob is a line of text when it is at least LINE_ASPECT times as wide as high. */
+#define LINE_ASPECT 4
+#define LINE_MIN_H  5
+#define LINE_MAX_H  1200
+
+/* Ink density of a line of text; solid blobs (a stroke, a bar, a photo remnant) are
+ * denser, and do not count as lines. */
+#define LINE_MAX_INK 0.65
+
+/* The width-weighted histogram of the heights of the line blobs that a horizontal closing
+ * of `close` pixels makes; returns the peak (smoothed over 3 bins), 0 if none. */
+static int body_size_at(PIX *pixb, int close, l_int32 *tab8)
+{
+    PIX *pixc = pixCloseBrick(NULL, pixb, close, 1);
+    BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
+    pixDestroy(&pixc);
+    if (!boxa)
+        return 0;
+    double hist[LINE_MAX_H + 1] = {0};
+    int n = boxaGetCount(boxa);
+    for (int i = 0; i < n; i++) {
+        int x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        if (h < LINE_MIN_H || h >= LINE_MAX_H || w < LINE_ASPECT * h)
+            continue;
+        BOX *box = boxaGetBox(boxa, i, L_CLONE);
+        l_int32 ink = 0;
+        pixCountPixelsInRect(pixb, box, &ink, tab8);
+        boxDestroy(&box);
+        if ((double)ink <= LINE_MAX_INK * w * h)
+            hist[h] += w;
+    }
+    boxaDestroy(&boxa);
+    int best = 0;
+    double best_score = 0;
+    for (int h = LINE_MIN_H; h < LINE_MAX_H; h++) {
+        double s = 0.5 * hist[h - 1] + hist[h] + 0.5 * hist[h + 1];
+        if (s > best_score) {
+            best_score = s;
+            best = h;
+        }
+    }
+    return best;
+}
+
+/*
+ * nocr_prep_body_size: the characters of each line are merged by a horizontal closing
+ * (LINE_CLOSE), and the heights of the resulting blobs at least LINE_ASPECT times as wide
+ * as high and not solid (LINE_MAX_INK) are histogrammed, each weighted by its width (long
+ * body lines outweigh short headlines and captions); the peak of the histogram (smoothed
+ * over 3 bins) is the body line height. This height is the em box of CJK body type,
+ * robust to characters broken by noise or binarization, which the heights of single
+ * characters are not. A page with no text of ordinary size (one huge headline) gives no
+ * lines at that closing; four and sixteen times wider ones find them. pixb must be deskewed (a
+ * skewed line is taller). Measured on the 26 samples: 0.95-1.0 em.
+ */
+int nocr_prep_body_size(PIX *pixb)
+{
+    l_int32 *tab8 = makePixelSumTab8();
+    int body = 0;
+    for (int close = LINE_CLOSE; body == 0 && close <= 16 * LINE_CLOSE; close *= 4)
+        body = body_size_at(pixb, close, tab8);
+    free(tab8);
+    return body;
+}
+
+static PIX *scale_gray(PIX *pixs, double scale)
+{
+    if (scale == 1.0)
+        return pixClone(pixs);
+    /* Area mapping when shrinking (no aliasing of fine strokes), linear interpolation
+     * when enlarging (pixScale would add unsharp masking, which sharpens the noise). */
+    return scale < 0.7 ? pixScaleAreaMap(pixs, (l_float32)scale, (l_float32)scale)
+                       : pixScaleGrayLI(pixs, (l_float32)scale, (l_float32)scale);
+}
+
+static PIX *rotate_gray(PIX *pixs, double angle_deg)
+{
+    if (angle_deg == 0.0)
+        return pixClone(pixs);
+    return pixRotate(pixs, (l_float32)(angle_deg * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                     L_BRING_IN_WHITE, 0, 0);
+}
+
+/*
+ * nocr_prep_transform: rotation about the centre by area mapping (pixRotate,
+ * L_ROTATE_AREA_MAP, white brought in, canvas kept), and scaling. Rotating then scaling
+ * is the same as scaling then rotating about the scaled centre, so the cheaper order is
+ * taken: shrink first, enlarge last.
+ */
+PIX *nocr_prep_transform(PIX *pixg, double angle_deg, double scale)
+{
+    PIX *pix1, *pixd;
+    if (scale < 1.0) {
+        if (!(pix1 = scale_gray(pixg, scale)))
+            return NULL;
+        pixd = rotate_gray(pix1, angle_deg);
+    } else {
+        if (!(pix1 = rotate_gray(pixg, angle_deg)))
+            return NULL;
+        pixd = scale_gray(pix1, scale);
+    }
+    pixDestroy(&pix1);
+    return pixd;
+}

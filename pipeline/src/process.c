@@ -1,0 +1,50 @@
+/*
+ * pipeline.c - all stages on one image.
+ *
+ *   nocr_process     preprocess -> segment -> recognize -> reconstruct, with timings
+ */
+#include "image/image.h"
+#include "core/page.h"
+
+#include <string.h>
+
+int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
+                 const nocr_process_options *opts, nocr_timings *timings)
+{
+    nocr_process_options defaults = NOCR_PROCESS_OPTIONS_INIT;
+    nocr_timings t;
+    nocr_page *page = NULL;
+    int rc;
+
+    if (!out || !eng || !img)
+        return nocr_error_set(NOCR_EINVAL, "nocr_process: NULL argument");
+    *out = NULL;
+    if (!opts)
+        opts = &defaults;
+    memset(&t, 0, sizeof(t));
+
+    double t0 = nocr_now();
+    if ((rc = nocr_preprocess(img, &opts->preprocess)))
+        goto cleanup;
+    double t1 = nocr_now();
+    t.preprocess = t1 - t0;
+    if ((rc = nocr_segment(&page, eng, img)))
+        goto cleanup;
+    double t2 = nocr_now();
+    t.segment = t2 - t1;
+    if ((rc = nocr_recognize(page, eng, img)))
+        goto cleanup;
+    double t3 = nocr_now();
+    t.recognize = t3 - t2;
+    if ((rc = nocr_reconstruct(page)))
+        goto cleanup;
+    t.reconstruct = nocr_now() - t3;
+    *out = page;
+    page = NULL;
+
+cleanup:
+    nocr_page_free(page);
+    if (timings)
+        *timings = t;
+    return rc;
+}
