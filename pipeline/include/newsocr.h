@@ -106,6 +106,9 @@ typedef enum nocr_role {
 
 /* Lower-case name of a role ("headline", "body", ...); "unknown" when out of range. */
 const char *nocr_role_name(nocr_role role);
+/* 1 when regions of this role hold text (every role but figure and separator), else 0:
+ * the one definition every stage and export uses. */
+int nocr_role_is_text(nocr_role role);
 
 typedef enum nocr_direction {
     NOCR_DIR_HORIZONTAL = 0, /* lines left to right, top to bottom */
@@ -138,6 +141,12 @@ void nocr_page_set_dpi(nocr_page *page, int dpi);
  * as nocr_image_skew), and its confidence 0..1. */
 double nocr_page_skew(const nocr_page *page);
 void nocr_page_set_skew(nocr_page *page, double degrees, double confidence);
+/* Body text character height, original pixels: set by the segmenter, which measures it
+ * from the ink; every length rule of the later stages is a multiple of it. When nobody set
+ * it (a page built by hand), the median height of the lines of the body regions; 0 when
+ * there are none. */
+int nocr_page_body_height(const nocr_page *page);
+void nocr_page_set_body_height(nocr_page *page, int pixels);
 /* Source file name and page index in it (0-based), for reports and exports. */
 const char *nocr_page_source(const nocr_page *page);
 int nocr_page_index(const nocr_page *page);
@@ -178,16 +187,30 @@ int nocr_region_continues(const nocr_region *region);
 void nocr_region_set_continues(nocr_region *region, int continues);
 /* Mean confidence of the region's lines, 0..100, or -1 when it has none. */
 float nocr_region_confidence(const nocr_region *region);
+/* The region's box in the working image's pixels (deskewed and scaled by preprocessing,
+ * see nocr_image_box_to_original), set by a segmenter that found it there; w == 0 when
+ * unknown. Recognition reads from it when set: mapping a deskewed box to the original and
+ * back would widen it. Lines have the same property. */
+nocr_box nocr_region_work_box(const nocr_region *region);
+void nocr_region_set_work_box(nocr_region *region, nocr_box box);
 
 size_t nocr_region_line_count(const nocr_region *region);
 nocr_line *nocr_region_line(const nocr_region *region, size_t i);
 /* Appends a line; text may be NULL (not yet recognised). *out optional, borrowed. */
 int nocr_region_add_line(nocr_line **out, nocr_region *region, nocr_box box, const char *text,
                          float confidence);
+/* Removes line i (freeing it; pointers to it become invalid), or every line. */
+void nocr_region_remove_line(nocr_region *region, size_t i);
+void nocr_region_clear_lines(nocr_region *region);
 
 nocr_box nocr_line_box(const nocr_line *line);
+nocr_box nocr_line_work_box(const nocr_line *line); /* as nocr_region_work_box */
+void nocr_line_set_work_box(nocr_line *line, nocr_box box);
 /* Text of the line; "" when none. */
 const char *nocr_line_text(const nocr_line *line);
+/* Sets the line's text. A line's words and its text say the same thing in every export:
+ * when the line has words, they are replaced by one word with the line's box and the new
+ * text (to keep the word boxes, edit the words instead: nocr_line_set_word_text). */
 int nocr_line_set_text(nocr_line *line, const char *text);
 float nocr_line_confidence(const nocr_line *line);
 void nocr_line_set_confidence(nocr_line *line, float confidence);
@@ -199,6 +222,16 @@ size_t nocr_line_word_count(const nocr_line *line);
 nocr_word *nocr_line_word(const nocr_line *line, size_t i);
 int nocr_line_add_word(nocr_word **out, nocr_line *line, nocr_box box, const char *text,
                        float confidence);
+/* Editing words (a post-recognition hook correcting text): each of these sets the line's
+ * text again from its words, as nocr_line_text_from_words does, so that the txt output and
+ * ALTO, hOCR and PAGE agree. Errors: NOCR_EINVAL (i out of range), NOCR_ENOMEM. */
+int nocr_line_set_word_text(nocr_line *line, size_t i, const char *text);
+int nocr_line_remove_word(nocr_line *line, size_t i);
+/* Sets the line's text from its words: Latin words one space apart; between a CJK
+ * character and a Latin word a space only where the print shows a gap (wider than
+ * NOCR_CJK_LATIN_SPACE_GAP of the line height); then nocr_text_normalize. */
+int nocr_line_text_from_words(nocr_line *line);
+#define NOCR_CJK_LATIN_SPACE_GAP 0.35
 
 nocr_box nocr_word_box(const nocr_word *word);
 const char *nocr_word_text(const nocr_word *word);
@@ -272,6 +305,26 @@ size_t nocr_image_rule_count(const nocr_image *img);
 /* A printed rule; *vertical (optional) is 1 for a column rule, 0 for a horizontal one. */
 nocr_box nocr_image_rule(const nocr_image *img, size_t i, int *vertical);
 
+/* The working images and findings, for a stage written outside the library (a segmenter or
+ * recognizer of one's own): the original rotated by the skew and scaled by the scale
+ * factor. Leptonica images, borrowed: valid until img is freed or preprocessed again.
+ *   _work_gray    8 bpp gray (NULL before nocr_preprocess)
+ *   _work_binary  1 bpp, text only: photos and rules removed (NULL when not binarized)
+ *   _pix          the original as decoded: 8 bpp gray or 32 bpp RGB */
+struct Pix;
+struct Pix *nocr_image_pix(const nocr_image *img);
+struct Pix *nocr_image_work_gray(const nocr_image *img);
+struct Pix *nocr_image_work_binary(const nocr_image *img);
+/* Body text height in working pixels measured by preprocessing; 0 when not measured. */
+int nocr_image_work_body_size(const nocr_image *img);
+/* Figures and rules in working pixels (the same lists as nocr_image_figure/_rule). */
+nocr_box nocr_image_work_figure(const nocr_image *img, size_t i);
+nocr_box nocr_image_work_rule(const nocr_image *img, size_t i, int *vertical);
+/* Maps a box from working to original pixels and back: the bounding box of its mapped
+ * corners, clipped to the target image. */
+nocr_box nocr_image_box_to_original(const nocr_image *img, nocr_box work);
+nocr_box nocr_image_box_to_working(const nocr_image *img, nocr_box original);
+
 /* ---------------------------------------------------------------------------------------
  * The recognition engine
  */
@@ -321,13 +374,21 @@ typedef struct nocr_timings {
     double load, preprocess, segment, recognize, reconstruct, export_;
 } nocr_timings;
 
+/* A step of one's own after recognition and before reconstruction (a spelling corrector,
+ * a dictionary of place names): it may edit the page's text through the word API above.
+ * Returns 0, or a negative nocr_error that stops nocr_process with that code (after
+ * nocr_error_last is set, by the hook or else to "post-recognition hook failed"). */
+typedef int (*nocr_page_hook)(nocr_page *page, void *data);
+
 typedef struct nocr_process_options {
     nocr_preprocess_options preprocess;
+    nocr_page_hook after_recognize; /* NULL: none */
+    void *hook_data;                /* passed to the hook */
 } nocr_process_options;
-#define NOCR_PROCESS_OPTIONS_INIT {NOCR_PREPROCESS_OPTIONS_INIT}
+#define NOCR_PROCESS_OPTIONS_INIT {NOCR_PREPROCESS_OPTIONS_INIT, NULL, NULL}
 
-/* Runs preprocess -> segment -> recognize -> reconstruct on a loaded image. opts and
- * timings may be NULL. On error *out is NULL. */
+/* Runs preprocess -> segment -> recognize -> [after_recognize] -> reconstruct on a loaded
+ * image. opts and timings may be NULL. On error *out is NULL. */
 int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
                  const nocr_process_options *opts, nocr_timings *timings);
 
@@ -364,6 +425,27 @@ int nocr_export_pagexml(char **out, const nocr_page *page, const nocr_export_inf
  * the caller's, freed with free(). */
 int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *page,
                         const nocr_image *img);
+
+/* The output formats, as a table: the CLI, the batch and bindings loop over it rather than
+ * naming formats. Entries are static and never freed. */
+typedef struct nocr_format {
+    const char *name;      /* as given to -f: "txt", "json", "hocr", "alto", "page", ... */
+    const char *extension; /* appended to the output name: ".txt", ".alto.xml", ... */
+    const char *mime;      /* media type: "text/plain; charset=utf-8", "image/png", ... */
+    int needs_image;       /* 1 when the writer draws the page image (overlay) */
+    /* Writes `page` (and `img` when needs_image; else it may be NULL) into *out, *out_size
+     * bytes that are the caller's, freed with free(). Text formats are NUL-terminated, the
+     * terminator not counted. info may be NULL. */
+    int (*write)(unsigned char **out, size_t *out_size, const nocr_page *page,
+                 const nocr_image *img, const nocr_export_info *info);
+} nocr_format;
+
+/* Number of formats, and format i (0 <= i < count) in the order outputs are written; NULL
+ * out of range. */
+size_t nocr_format_count(void);
+const nocr_format *nocr_format_at(size_t i);
+/* The format called `name`, NULL when there is none. */
+const nocr_format *nocr_format_find(const char *name);
 
 /* ---------------------------------------------------------------------------------------
  * Text utilities (CJK text hygiene)

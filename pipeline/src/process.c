@@ -1,10 +1,12 @@
 /*
  * pipeline.c - all stages on one image.
  *
- *   nocr_process     preprocess -> segment -> recognize -> reconstruct, with timings
+ *   nocr_process     preprocess -> segment -> recognize -> [hook] -> reconstruct, timed
+ *
+ * The one file that knows every stage. Where new work goes: a stage is a folder (see
+ * src/README.md); a step after recognition (a corrector) is a hook, not a change here.
  */
-#include "image/image.h"
-#include "core/page.h"
+#include "core/internal.h"
 
 #include <string.h>
 
@@ -36,6 +38,17 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         goto cleanup;
     double t3 = nocr_now();
     t.recognize = t3 - t2;
+    if (opts->after_recognize) {
+        nocr_error_clear();
+        if ((rc = opts->after_recognize(page, opts->hook_data))) {
+            if (rc > 0 || rc < NOCR_EINTERNAL)
+                rc = NOCR_EINTERNAL;
+            if (!*nocr_error_last())
+                nocr_error_set(rc, "post-recognition hook failed");
+            goto cleanup;
+        }
+        t3 = nocr_now(); /* the hook's time is not recognition's nor reconstruction's */
+    }
     if ((rc = nocr_reconstruct(page)))
         goto cleanup;
     t.reconstruct = nocr_now() - t3;

@@ -1,5 +1,8 @@
 /*
  * page.h - private struct bodies of the page model (see newsocr.h for the contract).
+ *
+ * Only core/page.c reads these fields; every stage goes through the accessors of
+ * newsocr.h, so that a stage written outside the library sees what the others see.
  */
 #ifndef NEWSOCR_PAGE_H
 #define NEWSOCR_PAGE_H
@@ -30,7 +33,6 @@ struct nocr_region {
     nocr_direction direction;
     int article;
     int order;
-    int text_height; /* median text line height found by segmentation (original px); 0 */
     int continues;   /* first line continues the previous region's last paragraph */
     nocr_line **lines; /* owned pointers: a line handed out stays valid */
     size_t nlines, cap;

@@ -1,6 +1,7 @@
 /*
- * image.h - private body of nocr_image, shared by the image modules (load, preprocess)
- * and the modules that read pixels (segment, recognize). Only these see Leptonica types.
+ * image.h - private body of nocr_image, shared by the image family: loading (image/) and
+ * preprocessing (prep/), the one stage that writes the working images and findings. The
+ * other stages read them through newsocr.h (nocr_image_work_*).
  */
 #ifndef NEWSOCR_IMAGE_H
 #define NEWSOCR_IMAGE_H
@@ -37,15 +38,6 @@ struct nocr_image {
     nocr_rule *rules;       /* separator rules, working pixels */
     size_t nrules;
 };
-
-/* Maps a box (left, top, right, bottom exclusive) in working pixels to the original
- * image's pixels, undoing scale and deskew: the bounding box of the mapped corners,
- * clipped to the original image. */
-nocr_box nocr_image_box_to_original(const nocr_image *img, int l, int t, int r, int b);
-
-/* The inverse: a box in original pixels to working pixels (bounding box of the corners,
- * clipped to the working image). */
-nocr_box nocr_image_box_to_working(const nocr_image *img, nocr_box box);
 
 /* Decodes a PNG held in memory with libpng (png.c): gray, palette, RGB, with or without
  * alpha, 1 to 16 bits. Alpha is flattened on white, 16-bit reduced to 8, palettes

@@ -1,7 +1,10 @@
 /*
- * imagemap.c - coordinates between the original image and the working images.
+ * imagemap.c - the working images, their findings, and coordinates between them and
+ * the original.
  *
  *   nocr_image_box_to_original, nocr_image_box_to_working
+ *   nocr_image_pix, nocr_image_work_gray, nocr_image_work_binary,
+ *   nocr_image_work_body_size, nocr_image_work_figure, nocr_image_work_rule
  *
  * Preprocessing rotates the original about its centre by `skew` degrees (Leptonica's
  * pixRotate convention: positive is clockwise on screen, image coordinates with y down;
@@ -62,15 +65,58 @@ static nocr_box map_box(const nocr_image *img, double l, double t, double r, dou
     return box;
 }
 
-nocr_box nocr_image_box_to_original(const nocr_image *img, int l, int t, int r, int b)
+nocr_box nocr_image_box_to_original(const nocr_image *img, nocr_box work)
 {
-    return map_box(img, l, t, r, b, 1, img->width, img->height);
+    if (!img)
+        return (nocr_box){0, 0, 0, 0};
+    return map_box(img, work.x, work.y, work.x + work.w, work.y + work.h, 1, img->width,
+                   img->height);
 }
 
 nocr_box nocr_image_box_to_working(const nocr_image *img, nocr_box box)
 {
+    if (!img)
+        return (nocr_box){0, 0, 0, 0};
     PIX *pix = img->pixb ? img->pixb : img->pixg;
     int w = pix ? pixGetWidth(pix) : (int)(img->width * (img->scale > 0 ? img->scale : 1));
     int h = pix ? pixGetHeight(pix) : (int)(img->height * (img->scale > 0 ? img->scale : 1));
     return map_box(img, box.x, box.y, box.x + box.w, box.y + box.h, 0, w, h);
+}
+
+struct Pix *nocr_image_pix(const nocr_image *img)
+{
+    return img ? img->pixs : NULL;
+}
+
+struct Pix *nocr_image_work_gray(const nocr_image *img)
+{
+    return img ? img->pixg : NULL;
+}
+
+struct Pix *nocr_image_work_binary(const nocr_image *img)
+{
+    return img ? img->pixb : NULL;
+}
+
+int nocr_image_work_body_size(const nocr_image *img)
+{
+    return img ? img->body_size : 0;
+}
+
+nocr_box nocr_image_work_figure(const nocr_image *img, size_t i)
+{
+    if (!img || i >= img->nfigures)
+        return (nocr_box){0, 0, 0, 0};
+    return img->figures[i];
+}
+
+nocr_box nocr_image_work_rule(const nocr_image *img, size_t i, int *vertical)
+{
+    if (vertical)
+        *vertical = 0;
+    if (!img || i >= img->nrules)
+        return (nocr_box){0, 0, 0, 0};
+    if (vertical)
+        *vertical = img->rules[i].vertical;
+    return img->rules[i].box;
 }

@@ -839,8 +839,7 @@ static int seg_region_add_lines(nocr_region *region, const seg_lines *lines, con
     for (size_t i = 0; i < n && !rc; i++) {
         nocr_line *line = NULL;
         rc = nocr_region_add_line(&line, region,
-                                  nocr_image_box_to_original(img, mine[i].x0, mine[i].y0,
-                                                             mine[i].x1, mine[i].y1),
+                                  nocr_image_box_to_original(img, (nocr_box){mine[i].x0, mine[i].y0, (mine[i].x1) - (mine[i].x0), (mine[i].y1) - (mine[i].y0)}),
                                   NULL, -1.0f);
         if (!rc)
             line->wbox = (nocr_box){mine[i].x0, mine[i].y0, box_w(&mine[i]), box_h(&mine[i])};
@@ -905,12 +904,9 @@ int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img)
         if (regions.v[i].role == NOCR_ROLE_UNKNOWN)
             continue;
         if ((rc = nocr_page_add_region(&region, page, regions.v[i].role,
-                                       nocr_image_box_to_original(img, b->x0, b->y0, b->x1,
-                                                                  b->y1))))
+                                       nocr_image_box_to_original(img, (nocr_box){b->x0, b->y0, (b->x1) - (b->x0), (b->y1) - (b->y0)}))))
             goto cleanup;
         region->wbox = (nocr_box){b->x0, b->y0, box_w(b), box_h(b)};
-        region->text_height =
-            (int)(regions.v[i].line_h / (img->scale > 0 ? img->scale : 1.0f) + 0.5f);
         if ((rc = seg_region_add_lines(region, &lines, b, img)))
             goto cleanup;
     }
@@ -919,15 +915,13 @@ figures:
     for (size_t f = 0; f < img->nfigures; f++) {
         const nocr_box *b = &img->figures[f];
         if ((rc = nocr_page_add_region(NULL, page, NOCR_ROLE_FIGURE,
-                                       nocr_image_box_to_original(img, b->x, b->y, b->x + b->w,
-                                                                  b->y + b->h))))
+                                       nocr_image_box_to_original(img, *b))))
             goto cleanup;
     }
     for (size_t r = 0; r < img->nrules; r++) {
         const nocr_box *b = &img->rules[r].box;
         if ((rc = nocr_page_add_region(NULL, page, NOCR_ROLE_SEPARATOR,
-                                       nocr_image_box_to_original(img, b->x, b->y, b->x + b->w,
-                                                                  b->y + b->h))))
+                                       nocr_image_box_to_original(img, *b))))
             goto cleanup;
     }
     page->body_height = (int)(body / (img->scale > 0 ? img->scale : 1.0f) + 0.5f);

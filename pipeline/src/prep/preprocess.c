@@ -302,7 +302,7 @@ nocr_box nocr_image_figure(const nocr_image *img, size_t i)
     if (!img || i >= img->nfigures)
         return none;
     nocr_box b = img->figures[i];
-    return nocr_image_box_to_original(img, b.x, b.y, b.x + b.w, b.y + b.h);
+    return nocr_image_box_to_original(img, b);
 }
 
 size_t nocr_image_rule_count(const nocr_image *img)
@@ -320,5 +320,5 @@ nocr_box nocr_image_rule(const nocr_image *img, size_t i, int *vertical)
     nocr_box b = img->rules[i].box;
     if (vertical)
         *vertical = img->rules[i].vertical;
-    return nocr_image_box_to_original(img, b.x, b.y, b.x + b.w, b.y + b.h);
+    return nocr_image_box_to_original(img, b);
 }

@@ -222,7 +222,7 @@ static void engine_set_image(nocr_engine *eng, const nocr_image *img)
 
 static nocr_box to_original(const nocr_image *img, int l, int t, int r, int b)
 {
-    return nocr_image_box_to_original(img, l, t, r, b);
+    return nocr_image_box_to_original(img, (nocr_box){l, t, r - l, b - t});
 }
 
 static int region_is_text(const nocr_region *region)
