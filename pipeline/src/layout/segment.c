@@ -777,11 +777,11 @@ static void seg_roles(seg_regions *rs, const nocr_image *img, int body, int page
                                           (r->heading && r->nlines <= 3)))
             r->role = NOCR_ROLE_SECTION_HEADING;
     }
-    /* Folio: lines entirely above the first wide horizontal rule in the top tenth. */
+    /* Folio: lines entirely above the first wide horizontal rule in the folio band. */
     int rule_y = -1;
     for (size_t i = 0; i < img->nrules; i++) {
         const nocr_rule *ru = &img->rules[i];
-        if (!ru->vertical && ru->box.y < page_h / 10 && (rule_y < 0 || ru->box.y < rule_y))
+        if (!ru->vertical && ru->box.y < page_h / NOCR_FOLIO_BAND_DIV && (rule_y < 0 || ru->box.y < rule_y))
             rule_y = ru->box.y;
     }
     size_t folio = (size_t)-1;

@@ -205,7 +205,7 @@ static void rec_text_roles(nocr_page *page, int body)
             r->role = NOCR_ROLE_BYLINE;
         else if (text_is_note(t) && r->nlines <= 2 && ry0(r) > page->height / 2)
             r->role = NOCR_ROLE_NOTE;
-        else if (r->nlines <= 2 && ry1(r) < page->height / 8 && text_is_folio(t))
+        else if (r->nlines <= 2 && ry1(r) < page->height / NOCR_FOLIO_BAND_DIV && text_is_folio(t))
             r->role = NOCR_ROLE_PAGE_HEADER;
     }
 }
