@@ -237,6 +237,20 @@ static void test_ellipsis(void)
     NORM("他说。。.", "他说……");
 }
 
+/* Vertical text: presentation forms become what a reader searches for. */
+static void test_vertical_forms(void)
+{
+    NORM("他說\uFE10我們\uFE12", "他說，我們。");
+    NORM("\uFE41街角會客廳\uFE42", "「街角會客廳」");
+    NORM("\uFE43引\uFE44\uFE11\uFE35注\uFE36", "『引』、（注）");
+    NORM("\uFE3D書名\uFE3E\uFE13\uFE14\uFE15\uFE16", "《書名》：；！？");
+    NORM("\uFE3B標題\uFE3C\uFE39甲\uFE3A", "【標題】〔甲〕");
+    NORM("等等\uFE19", "等等……");
+    NORM("破折\uFE31\uFE31號", "破折——號");
+    NORM("\uFE45", "\uFE45"); /* a sesame dot has no horizontal form */
+    NORM("\uFE1A", "\uFE1A"); /* unassigned neighbours are left alone */
+}
+
 static void test_bytes_and_lines(void)
 {
     NORM("中\xFF国", "中\xEF\xBF\xBD国");         /* stray byte -> U+FFFD */
@@ -317,6 +331,7 @@ int main(void)
     test_numbers();
     test_latin();
     test_ellipsis();
+    test_vertical_forms();
     test_bytes_and_lines();
     test_join();
     test_errors();

@@ -60,6 +60,9 @@
  *   for every case); contrived chains of ambiguous marks and punctuation may still change
  *   on a second pass.
  *
+ *   Vertical forms.  The presentation forms of vertical text (U+FE10-FE19, U+FE30-FE4F:
+ *   ︐ ︒ ﹁ ﹂ ︵ ︶ ...) become the characters a reader searches for (， 。 「 」 （ ）).
+ *
  *   Invalid UTF-8 becomes U+FFFD, one per maximal invalid subpart (Unicode 15, 3.9),
  *   which is not CJK.
  *
@@ -288,6 +291,29 @@ static size_t utf8_encode(char *o, uint32_t c)
 /* Decodes `in` into cps (room for strlen(in) entries) and returns the count. All white
  * space and control characters become ' ', all line breaks '\n'; zero-width characters
  * are dropped. */
+/* Vertical presentation forms U+FE10-FE19 and U+FE30-FE4F, as OCR of vertical text gives
+ * them, with the ordinary character a reader searches for (0: keep the code point, the
+ * sesame dots have none). Brackets map to their full-width forms, which are what
+ * horizontal Chinese text uses, not to the ASCII of Unicode's compatibility mapping. */
+static const uint16_t vertical_fe10[10] = {
+    0xFF0C, 0x3001, 0x3002, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x3016, 0x3017, 0x2026,
+};
+static const uint16_t vertical_fe30[32] = {
+    0x2025, 0x2014, 0x2013, 0x005F, 0x005F, 0xFF08, 0xFF09, 0xFF5B, 0xFF5D, 0x3014, 0x3015,
+    0x3010, 0x3011, 0x300A, 0x300B, 0x3008, 0x3009, 0x300C, 0x300D, 0x300E, 0x300F, 0,
+    0,      0xFF3B, 0xFF3D, 0x203E, 0x203E, 0x203E, 0x203E, 0x005F, 0x005F, 0x005F,
+};
+
+static uint32_t horizontal_form(uint32_t c)
+{
+    uint32_t h = 0;
+    if (c >= 0xFE10 && c <= 0xFE19)
+        h = vertical_fe10[c - 0xFE10];
+    else if (c >= 0xFE30 && c <= 0xFE4F)
+        h = vertical_fe30[c - 0xFE30];
+    return h ? h : c;
+}
+
 static size_t text_decode(uint32_t *cps, const char *in)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -307,6 +333,8 @@ static size_t text_decode(uint32_t *cps, const char *in)
         } else if ((c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0xA0) || c == 0x1680 ||
                    (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000) {
             c = ' ';
+        } else {
+            c = horizontal_form(c);
         }
         cps[n++] = c;
     }
