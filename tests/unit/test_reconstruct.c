@@ -1,27 +1,58 @@
 /*
  * test_reconstruct.c - the reading-order stage on synthetic box layouts, without OCR.
  *
- * Each test builds a page model by hand (regions, lines with text and boxes; body text is
- * 10 px high, lines 15 px apart, a paragraph's first line indented by 20 px = 2 em), runs
- * nocr_reconstruct and compares the txt export with the order a reader takes. The last
- * one mirrors the seed article's page (../shared/seed/): lead photo, headline over part
- * of the columns, photos at a column top and mid-column, captions, page note.
+ * Each test builds a page model by hand (regions, lines with text and boxes), runs
+ * nocr_reconstruct and compares the txt export with the order a reader takes.
+ *
+ * Two scales. The first tests are small: body text 10 px high, lines 15 px apart, a
+ * paragraph's first line indented by 20 px = 2 em, and no body height set, so the stage
+ * takes the median of the body lines (nocr_page_body_height). The tests after
+ * test_body_height_set take the path real pages take: the segmenter's body height is set
+ * (nocr_page_set_body_height, 40 px, 300 dpi), and line boxes are taller than it, as
+ * Tesseract's are (44 px, 60 px apart); they check the failures of issue 11 that belong
+ * to the reading order. test_seed_layout mirrors the seed article's page
+ * (../shared/seed/): lead photo, headline over part of the columns, photos at a column top
+ * and mid-column, captions, page note. test_never_lost builds random pages.
  */
 #include "check.h"
 #include "newsocr.h"
 
 #include <stdlib.h>
 
-#define LINE_H  10
-#define PITCH   15
-#define INDENT  20
+/* Line height, line pitch and paragraph indent of the page being built. */
+typedef struct scale {
+    int line_h, pitch, indent;
+} scale;
+
+static const scale SMALL = {10, 15, 20};
+static const scale REAL = {44, 60, 80};
+#define REAL_BODY 40 /* the body height set on REAL pages */
+
+static scale S = {10, 15, 20};
 
 static nocr_page *page_new(int w, int h)
 {
     nocr_page *page = NULL;
+    S = SMALL;
     CHECK_INT(nocr_page_new(&page, w, h), NOCR_OK);
     return page;
 }
+
+/* A page at the REAL scale, with the body height a segmenter would have set. */
+static nocr_page *page_real(int w, int h)
+{
+    nocr_page *page = page_new(w, h);
+    S = REAL;
+    nocr_page_set_body_height(page, REAL_BODY);
+    return page;
+}
+
+/* Left edge of column i (0-based) of a REAL page: columns 400 px wide, 1 em gutters. */
+static int col_x(int i)
+{
+    return 100 + i * 440;
+}
+#define COL_W 400
 
 static nocr_region *region(nocr_page *page, nocr_role role, int x, int y, int w, int h)
 {
@@ -31,20 +62,19 @@ static nocr_region *region(nocr_page *page, nocr_role role, int x, int y, int w,
     return r;
 }
 
-/* One line of text at (x, y) of width w, LINE_H high. */
+/* One line of text at (x, y) of width w, S.line_h high. */
 static void line(nocr_region *r, int x, int y, int w, const char *text)
 {
-    nocr_box box = {x, y, w, LINE_H};
+    nocr_box box = {x, y, w, S.line_h};
     CHECK_INT(nocr_region_add_line(NULL, r, box, text, 90.0f), NOCR_OK);
 }
 
 /* A body region of a column [x, x + w) from y holding `n` texts, one line each. Lines
  * starting with '>' are indented (a paragraph start) and lines ending with '<' end short
  * (a paragraph end); the markers are not part of the text. */
-static nocr_region *column(nocr_page *page, int x, int y, int w, const char *const *texts,
-                           int n)
+static nocr_region *column(nocr_page *page, int x, int y, int w, const char *const *texts, int n)
 {
-    nocr_region *r = region(page, NOCR_ROLE_BODY, x, y, w, n * PITCH);
+    nocr_region *r = region(page, NOCR_ROLE_BODY, x, y, w, n * S.pitch);
     for (int i = 0; i < n; i++) {
         const char *t = texts[i];
         int indent = t[0] == '>';
@@ -52,8 +82,8 @@ static nocr_region *column(nocr_page *page, int x, int y, int w, const char *con
         int short_end = len > 0 && t[indent + len - 1] == '<';
         char buf[256];
         snprintf(buf, sizeof(buf), "%.*s", (int)(len - (size_t)short_end), t + indent);
-        int lx = x + (indent ? INDENT : 0);
-        line(r, lx, y + i * PITCH, (short_end ? w / 2 : x + w - lx), buf);
+        int lx = x + (indent ? S.indent : 0);
+        line(r, lx, y + i * S.pitch, (short_end ? w / 2 : x + w - lx), buf);
     }
     return r;
 }
@@ -61,7 +91,7 @@ static nocr_region *column(nocr_page *page, int x, int y, int w, const char *con
 static nocr_region *one_line(nocr_page *page, nocr_role role, int x, int y, int w,
                              const char *text)
 {
-    nocr_region *r = region(page, role, x, y, w, LINE_H);
+    nocr_region *r = region(page, role, x, y, w, S.line_h);
     line(r, x, y, w, text);
     return r;
 }
@@ -242,6 +272,188 @@ static void test_seed_layout(void)
                     "（本版图片均为资料图）\n");
 }
 
+/* The body height the segmenter set is the one the rules use, not the line boxes': a line
+ * 30 px right of its column is an indent when body text is 20 px high (the median of the
+ * line boxes, when nothing is set), not when the segmenter measured 40 px. */
+static void test_body_height_set(void)
+{
+    for (int set = 0; set <= 1; set++) {
+        nocr_page *page = page_new(1000, 1000);
+        S.line_h = 20;
+        S.pitch = 30;
+        if (set)
+            nocr_page_set_body_height(page, REAL_BODY);
+        nocr_region *r = region(page, NOCR_ROLE_BODY, 100, 100, 400, 60);
+        line(r, 100, 100, 400, "第一行");
+        line(r, 130, 130, 370, "第二行");
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        CHECK_INT(nocr_page_body_height(page), set ? REAL_BODY : 20);
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(r, 1)), !set);
+        nocr_page_free(page);
+    }
+    /* Neither set nor any body line: the stage's own default (40 px); two headline lines
+     * 30 px apart are then one headline. */
+    nocr_page *page = page_new(1000, 1000);
+    S.line_h = 20;
+    nocr_region *h1 = one_line(page, NOCR_ROLE_HEADLINE, 100, 100, 400, "上一行");
+    nocr_region *h2 = one_line(page, NOCR_ROLE_HEADLINE, 100, 150, 400, "下一行");
+    CHECK_INT(nocr_page_body_height(page), 0);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(h1), 0);
+    CHECK_INT(nocr_region_article(h2), 0);
+    nocr_page_free(page);
+}
+
+/* Issue 11 (a): a photo at the top of column 2 of a three-column article, its caption
+ * under it, the body under the caption. The body under the photo is read before column 3,
+ * the caption after the article's body. Beside the article, a second one whose headline
+ * stands level with the photo: column 2 does not break off there (the photo fills it).
+ * Before owners.c counted photos, that article took column 2's body and the caption. */
+static void test_photo_top_of_column(void)
+{
+    static const char *const c1[] = {">甲一", "甲二", "甲三", "甲四", "甲五", "甲六"};
+    static const char *const c2[] = {"乙一", "乙二"};
+    static const char *const c3[] = {"丙一", "丙二", "丙三。<"};
+    static const char *const d1[] = {">丁一", "丁二。<"};
+    for (int neighbour = 0; neighbour <= 1; neighbour++) {
+        nocr_page *page = page_real(2400, 1400);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "甲题");
+        column(page, col_x(0), 260, COL_W, c1, 6);
+        region(page, NOCR_ROLE_FIGURE, col_x(1), 260, COL_W, 320);
+        one_line(page, NOCR_ROLE_CAPTION, col_x(1), 600, COL_W, "图为照片。");
+        column(page, col_x(1), 680, COL_W, c2, 2);
+        column(page, col_x(2), 260, COL_W, c3, 3);
+        const char *want = "甲题\n甲一甲二甲三甲四甲五甲六乙一乙二丙一丙二丙三。\n图为照片。\n";
+        if (neighbour) {
+            one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 400, COL_W, "丁题");
+            column(page, col_x(3), 500, COL_W, d1, 2);
+            want = "甲题\n甲一甲二甲三甲四甲五甲六乙一乙二丙一丙二丙三。\n图为照片。\n\n"
+                   "丁题\n丁一丁二。\n";
+        }
+        check_txt(page, want);
+    }
+    /* A two-column photo at the top of columns 2-3, its caption under it over both. */
+    nocr_page *page = page_real(1500, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "甲题");
+    column(page, col_x(0), 260, COL_W, c1, 6);
+    region(page, NOCR_ROLE_FIGURE, col_x(1), 260, 2 * COL_W + 40, 320);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(1), 600, 2 * COL_W + 40, "图为两栏照片。");
+    column(page, col_x(2), 680, COL_W, c3, 3);
+    column(page, col_x(1), 680, COL_W, c2, 2);
+    check_txt(page, "甲题\n甲一甲二甲三甲四甲五甲六乙一乙二丙一丙二丙三。\n图为两栏照片。\n");
+}
+
+/* Issue 11 (b): an article whose columns start at different heights (column 1 beside its
+ * partial headline, column 2 under the headline, column 3 under the byline) is read column
+ * by column, and the article under it after all of it. */
+static void test_staggered_columns(void)
+{
+    nocr_page *page = page_real(1500, 1600);
+    static const char *const c1[] = {">一一", "一二", "一三", "一四", "一五", "一六"};
+    static const char *const c2[] = {"二一", "二二", "二三", "二四"};
+    static const char *const c3[] = {"三一", "三二", "三三。<"};
+    static const char *const e1[] = {">下一", "下二。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, 2 * COL_W + 40, "错落标题");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(2), 240, COL_W, "本报记者 王五");
+    column(page, col_x(2), 320, COL_W, c3, 3);
+    column(page, col_x(1), 240, COL_W, c2, 4);
+    column(page, col_x(0), 100, COL_W, c1, 6);
+    region(page, NOCR_ROLE_SEPARATOR, col_x(0), 800, 3 * COL_W + 80, 4);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 840, 3 * COL_W + 80, "下面的文章");
+    column(page, col_x(0), 960, COL_W, e1, 2);
+    check_txt(page,
+              "错落标题\n本报记者 王五\n一一一二一三一四一五一六二一二二二三二四三一三二三三。\n\n"
+              "下面的文章\n下一下二。\n");
+}
+
+/* Issue 11 (c): a two-line headline set in large type (the gap between its lines, 50 px,
+ * is wider than a body line) stays one headline of one article; a headline with its
+ * subheadline beside it on the same line keeps the subheadline, also with another article
+ * to the right. Both failed before: the deck gap was one body height whatever the type
+ * size, and the subheadline went to the nearer headline, one gutter away. */
+static void test_headline_lines(void)
+{
+    static const char *const c1[] = {">正文一", "正文二"};
+    static const char *const c2[] = {"正文三", "正文四。<"};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *h1 = region(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, 120);
+    line(h1, col_x(0), 100, 2 * COL_W + 40, "第一行大字");
+    nocr_region *h2 = region(page, NOCR_ROLE_HEADLINE, col_x(0), 270, 2 * COL_W + 40, 120);
+    line(h2, col_x(0), 270, 2 * COL_W + 40, "第二行大字");
+    column(page, col_x(0), 440, COL_W, c1, 2);
+    column(page, col_x(1), 440, COL_W, c2, 2);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(h1), nocr_region_article(h2));
+    check_txt(page, "第一行大字\n第二行大字\n正文一正文二正文三正文四。\n");
+
+    static const char *const d1[] = {">右文一", "右文二。<"};
+    page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W + 200, "主标题");
+    one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(1) + 240, 130, COL_W - 240, "——副标题");
+    column(page, col_x(0), 260, COL_W, c1, 2);
+    column(page, col_x(1), 260, COL_W, c2, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "右边的标题");
+    column(page, col_x(2), 260, COL_W, d1, 2);
+    check_txt(page,
+              "主标题\n——副标题\n正文一正文二正文三正文四。\n\n右边的标题\n右文一右文二。\n");
+}
+
+/* A small deterministic generator (xorshift32) for the random pages below. */
+static unsigned rnd(unsigned *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    return *state;
+}
+
+/* Issue 11 (d): no text region is ever lost. On random pages of text regions (every role,
+ * readable text, boxes anywhere, overlapping or not), photos and rules, every text region
+ * gets an order, the orders are 0..n-1 once each, and the regions are sorted by them. */
+static void test_never_lost(void)
+{
+    static const nocr_role roles[] = {
+        NOCR_ROLE_HEADLINE, NOCR_ROLE_SUBHEADLINE, NOCR_ROLE_SECTION_HEADING,
+        NOCR_ROLE_BYLINE,   NOCR_ROLE_BODY,        NOCR_ROLE_BODY,
+        NOCR_ROLE_BODY,     NOCR_ROLE_CAPTION,     NOCR_ROLE_PAGE_HEADER,
+        NOCR_ROLE_NOTE,     NOCR_ROLE_FIGURE,      NOCR_ROLE_SEPARATOR};
+    unsigned state = 2463534242u;
+    int lost = 0, bad_order = 0;
+    for (int p = 0; p < 300; p++) {
+        nocr_page *page = page_real(2000, 3000);
+        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0;
+        for (int i = 0; i < nregions; i++) {
+            nocr_role role = roles[rnd(&state) % (sizeof(roles) / sizeof(roles[0]))];
+            int x = (int)(rnd(&state) % 1900), y = (int)(rnd(&state) % 2900);
+            int w = 4 + (int)(rnd(&state) % (unsigned)(2000 - x - 1));
+            int h = 4 + (int)(rnd(&state) % (unsigned)(3000 - y - 1));
+            nocr_region *r = region(page, role, x, y, w, h);
+            if (!nocr_role_is_text(role))
+                continue;
+            ntext++;
+            for (int k = 0; k * S.pitch + S.line_h <= h; k++)
+                line(r, x + (int)(rnd(&state) % 3) * 40, y + k * S.pitch, w / 2 + 2, "正文的一行");
+            if (nocr_region_line_count(r) == 0)
+                line(r, x, y, w, "正文的一行");
+        }
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        int seen[64] = {0};
+        for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            int order = nocr_region_order(r);
+            if (!nocr_role_is_text(nocr_region_role(r))) {
+                bad_order += order != -1;
+                continue;
+            }
+            lost += order < 0;
+            bad_order += order >= 0 && ((size_t)order != i || order >= ntext || seen[order]++);
+        }
+        nocr_page_free(page);
+    }
+    CHECK_INT(lost, 0);
+    CHECK_INT(bad_order, 0);
+}
+
 /* Roles told by the text; noise left out; regions without text keep no order. */
 static void test_roles(void)
 {
@@ -271,5 +483,10 @@ int main(void)
     test_seed_layout();
     test_roles();
     test_warnings();
+    test_body_height_set();
+    test_photo_top_of_column();
+    test_staggered_columns();
+    test_headline_lines();
+    test_never_lost();
     return CHECK_DONE();
 }

@@ -1,0 +1,183 @@
+/*
+ * articles.c - articles, and the order in which a reader takes them.
+ *
+ *   rec_articles_find    headlines, articles, and the article of each text region
+ *   headlines_find       the headline regions, top to bottom
+ *   articles_of_headlines  one article per headline, a second deck joining the first
+ *   article_start        an article's extent is a region's box
+ *   article_grow         an article's extent grows by a region
+ *   rec_articles_order   articles in reading order
+ *   article_before       one article read before another
+ *
+ * Articles side by side are read left to right, never interleaved; an article below
+ * another in the same columns comes after it. The folio line comes first and page notes
+ * last, outside every article.
+ */
+#include "order/order.h"
+
+/* A headline under another over the same columns is the second line (deck) of the same
+ * headline, set apart (segmentation cuts a two-line headline in two when the line gap is
+ * wider than the block's leading), when the gap between them is under DECK_GAP body
+ * heights (961334b, by hand) or under 1/DECK_GAP_DIV of the smaller one's height: headline
+ * type is set with a line gap of 0.1-0.4 of its size, so a three-body-high headline's gap
+ * exceeds a body height (issue 11; no sample page has such a gap: the 26 are unchanged).
+ * Two articles' headlines never stand that close with no text between them. */
+#define DECK_GAP     1 /* body heights */
+#define DECK_GAP_DIV 2
+
+/* Two articles share columns when their extents overlap by more than COLUMNS_SHARED body
+ * heights sideways (less is a ragged edge or a gutter); their headlines are level when
+ * their rows, each extended by HEAD_ROW_SLACK body heights downwards (a subheadline's
+ * gap), meet. By hand in 961334b, checked as a whole on the 26 samples. */
+#define COLUMNS_SHARED 1 /* body heights */
+#define HEAD_ROW_SLACK 1 /* body heights */
+
+/* Articles neither level nor in shared columns (a module of a modular page beside a
+ * taller one) that stand side by side over more than SIDE_BY_SIDE body heights are read
+ * left first, unless the left one's headline is more than LEVEL body heights lower. By
+ * hand in 961334b (p03, p20: modules side by side under a wide article). */
+#define SIDE_BY_SIDE 4 /* body heights */
+#define LEVEL        2 /* body heights */
+
+/* Appends the page's headline regions to w->heads, sorted top to bottom (stable). */
+static void headlines_find(rec_work *w, const nocr_page *page)
+{
+    w->nheads = 0;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) == NOCR_ROLE_HEADLINE)
+            w->heads[w->nheads++] = r;
+    }
+    for (int a = 1; a < w->nheads; a++) {
+        for (int b = a; b > 0 && rec_y0(w->heads[b]) < rec_y0(w->heads[b - 1]); b--) {
+            nocr_region *t = w->heads[b];
+            w->heads[b] = w->heads[b - 1];
+            w->heads[b - 1] = t;
+        }
+    }
+}
+
+/* Sets the article's extent to the box of r (its headline's too). */
+static void article_start(rec_article *ar, int headline, const nocr_region *r)
+{
+    ar->headline = headline;
+    ar->x0 = ar->hx0 = rec_x0(r);
+    ar->y0 = ar->hy0 = rec_y0(r);
+    ar->x1 = ar->hx1 = rec_x1(r);
+    ar->y1 = ar->hy1 = rec_y1(r);
+}
+
+static void article_grow(rec_article *ar, const nocr_region *r)
+{
+    ar->x0 = rec_x0(r) < ar->x0 ? rec_x0(r) : ar->x0;
+    ar->y0 = rec_y0(r) < ar->y0 ? rec_y0(r) : ar->y0;
+    ar->x1 = rec_x1(r) > ar->x1 ? rec_x1(r) : ar->x1;
+    ar->y1 = rec_y1(r) > ar->y1 ? rec_y1(r) : ar->y1;
+}
+
+/* One article per headline, a second deck joining the headline above it. */
+static void articles_of_headlines(rec_work *w, int body)
+{
+    w->narts = 0;
+    for (int h = 0; h < w->nheads; h++) {
+        if (h > 0) {
+            const nocr_region *p = w->heads[h - 1], *c = w->heads[h];
+            int ph = nocr_region_box(p).h, ch = nocr_region_box(c).h;
+            int gap = rec_y0(c) - rec_y1(p), type_gap = (ph < ch ? ph : ch) / DECK_GAP_DIV;
+            if ((gap < DECK_GAP * body || gap < type_gap) &&
+                rec_overlap(rec_x0(p), rec_x1(p), rec_x0(c), rec_x1(c)) > 0) {
+                w->head_art[h] = w->head_art[h - 1];
+                continue;
+            }
+        }
+        w->head_art[h] = w->narts;
+        article_start(&w->arts[w->narts++], h, w->heads[h]);
+    }
+}
+
+void rec_articles_find(rec_work *w, nocr_page *page, int body)
+{
+    headlines_find(w, page);
+    articles_of_headlines(w, body);
+    int orphan = w->narts; /* the article of unowned text, if any */
+    int norphans = 0;
+    w->nitems = 0;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(r);
+        nocr_region_set_order(r, -1);
+        nocr_region_set_article(r, -1);
+        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN ||
+            nocr_region_line_count(r) == 0)
+            continue;
+        rec_item *it = &w->items[w->nitems++];
+        it->r = r;
+        if (role == NOCR_ROLE_PAGE_HEADER || role == NOCR_ROLE_NOTE) {
+            it->article = role == NOCR_ROLE_PAGE_HEADER ? REC_ARTICLE_FOLIO : REC_ARTICLE_NOTES;
+            continue;
+        }
+        int h = REC_NO_OWNER;
+        for (int k = 0; k < w->nheads; k++)
+            if (w->heads[k] == r)
+                h = k;
+        int owner = h != REC_NO_OWNER ? h : rec_owner(page, r, w->heads, w->nheads, body);
+        int a = owner != REC_NO_OWNER ? w->head_art[owner] : orphan;
+        it->article = a;
+        if (a == orphan && norphans++ == 0)
+            article_start(&w->arts[a], -1, r);
+        article_grow(&w->arts[a], r);
+    }
+    if (norphans > 0) {
+        w->arts[orphan].hy1 = w->arts[orphan].y1;
+        w->narts++;
+    }
+}
+
+/* a before b: a above b in shared columns, or side by side and a to the left. */
+static int article_before(const rec_article *a, const rec_article *b, int body)
+{
+    int xov = rec_overlap(a->x0, a->x1, b->x0, b->x1) > COLUMNS_SHARED * body;
+    int hov = rec_overlap(a->hy0, a->hy1 + HEAD_ROW_SLACK * body, b->hy0,
+                          b->hy1 + HEAD_ROW_SLACK * body) > 0;
+    if (hov && !xov)
+        return a->x0 < b->x0;
+    if (xov)
+        return a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0);
+    /* Neither: not side by side (headlines at different heights), no shared columns. */
+    if (rec_overlap(a->y0, a->y1, b->y0, b->y1) > SIDE_BY_SIDE * body && a->x0 != b->x0)
+        return a->x0 < b->x0 && a->hy0 <= b->hy0 + LEVEL * body;
+    return a->hy0 < b->hy0;
+}
+
+/* Repeatedly takes the first remaining article that no other remaining article precedes
+ * (ties: the topmost; a cycle of preferences: the topmost). */
+int rec_articles_order(rec_work *w, int body)
+{
+    rec_article *arts = w->arts;
+    int n = w->narts;
+    char *done = calloc((size_t)n + 1, 1);
+    if (!done)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory (reading order of articles)");
+    for (int k = 0; k < n; k++) {
+        int pick = -1;
+        for (int i = 0; i < n; i++) {
+            if (done[i])
+                continue;
+            int blocked = 0;
+            for (int j = 0; j < n && !blocked; j++)
+                blocked = j != i && !done[j] && article_before(&arts[j], &arts[i], body) &&
+                          !article_before(&arts[i], &arts[j], body);
+            if (!blocked && (pick < 0 || arts[i].hy0 < arts[pick].hy0))
+                pick = i;
+        }
+        if (pick < 0) { /* a cycle: take the topmost */
+            for (int i = 0; i < n; i++)
+                if (!done[i] && (pick < 0 || arts[i].hy0 < arts[pick].hy0))
+                    pick = i;
+        }
+        done[pick] = 1;
+        arts[pick].order = k;
+    }
+    free(done);
+    return NOCR_OK;
+}

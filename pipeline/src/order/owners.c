@@ -1,0 +1,234 @@
+/*
+ * owners.c - the headline that owns a region: the article a region belongs to.
+ *
+ *   rec_owner            the rules below, in turn
+ *   owner_above          the nearest headline above, in the region's columns
+ *   owner_lower_band     a lower headline beside, where the region's column breaks off
+ *   owner_band_above     the nearest headline above, in other columns (a module's head)
+ *   owner_beside         a headline level with the region's top
+ *   body_below           the body region under a subheadline or byline
+ *   rule_between         a horizontal rule between two heights, over some columns
+ *   rule_frames_figure   the rule is a photo's frame, not an article's border
+ *   vrule_between        a column rule between two x positions
+ *
+ * A headline owns the text beneath it, in the columns it spans, down to a horizontal rule
+ * or the next headline; text beside a headline that spans only part of its article belongs
+ * to it too; text no headline owns joins the nearest article of its band.
+ */
+#include "order/order.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+/* A headline may start up to OWNER_REACH body heights below a region's top and still own
+ * it: a headline set level with the first line of its text (a partial headline beside
+ * the column it heads) has its top a little under that line's. Chosen by hand in the
+ * first cut (961334b) on the 26 samples. */
+#define OWNER_REACH 1 /* body heights */
+
+/* A rule within FRAME_SLACK body heights of a photo's top or bottom edge, over more than
+ * half the rule's length, is the photo's frame: it stops no article (8e905a4, p02 and
+ * p07's framed photos). By hand, no measurement of its own. */
+#define FRAME_SLACK_DIV 2 /* body / FRAME_SLACK_DIV */
+
+/* Headlines whose bottoms lie within BAND body heights of each other are one band of the
+ * page (headlines of a row of modules; a deck's height apart): among them the nearest one
+ * sideways wins (8e905a4, the modular pages p03 and p20). By hand. */
+#define BAND 2 /* body heights */
+
+/* A region whose top lies between one body height above a headline's top and BESIDE_REACH
+ * body heights below its bottom is beside it (the first lines of a column next to a
+ * partial headline, under a subheadline and byline). By hand in 961334b (p06). */
+#define BESIDE_REACH 3 /* body heights */
+
+/* True when the horizontal rule s is the top or bottom edge of a photo's frame. */
+static int rule_frames_figure(const nocr_page *page, const nocr_region *s, int body)
+{
+    int slack = body / FRAME_SLACK_DIV;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) != NOCR_ROLE_FIGURE)
+            continue;
+        int near_edge = abs(rec_y0(s) - rec_y0(f)) < slack || abs(rec_y1(s) - rec_y1(f)) < slack;
+        if (near_edge &&
+            2 * rec_overlap(rec_x0(s), rec_x1(s), rec_x0(f), rec_x1(f)) > nocr_region_box(s).w)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when a horizontal rule crosses more than half the x-range [x0, x1) between y0 and
+ * y1 (the frame of a photo does not count). */
+static int rule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(s);
+        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.w < b.h ||
+            rule_frames_figure(page, s, body))
+            continue;
+        int sy = b.y + b.h / 2;
+        int ov = rec_overlap(b.x, b.x + b.w, x0, x1);
+        if (sy > y0 && sy < y1 && ov * 2 > (x1 - x0))
+            return 1;
+    }
+    return 0;
+}
+
+/* True when a vertical rule stands between x0 and x1 over the rows [y0, y1). */
+static int vrule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(s);
+        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.h <= b.w)
+            continue;
+        int sx = b.x + b.w / 2;
+        if (sx > x0 && sx < x1 && rec_overlap(b.y, b.y + b.h, y0, y1) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The nearest headline above r whose columns r shares, with no rule between them over the
+ * shared columns; *out_y is its bottom (-1 when none). */
+static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
+                       nocr_region *const *heads, int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_y = -1;
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        if (rec_y0(hd) > rec_y0(r) + OWNER_REACH * body ||
+            rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <= 0)
+            continue;
+        int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
+        int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
+        if (rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)))
+            continue;
+        if (rec_y1(hd) > best_y) {
+            best = h;
+            best_y = rec_y1(hd);
+        }
+    }
+    *out_y = best_y;
+    return best;
+}
+
+/* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
+ * over when r's column breaks off at that headline's height: a new band of the page
+ * (modular layout) starts there. REC_NO_OWNER when none. */
+static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                            int nheads, int above_y, int body)
+{
+    int lower = REC_NO_OWNER, lower_y = above_y;
+    size_t n = nocr_page_region_count(page);
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        if (rec_y1(hd) > rec_y0(r) + OWNER_REACH * body || rec_y0(hd) <= above_y ||
+            rec_y1(hd) <= lower_y)
+            continue;
+        /* The column goes on past the headline's middle when text or a photo of it
+         * (issue 11: a photo at the top of a column, beside a lower headline) is there. */
+        int ymid = rec_y0(hd) + nocr_region_box(hd).h / 2, crossed = 0;
+        for (size_t i = 0; i < n && !crossed; i++) {
+            const nocr_region *o = nocr_page_region(page, i);
+            nocr_role role = nocr_region_role(o);
+            crossed = (role == NOCR_ROLE_FIGURE ||
+                       (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE)) &&
+                      rec_y0(o) < ymid && rec_y1(o) > ymid &&
+                      rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) > 0;
+        }
+        if (!crossed) {
+            lower = h;
+            lower_y = rec_y1(hd);
+        }
+    }
+    return lower;
+}
+
+/* The nearest headline above r in other columns: a headline centred over a module owns the
+ * module's columns that it does not cover (no rule may come between). Headlines of one
+ * band are told apart by horizontal distance, across no vertical rule. */
+static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                            int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_y = -1, near_dx = INT_MAX;
+    int width = nocr_page_width(page);
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        if (rec_y1(hd) > rec_y0(r) + OWNER_REACH * body ||
+            rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(hd), rec_y0(r)))
+            continue;
+        int right = rec_x0(r) >= rec_x1(hd); /* r right of the headline */
+        int dx = right ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
+        int lo = right ? rec_x1(hd) : rec_x1(r), hi = right ? rec_x0(r) : rec_x0(hd);
+        if (vrule_between(page, lo, hi, rec_y1(hd), rec_y0(r)))
+            dx += width; /* across a column rule: only if nothing else */
+        int below = rec_y1(hd) > best_y + BAND * body;
+        int same_band = abs(rec_y1(hd) - best_y) <= BAND * body;
+        if (best == REC_NO_OWNER || below || (same_band && dx < near_dx)) {
+            best = h;
+            best_y = rec_y1(hd);
+            near_dx = dx;
+        }
+    }
+    return best;
+}
+
+/* A headline whose rows r's top falls in, nearest horizontally (a column rule between them
+ * does not matter: no headline claims these columns). REC_NO_OWNER when none. */
+static int owner_beside(const nocr_region *r, nocr_region *const *heads, int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_dx = INT_MAX;
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        if (rec_y0(r) < rec_y0(hd) - body || rec_y0(r) > rec_y1(hd) + BESIDE_REACH * body)
+            continue;
+        int dx = rec_x0(r) >= rec_x1(hd) ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
+        if (dx >= 0 && dx < best_dx) {
+            best = h;
+            best_dx = dx;
+        }
+    }
+    return best;
+}
+
+/* The body region right under r: the nearest below it over more than half of r's
+ * columns, with no rule between; NULL when none. */
+static const nocr_region *body_below(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *best = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        if (nocr_region_role(o) != NOCR_ROLE_BODY || nocr_region_line_count(o) == 0 ||
+            rec_y0(o) < rec_y1(r) || (best && rec_y0(o) >= rec_y0(best)) ||
+            2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= nocr_region_box(r).w ||
+            rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(o)))
+            continue;
+        best = o;
+    }
+    return best;
+}
+
+int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
+              int body)
+{
+    int above_y, owner = owner_above(&above_y, page, r, heads, nheads, body);
+    if (owner != REC_NO_OWNER) {
+        int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
+        return lower != REC_NO_OWNER ? lower : owner;
+    }
+    /* A subheadline or byline beside its headline, on the headline's line, goes with the
+     * body under it (issue 11: nearest sideways, it can be nearer the next article's
+     * headline, one gutter away, than its own). */
+    nocr_role role = nocr_region_role(r);
+    if (role == NOCR_ROLE_SUBHEADLINE || role == NOCR_ROLE_BYLINE) {
+        const nocr_region *o = body_below(page, r, body);
+        if (o && (owner = rec_owner(page, o, heads, nheads, body)) != REC_NO_OWNER)
+            return owner;
+    }
+    owner = owner_band_above(page, r, heads, nheads, body);
+    if (owner != REC_NO_OWNER)
+        return owner;
+    return owner_beside(r, heads, nheads, body);
+}

@@ -1,0 +1,158 @@
+/*
+ * test_order_oom.c - the reading-order stage when memory runs out.
+ *
+ * The test replaces malloc, calloc, realloc and free with glibc's own (__libc_*), so that
+ * it can make the k-th allocation fail and count the blocks alive. For every k it builds a
+ * page, makes the k-th allocation of nocr_reconstruct fail and checks that the stage says
+ * NOCR_ENOMEM with a message (it used to return success with a wrong order) and that no
+ * block is left behind once the page is freed. The k past the stage's last allocation
+ * succeeds and gives the order of a run without failures.
+ *
+ * Skipped (exit 77) where the replacement cannot work: other C libraries than glibc, and
+ * sanitizer builds (their allocator would meet blocks it did not make).
+ */
+#include "newsocr.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define OOM_SKIP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OOM_SKIP 1
+#endif
+#endif
+#if !defined(OOM_SKIP) && !defined(__GLIBC__)
+#define OOM_SKIP 1
+#endif
+
+#ifndef OOM_SKIP
+#include "check.h"
+
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t size);
+extern void __libc_free(void *p);
+
+static long fail_in = -1; /* allocations to let through before one fails; -1: none fails */
+static int failed;        /* an allocation was made to fail */
+static long live;         /* blocks allocated and not freed */
+
+static int fail_now(void)
+{
+    if (fail_in < 0 || fail_in-- > 0)
+        return 0;
+    failed = 1;
+    return 1;
+}
+
+void *malloc(size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_malloc(size);
+    live += p != NULL;
+    return p;
+}
+
+void *calloc(size_t n, size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_calloc(n, size);
+    live += p != NULL;
+    return p;
+}
+
+void *realloc(void *old, size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_realloc(old, size);
+    live += p != NULL && old == NULL;
+    return p;
+}
+
+void free(void *p)
+{
+    live -= p != NULL;
+    __libc_free(p);
+}
+
+/* A page with all the stage does: a folio, two articles, a photo-page check, a caption,
+ * a noise region (a warning-free page would not allocate a warning: see below). */
+static nocr_page *build(void)
+{
+    nocr_page *page = NULL;
+    nocr_region *r = NULL;
+    CHECK_INT(nocr_page_new(&page, 1000, 1000), NOCR_OK);
+    nocr_page_set_body_height(page, 10); /* else nocr_page_body_height allocates */
+    static const struct {
+        nocr_role role;
+        nocr_box box;
+        const char *text;
+    } regions[] = {
+        {NOCR_ROLE_PAGE_HEADER, {10, 10, 500, 10}, "第2版 要闻"},
+        {NOCR_ROLE_HEADLINE, {100, 100, 300, 20}, "左边标题"},
+        {NOCR_ROLE_BODY, {100, 150, 140, 10}, "左边正文第一行"},
+        {NOCR_ROLE_BODY, {260, 150, 140, 10}, "左边正文第二栏"},
+        {NOCR_ROLE_HEADLINE, {500, 100, 300, 20}, "右边标题"},
+        {NOCR_ROLE_BODY, {500, 150, 300, 10}, "右边正文"},
+        {NOCR_ROLE_FIGURE, {0, 300, 1000, 600}, NULL},
+        {NOCR_ROLE_CAPTION, {100, 920, 300, 10}, "图为照片"},
+    };
+    for (size_t i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
+        CHECK_INT(nocr_page_add_region(&r, page, regions[i].role, regions[i].box), NOCR_OK);
+        if (regions[i].text)
+            CHECK_INT(nocr_region_add_line(NULL, r, regions[i].box, regions[i].text, 90.0f),
+                      NOCR_OK);
+    }
+    return page;
+}
+
+/* The regions' orders, one digit each ('-' for none), and the warnings' count. */
+static void summary(char *out, const nocr_page *page)
+{
+    size_t n = nocr_page_region_count(page), i;
+    for (i = 0; i < n; i++) {
+        int order = nocr_region_order(nocr_page_region(page, i));
+        out[i] = order < 0 ? '-' : (char)('0' + order % 10);
+    }
+    out[i++] = (char)('0' + nocr_page_warning_count(page));
+    out[i] = '\0';
+}
+
+int main(void)
+{
+    char want[32], got[32];
+    nocr_page *page = build();
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    summary(want, page);
+    CHECK_STR(want, "0123456-1"); /* the photo covers 60% of the page: one warning */
+    nocr_page_free(page);
+
+    int k, rc = NOCR_ENOMEM;
+    for (k = 0; rc != NOCR_OK && k < 1000; k++) {
+        long before = live;
+        page = build();
+        failed = 0;
+        fail_in = k;
+        rc = nocr_reconstruct(page);
+        fail_in = -1;
+        if (failed) {
+            CHECK_INT(rc, NOCR_ENOMEM);
+            CHECK(strstr(nocr_error_last(), "out of memory") != NULL);
+        } else {
+            CHECK_INT(rc, NOCR_OK);
+            summary(got, page);
+            CHECK_STR(got, want);
+        }
+        nocr_page_free(page);
+        CHECK_INT(live - before, 0);
+    }
+    CHECK(k > 3); /* the stage allocates: its work arrays, the articles' order, a warning */
+    printf("%d allocations failed in turn\n", k - 1);
+    return CHECK_DONE();
+}
+#else
+int main(void)
+{
+    printf("skipped: needs glibc's allocator, without sanitizers\n");
+    return 77;
+}
+#endif
