@@ -6,7 +6,7 @@
  *   nocr_error_set      set this thread's one-line message and return the code
  *   nocr_error_clear    forget the last message
  *   nocr_strdup         strdup through our allocator (NULL in, NULL out)
- *   nocr_utf8_*         strict UTF-8 decoding (text.c)
+ *   nocr_utf8_*         strict UTF-8 decoding and counting (text.c)
  *   nocr_now            monotonic clock, seconds
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
  */
@@ -37,6 +37,8 @@ char *nocr_strdup(const char *s);
 size_t nocr_utf8_decode(unsigned *cp, const char *s);
 unsigned nocr_utf8_first(const char *s);
 unsigned nocr_utf8_last(const char *s);
+/* Code points in a NUL-terminated UTF-8 string (each invalid subpart counts as one). */
+size_t nocr_utf8_count(const char *s);
 double nocr_now(void);
 
 /* The folio band: the folio line (page number, section, date) and the rule under it lie in

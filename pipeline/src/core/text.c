@@ -7,7 +7,8 @@
  *
  * static helpers:
  *   utf8_decode, utf8_encode   strict UTF-8 (maximal-subpart U+FFFD replacement)
- *   nocr_utf8_decode, nocr_utf8_first, nocr_utf8_last   the same for the other modules
+ *   nocr_utf8_decode, nocr_utf8_first, nocr_utf8_last, nocr_utf8_count   the same for
+ *                              the other modules
  *   text_decode                string -> code point array, white space and controls folded
  *   text_convert               pass 1: ASCII punctuation -> full width, ellipses
  *   text_emit                  pass 2: spacing decisions and UTF-8 output
@@ -255,6 +256,17 @@ unsigned nocr_utf8_last(const char *s)
     while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
         i--;
     return nocr_utf8_first(s + i);
+}
+
+size_t nocr_utf8_count(const char *s)
+{
+    size_t n = 0;
+    unsigned cp;
+    while (*s) {
+        s += nocr_utf8_decode(&cp, s);
+        n++;
+    }
+    return n;
 }
 
 /* Writes c as UTF-8 at o (room for 4 bytes) and returns the bytes written. */

@@ -7,7 +7,6 @@
  *   articles.c     rec_articles_find, rec_articles_order: articles and their order
  *   items.c        rec_items_sort: the order inside an article (role, column, top)
  *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
- *   text helpers   nocr_utf8_count (roles.c; core's, once moved there)
  *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap (inline, below)
  *
  * The stage reads and writes the page model through newsocr.h only (issue 10): what it
@@ -74,11 +73,6 @@ static inline int rec_overlap(int a0, int a1, int b0, int b1)
     int lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
     return hi > lo ? hi - lo : 0;
 }
-
-/* Number of code points of the UTF-8 string s (an invalid sequence counts as one, as
- * nocr_utf8_decode reads it). The same count as export/alto.c's utf8_count: to be moved to
- * core/text.c and shared. */
-size_t nocr_utf8_count(const char *s);
 
 /* Sets the roles only the text tells (byline, page note, folio) and gives the role
  * NOCR_ROLE_UNKNOWN to text regions that do not read as text (noise, empty), which

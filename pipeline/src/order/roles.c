@@ -8,7 +8,6 @@
  *   text_is_note          (本版图片均为资料图)
  *   text_is_folio         第N版, 2024年3月15日
  *   starts_with           a string's prefix
- *   nocr_utf8_count       code points of a UTF-8 string
  *
  * Segmentation tells roles by the shape of the print (size, weight, position); a byline,
  * a page note and a folio line look like body text and are told here by what they say.
@@ -49,17 +48,6 @@
 
 /* Room for a region's text: the markers above are all in its first characters. */
 #define REGION_TEXT_MAX 512
-
-size_t nocr_utf8_count(const char *s)
-{
-    size_t n = 0;
-    unsigned cp;
-    while (*s) {
-        s += nocr_utf8_decode(&cp, s);
-        n++;
-    }
-    return n;
-}
 
 /* Concatenated text of a region's lines, into buf (n bytes), truncated; returns buf. */
 static const char *region_text(const nocr_region *r, char *buf, size_t n)
