@@ -104,7 +104,10 @@ typedef enum nocr_role {
     NOCR_ROLE_COUNT
 } nocr_role;
 
-/* Lower-case name of a role ("headline", "body", ...); "unknown" when out of range. */
+/* Lower-case name of a role ("headline", "body", ...); "unknown" when out of range. The
+ * exports (JSON role, PAGE XML structure type, ALTO tags, hOCR x_role, the overlay's legend)
+ * write these names, but NOCR_ROLE_PAGE_HEADER as "folio", the ground-truth convention's
+ * name for the folio line (samples/README.md). */
 const char *nocr_role_name(nocr_role role);
 /* 1 when regions of this role hold text (every role but figure and separator), else 0:
  * the one definition every stage and export uses. */
@@ -140,6 +143,7 @@ void nocr_page_set_dpi(nocr_page *page, int dpi);
 /* The scan's skew found by preprocessing, degrees (positive: the page is turned clockwise,
  * as nocr_image_skew), and its confidence 0..1. */
 double nocr_page_skew(const nocr_page *page);
+double nocr_page_skew_confidence(const nocr_page *page);
 void nocr_page_set_skew(nocr_page *page, double degrees, double confidence);
 /* Body text character height, original pixels: set by the segmenter, which measures it
  * from the ink; every length rule of the later stages is a multiple of it. When nobody set
@@ -411,7 +415,7 @@ typedef struct nocr_export_info {
 #define NOCR_EXPORT_INFO_INIT {NULL, NULL, NULL}
 
 /* Version of the JSON export's schema (pipeline/schema/newsocr-page.schema.json). */
-#define NOCR_JSON_SCHEMA_VERSION "1.0"
+#define NOCR_JSON_SCHEMA_VERSION "1.1"
 
 /* Each export writes the whole page in reading order into *out, a NUL-terminated UTF-8
  * string that is the caller's, freed with free(). info may be NULL. */

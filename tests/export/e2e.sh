@@ -66,7 +66,10 @@ check)
         jq empty "$j" 2>/dev/null && ok "$name.json parses" || bad "$name.json: not JSON"
         "$VALIDATE" "$SCHEMA" "$j" >"$OUT/err" && ok "$name.json valid" ||
             bad "$(cat "$OUT/err")"
-        [ "$(jq -r .version "$j")" = 1.0 ] && ok "$name.json version" || bad "$name.json version"
+        # the version the schema file stands for (NOCR_JSON_SCHEMA_VERSION)
+        v=$(jq -r .properties.version.const "$SCHEMA")
+        [ "$(jq -r .version "$j")" = "$v" ] && ok "$name.json version $v" ||
+            bad "$name.json version $(jq -r .version "$j"), schema $v"
         # Round trip: our PAGE as ground truth, our txt (and our JSON) as output.
         for o in txt json; do
             r=$("$EVAL" --json - "$OUT/$name.page.xml" "$OUT/$name.$o" 2>&1)

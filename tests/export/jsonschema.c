@@ -3,7 +3,7 @@
  *
  *   js_validate
  *
- * static helpers: check (recursive), type_ok, fail
+ * static helpers: fail, type_ok, check_object, check_value, check_nested, check (recursive)
  */
 #include "jsonschema.h"
 
@@ -81,90 +81,111 @@ static int check_object(ctx *c, const json_t *schema, const json_t *v, const cha
     return 1;
 }
 
+/* The keywords about one value alone: type, const, enum, minItems, maxItems, minimum,
+ * maximum, pattern. Returns 1 when v passes, 0 when it fails (message set), -1 when `key` is
+ * none of them. */
+static int check_value(ctx *c, const char *key, const json_t *kw, const json_t *v,
+                       const char *path)
+{
+    size_t i;
+    json_t *e;
+    int ok = 0;
+    if (!strcmp(key, "type")) {
+        if (json_is_string(kw))
+            ok = type_ok(json_string_value(kw), v);
+        json_array_foreach(kw, i, e) ok |= type_ok(json_string_value(e), v);
+        return ok ? 1 : fail(c, path, "wrong type");
+    }
+    if (!strcmp(key, "const"))
+        return json_equal(kw, (json_t *)v) ? 1 : fail(c, path, "not the constant");
+    if (!strcmp(key, "enum")) {
+        json_array_foreach(kw, i, e) ok |= json_equal(e, (json_t *)v);
+        return ok ? 1 : fail(c, path, "not one of the enumerated values");
+    }
+    if (!strcmp(key, "minItems"))
+        return json_is_array(v) && json_array_size(v) < (size_t)json_integer_value(kw)
+                   ? fail(c, path, "too few items")
+                   : 1;
+    if (!strcmp(key, "maxItems"))
+        return json_is_array(v) && json_array_size(v) > (size_t)json_integer_value(kw)
+                   ? fail(c, path, "too many items")
+                   : 1;
+    if (!strcmp(key, "minimum"))
+        return json_is_number(v) && json_number_value(v) < json_number_value(kw)
+                   ? fail(c, path, "below the minimum")
+                   : 1;
+    if (!strcmp(key, "maximum"))
+        return json_is_number(v) && json_number_value(v) > json_number_value(kw)
+                   ? fail(c, path, "above the maximum")
+                   : 1;
+    if (strcmp(key, "pattern") != 0)
+        return -1;
+    if (!json_is_string(v))
+        return 1;
+    regex_t re;
+    if (regcomp(&re, json_string_value(kw), REG_EXTENDED | REG_NOSUB))
+        return fail(c, path, "bad pattern in the schema");
+    int m = regexec(&re, json_string_value(v), 0, NULL, 0);
+    regfree(&re);
+    if (m)
+        return fail(c, path, "'%s' does not match %s", json_string_value(v),
+                    json_string_value(kw));
+    return 1;
+}
+
+/* The keywords that apply a schema to other values: items, oneOf, $ref. Returns as
+ * check_value. */
+static int check_nested(ctx *c, const char *key, const json_t *kw, const json_t *v,
+                        const char *path)
+{
+    size_t i, n = 0;
+    json_t *e;
+    if (!strcmp(key, "items")) {
+        char sub[512];
+        json_array_foreach(v, i, e)
+        {
+            snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
+            if (!check(c, kw, e, sub))
+                return 0;
+        }
+        return 1;
+    }
+    if (!strcmp(key, "oneOf")) {
+        json_array_foreach(kw, i, e) n += (size_t)check(c, e, v, path);
+        return n == 1 ? 1 : fail(c, path, "matches %zu of oneOf, not 1", n);
+    }
+    if (strcmp(key, "$ref") != 0)
+        return -1;
+    const char *ref = json_string_value(kw);
+    if (!ref || strncmp(ref, "#/$defs/", 8) != 0)
+        return fail(c, path, "unsupported $ref");
+    const json_t *target = json_object_get(json_object_get(c->root, "$defs"), ref + 8);
+    if (!target)
+        return fail(c, path, "unknown $ref %s", ref);
+    return check(c, target, v, path);
+}
+
 static int check(ctx *c, const json_t *schema, const json_t *v, const char *path)
 {
+    static const char *const skip[] = {
+        "$schema", "$id",      "title",      "description",
+        "$defs",   "required", "properties", "additionalProperties"};
     const char *key;
     json_t *kw;
     json_object_foreach((json_t *)schema, key, kw)
     {
-        if (!strcmp(key, "$schema") || !strcmp(key, "$id") || !strcmp(key, "title") ||
-            !strcmp(key, "description") || !strcmp(key, "$defs") || !strcmp(key, "required") ||
-            !strcmp(key, "properties") || !strcmp(key, "additionalProperties"))
+        int skipped = 0;
+        for (size_t i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
+            skipped |= !strcmp(key, skip[i]);
+        if (skipped)
             continue;
-        if (!strcmp(key, "type")) {
-            int ok = 0;
-            if (json_is_string(kw)) {
-                ok = type_ok(json_string_value(kw), v);
-            } else {
-                size_t i;
-                json_t *t;
-                json_array_foreach(kw, i, t) ok |= type_ok(json_string_value(t), v);
-            }
-            if (!ok)
-                return fail(c, path, "wrong type");
-        } else if (!strcmp(key, "const")) {
-            if (!json_equal(kw, (json_t *)v))
-                return fail(c, path, "not the constant");
-        } else if (!strcmp(key, "enum")) {
-            size_t i;
-            json_t *e;
-            int ok = 0;
-            json_array_foreach(kw, i, e) ok |= json_equal(e, (json_t *)v);
-            if (!ok)
-                return fail(c, path, "not one of the enumerated values");
-        } else if (!strcmp(key, "items")) {
-            size_t i;
-            json_t *e;
-            char sub[512];
-            if (json_is_array(v)) {
-                json_array_foreach(v, i, e)
-                {
-                    snprintf(sub, sizeof(sub), "%s[%zu]", path, i);
-                    if (!check(c, kw, e, sub))
-                        return 0;
-                }
-            }
-        } else if (!strcmp(key, "minItems")) {
-            if (json_is_array(v) && json_array_size(v) < (size_t)json_integer_value(kw))
-                return fail(c, path, "too few items");
-        } else if (!strcmp(key, "maxItems")) {
-            if (json_is_array(v) && json_array_size(v) > (size_t)json_integer_value(kw))
-                return fail(c, path, "too many items");
-        } else if (!strcmp(key, "minimum")) {
-            if (json_is_number(v) && json_number_value(v) < json_number_value(kw))
-                return fail(c, path, "below the minimum");
-        } else if (!strcmp(key, "maximum")) {
-            if (json_is_number(v) && json_number_value(v) > json_number_value(kw))
-                return fail(c, path, "above the maximum");
-        } else if (!strcmp(key, "pattern")) {
-            if (json_is_string(v)) {
-                regex_t re;
-                if (regcomp(&re, json_string_value(kw), REG_EXTENDED | REG_NOSUB))
-                    return fail(c, path, "bad pattern in the schema");
-                int m = regexec(&re, json_string_value(v), 0, NULL, 0);
-                regfree(&re);
-                if (m)
-                    return fail(c, path, "'%s' does not match %s", json_string_value(v),
-                                json_string_value(kw));
-            }
-        } else if (!strcmp(key, "oneOf")) {
-            size_t i, n = 0;
-            json_t *alt;
-            json_array_foreach(kw, i, alt) n += (size_t)check(c, alt, v, path);
-            if (n != 1)
-                return fail(c, path, "matches %zu of oneOf, not 1", n);
-        } else if (!strcmp(key, "$ref")) {
-            const char *ref = json_string_value(kw);
-            if (!ref || strncmp(ref, "#/$defs/", 8) != 0)
-                return fail(c, path, "unsupported $ref");
-            const json_t *target = json_object_get(json_object_get(c->root, "$defs"), ref + 8);
-            if (!target)
-                return fail(c, path, "unknown $ref %s", ref);
-            if (!check(c, target, v, path))
-                return 0;
-        } else {
+        int r = check_value(c, key, kw, v, path);
+        if (r < 0)
+            r = check_nested(c, key, kw, v, path);
+        if (r < 0)
             return fail(c, path, "schema keyword '%s' not supported by this validator", key);
-        }
+        if (r == 0)
+            return 0;
     }
     if (json_is_object(v) &&
         (json_object_get(schema, "properties") || json_object_get(schema, "required") ||

@@ -2,6 +2,12 @@
  * test_export.c - the structured exports (JSON, hOCR, ALTO, PAGE XML, overlay) on synthetic
  * pages built by hand: escaping, reading order, role mapping, paragraphs, CJK words.
  *
+ *   tests: test_txt_reference, test_pagexml, test_alto, test_hocr, test_json,
+ *          test_empty_page, test_role_names, test_reading_order_groups, test_txt_unsorted,
+ *          test_overlay
+ *   helpers: add_region, add_line, add_char_words, make_page (pages); xpath, xstr, xcount,
+ *            check_xpaths, parse_xml, check_xsd, export_xml, check_json_schema (checks)
+ *
  * Usage: test_export SCHEMA_JSON SAMPLE_IMAGE SCHEMAS_DIR
  *   SCHEMA_JSON  pipeline/schema/newsocr-page.schema.json
  *   SAMPLE_IMAGE an image the overlay is drawn on
@@ -131,6 +137,41 @@ static void check_xsd(xmlDocPtr doc, const char *xsd)
     xmlSchemaFreeParserCtxt(pc);
 }
 
+/* An XPath expression over a document and the string value it should have. */
+typedef struct xcheck {
+    const char *expr, *want;
+} xcheck;
+
+static void check_xpaths(xmlDocPtr doc, const xcheck *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *got = xstr(doc, v[i].expr);
+        if (strcmp(got, v[i].want) != 0)
+            fprintf(stderr, "  at %s\n", v[i].expr);
+        CHECK_STR(got, v[i].want);
+        free(got);
+    }
+}
+
+typedef int (*xml_export)(char **out, const nocr_page *page, const nocr_export_info *info);
+
+/* Runs an XML export of `page` and parses it, validated against SCHEMAS_DIR/xsd when xsd is
+ * set; NULL when the export fails. The text goes into *text (free()) when text is set. */
+static xmlDocPtr export_xml(xml_export fn, const nocr_page *page, const nocr_export_info *inf,
+                            const char *xsd, char **text)
+{
+    char *xml = NULL;
+    CHECK_INT(fn(&xml, page, inf), NOCR_OK);
+    xmlDocPtr doc = xml ? parse_xml(xml) : NULL;
+    if (doc && xsd)
+        check_xsd(doc, xsd);
+    if (text)
+        *text = xml;
+    else
+        free(xml);
+    return doc;
+}
+
 static void check_json_schema(const char *text)
 {
     json_error_t err;
@@ -210,46 +251,45 @@ static void test_txt_reference(const nocr_page *page)
 static void test_pagexml(const nocr_page *page)
 {
     char *xml = NULL;
-    CHECK_INT(nocr_export_pagexml(&xml, page, &info), NOCR_OK);
-    xmlDocPtr doc = parse_xml(xml);
+    xmlDocPtr doc = export_xml(nocr_export_pagexml, page, &info, "pagecontent.xsd", &xml);
     if (doc) {
-        check_xsd(doc, "pagecontent.xsd");
-        CHECK_XSTR(doc, "/p:PcGts/p:Page/@imageFilename", "page <1>.png");
-        CHECK_XSTR(doc, "/p:PcGts/p:Page/@imageWidth", "2000");
-        /* reading order: folio, then article a1, then article a2 */
-        CHECK_XSTR(doc, "//p:ReadingOrder/p:OrderedGroup/*[1]/@regionRef", "r1");
-        CHECK_XSTR(doc, "//p:ReadingOrder/p:OrderedGroup/*[2]/@id", "ro_a1");
-        CHECK_XSTR(doc, "//p:ReadingOrder/p:OrderedGroup/*[3]/@id", "ro_a2");
-        CHECK_INT(xcount(doc, "//p:OrderedGroupIndexed[@id='ro_a1']/p:RegionRefIndexed"), 5);
-        CHECK_XSTR(doc, "//p:OrderedGroupIndexed[@id='ro_a1']/*[1]/@regionRef", "r2");
-        CHECK_XSTR(doc, "//p:OrderedGroupIndexed[@id='ro_a1']/*[2]/@regionRef", "r3_1");
-        CHECK_XSTR(doc, "//p:OrderedGroupIndexed[@id='ro_a1']/*[5]/@regionRef", "r5");
-        /* role mapping */
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r1']/@type", "header");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r1']/@custom", "structure {type:folio;}");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r2']/@type", "heading");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r2']/@custom",
-                   "structure {type:headline;} article {id:a1;}");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r5']/@type", "caption");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r3_1']/@type", "paragraph");
-        /* paragraphs: one TextRegion each; a continued paragraph shares its id */
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r3_1']/p:TextEquiv/p:Unicode",
-                   "街角会客厅里的民生温度。");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r3_2']/@custom",
-                   "structure {type:body;} paragraph {id:p2;} article {id:a1;}");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r4']/@custom",
-                   "structure {type:body;} paragraph {id:p2;} article {id:a1;}");
-        CHECK_INT(xcount(doc, "//p:TextRegion[@id='r3_1']/p:TextLine"), 2);
-        /* escaping: the text comes back as written; control characters become U+FFFD */
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r2']/p:TextLine/p:TextEquiv/p:Unicode",
-                   "标题 <b> & \"引号\" 'x'");
-        CHECK_XSTR(doc, "//p:TextRegion[@id='r1']/p:TextEquiv/p:Unicode",
-                   "第4版 \xef\xbf\xbd控制\xef\xbf\xbd字符");
-        /* figure, rule, noise */
-        CHECK_INT(xcount(doc, "//p:ImageRegion"), 1);
-        CHECK_INT(xcount(doc, "//p:SeparatorRegion"), 1);
-        CHECK_INT(xcount(doc, "//p:NoiseRegion"), 1);
-        CHECK_XSTR(doc, "//p:ImageRegion/p:Coords/@points", "100,800 900,800 900,1280 100,1280");
+        static const xcheck want[] = {
+            {"/p:PcGts/p:Page/@imageFilename", "page <1>.png"},
+            {"/p:PcGts/p:Page/@imageWidth", "2000"},
+            /* reading order: folio, then article a1, then article a2 */
+            {"//p:ReadingOrder/p:OrderedGroup/*[1]/@regionRef", "r1"},
+            {"//p:ReadingOrder/p:OrderedGroup/*[2]/@id", "ro_a1"},
+            {"//p:ReadingOrder/p:OrderedGroup/*[3]/@id", "ro_a2"},
+            {"count(//p:OrderedGroupIndexed[@id='ro_a1']/p:RegionRefIndexed)", "5"},
+            {"//p:OrderedGroupIndexed[@id='ro_a1']/*[1]/@regionRef", "r2"},
+            {"//p:OrderedGroupIndexed[@id='ro_a1']/*[2]/@regionRef", "r3_1"},
+            {"//p:OrderedGroupIndexed[@id='ro_a1']/*[5]/@regionRef", "r5"},
+            /* role mapping */
+            {"//p:TextRegion[@id='r1']/@type", "header"},
+            {"//p:TextRegion[@id='r1']/@custom", "structure {type:folio;}"},
+            {"//p:TextRegion[@id='r2']/@type", "heading"},
+            {"//p:TextRegion[@id='r2']/@custom", "structure {type:headline;} article {id:a1;}"},
+            {"//p:TextRegion[@id='r5']/@type", "caption"},
+            {"//p:TextRegion[@id='r3_1']/@type", "paragraph"},
+            /* paragraphs: one TextRegion each; a continued paragraph shares its id */
+            {"//p:TextRegion[@id='r3_1']/p:TextEquiv/p:Unicode", "街角会客厅里的民生温度。"},
+            {"//p:TextRegion[@id='r3_2']/@custom",
+             "structure {type:body;} paragraph {id:p2;} article {id:a1;}"},
+            {"//p:TextRegion[@id='r4']/@custom",
+             "structure {type:body;} paragraph {id:p2;} article {id:a1;}"},
+            {"count(//p:TextRegion[@id='r3_1']/p:TextLine)", "2"},
+            /* escaping: the text comes back as written; control characters become U+FFFD */
+            {"//p:TextRegion[@id='r2']/p:TextLine/p:TextEquiv/p:Unicode",
+             "标题 <b> & \"引号\" 'x'"},
+            {"//p:TextRegion[@id='r1']/p:TextEquiv/p:Unicode",
+             "第4版 \xef\xbf\xbd控制\xef\xbf\xbd字符"},
+            /* figure, rule, noise */
+            {"count(//p:ImageRegion)", "1"},
+            {"count(//p:SeparatorRegion)", "1"},
+            {"count(//p:NoiseRegion)", "1"},
+            {"//p:ImageRegion/p:Coords/@points", "100,800 900,800 900,1280 100,1280"},
+        };
+        check_xpaths(doc, want, sizeof(want) / sizeof(want[0]));
         CHECK(strstr(xml, "lang=chi_sim; x=&quot;1&quot;") != NULL);
         xmlFreeDoc(doc);
     }
@@ -258,87 +298,84 @@ static void test_pagexml(const nocr_page *page)
 
 static void test_alto(const nocr_page *page)
 {
-    char *xml = NULL;
-    CHECK_INT(nocr_export_alto(&xml, page, &info), NOCR_OK);
-    xmlDocPtr doc = parse_xml(xml);
+    xmlDocPtr doc = export_xml(nocr_export_alto, page, &info, "alto-4-3.xsd", NULL);
     if (doc) {
-        check_xsd(doc, "alto-4-3.xsd");
-        CHECK_XSTR(doc, "//a:MeasurementUnit", "pixel");
-        CHECK_XSTR(doc, "//a:sourceImageInformation/a:fileName", "page <1>.png");
-        CHECK_XSTR(doc, "//a:processingSoftware/a:softwareName", "newsocr");
-        CHECK_XSTR(doc, "//a:processingSoftware/a:softwareVersion", NOCR_VERSION);
-        CHECK_XSTR(doc, "//a:processingStepSettings", "lang=chi_sim; lang=chi_sim; x=\"1\"");
-        /* blocks in reading order, then the figure and the rule and the noise */
-        CHECK_XSTR(doc, "//a:PrintSpace/*[1]/@ID", "r1");
-        CHECK_XSTR(doc, "//a:PrintSpace/*[2]/@ID", "r2");
-        CHECK_XSTR(doc, "//a:PrintSpace/*[3]/@ID", "r3_1");
-        CHECK_XSTR(doc, "//a:PrintSpace/*[6]/@ID", "r5");
-        CHECK_XSTR(doc, "//a:PrintSpace/*[8]/@ID", "r7");
-        CHECK_INT(xcount(doc, "//a:Illustration"), 1);
-        CHECK_INT(xcount(doc, "//a:GraphicalElement"), 2);
-        /* roles and articles as tags */
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r2']/@TAGREFS", "TAG_headline TAG_a1");
-        CHECK_XSTR(doc, "//a:LayoutTag[@ID='TAG_headline']/@LABEL", "headline");
-        CHECK_XSTR(doc, "//a:StructureTag[@ID='TAG_a2']/@LABEL", "article a2");
-        CHECK_XSTR(doc, "//a:ReadingOrder/a:OrderedGroup/a:OrderedGroup[1]/a:ElementRef[1]/@REF",
-                   "r2");
-        /* CJK: one String for a run of Han characters, none split per character */
-        CHECK_INT(xcount(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String"), 1);
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@CONTENT",
-                   "街角会客厅里的");
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@WC", "0.880");
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@WIDTH", "208");
-        /* with a Glyph per character, its own box */
-        CHECK_INT(xcount(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph"), 7);
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph[2]/@CONTENT",
-                   "角");
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph[2]/@HPOS",
-                   "130");
-        /* CJK next to a Latin word with a gap: three Strings with SP between */
-        CHECK_INT(xcount(doc, "//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:String"), 3);
-        CHECK_INT(xcount(doc, "//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:SP"), 2);
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:String[2]/@CONTENT",
-                   "Tesseract");
-        /* a line without words is one String holding its text */
-        CHECK_XSTR(doc, "//a:TextBlock[@ID='r2']//a:String[1]/@CONTENT",
-                   "标题 <b> & \"引号\" 'x'");
+        static const xcheck want[] = {
+            {"//a:MeasurementUnit", "pixel"},
+            {"//a:sourceImageInformation/a:fileName", "page <1>.png"},
+            {"//a:processingSoftware/a:softwareName", "newsocr"},
+            {"//a:processingSoftware/a:softwareVersion", NOCR_VERSION},
+            {"//a:processingStepSettings", "lang=chi_sim; lang=chi_sim; x=\"1\""},
+            /* blocks in reading order, then the figure and the rule and the noise */
+            {"//a:PrintSpace/*[1]/@ID", "r1"},
+            {"//a:PrintSpace/*[2]/@ID", "r2"},
+            {"//a:PrintSpace/*[3]/@ID", "r3_1"},
+            {"//a:PrintSpace/*[6]/@ID", "r5"},
+            {"//a:PrintSpace/*[8]/@ID", "r7"},
+            {"count(//a:Illustration)", "1"},
+            {"count(//a:GraphicalElement)", "2"},
+            /* roles and articles as tags */
+            {"//a:TextBlock[@ID='r2']/@TAGREFS", "TAG_headline TAG_a1"},
+            {"//a:LayoutTag[@ID='TAG_headline']/@LABEL", "headline"},
+            {"//a:StructureTag[@ID='TAG_a2']/@LABEL", "article a2"},
+            {"//a:ReadingOrder/a:OrderedGroup/a:OrderedGroup[1]/a:ElementRef[1]/@REF", "r2"},
+            /* CJK: one String for a run of Han characters, none split per character */
+            {"count(//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String)", "1"},
+            {"//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@CONTENT", "街角会客厅里的"},
+            {"//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@WC", "0.880"},
+            {"//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/@WIDTH", "208"},
+            /* with a Glyph per character, its own box */
+            {"count(//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph)", "7"},
+            {"//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph[2]/@CONTENT", "角"},
+            {"//a:TextBlock[@ID='r3_1']/a:TextLine[1]/a:String/a:Glyph[2]/@HPOS", "130"},
+            /* CJK next to a Latin word with a gap: three Strings with SP between */
+            {"count(//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:String)", "3"},
+            {"count(//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:SP)", "2"},
+            {"//a:TextBlock[@ID='r3_2']/a:TextLine[1]/a:String[2]/@CONTENT", "Tesseract"},
+            /* a line without words is one String holding its text */
+            {"//a:TextBlock[@ID='r2']//a:String[1]/@CONTENT", "标题 <b> & \"引号\" 'x'"},
+            /* the folio line's role has the one name of every export */
+            {"//a:TextBlock[@ID='r1']/@TAGREFS", "TAG_folio"},
+            {"//a:LayoutTag[@ID='TAG_folio']/@LABEL", "folio"},
+        };
+        check_xpaths(doc, want, sizeof(want) / sizeof(want[0]));
         xmlFreeDoc(doc);
     }
-    free(xml);
 }
 
 static void test_hocr(const nocr_page *page)
 {
-    char *html = NULL;
-    CHECK_INT(nocr_export_hocr(&html, page, &info), NOCR_OK);
-    xmlDocPtr doc = parse_xml(html);
+    xmlDocPtr doc = export_xml(nocr_export_hocr, page, &info, NULL, NULL);
     if (doc) {
-        CHECK_INT(xcount(doc, "//h:div[@class='ocr_page']"), 1);
-        CHECK_INT(xcount(doc, "//h:div[@class='ocr_carea']"), 7);
-        CHECK_INT(xcount(doc, "//h:p[@class='ocr_par']"), 8);
-        CHECK_INT(xcount(doc, "//h:span[@class='ocr_header']"), 2);
-        CHECK_INT(xcount(doc, "//h:span[@class='ocr_caption']"), 1);
-        CHECK_INT(xcount(doc, "//h:div[@class='ocr_photo']"), 1);
-        CHECK_INT(xcount(doc, "//h:div[@class='ocr_separator']"), 1);
-        CHECK_INT(xcount(doc, "//h:div[@class='ocr_noise']"), 1);
-        /* document order is reading order */
-        CHECK_XSTR(doc, "(//h:div[@class='ocr_carea'])[1]/@id", "r1");
-        CHECK_XSTR(doc, "(//h:div[@class='ocr_carea'])[2]/@id", "r2");
-        CHECK_XSTR(doc, "(//h:div[@class='ocr_carea'])[6]/@id", "r6");
-        CHECK_XSTR(doc, "(//h:div[@class='ocr_carea'])[2]/@title",
-                   "bbox 100 200 1900 320; x_role headline; x_order 1; x_article a1");
-        /* a CJK line is one ocrx_word and its text has no space (tesseract#2702) */
-        CHECK_INT(xcount(doc, "//h:span[@id='r3_1_l1']/h:span[@class='ocrx_word']"), 1);
-        CHECK_XSTR(doc, "//h:span[@id='r3_1_l1']", "街角会客厅里的");
-        CHECK_XSTR(doc, "//h:span[@id='r3_1_l1']/h:span/@title",
-                   "bbox 100 400 308 430; x_wconf 88");
-        CHECK_XSTR(doc, "//h:span[@id='r3_2_l1']", "使用 Tesseract 识别");
-        CHECK_XSTR(doc, "//h:span[@id='r2_l1']", "标题 <b> & \"引号\" 'x'");
-        CHECK_XSTR(doc, "//h:div[@class='ocr_page']/@title",
-                   "image \"page <1>.png\"; bbox 0 0 2000 3000; ppageno 0; scan_res 300 300");
+        static const xcheck want[] = {
+            {"count(//h:div[@class='ocr_page'])", "1"},
+            {"count(//h:div[@class='ocr_carea'])", "7"},
+            {"count(//h:p[@class='ocr_par'])", "8"},
+            {"count(//h:span[@class='ocr_header'])", "2"},
+            {"count(//h:span[@class='ocr_caption'])", "1"},
+            {"count(//h:div[@class='ocr_photo'])", "1"},
+            {"count(//h:div[@class='ocr_separator'])", "1"},
+            {"count(//h:div[@class='ocr_noise'])", "1"},
+            /* document order is reading order */
+            {"(//h:div[@class='ocr_carea'])[1]/@id", "r1"},
+            {"(//h:div[@class='ocr_carea'])[2]/@id", "r2"},
+            {"(//h:div[@class='ocr_carea'])[6]/@id", "r6"},
+            {"(//h:div[@class='ocr_carea'])[2]/@title",
+             "bbox 100 200 1900 320; x_role headline; x_order 1; x_article a1"},
+            /* a CJK line is one ocrx_word and its text has no space (tesseract#2702) */
+            {"count(//h:span[@id='r3_1_l1']/h:span[@class='ocrx_word'])", "1"},
+            {"//h:span[@id='r3_1_l1']", "街角会客厅里的"},
+            {"//h:span[@id='r3_1_l1']/h:span/@title", "bbox 100 400 308 430; x_wconf 88"},
+            {"//h:span[@id='r3_2_l1']", "使用 Tesseract 识别"},
+            {"//h:span[@id='r2_l1']", "标题 <b> & \"引号\" 'x'"},
+            {"//h:div[@class='ocr_page']/@title",
+             "image \"page <1>.png\"; bbox 0 0 2000 3000; ppageno 0; scan_res 300 300"},
+            {"(//h:div[@class='ocr_carea'])[1]/@title",
+             "bbox 100 50 1900 90; x_role folio; x_order 0"},
+        };
+        check_xpaths(doc, want, sizeof(want) / sizeof(want[0]));
         xmlFreeDoc(doc);
     }
-    free(html);
 }
 
 static void test_json(const nocr_page *page)
@@ -358,7 +395,7 @@ static void test_json(const nocr_page *page)
         json_t *regions = json_object_get(root, "regions");
         CHECK_INT(json_array_size(regions), 10);
         json_t *r1 = json_array_get(regions, 0), *r3 = json_array_get(regions, 2);
-        CHECK_STR(json_string_value(json_object_get(r1, "role")), "page-header");
+        CHECK_STR(json_string_value(json_object_get(r1, "role")), "folio");
         CHECK(json_is_null(json_object_get(r1, "article")));
         /* control characters survive in JSON, escaped by jansson */
         CHECK_STR(json_string_value(
@@ -384,25 +421,120 @@ static void test_empty_page(void)
     nocr_page *page = NULL;
     char *s = NULL;
     CHECK_INT(nocr_page_new(&page, 100, 50), NOCR_OK);
-    CHECK_INT(nocr_export_pagexml(&s, page, NULL), NOCR_OK);
-    xmlDocPtr doc = parse_xml(s);
-    check_xsd(doc, "pagecontent.xsd");
-    xmlFreeDoc(doc);
-    free(s);
-    CHECK_INT(nocr_export_alto(&s, page, NULL), NOCR_OK);
-    doc = parse_xml(s);
-    check_xsd(doc, "alto-4-3.xsd");
-    xmlFreeDoc(doc);
-    free(s);
-    CHECK_INT(nocr_export_hocr(&s, page, NULL), NOCR_OK);
-    doc = parse_xml(s);
-    xmlFreeDoc(doc);
-    free(s);
+    xmlFreeDoc(export_xml(nocr_export_pagexml, page, NULL, "pagecontent.xsd", NULL));
+    xmlFreeDoc(export_xml(nocr_export_alto, page, NULL, "alto-4-3.xsd", NULL));
+    xmlFreeDoc(export_xml(nocr_export_hocr, page, NULL, NULL, NULL));
     CHECK_INT(nocr_export_json(&s, page, NULL), NOCR_OK);
     check_json_schema(s);
     free(s);
     CHECK_INT(nocr_export_json(NULL, page, NULL), NOCR_EINVAL);
     CHECK_INT(nocr_export_pagexml(&s, NULL, NULL), NOCR_EINVAL);
+    nocr_page_free(page);
+}
+
+/* One region per role, in reading order by role: every export names a role alike. */
+static void test_role_names(void)
+{
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_page_new(&page, 1000, 2000), NOCR_OK);
+    for (int role = 0; role < NOCR_ROLE_COUNT; role++) {
+        nocr_region *r = add_region(page, (nocr_role)role, 10, 10 + 100 * role, 500, 50, role, -1);
+        if (nocr_role_is_text((nocr_role)role))
+            add_line(r, "文字", 1);
+    }
+    char *json = NULL;
+    CHECK_INT(nocr_export_json(&json, page, NULL), NOCR_OK);
+    check_json_schema(json);
+    json_t *root = json ? json_loads(json, 0, NULL) : NULL;
+    xmlDocPtr alto = export_xml(nocr_export_alto, page, NULL, NULL, NULL);
+    xmlDocPtr pagexml = export_xml(nocr_export_pagexml, page, NULL, NULL, NULL);
+    xmlDocPtr hocr = export_xml(nocr_export_hocr, page, NULL, NULL, NULL);
+    CHECK(root && alto && pagexml && hocr);
+    json_t *regions = json_object_get(root, "regions");
+    for (size_t i = 0; alto && pagexml && hocr && i < json_array_size(regions); i++) {
+        json_t *r = json_array_get(regions, i);
+        const char *id = json_string_value(json_object_get(r, "id"));
+        const char *name = json_string_value(json_object_get(r, "role"));
+        char expr[200], want[120];
+        CHECK(strcmp(name, "page-header") != 0);
+        snprintf(expr, sizeof(expr), "//a:*[@ID='%s']/@TAGREFS", id);
+        snprintf(want, sizeof(want), "TAG_%s", name);
+        CHECK_XSTR(alto, expr, want);
+        if (json_is_null(json_object_get(r, "order")))
+            continue; /* figure and rule: no structure type, no x_role */
+        snprintf(expr, sizeof(expr),
+                 "substring-before(substring-after("
+                 "//p:TextRegion[@id='%s']/@custom, 'structure {type:'), ';')",
+                 id);
+        CHECK_XSTR(pagexml, expr, name);
+        snprintf(expr, sizeof(expr),
+                 "substring-before(substring-after("
+                 "//h:div[@id='%s']/@title, 'x_role '), ';')",
+                 id);
+        CHECK_XSTR(hocr, expr, name);
+    }
+    CHECK_XSTR(pagexml, "//p:TextRegion[@type='header']/@custom", "structure {type:folio;}");
+    json_decref(root);
+    free(json);
+    xmlFreeDoc(alto);
+    xmlFreeDoc(pagexml);
+    xmlFreeDoc(hocr);
+    nocr_page_free(page);
+}
+
+/* ALTO and PAGE group the reading order alike: an article met again after another gets a
+ * group again, and both refer to the same paragraphs in the same order. */
+static void test_reading_order_groups(void)
+{
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_page_new(&page, 1000, 1000), NOCR_OK);
+    add_line(add_region(page, NOCR_ROLE_BODY, 10, 10, 300, 100, 0, 0), "甲。", 1);
+    add_line(add_region(page, NOCR_ROLE_BODY, 10, 200, 300, 100, 1, 1), "乙。", 1);
+    nocr_region *r = add_region(page, NOCR_ROLE_BODY, 10, 400, 300, 100, 2, 0);
+    add_line(r, "丙。", 1);
+    add_line(r, "丁。", 1);
+    add_line(add_region(page, NOCR_ROLE_NOTE, 10, 900, 300, 50, 3, -1), "注", 1);
+    xmlDocPtr alto = export_xml(nocr_export_alto, page, NULL, "alto-4-3.xsd", NULL);
+    xmlDocPtr pagexml = export_xml(nocr_export_pagexml, page, NULL, "pagecontent.xsd", NULL);
+    if (alto && pagexml) {
+        CHECK_INT(xcount(pagexml, "//p:ReadingOrder/p:OrderedGroup/p:OrderedGroupIndexed"), 3);
+        CHECK_XSTR(pagexml, "//p:OrderedGroupIndexed[3]/@id", "ro_a1_2");
+        CHECK_XSTR(pagexml, "//p:OrderedGroup/p:RegionRefIndexed/@index", "3");
+        CHECK_INT(xcount(alto, "//a:ReadingOrder/a:OrderedGroup/a:OrderedGroup"), 3);
+        CHECK_XSTR(alto, "//a:ReadingOrder/a:OrderedGroup/a:OrderedGroup[3]/@ID", "ro_a1_3");
+        static const char *const refs[] = {"r1", "r2", "r3_1", "r3_2", "r4"};
+        for (int i = 0; i < 5; i++) {
+            char expr[160];
+            snprintf(expr, sizeof(expr), "(//p:ReadingOrder//p:RegionRefIndexed)[%d]/@regionRef",
+                     i + 1);
+            CHECK_XSTR(pagexml, expr, refs[i]);
+            snprintf(expr, sizeof(expr), "(//a:ReadingOrder//a:ElementRef)[%d]/@REF", i + 1);
+            CHECK_XSTR(alto, expr, refs[i]);
+        }
+    }
+    xmlFreeDoc(alto);
+    xmlFreeDoc(pagexml);
+    nocr_page_free(page);
+}
+
+/* The txt follows the reading order (nocr_export_sequence) like every export, whether or
+ * not the page's regions are sorted by it. */
+static void test_txt_unsorted(void)
+{
+    nocr_page *page = NULL;
+    char *before = NULL, *after = NULL;
+    CHECK_INT(nocr_page_new(&page, 1000, 1000), NOCR_OK);
+    add_line(add_region(page, NOCR_ROLE_BODY, 10, 400, 300, 100, 2, 0), "丙。", 1);
+    add_line(add_region(page, NOCR_ROLE_HEADLINE, 10, 10, 300, 100, 0, 0), "甲", 1);
+    add_line(add_region(page, NOCR_ROLE_FIGURE, 10, 600, 300, 100, 3, 0), "图", 1);
+    add_line(add_region(page, NOCR_ROLE_BODY, 10, 200, 300, 100, 1, 0), "乙", 1);
+    CHECK_INT(nocr_export_txt(&before, page), NOCR_OK);
+    nocr_page_sort_by_order(page);
+    CHECK_INT(nocr_export_txt(&after, page), NOCR_OK);
+    CHECK_STR(before, "甲\n乙\n丙。\n");
+    CHECK_STR(after, before);
+    free(before);
+    free(after);
     nocr_page_free(page);
 }
 
@@ -459,6 +591,9 @@ int main(int argc, char **argv)
     test_json(page);
     nocr_page_free(page);
     test_empty_page();
+    test_role_names();
+    test_reading_order_groups();
+    test_txt_unsorted();
     test_overlay();
     xmlCleanupParser();
     return CHECK_DONE();

@@ -6,7 +6,7 @@
  *   nocr_page_index, nocr_page_set_source, nocr_page_region_count, nocr_page_region,
  *   nocr_page_add_region, nocr_page_clear_regions, nocr_page_sort_by_order,
  *   nocr_page_warning_count, nocr_page_warning, nocr_page_add_warning,
- *   nocr_page_body_height, nocr_page_set_body_height,
+ *   nocr_page_body_height, nocr_page_set_body_height, nocr_page_skew_confidence,
  *   nocr_region_* and nocr_line_* and nocr_word_* accessors (work boxes, line and word
  *   removal), nocr_line_set_word_text, nocr_line_remove_word, nocr_line_text_from_words,
  *   nocr_role_name, nocr_role_is_text
@@ -131,6 +131,13 @@ double nocr_page_skew(const nocr_page *page)
     if (!page)
         return 0;
     return page->skew;
+}
+
+double nocr_page_skew_confidence(const nocr_page *page)
+{
+    if (!page)
+        return 0;
+    return page->skew_confidence;
 }
 
 void nocr_page_set_skew(nocr_page *page, double degrees, double confidence)

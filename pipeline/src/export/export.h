@@ -1,31 +1,39 @@
 /*
- * export.h - private helpers shared by the export modules (export_*.c).
+ * export.h - private helpers shared by the export modules (one file per format).
+ *
+ * Every export reads the page model through the accessors of newsocr.h alone, as a writer
+ * made outside the library would.
  *
  *   Paragraphs (paragraph.c)
  *     nocr_paragraph_end         one past the last line of the paragraph starting at a line
  *     nocr_paragraph_text        a paragraph's lines joined as the txt export joins them
  *     nocr_paragraph_count, nocr_paragraph_id, nocr_paragraph_box, nocr_paragraph_confidence
- *   Tokens (export_util.c)
+ *   Tokens (util.c)
  *     nocr_line_tokens           a line's words merged into the words of the print
  *     nocr_tokens_free
- *   Text and names (export_util.c)
- *     nocr_export_clean          valid UTF-8 for XML or JSON (U+FFFD for what cannot go)
- *     nocr_export_structure      the ground-truth convention's role names
+ *     nocr_box_union             the smallest box holding two boxes
+ *   Names, order and text (util.c)
+ *     nocr_export_role_name      a role's one name in every export
+ *     nocr_export_region_id      "rN", a region's id in every export
+ *     nocr_export_image_path, nocr_export_image_name   the image named in an export
+ *     nocr_export_settings       "lang=...; settings" for the XML metadata
  *     nocr_export_in_order       does a region belong to the reading order
  *     nocr_export_sequence       the order regions are written in
- *     nocr_export_begin          checks, sequence and writer: the start of an XML export
- *     nocr_export_end            hands the document over or discards it
+ *     nocr_export_ordered_count  how many of them are in the reading order
+ *     nocr_export_clean          valid UTF-8 for XML or JSON (U+FFFD for what cannot go)
  *     nocr_export_timestamp      creation time for the XML metadata
- *     nocr_export_has_text       is a region a text region
- *   XML writing (export_util.c): a thin layer over libxml2's xmlTextWriter that keeps the
- *   first error and cleans every string it writes
- *     nocr_xw_open, nocr_xw_start, nocr_xw_end, nocr_xw_attr, nocr_xw_attrf, nocr_xw_text,
+ *   XML exports (util.c): a thin layer over libxml2's xmlTextWriter that keeps the first
+ *   error and cleans every string it writes
+ *     nocr_export_xml            an XML export: checks, sequence, writer, the regions in order
+ *     nocr_export_reading_order  ALTO's and PAGE's ReadingOrder: groups by article
+ *     nocr_xw_open, nocr_xw_start, nocr_xw_start_ns, nocr_xw_end, nocr_xw_full_end,
+ *     nocr_xw_indent, nocr_xw_attr, nocr_xw_attrf, nocr_xw_conf, nocr_xw_text,
  *     nocr_xw_element, nocr_xw_close
  */
 #ifndef NEWSOCR_EXPORT_H
 #define NEWSOCR_EXPORT_H
 
-#include "core/page.h"
+#include "core/internal.h"
 
 #include <libxml/xmlwriter.h>
 
@@ -71,28 +79,43 @@ typedef struct nocr_token {
 int nocr_line_tokens(nocr_token **out, size_t *out_n, const nocr_line *line);
 void nocr_tokens_free(nocr_token *tokens, size_t n);
 
+/* The smallest box holding a and b; a box without area (w or h <= 0) counts for nothing
+ * (of two such boxes, b is returned). */
+nocr_box nocr_box_union(nocr_box a, nocr_box b);
+
 /* A copy of s (NULL: "") that is valid UTF-8: invalid bytes, surrogates and the
  * non-characters U+FFFE/U+FFFF become U+FFFD; with `xml` set, so do the control characters
  * XML 1.0 cannot carry (C0 but tab, LF and CR). Escaping is the writer's business (libxml2,
  * jansson). NULL when out of memory. */
 char *nocr_export_clean(const char *s, int xml);
 
-/* The structure name of the ground-truth convention (samples/README.md): headline,
- * subheadline, section-heading, byline, body, caption, folio, note, figure, separator,
- * unknown. */
-const char *nocr_export_structure(nocr_role role);
+/* A role's one name in every export (JSON role, PAGE structure type, ALTO tags, hOCR
+ * x_role, the overlay's legend): the structure names of the ground-truth convention
+ * (samples/README.md): headline, subheadline, section-heading, byline, body, caption,
+ * folio, note, figure, separator, unknown. nocr_role_name's names but the folio line's. */
+const char *nocr_export_role_name(nocr_role role);
 
-/* 1 when the region is a text region (not a figure or a separator). */
-int nocr_export_has_text(const nocr_region *region);
-/* 1 when the region is a text region in the reading order (order >= 0). */
+/* The id of the region at page index k in every export: "r" and k + 1. */
+void nocr_export_region_id(char *out, size_t n, size_t k);
+
+/* The image an export names: info->image_name, else the page's source; NULL when neither
+ * is set. _name is its file name without the directory, "page" when there is none. */
+const char *nocr_export_image_path(const nocr_page *page, const nocr_export_info *info);
+const char *nocr_export_image_name(const nocr_page *page, const nocr_export_info *info);
+
+/* "lang=LANG; SETTINGS" (either empty when unknown), the provenance the XML exports record. */
+void nocr_export_settings(char *out, size_t n, const nocr_export_info *info);
+
+/* 1 when the region is a text region (nocr_role_is_text) in the reading order
+ * (order >= 0). */
 int nocr_export_in_order(const nocr_region *region);
 
 /* The order in which exports write the regions: the text regions in reading order (by
  * order, stable), then every other region in page order (figures, separators, text left
- * out of the reading order). Returns a malloc'd array of page->nregions region indexes
- * (NULL when out of memory, or for a page without regions, with *out_n 0). A region's id in
- * every export is "r" followed by its index in the page plus 1. */
-size_t *nocr_export_sequence(const nocr_page *page);
+ * out of the reading order). *out is a malloc'd array of nocr_page_region_count(page)
+ * region indexes, the caller's (free()); NULL for a page without regions. A region's id in
+ * every export is nocr_export_region_id of its index in the page. Errors: NOCR_ENOMEM. */
+int nocr_export_sequence(size_t **out, const nocr_page *page);
 /* How many regions at the front of `seq` are in the reading order (the rest are figures,
  * rules and noise). */
 size_t nocr_export_ordered_count(const nocr_page *page, const size_t *seq);
@@ -108,16 +131,48 @@ typedef struct nocr_xw {
     int failed;
 } nocr_xw;
 
-/* The common start of an XML export: checks the arguments (*out = NULL), makes the
- * reading sequence of the page's regions (*seq, the caller's, free()) and opens the
- * writer. `fn` names the export in messages. Errors: NOCR_EINVAL, NOCR_ENOMEM; on error
- * nothing is left to free. */
-int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *page,
-                      const char *fn);
+/* An XML format, for nocr_export_xml. */
+typedef struct nocr_xml_format {
+    const char *fn;   /* the export function, named in argument errors */
+    const char *what; /* the format, named in write errors */
+    /* Writes what comes before the regions (after the XML declaration); seq is the order
+     * of the regions (nocr_export_sequence). */
+    void (*head)(nocr_xw *xw, const nocr_page *page, const nocr_export_info *info,
+                 const size_t *seq, void *data);
+    /* Writes a region in the reading order (k: its index in the page); 0 or an error. */
+    int (*text)(nocr_xw *xw, const nocr_region *region, size_t k, void *data);
+    /* Writes a figure, a rule or text left out of the reading order. */
+    void (*other)(nocr_xw *xw, const nocr_region *region, size_t k);
+    /* Ends the elements head left open. */
+    void (*tail)(nocr_xw *xw);
+} nocr_xml_format;
 
-/* The common end of an XML export: frees seq, and either hands the document over
- * (nocr_xw_close into *out) or, when rc is an error, discards it and returns rc. */
-int nocr_export_end(nocr_xw *xw, size_t *seq, int rc, char **out, const char *what);
+/* Writes an XML export of `page` into *out (the caller's, free()): the declaration, head,
+ * each region in the order of nocr_export_sequence (text or other), tail. `data` is
+ * passed to the callbacks. On error *out is NULL. Errors: NOCR_EINVAL (NULL out or page),
+ * NOCR_ENOMEM, and what text returns. */
+int nocr_export_xml(char **out, const nocr_page *page, const nocr_export_info *info,
+                    const nocr_xml_format *fmt, void *data);
+
+/* How ALTO and PAGE write their reading order (nocr_export_reading_order). */
+typedef struct nocr_ro_format {
+    const char *id_attr; /* the name of the id attribute: "ID" (ALTO), "id" (PAGE) */
+    const char *caption; /* the caption of the page's group, NULL for none */
+    /* Starts the group of one run of an article's regions: article (0-based), run the
+     * number of the run in the page and nth its number among the runs of that article
+     * (both from 1). */
+    void (*group)(nocr_xw *xw, int article, int run, int nth, void *data);
+    /* Writes the reference to the paragraph `id`; in_group is 1 inside an article's group. */
+    void (*ref)(nocr_xw *xw, const char *id, int in_group, void *data);
+} nocr_ro_format;
+
+/* The ReadingOrder of the regions in the reading order at the front of seq: an
+ * OrderedGroup "ro_page" holding, in reading order, a reference per paragraph of the
+ * regions outside articles and a group per run of one article's regions holding theirs. An
+ * article met again after another gets a group again, so the order stays exactly the
+ * page's. Nothing when no region is in the reading order. */
+void nocr_export_reading_order(nocr_xw *xw, const nocr_page *page, const size_t *seq,
+                               const nocr_ro_format *fmt, void *data);
 
 /* Opens a writer on a memory buffer, indenting by two spaces, and writes the XML
  * declaration (UTF-8). Errors: NOCR_ENOMEM. */
@@ -132,6 +187,8 @@ void nocr_xw_indent(nocr_xw *xw, int on);
 /* Attributes and text are cleaned (nocr_export_clean) and escaped by libxml2. */
 void nocr_xw_attr(nocr_xw *xw, const char *name, const char *value);
 void nocr_xw_attrf(nocr_xw *xw, const char *name, const char *fmt, ...) NOCR_PRINTF(3, 4);
+/* A confidence 0..100 as an attribute 0..1 with three decimals; nothing when unknown (< 0). */
+void nocr_xw_conf(nocr_xw *xw, const char *name, float confidence);
 void nocr_xw_text(nocr_xw *xw, const char *text);
 /* <name>text</name> */
 void nocr_xw_element(nocr_xw *xw, const char *name, const char *text);

@@ -3,6 +3,9 @@
  *
  *   nocr_format_count, nocr_format_at, nocr_format_find
  *
+ * static helpers: write_text, txt_of, fmt_txt, fmt_json, fmt_hocr, fmt_alto, fmt_page
+ *                 (TEXT_FORMAT), fmt_overlay
+ *
  * The one place that lists the formats; the CLI, the batch and any binding loop over it.
  * A new format (PDF, say) is a writer in this folder and a row here.
  */
@@ -13,8 +16,8 @@
 /* The text writers return a NUL-terminated string; the table's writers return bytes. */
 typedef int (*text_writer)(char **out, const nocr_page *page, const nocr_export_info *info);
 
-static int write_text(text_writer w, unsigned char **out, size_t *out_size,
-                      const nocr_page *page, const nocr_export_info *info)
+static int write_text(text_writer w, unsigned char **out, size_t *out_size, const nocr_page *page,
+                      const nocr_export_info *info)
 {
     char *s = NULL;
     int rc = w(&s, page, info);
@@ -31,40 +34,20 @@ static int txt_of(char **out, const nocr_page *page, const nocr_export_info *inf
     return nocr_export_txt(out, page);
 }
 
-static int fmt_txt(unsigned char **out, size_t *n, const nocr_page *page, const nocr_image *img,
-                   const nocr_export_info *info)
-{
-    (void)img;
-    return write_text(txt_of, out, n, page, info);
-}
+/* The table's writer of a text export: its string, as bytes. */
+#define TEXT_FORMAT(fn, export_fn)                                                                \
+    static int fn(unsigned char **out, size_t *n, const nocr_page *page, const nocr_image *img,   \
+                  const nocr_export_info *info)                                                   \
+    {                                                                                             \
+        (void)img;                                                                                \
+        return write_text(export_fn, out, n, page, info);                                         \
+    }
 
-static int fmt_json(unsigned char **out, size_t *n, const nocr_page *page,
-                    const nocr_image *img, const nocr_export_info *info)
-{
-    (void)img;
-    return write_text(nocr_export_json, out, n, page, info);
-}
-
-static int fmt_hocr(unsigned char **out, size_t *n, const nocr_page *page,
-                    const nocr_image *img, const nocr_export_info *info)
-{
-    (void)img;
-    return write_text(nocr_export_hocr, out, n, page, info);
-}
-
-static int fmt_alto(unsigned char **out, size_t *n, const nocr_page *page,
-                    const nocr_image *img, const nocr_export_info *info)
-{
-    (void)img;
-    return write_text(nocr_export_alto, out, n, page, info);
-}
-
-static int fmt_page(unsigned char **out, size_t *n, const nocr_page *page,
-                    const nocr_image *img, const nocr_export_info *info)
-{
-    (void)img;
-    return write_text(nocr_export_pagexml, out, n, page, info);
-}
+TEXT_FORMAT(fmt_txt, txt_of)
+TEXT_FORMAT(fmt_json, nocr_export_json)
+TEXT_FORMAT(fmt_hocr, nocr_export_hocr)
+TEXT_FORMAT(fmt_alto, nocr_export_alto)
+TEXT_FORMAT(fmt_page, nocr_export_pagexml)
 
 static int fmt_overlay(unsigned char **out, size_t *n, const nocr_page *page,
                        const nocr_image *img, const nocr_export_info *info)

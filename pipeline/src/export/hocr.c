@@ -1,9 +1,10 @@
 /*
- * export_hocr.c - the page as hOCR 1.2 (XHTML), for search engines and PDF tools.
+ * hocr.c - the page as hOCR 1.2 (XHTML), for search engines and PDF tools.
  *
  *   nocr_export_hocr
  *
- * static helpers: hocr_head, hocr_text_region, hocr_line, bbox, html_lang, image_name
+ * static helpers: bbox, hocr_title, html_lang, hocr_meta, hocr_head, line_class, hocr_line,
+ *                 hocr_text_region, hocr_other_region, hocr_page, hocr_head_all, hocr_tail
  *
  * ocr_page > ocr_carea (one per region, in reading order; title bbox and x_role, x_order,
  * x_article) > ocr_par (the paragraphs of paragraph.c, ids as PAGE's) > ocr_line, or
@@ -28,13 +29,15 @@ static void bbox(char *out, size_t n, nocr_box b)
     snprintf(out, n, "bbox %d %d %d %d", b.x, b.y, b.x + b.w, b.y + b.h);
 }
 
-static const char *image_name(const nocr_page *page, const nocr_export_info *info)
+/* The title of an element: its bbox and, when known, its confidence (x_wconf 0..100). */
+static void hocr_title(nocr_xw *xw, nocr_box box, float confidence)
 {
-    const char *name = info && info->image_name ? info->image_name : page->source;
-    if (!name || !*name)
-        return "page";
-    const char *slash = strrchr(name, '/');
-    return slash && slash[1] ? slash + 1 : name;
+    char b[96];
+    bbox(b, sizeof(b), box);
+    if (confidence >= 0)
+        nocr_xw_attrf(xw, "title", "%s; x_wconf %d", b, (int)(confidence + 0.5f));
+    else
+        nocr_xw_attr(xw, "title", b);
 }
 
 /* BCP 47 tag for the first Tesseract language, NULL when not known. */
@@ -52,38 +55,32 @@ static const char *html_lang(const nocr_export_info *info)
     return NULL;
 }
 
+/* <meta name="NAME" content="CONTENT"/>, nothing when content is NULL. */
+static void hocr_meta(nocr_xw *xw, const char *name, const char *content)
+{
+    if (!content)
+        return;
+    nocr_xw_start(xw, "meta");
+    nocr_xw_attr(xw, "name", name);
+    nocr_xw_attr(xw, "content", content);
+    nocr_xw_end(xw);
+}
+
 static void hocr_head(nocr_xw *xw, const nocr_page *page, const nocr_export_info *info)
 {
     nocr_xw_start(xw, "head");
-    nocr_xw_element(xw, "title", image_name(page, info));
-    static const char *const meta[][2] = {
-        {"ocr-system", "newsocr " NOCR_VERSION},
-        {"ocr-capabilities", "ocr_page ocr_carea ocr_par ocr_line ocr_header ocr_caption "
-                             "ocrx_word ocr_photo ocr_separator ocr_noise"},
-        {"ocr-number-of-pages", "1"},
-    };
+    nocr_xw_element(xw, "title", nocr_export_image_name(page, info));
     nocr_xw_start(xw, "meta");
     nocr_xw_attr(xw, "http-equiv", "Content-Type");
     nocr_xw_attr(xw, "content", "text/html; charset=utf-8");
     nocr_xw_end(xw);
-    for (size_t i = 0; i < sizeof(meta) / sizeof(meta[0]); i++) {
-        nocr_xw_start(xw, "meta");
-        nocr_xw_attr(xw, "name", meta[i][0]);
-        nocr_xw_attr(xw, "content", meta[i][1]);
-        nocr_xw_end(xw);
-    }
-    if (info && info->lang) {
-        nocr_xw_start(xw, "meta");
-        nocr_xw_attr(xw, "name", "ocr-langs");
-        nocr_xw_attr(xw, "content", info->lang);
-        nocr_xw_end(xw);
-    }
-    if (info && info->settings) {
-        nocr_xw_start(xw, "meta");
-        nocr_xw_attr(xw, "name", "ocr-settings");
-        nocr_xw_attr(xw, "content", info->settings);
-        nocr_xw_end(xw);
-    }
+    hocr_meta(xw, "ocr-system", "newsocr " NOCR_VERSION);
+    hocr_meta(xw, "ocr-capabilities",
+              "ocr_page ocr_carea ocr_par ocr_line ocr_header "
+              "ocr_caption ocrx_word ocr_photo ocr_separator ocr_noise");
+    hocr_meta(xw, "ocr-number-of-pages", "1");
+    hocr_meta(xw, "ocr-langs", info ? info->lang : NULL);
+    hocr_meta(xw, "ocr-settings", info ? info->settings : NULL);
     nocr_xw_end(xw);
 }
 
@@ -106,18 +103,13 @@ static int hocr_line(nocr_xw *xw, const nocr_region *region, const nocr_line *li
 {
     nocr_token *tokens;
     size_t n;
-    char b[96];
     int rc = nocr_line_tokens(&tokens, &n, line);
     if (rc)
         return rc;
     nocr_xw_start(xw, "span");
-    nocr_xw_attr(xw, "class", line_class(region->role));
+    nocr_xw_attr(xw, "class", line_class(nocr_region_role(region)));
     nocr_xw_attr(xw, "id", id);
-    bbox(b, sizeof(b), line->box);
-    if (line->confidence >= 0)
-        nocr_xw_attrf(xw, "title", "%s; x_wconf %d", b, (int)(line->confidence + 0.5f));
-    else
-        nocr_xw_attr(xw, "title", b);
+    hocr_title(xw, nocr_line_box(line), nocr_line_confidence(line));
     nocr_xw_indent(xw, 0);
     for (size_t i = 0; i < n; i++) {
         if (i > 0)
@@ -125,11 +117,7 @@ static int hocr_line(nocr_xw *xw, const nocr_region *region, const nocr_line *li
         nocr_xw_start(xw, "span");
         nocr_xw_attr(xw, "class", "ocrx_word");
         nocr_xw_attrf(xw, "id", "%s_w%zu", id, i + 1);
-        bbox(b, sizeof(b), tokens[i].box);
-        if (tokens[i].confidence >= 0)
-            nocr_xw_attrf(xw, "title", "%s; x_wconf %d", b, (int)(tokens[i].confidence + 0.5f));
-        else
-            nocr_xw_attr(xw, "title", b);
+        hocr_title(xw, tokens[i].box, tokens[i].confidence);
         nocr_xw_text(xw, tokens[i].text);
         nocr_xw_full_end(xw);
     }
@@ -139,22 +127,26 @@ static int hocr_line(nocr_xw *xw, const nocr_region *region, const nocr_line *li
     return NOCR_OK;
 }
 
-static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k)
+static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k, void *data)
 {
+    (void)data;
     char b[96], title[256], id[64], line_id[96];
-    bbox(b, sizeof(b), region->box);
-    int len =
-        snprintf(title, sizeof(title), "%s; x_role %s", b, nocr_export_structure(region->role));
-    if (region->order >= 0)
-        len += snprintf(title + len, sizeof(title) - (size_t)len, "; x_order %d", region->order);
-    if (region->article >= 0)
-        snprintf(title + len, sizeof(title) - (size_t)len, "; x_article a%d", region->article + 1);
+    int order = nocr_region_order(region), article = nocr_region_article(region);
+    bbox(b, sizeof(b), nocr_region_box(region));
+    int len = snprintf(title, sizeof(title), "%s; x_role %s", b,
+                       nocr_export_role_name(nocr_region_role(region)));
+    if (order >= 0)
+        len += snprintf(title + len, sizeof(title) - (size_t)len, "; x_order %d", order);
+    if (article >= 0)
+        snprintf(title + len, sizeof(title) - (size_t)len, "; x_article a%d", article + 1);
+    nocr_export_region_id(id, sizeof(id), k);
     nocr_xw_start(xw, "div");
     nocr_xw_attr(xw, "class", "ocr_carea");
-    nocr_xw_attrf(xw, "id", "r%zu", k + 1);
+    nocr_xw_attr(xw, "id", id);
     nocr_xw_attr(xw, "title", title);
     int rc = NOCR_OK;
-    for (size_t first = 0, p = 0, end; first < region->nlines && !rc; first = end, p++) {
+    size_t nlines = nocr_region_line_count(region);
+    for (size_t first = 0, p = 0, end; first < nlines && !rc; first = end, p++) {
         end = nocr_paragraph_end(region, first);
         nocr_paragraph_id(id, sizeof(id), region, k, p);
         nocr_xw_start(xw, "p");
@@ -165,7 +157,7 @@ static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k)
         nocr_xw_attr(xw, "title", b);
         for (size_t i = first; i < end && !rc; i++) {
             snprintf(line_id, sizeof(line_id), "%s_l%zu", id, i - first + 1);
-            rc = hocr_line(xw, region, region->lines[i], line_id);
+            rc = hocr_line(xw, region, nocr_region_line(region, i), line_id);
         }
         nocr_xw_full_end(xw);
     }
@@ -173,55 +165,72 @@ static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k)
     return rc;
 }
 
-int nocr_export_hocr(char **out, const nocr_page *page, const nocr_export_info *info)
+/* A figure (ocr_photo), a rule (ocr_separator) or text left out of the reading order
+ * (ocr_noise). */
+static void hocr_other_region(nocr_xw *xw, const nocr_region *region, size_t k)
 {
-    size_t *seq;
-    nocr_xw xw;
-    int rc = nocr_export_begin(&xw, &seq, out, page, "nocr_export_hocr");
-    if (rc)
-        return rc;
-    if (!xw.failed &&
+    char b[96], id[32];
+    nocr_role role = nocr_region_role(region);
+    bbox(b, sizeof(b), nocr_region_box(region));
+    nocr_export_region_id(id, sizeof(id), k);
+    nocr_xw_start(xw, "div");
+    nocr_xw_attr(xw, "class",
+                 role == NOCR_ROLE_FIGURE      ? "ocr_photo"
+                 : role == NOCR_ROLE_SEPARATOR ? "ocr_separator"
+                                               : "ocr_noise");
+    nocr_xw_attr(xw, "id", id);
+    nocr_xw_attr(xw, "title", b);
+    nocr_xw_full_end(xw);
+}
+
+/* The ocr_page div's title: image, bbox, page number and, when known, resolution. */
+static void hocr_page(nocr_xw *xw, const nocr_page *page, const nocr_export_info *info)
+{
+    char title[512];
+    int dpi = nocr_page_dpi(page);
+    int len = snprintf(title, sizeof(title), "image \"%s\"; bbox 0 0 %d %d; ppageno %d",
+                       nocr_export_image_name(page, info), nocr_page_width(page),
+                       nocr_page_height(page), nocr_page_index(page));
+    if (dpi > 0)
+        snprintf(title + len, sizeof(title) - (size_t)len, "; scan_res %d %d", dpi, dpi);
+    nocr_xw_start(xw, "div");
+    nocr_xw_attr(xw, "class", "ocr_page");
+    nocr_xw_attr(xw, "id", "page_1");
+    nocr_xw_attr(xw, "title", title);
+}
+
+/* The DTD, html, head, and body with the ocr_page div left open. */
+static void hocr_head_all(nocr_xw *xw, const nocr_page *page, const nocr_export_info *info,
+                          const size_t *seq, void *data)
+{
+    (void)seq;
+    (void)data;
+    if (!xw->failed &&
         xmlTextWriterWriteDTD(
-            xw.w, BAD_CAST "html", BAD_CAST "-//W3C//DTD XHTML 1.0 Transitional//EN",
+            xw->w, BAD_CAST "html", BAD_CAST "-//W3C//DTD XHTML 1.0 Transitional//EN",
             BAD_CAST "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd", NULL) < 0)
-        xw.failed = 1;
-    nocr_xw_start_ns(&xw, "html", XHTML_NS);
+        xw->failed = 1;
+    nocr_xw_start_ns(xw, "html", XHTML_NS);
     const char *lang = html_lang(info);
     if (lang) {
-        nocr_xw_attr(&xw, "xml:lang", lang);
-        nocr_xw_attr(&xw, "lang", lang);
+        nocr_xw_attr(xw, "xml:lang", lang);
+        nocr_xw_attr(xw, "lang", lang);
     }
-    hocr_head(&xw, page, info);
-    nocr_xw_start(&xw, "body");
-    nocr_xw_start(&xw, "div");
-    nocr_xw_attr(&xw, "class", "ocr_page");
-    nocr_xw_attr(&xw, "id", "page_1");
-    char title[512];
-    int len = snprintf(title, sizeof(title), "image \"%s\"; bbox 0 0 %d %d; ppageno %d",
-                       image_name(page, info), page->width, page->height, page->index);
-    if (page->dpi > 0)
-        snprintf(title + len, sizeof(title) - (size_t)len, "; scan_res %d %d", page->dpi,
-                 page->dpi);
-    nocr_xw_attr(&xw, "title", title);
-    for (size_t s = 0; s < page->nregions && !rc; s++) {
-        const nocr_region *region = page->regions[seq[s]];
-        if (nocr_export_in_order(region)) {
-            rc = hocr_text_region(&xw, region, seq[s]);
-            continue;
-        }
-        char b[96];
-        bbox(b, sizeof(b), region->box);
-        nocr_xw_start(&xw, "div");
-        nocr_xw_attr(&xw, "class",
-                     region->role == NOCR_ROLE_FIGURE      ? "ocr_photo"
-                     : region->role == NOCR_ROLE_SEPARATOR ? "ocr_separator"
-                                                           : "ocr_noise");
-        nocr_xw_attrf(&xw, "id", "r%zu", seq[s] + 1);
-        nocr_xw_attr(&xw, "title", b);
-        nocr_xw_full_end(&xw);
-    }
-    nocr_xw_full_end(&xw);
-    nocr_xw_end(&xw);
-    nocr_xw_end(&xw);
-    return nocr_export_end(&xw, seq, rc, out, "hOCR");
+    hocr_head(xw, page, info);
+    nocr_xw_start(xw, "body");
+    hocr_page(xw, page, info);
+}
+
+static void hocr_tail(nocr_xw *xw)
+{
+    nocr_xw_full_end(xw); /* the ocr_page div */
+    nocr_xw_end(xw);      /* body */
+    nocr_xw_end(xw);      /* html */
+}
+
+int nocr_export_hocr(char **out, const nocr_page *page, const nocr_export_info *info)
+{
+    static const nocr_xml_format hocr = {
+        "nocr_export_hocr", "hOCR", hocr_head_all, hocr_text_region, hocr_other_region, hocr_tail};
+    return nocr_export_xml(out, page, info, &hocr, NULL);
 }

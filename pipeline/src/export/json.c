@@ -1,15 +1,17 @@
 /*
- * export_json.c - the page model as JSON (jansson), schema
+ * json.c - the page model as JSON (jansson), schema
  * pipeline/schema/newsocr-page.schema.json, version NOCR_JSON_SCHEMA_VERSION.
  *
  *   nocr_export_json
  *
- * static helpers: json_box, json_polygon, json_conf, json_str, json_region, json_line,
- *                 json_articles, set_new
+ * static helpers: set_new, push_new, json_str, json_box, json_polygon, json_conf,
+ *                 json_word, json_line, direction_name, json_paragraphs, json_region,
+ *                 json_articles, json_header, json_dump
  *
  * The whole model in reading order: page size, resolution and skew; the regions in the
  * order the other exports write them (text in reading order, then figures, rules and text
- * outside the reading order) with id, role, order, article, continues (its first
+ * outside the reading order) with id, role (nocr_export_role_name: the folio line is
+ * "folio" since schema 1.1, "page-header" before), order, article, continues (its first
  * paragraph runs on from the previous region's last), direction, box, polygon,
  * confidence, their paragraphs (text as the txt export writes it, and the lines they span)
  * and their lines with box, text, confidence and Tesseract's words with boxes; the
@@ -64,6 +66,17 @@ static json_t *json_conf(float c)
     return json_real((double)(int)(c * 10.0f + 0.5f) / 10.0);
 }
 
+static json_t *json_word(const nocr_word *w, int *bad)
+{
+    json_t *j = json_object();
+    if (j) {
+        set_new(j, "box", json_box(nocr_word_box(w)), bad);
+        set_new(j, "text", json_str(nocr_word_text(w)), bad);
+        set_new(j, "confidence", json_conf(nocr_word_confidence(w)), bad);
+    }
+    return j;
+}
+
 static json_t *json_line(const nocr_line *line, const char *id, int *bad)
 {
     json_t *j = json_object(), *words = json_array();
@@ -74,20 +87,12 @@ static json_t *json_line(const nocr_line *line, const char *id, int *bad)
         return NULL;
     }
     set_new(j, "id", json_string(id), bad);
-    set_new(j, "box", json_box(line->box), bad);
-    set_new(j, "text", json_str(line->text), bad);
-    set_new(j, "confidence", json_conf(line->confidence), bad);
-    set_new(j, "starts_paragraph", json_boolean(line->starts_paragraph), bad);
-    for (size_t i = 0; i < line->nwords; i++) {
-        const nocr_word *w = &line->words[i];
-        json_t *jw = json_object();
-        if (jw) {
-            set_new(jw, "box", json_box(w->box), bad);
-            set_new(jw, "text", json_str(w->text), bad);
-            set_new(jw, "confidence", json_conf(w->confidence), bad);
-        }
-        push_new(words, jw, bad);
-    }
+    set_new(j, "box", json_box(nocr_line_box(line)), bad);
+    set_new(j, "text", json_str(nocr_line_text(line)), bad);
+    set_new(j, "confidence", json_conf(nocr_line_confidence(line)), bad);
+    set_new(j, "starts_paragraph", json_boolean(nocr_line_starts_paragraph(line)), bad);
+    for (size_t i = 0; i < nocr_line_word_count(line); i++)
+        push_new(words, json_word(nocr_line_word(line, i), bad), bad);
     set_new(j, "words", words, bad);
     return j;
 }
@@ -97,31 +102,12 @@ static const char *direction_name(nocr_direction d)
     return d == NOCR_DIR_VERTICAL ? "vertical" : "horizontal";
 }
 
-static json_t *json_region(const nocr_region *region, size_t k, int *bad)
+/* [{"text", "first_line", "line_count"}] of the region's paragraphs. */
+static json_t *json_paragraphs(const nocr_region *region, int *bad)
 {
-    json_t *j = json_object(), *paras = json_array(), *lines = json_array();
-    char id[64], line_id[96], article[32];
-    if (!j || !paras || !lines) {
-        json_decref(j);
-        json_decref(paras);
-        json_decref(lines);
-        *bad = 1;
-        return NULL;
-    }
-    snprintf(id, sizeof(id), "r%zu", k + 1);
-    snprintf(article, sizeof(article), "a%d", region->article + 1);
-    set_new(j, "id", json_string(id), bad);
-    set_new(j, "role", json_string(nocr_role_name(region->role)), bad);
-    set_new(j, "order", nocr_export_in_order(region) ? json_integer(region->order) : json_null(),
-            bad);
-    set_new(j, "article", region->article >= 0 ? json_string(article) : json_null(), bad);
-    set_new(j, "continues", json_boolean(region->continues), bad);
-    set_new(j, "direction", json_string(direction_name(region->direction)), bad);
-    set_new(j, "box", json_box(region->box), bad);
-    set_new(j, "polygon", json_polygon(region->box), bad);
-    float conf = nocr_paragraph_confidence(region, 0, region->nlines);
-    set_new(j, "confidence", json_conf(conf), bad);
-    for (size_t first = 0, end; first < region->nlines && !*bad; first = end) {
+    json_t *paras = json_array();
+    size_t nlines = nocr_region_line_count(region);
+    for (size_t first = 0, end; paras && first < nlines && !*bad; first = end) {
         end = nocr_paragraph_end(region, first);
         char *text = NULL;
         if (nocr_paragraph_text(&text, region, first, end)) {
@@ -134,10 +120,38 @@ static json_t *json_region(const nocr_region *region, size_t k, int *bad)
                  bad);
         free(text);
     }
-    set_new(j, "paragraphs", paras, bad);
-    for (size_t i = 0; i < region->nlines; i++) {
+    return paras;
+}
+
+static json_t *json_region(const nocr_region *region, size_t k, int *bad)
+{
+    json_t *j = json_object(), *lines = json_array();
+    char id[64], line_id[96], article[32];
+    if (!j || !lines) {
+        json_decref(j);
+        json_decref(lines);
+        *bad = 1;
+        return NULL;
+    }
+    int art = nocr_region_article(region);
+    nocr_box box = nocr_region_box(region);
+    nocr_export_region_id(id, sizeof(id), k);
+    snprintf(article, sizeof(article), "a%d", art + 1);
+    set_new(j, "id", json_string(id), bad);
+    set_new(j, "role", json_string(nocr_export_role_name(nocr_region_role(region))), bad);
+    set_new(j, "order",
+            nocr_export_in_order(region) ? json_integer(nocr_region_order(region)) : json_null(),
+            bad);
+    set_new(j, "article", art >= 0 ? json_string(article) : json_null(), bad);
+    set_new(j, "continues", json_boolean(nocr_region_continues(region)), bad);
+    set_new(j, "direction", json_string(direction_name(nocr_region_direction(region))), bad);
+    set_new(j, "box", json_box(box), bad);
+    set_new(j, "polygon", json_polygon(box), bad);
+    set_new(j, "confidence", json_conf(nocr_region_confidence(region)), bad);
+    set_new(j, "paragraphs", json_paragraphs(region, bad), bad);
+    for (size_t i = 0; i < nocr_region_line_count(region); i++) {
         snprintf(line_id, sizeof(line_id), "%s_l%zu", id, i + 1);
-        push_new(lines, json_line(region->lines[i], line_id, bad), bad);
+        push_new(lines, json_line(nocr_region_line(region, i), line_id, bad), bad);
     }
     set_new(j, "lines", lines, bad);
     return j;
@@ -151,13 +165,13 @@ static json_t *json_articles(const nocr_page *page, const size_t *seq, int *bad)
         *bad = 1;
         return NULL;
     }
-    for (size_t s = 0; s < page->nregions; s++) {
-        const nocr_region *region = page->regions[seq[s]];
-        if (!nocr_export_in_order(region) || region->article < 0)
+    for (size_t s = 0; s < nocr_export_ordered_count(page, seq); s++) {
+        int article = nocr_region_article(nocr_page_region(page, seq[s]));
+        if (article < 0)
             continue;
         char aid[32], rid[32];
-        snprintf(aid, sizeof(aid), "a%d", region->article + 1);
-        snprintf(rid, sizeof(rid), "r%zu", seq[s] + 1);
+        snprintf(aid, sizeof(aid), "a%d", article + 1);
+        nocr_export_region_id(rid, sizeof(rid), seq[s]);
         json_t *art = NULL;
         size_t i;
         json_t *a;
@@ -177,15 +191,56 @@ static json_t *json_articles(const nocr_page *page, const size_t *seq, int *bad)
     return arts;
 }
 
+/* schema, version, engine, image and page of the document. */
+static void json_header(json_t *root, const nocr_page *page, const nocr_export_info *info,
+                        int *bad)
+{
+    const char *name = nocr_export_image_path(page, info);
+    int dpi = nocr_page_dpi(page);
+    set_new(root, "schema", json_string("newsocr-page"), bad);
+    set_new(root, "version", json_string(NOCR_JSON_SCHEMA_VERSION), bad);
+    set_new(root, "engine",
+            json_pack("{s:s, s:s, s:o, s:o}", "name", "newsocr", "version", NOCR_VERSION, "lang",
+                      info && info->lang ? json_str(info->lang) : json_null(), "settings",
+                      info && info->settings ? json_str(info->settings) : json_null()),
+            bad);
+    set_new(root, "image",
+            json_pack("{s:o, s:i}", "name", name ? json_str(name) : json_null(), "page_index",
+                      nocr_page_index(page)),
+            bad);
+    set_new(root, "page",
+            json_pack("{s:i, s:i, s:o, s:f, s:f}", "width", nocr_page_width(page), "height",
+                      nocr_page_height(page), "dpi", dpi > 0 ? json_integer(dpi) : json_null(),
+                      "skew", nocr_page_skew(page), "skew_confidence",
+                      nocr_page_skew_confidence(page)),
+            bad);
+}
+
+/* The document as compact text ending with a newline, like every text file; *out is
+ * malloc'd. Returns 0, or 1 when out of memory. */
+static int json_dump(char **out, const json_t *root)
+{
+    char *text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    if (!text)
+        return 1;
+    size_t n = strlen(text);
+    if ((*out = malloc(n + 2))) {
+        memcpy(*out, text, n);
+        memcpy(*out + n, "\n", 2);
+    }
+    free(text);
+    return *out == NULL;
+}
+
 int nocr_export_json(char **out, const nocr_page *page, const nocr_export_info *info)
 {
     if (!out || !page)
         return nocr_error_set(NOCR_EINVAL, "nocr_export_json: NULL argument");
     *out = NULL;
-    size_t *seq = nocr_export_sequence(page);
-    if (!seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
-    int bad = 0;
+    size_t *seq, nregions = nocr_page_region_count(page);
+    int bad = 0, rc = nocr_export_sequence(&seq, page);
+    if (rc)
+        return rc;
     json_t *root = json_object(), *regions = json_array(), *order = json_array();
     if (!root || !regions || !order) {
         json_decref(regions);
@@ -193,49 +248,21 @@ int nocr_export_json(char **out, const nocr_page *page, const nocr_export_info *
         bad = 1;
         goto cleanup;
     }
-    set_new(root, "schema", json_string("newsocr-page"), &bad);
-    set_new(root, "version", json_string(NOCR_JSON_SCHEMA_VERSION), &bad);
-    set_new(root, "engine",
-            json_pack("{s:s, s:s, s:o, s:o}", "name", "newsocr", "version", NOCR_VERSION, "lang",
-                      info && info->lang ? json_str(info->lang) : json_null(), "settings",
-                      info && info->settings ? json_str(info->settings) : json_null()),
-            &bad);
-    const char *name = info && info->image_name ? info->image_name : page->source;
-    set_new(root, "image",
-            json_pack("{s:o, s:i}", "name", name ? json_str(name) : json_null(), "page_index",
-                      page->index),
-            &bad);
-    set_new(root, "page",
-            json_pack("{s:i, s:i, s:o, s:f, s:f}", "width", page->width, "height", page->height,
-                      "dpi", page->dpi > 0 ? json_integer(page->dpi) : json_null(), "skew",
-                      page->skew, "skew_confidence", page->skew_confidence),
-            &bad);
-    for (size_t s = 0; s < page->nregions && !bad; s++) {
-        const nocr_region *region = page->regions[seq[s]];
+    json_header(root, page, info, &bad);
+    for (size_t s = 0; s < nregions && !bad; s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
         push_new(regions, json_region(region, seq[s], &bad), &bad);
         if (nocr_export_in_order(region)) {
             char rid[32];
-            snprintf(rid, sizeof(rid), "r%zu", seq[s] + 1);
+            nocr_export_region_id(rid, sizeof(rid), seq[s]);
             push_new(order, json_string(rid), &bad);
         }
     }
     set_new(root, "reading_order", order, &bad);
     set_new(root, "articles", json_articles(page, seq, &bad), &bad);
     set_new(root, "regions", regions, &bad);
-    char *text = NULL;
-    if (!bad &&
-        !(text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))))
-        bad = 1;
-    if (text) { /* end with a newline, like every text file */
-        size_t n = strlen(text);
-        if ((*out = malloc(n + 2))) {
-            memcpy(*out, text, n);
-            memcpy(*out + n, "\n", 2);
-        } else {
-            bad = 1;
-        }
-        free(text);
-    }
+    if (!bad)
+        bad = json_dump(out, root);
 
 cleanup:
     json_decref(root);

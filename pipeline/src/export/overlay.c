@@ -1,22 +1,24 @@
 /*
- * export_overlay.c - the reading-order overlay: what the layout stage decided, at a glance.
+ * overlay.c - the reading-order overlay: what the layout stage decided, at a glance.
  *
  *   nocr_export_overlay
  *
- * static helpers: role_color, draw_arrow, draw_label, draw_legend
+ * static helpers: role_color, draw_arrow, draw_label, draw_legend, overlay_canvas,
+ *                 draw_regions, draw_order, overlay_png
  *
- * The original page reduced to OVERLAY_WIDTH pixels wide (Leptonica pixScale, area
- * mapping), each region tinted and outlined in its role's colour (pixBlendInRect,
- * pixRenderBoxArb), numbered 1, 2, ... in reading order on a white tag at its top-left
- * corner (pixSetTextline with Leptonica's built-in bitmap font), and an arrow from the
- * centre of each region to the centre of the next in reading order (pixRenderLineArb).
- * A legend of the roles present runs along the top, in as many rows as it needs. The picture is
- * quantized to at most OVERLAY_COLORS colours (pixOctreeQuantNumColors) and written as PNG, so a
- * full newspaper page is a few hundred kilobytes.
+ * The original page (nocr_image_pix) reduced to OVERLAY_WIDTH pixels wide (Leptonica
+ * pixScale, area mapping), each region tinted and outlined in its role's colour
+ * (pixBlendInRect, pixRenderBoxArb), numbered 1, 2, ... in reading order on a white tag at
+ * its top-left corner (pixSetTextline with Leptonica's built-in bitmap font), and an arrow
+ * from the centre of each region to the centre of the next in reading order
+ * (pixRenderLineArb). A legend of the roles present (nocr_export_role_name) runs along the
+ * top, in as many rows as it needs. The picture is quantized to at most OVERLAY_COLORS
+ * colours (pixOctreeQuantNumColors) and written as PNG, so a full newspaper page is a few
+ * hundred kilobytes.
  */
 #include "export/export.h"
-#include "image/image.h"
 
+#include <leptonica/allheaders.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -91,7 +93,7 @@ static int draw_legend(PIX *pix, int w, L_BMF *bmf, const int *present)
     for (int role = 1; role < NOCR_ROLE_COUNT; role++) {
         if (!present[role])
             continue;
-        const char *name = nocr_role_name((nocr_role)role);
+        const char *name = nocr_export_role_name((nocr_role)role);
         l_int32 tw = 0, overflow, base = 0, drawn;
         bmfGetStringWidth(bmf, name, &tw);
         bmfGetBaseline(bmf, 'h', &base);
@@ -110,109 +112,124 @@ static int draw_legend(PIX *pix, int w, L_BMF *bmf, const int *present)
     return y + row;
 }
 
-int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *page,
-                        const nocr_image *img)
+/* The canvas: the original scaled to at most OVERLAY_WIDTH wide, in RGB, with a white band
+ * of *top pixels above it for the legend. *scale maps page coordinates onto it. NULL when
+ * out of memory. */
+static PIX *overlay_canvas(const nocr_page *page, PIX *pix, L_BMF *bmf_small, const int *present,
+                           float *scale, int *top)
 {
-    if (!out || !out_size || !page || !img || !img->pixs)
-        return nocr_error_set(NOCR_EINVAL, "nocr_export_overlay: NULL argument");
-    *out = NULL;
-    *out_size = 0;
-    nocr_lept_quiet();
-    int rc = NOCR_OK;
-    PIX *pixs = NULL, *pix32 = NULL, *pixd = NULL, *pixq = NULL;
-    L_BMF *bmf = NULL, *bmf_small = NULL;
-    l_uint8 *png = NULL;
-    size_t png_size = 0;
-    size_t *seq = nocr_export_sequence(page);
-    if (!seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
-
-    int W = pixGetWidth(img->pixs);
+    int W = pixGetWidth(pix), page_w = nocr_page_width(page);
     float sc = W > OVERLAY_WIDTH ? (float)OVERLAY_WIDTH / (float)W : 1.0f;
     /* page coordinates are the original's; the page may differ from the image in size only
      * if a caller mixes them up, so scale by the page's own width */
-    float sx = sc * (float)W / (float)(page->width > 0 ? page->width : W);
-    pixs = sc < 1.0f ? pixScale(img->pixs, sc, sc) : pixClone(img->pixs);
-    pix32 = pixs ? pixConvertTo32(pixs) : NULL;
-    bmf = bmfCreate(NULL, 14);
-    bmf_small = bmfCreate(NULL, 10);
-    int present[NOCR_ROLE_COUNT] = {0};
-    for (size_t i = 0; i < page->nregions; i++) {
-        nocr_role role = page->regions[i]->role;
-        if ((int)role >= 0 && role < NOCR_ROLE_COUNT)
-            present[role] = 1;
-    }
-    int top = pix32 && bmf_small ? draw_legend(NULL, pixGetWidth(pix32), bmf_small, present) : 0;
-    pixd = pix32 ? pixAddBorderGeneral(pix32, 0, 0, top, 0, 0xffffff00) : NULL;
-    if (!pixd || !bmf || !bmf_small) {
-        rc = nocr_error_set(NOCR_ENOMEM, "%s: cannot draw the overlay (out of memory)",
-                            img->source ? img->source : "page");
-        goto cleanup;
-    }
-    int line_w = pixGetWidth(pixd) >= 1200 ? 3 : 2;
+    *scale = sc * (float)W / (float)(page_w > 0 ? page_w : W);
+    PIX *pixs = sc < 1.0f ? pixScale(pix, sc, sc) : pixClone(pix);
+    PIX *pix32 = pixs ? pixConvertTo32(pixs) : NULL;
+    *top = pix32 ? draw_legend(NULL, pixGetWidth(pix32), bmf_small, present) : 0;
+    PIX *pixd = pix32 ? pixAddBorderGeneral(pix32, 0, 0, *top, 0, 0xffffff00) : NULL;
+    pixDestroy(&pix32);
+    pixDestroy(&pixs);
+    return pixd;
+}
 
-    /* tints and frames */
-    for (size_t s = 0; s < page->nregions; s++) {
-        const nocr_region *region = page->regions[seq[s]];
-        nocr_box b = region->box;
+/* Every region's box on the canvas, tinted and framed in its role's colour, in the order
+ * of seq (the later on top). */
+static void draw_regions(PIX *pixd, const nocr_page *page, const size_t *seq, float sx, int top)
+{
+    for (size_t s = 0; s < nocr_page_region_count(page); s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
+        nocr_box b = nocr_region_box(region);
         BOX *box = boxCreate((int)(b.x * sx), (int)(b.y * sx) + top, (int)(b.w * sx) + 1,
                              (int)(b.h * sx) + 1);
         if (!box)
             continue;
-        l_uint32 c = role_color(region->role);
+        l_uint32 c = role_color(nocr_region_role(region));
         l_int32 r, g, bl;
         extractRGBValues(c, &r, &g, &bl);
         pixBlendInRect(pixd, box, c, 0.25f);
         pixRenderBoxArb(pixd, box, 2, (l_uint8)r, (l_uint8)g, (l_uint8)bl);
         boxDestroy(&box);
     }
+}
 
-    /* arrows from region to region in reading order, then the numbers on top */
-    int px = 0, py = 0, have_prev = 0;
-    for (size_t s = 0; s < page->nregions; s++) {
-        const nocr_region *region = page->regions[seq[s]];
-        if (!nocr_export_in_order(region))
-            break;
-        nocr_box b = region->box;
+/* Arrows from region to region in the reading order (the first n of seq), then their
+ * numbers on top. */
+static void draw_order(PIX *pixd, const nocr_page *page, const size_t *seq, size_t n, float sx,
+                       int top, L_BMF *bmf, L_BMF *bmf_small)
+{
+    int line_w = pixGetWidth(pixd) >= 1200 ? 3 : 2, px = 0, py = 0;
+    for (size_t s = 0; s < n; s++) {
+        nocr_box b = nocr_region_box(nocr_page_region(page, seq[s]));
         int cx = (int)((b.x + b.w / 2.0) * sx), cy = (int)((b.y + b.h / 2.0) * sx) + top;
-        if (have_prev)
+        if (s > 0)
             draw_arrow(pixd, px, py, cx, cy, line_w);
         px = cx;
         py = cy;
-        have_prev = 1;
     }
-    for (size_t s = 0; s < page->nregions; s++) {
-        const nocr_region *region = page->regions[seq[s]];
-        if (!nocr_export_in_order(region))
-            break;
+    for (size_t s = 0; s < n; s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
         char num[24];
         snprintf(num, sizeof(num), "%zu", s + 1);
-        nocr_box b = region->box;
+        nocr_box b = nocr_region_box(region);
         draw_label(pixd, b.h * sx < 30 ? bmf_small : bmf, num, (int)(b.x * sx) + 2,
-                   (int)(b.y * sx) + top + 2, role_color(region->role));
+                   (int)(b.y * sx) + top + 2, role_color(nocr_region_role(region)));
     }
-    draw_legend(pixd, pixGetWidth(pixd), bmf_small, present);
+}
 
-    pixq = pixOctreeQuantNumColors(pixd, OVERLAY_COLORS, 0);
-    if (!pixq || pixWriteMem(&png, &png_size, pixq, IFF_PNG) != 0 || !png) {
-        rc = nocr_error_set(NOCR_ENOMEM, "%s: cannot encode the overlay PNG",
-                            img->source ? img->source : "page");
-        goto cleanup;
-    }
-    /* hand over in our allocator's memory, never Leptonica's */
-    if (!(*out = malloc(png_size))) {
+/* pixd quantized and encoded as PNG into *out (malloc'd, our allocator's, never
+ * Leptonica's). Errors: NOCR_ENOMEM, naming `name`. */
+static int overlay_png(unsigned char **out, size_t *out_size, PIX *pixd, const char *name)
+{
+    l_uint8 *png = NULL;
+    size_t png_size = 0;
+    int rc = NOCR_OK;
+    PIX *pixq = pixOctreeQuantNumColors(pixd, OVERLAY_COLORS, 0);
+    if (!pixq || pixWriteMem(&png, &png_size, pixq, IFF_PNG) != 0 || !png)
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: cannot encode the overlay PNG", name);
+    else if (!(*out = malloc(png_size)))
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory");
-        goto cleanup;
+    else {
+        memcpy(*out, png, png_size);
+        *out_size = png_size;
     }
-    memcpy(*out, png, png_size);
-    *out_size = png_size;
-
-cleanup:
     lept_free(png);
     pixDestroy(&pixq);
+    return rc;
+}
+
+int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *page,
+                        const nocr_image *img)
+{
+    PIX *pix = nocr_image_pix(img);
+    if (!out || !out_size || !page || !pix)
+        return nocr_error_set(NOCR_EINVAL, "nocr_export_overlay: NULL argument");
+    *out = NULL;
+    *out_size = 0;
+    /* Leptonica's messages are already silenced: nocr_image_load made img */
+    const char *name = nocr_image_source(img) ? nocr_image_source(img) : "page";
+    size_t *seq;
+    int rc = nocr_export_sequence(&seq, page), present[NOCR_ROLE_COUNT] = {0}, top = 0;
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_role role = nocr_region_role(nocr_page_region(page, i));
+        if ((int)role >= 0 && role < NOCR_ROLE_COUNT)
+            present[role] = 1;
+    }
+    float sx = 1.0f;
+    L_BMF *bmf = bmfCreate(NULL, 14), *bmf_small = bmfCreate(NULL, 10);
+    PIX *pixd = bmf_small ? overlay_canvas(page, pix, bmf_small, present, &sx, &top) : NULL;
+    if (!pixd || !bmf) {
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: cannot draw the overlay (out of memory)", name);
+        goto cleanup;
+    }
+    draw_regions(pixd, page, seq, sx, top);
+    draw_order(pixd, page, seq, nocr_export_ordered_count(page, seq), sx, top, bmf, bmf_small);
+    draw_legend(pixd, pixGetWidth(pixd), bmf_small, present);
+    rc = overlay_png(out, out_size, pixd, name);
+
+cleanup:
     pixDestroy(&pixd);
-    pixDestroy(&pix32);
-    pixDestroy(&pixs);
     bmfDestroy(&bmf);
     bmfDestroy(&bmf_small);
     free(seq);

@@ -16,8 +16,8 @@
 
 size_t nocr_paragraph_end(const nocr_region *region, size_t first)
 {
-    size_t end = first + 1;
-    while (end < region->nlines && !region->lines[end]->starts_paragraph)
+    size_t end = first + 1, nlines = nocr_region_line_count(region);
+    while (end < nlines && !nocr_line_starts_paragraph(nocr_region_line(region, end)))
         end++;
     return end;
 }
@@ -27,10 +27,9 @@ int nocr_paragraph_text(char **out, const nocr_region *region, size_t first, siz
     char *para = nocr_strdup("");
     if (!para)
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
-    for (size_t i = first; i < end && i < region->nlines; i++) {
-        const nocr_line *line = region->lines[i];
+    for (size_t i = first; i < end && i < nocr_region_line_count(region); i++) {
         char *joined = NULL;
-        int rc = nocr_text_join(&joined, para, line->text ? line->text : "");
+        int rc = nocr_text_join(&joined, para, nocr_line_text(nocr_region_line(region, i)));
         free(para);
         if (rc)
             return rc;
@@ -43,7 +42,7 @@ int nocr_paragraph_text(char **out, const nocr_region *region, size_t first, siz
 size_t nocr_paragraph_count(const nocr_region *region)
 {
     size_t n = 0;
-    for (size_t i = 0; i < region->nlines; i = nocr_paragraph_end(region, i))
+    for (size_t i = 0; i < nocr_region_line_count(region); i = nocr_paragraph_end(region, i))
         n++;
     return n ? n : 1;
 }
@@ -51,40 +50,30 @@ size_t nocr_paragraph_count(const nocr_region *region)
 void nocr_paragraph_id(char *out, size_t n, const nocr_region *region, size_t k, size_t p)
 {
     if (nocr_paragraph_count(region) == 1)
-        snprintf(out, n, "r%zu", k + 1);
+        nocr_export_region_id(out, n, k);
     else
         snprintf(out, n, "r%zu_%zu", k + 1, p + 1);
 }
 
 nocr_box nocr_paragraph_box(const nocr_region *region, size_t first, size_t end)
 {
-    if (first == 0 && end >= region->nlines)
-        return region->box;
-    int l = 0, t = 0, r = 0, b = 0, any = 0;
-    for (size_t i = first; i < end && i < region->nlines; i++) {
-        nocr_box x = region->lines[i]->box;
-        if (x.w <= 0 || x.h <= 0)
-            continue;
-        if (!any || x.x < l)
-            l = x.x;
-        if (!any || x.y < t)
-            t = x.y;
-        if (!any || x.x + x.w > r)
-            r = x.x + x.w;
-        if (!any || x.y + x.h > b)
-            b = x.y + x.h;
-        any = 1;
-    }
-    return any ? (nocr_box){l, t, r - l, b - t} : region->box;
+    size_t nlines = nocr_region_line_count(region);
+    if (first == 0 && end >= nlines)
+        return nocr_region_box(region);
+    nocr_box box = {0, 0, 0, 0};
+    for (size_t i = first; i < end && i < nlines; i++)
+        box = nocr_box_union(box, nocr_line_box(nocr_region_line(region, i)));
+    return box.w > 0 && box.h > 0 ? box : nocr_region_box(region);
 }
 
 float nocr_paragraph_confidence(const nocr_region *region, size_t first, size_t end)
 {
     double sum = 0;
     int n = 0;
-    for (size_t i = first; i < end && i < region->nlines; i++) {
-        if (region->lines[i]->confidence >= 0) {
-            sum += region->lines[i]->confidence;
+    for (size_t i = first; i < end && i < nocr_region_line_count(region); i++) {
+        float c = nocr_line_confidence(nocr_region_line(region, i));
+        if (c >= 0) {
+            sum += c;
             n++;
         }
     }

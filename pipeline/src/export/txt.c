@@ -1,14 +1,16 @@
 /*
- * export_txt.c - the page as plain text in reading order.
+ * txt.c - the page as plain text in reading order.
  *
  *   nocr_export_txt
  *
- * Regions are taken in the page's order (the reconstructor sorts them). Inside a region,
- * the lines of one paragraph are joined with nocr_text_join (no break between CJK
- * characters, a space between Latin words, hyphenated words rejoined; paragraph.c, shared
- * with the other exports) and each paragraph
+ * static helpers: sb_append, flush, region_append_paragraphs
+ *
+ * Regions are taken in the order every export writes them (nocr_export_sequence: the
+ * reading order the reconstructor set). Inside a region, the lines of one paragraph are
+ * joined with nocr_text_join (no break between CJK characters, a space between Latin words,
+ * hyphenated words rejoined; paragraph.c, shared with the other exports) and each paragraph
  * is one output line. A blank line separates articles. Regions without text (figures,
- * separators) and regions with no reading order are left out.
+ * separators, regions without lines) and regions with no reading order are left out.
  */
 #include "export/export.h"
 
@@ -54,12 +56,12 @@ static int flush(strbuf *sb, char **pending)
 static int region_append_paragraphs(strbuf *sb, const nocr_region *region, char **pending)
 {
     int rc = NOCR_OK;
-    for (size_t i = 0, end; i < region->nlines && !rc; i = end) {
+    for (size_t i = 0, end; i < nocr_region_line_count(region) && !rc; i = end) {
         end = nocr_paragraph_end(region, i);
         char *para = NULL;
         if ((rc = nocr_paragraph_text(&para, region, i, end)))
             break;
-        if (i == 0 && region->continues && *pending) {
+        if (i == 0 && nocr_region_continues(region) && *pending) {
             char *joined = NULL;
             rc = nocr_text_join(&joined, *pending, para);
             free(para);
@@ -80,25 +82,31 @@ int nocr_export_txt(char **out, const nocr_page *page)
     if (!out || !page)
         return nocr_error_set(NOCR_EINVAL, "nocr_export_txt: NULL argument");
     *out = NULL;
+    size_t *seq;
+    int rc = nocr_export_sequence(&seq, page);
+    if (rc)
+        return rc;
     strbuf sb = {NULL, 0, 0};
     char *pending = NULL;
-    int rc = sb_append(&sb, "", 0);
+    rc = sb_append(&sb, "", 0);
     int prev_article = -2;
-    for (size_t i = 0; i < page->nregions && !rc; i++) {
-        const nocr_region *region = page->regions[i];
-        if (region->order < 0 || region->nlines == 0)
+    for (size_t s = 0; s < nocr_export_ordered_count(page, seq) && !rc; s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
+        int article = nocr_region_article(region);
+        if (nocr_region_line_count(region) == 0)
             continue;
-        if (prev_article != -2 && region->article != prev_article) {
+        if (prev_article != -2 && article != prev_article) {
             if (!(rc = flush(&sb, &pending)))
                 rc = sb_append(&sb, "\n", 1);
         }
-        prev_article = region->article;
+        prev_article = article;
         if (!rc)
             rc = region_append_paragraphs(&sb, region, &pending);
     }
     if (!rc)
         rc = flush(&sb, &pending);
     free(pending);
+    free(seq);
     if (rc) {
         free(sb.s);
         return rc;

@@ -1,14 +1,19 @@
 /*
- * export_util.c - what the structured exports share: tokens, clean text, role names and
- * a checked layer over libxml2's xmlTextWriter.
+ * util.c - what the exports share: names, the sequence of regions, tokens, clean text and a
+ * checked layer over libxml2's xmlTextWriter, with the start, end and reading order every
+ * XML export writes alike.
  *
- *   nocr_line_tokens, nocr_tokens_free
- *   nocr_export_clean, nocr_export_structure, nocr_export_has_text, nocr_export_in_order,
- *   nocr_export_sequence, nocr_export_timestamp
+ *   nocr_export_clean, nocr_export_role_name, nocr_export_region_id,
+ *   nocr_export_image_path, nocr_export_image_name, nocr_export_settings,
+ *   nocr_export_in_order, nocr_export_sequence, nocr_export_ordered_count,
+ *   nocr_export_timestamp
+ *   nocr_box_union, nocr_line_tokens, nocr_tokens_free
  *   nocr_xw_open, nocr_xw_start, nocr_xw_start_ns, nocr_xw_end, nocr_xw_full_end,
- *   nocr_xw_indent, nocr_xw_attr,
- *   nocr_xw_attrf, nocr_xw_text, nocr_xw_element, nocr_xw_close
+ *   nocr_xw_indent, nocr_xw_attr, nocr_xw_attrf, nocr_xw_conf, nocr_xw_text,
+ *   nocr_xw_element, nocr_xw_close
+ *   nocr_export_xml, nocr_export_reading_order
  *
+ * static helpers: tokens_push, word_span_text, space_survives, token_split
  */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include "export/export.h"
@@ -17,7 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
 
 char *nocr_export_clean(const char *s, int xml)
 {
@@ -46,49 +50,79 @@ char *nocr_export_clean(const char *s, int xml)
     return out;
 }
 
-const char *nocr_export_structure(nocr_role role)
+const char *nocr_export_role_name(nocr_role role)
 {
-    switch (role) {
-    case NOCR_ROLE_PAGE_HEADER:
-        return "folio";
-    default:
-        return nocr_role_name(role);
-    }
+    /* nocr_role_name's "page-header" is the folio line of the ground truth */
+    return role == NOCR_ROLE_PAGE_HEADER ? "folio" : nocr_role_name(role);
 }
 
-int nocr_export_has_text(const nocr_region *region)
+void nocr_export_region_id(char *out, size_t n, size_t k)
 {
-    return region->role != NOCR_ROLE_FIGURE && region->role != NOCR_ROLE_SEPARATOR;
+    snprintf(out, n, "r%zu", k + 1);
+}
+
+const char *nocr_export_image_path(const nocr_page *page, const nocr_export_info *info)
+{
+    const char *name = info && info->image_name ? info->image_name : nocr_page_source(page);
+    return name && *name ? name : NULL;
+}
+
+const char *nocr_export_image_name(const nocr_page *page, const nocr_export_info *info)
+{
+    const char *name = nocr_export_image_path(page, info);
+    if (!name)
+        return "page";
+    const char *slash = strrchr(name, '/');
+    return slash && slash[1] ? slash + 1 : name;
+}
+
+void nocr_export_settings(char *out, size_t n, const nocr_export_info *info)
+{
+    snprintf(out, n, "lang=%s; %s", info && info->lang ? info->lang : "",
+             info && info->settings ? info->settings : "");
 }
 
 int nocr_export_in_order(const nocr_region *region)
 {
-    return nocr_export_has_text(region) && region->order >= 0;
+    return nocr_role_is_text(nocr_region_role(region)) && nocr_region_order(region) >= 0;
 }
 
-size_t *nocr_export_sequence(const nocr_page *page)
+int nocr_export_sequence(size_t **out, const nocr_page *page)
 {
-    if (page->nregions == 0)
-        return NULL;
-    size_t *seq = malloc(page->nregions * sizeof(*seq)), n = 0;
+    size_t nregions = nocr_page_region_count(page), n = 0;
+    *out = NULL;
+    if (nregions == 0)
+        return NOCR_OK;
+    size_t *seq = malloc(nregions * sizeof(*seq));
     if (!seq)
-        return NULL;
-    for (size_t i = 0; i < page->nregions; i++) {
-        if (!nocr_export_in_order(page->regions[i]))
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nregions; i++) {
+        const nocr_region *region = nocr_page_region(page, i);
+        if (!nocr_export_in_order(region))
             continue;
         /* insertion sort by order, stable */
         size_t j = n++;
-        while (j > 0 && page->regions[seq[j - 1]]->order > page->regions[i]->order) {
+        while (j > 0 &&
+               nocr_region_order(nocr_page_region(page, seq[j - 1])) > nocr_region_order(region)) {
             seq[j] = seq[j - 1];
             j--;
         }
         seq[j] = i;
     }
-    for (size_t i = 0; i < page->nregions; i++) {
-        if (!nocr_export_in_order(page->regions[i]))
+    for (size_t i = 0; i < nregions; i++) {
+        if (!nocr_export_in_order(nocr_page_region(page, i)))
             seq[n++] = i;
     }
-    return seq;
+    *out = seq;
+    return NOCR_OK;
+}
+
+size_t nocr_export_ordered_count(const nocr_page *page, const size_t *seq)
+{
+    size_t n = 0, nregions = nocr_page_region_count(page);
+    while (n < nregions && nocr_export_in_order(nocr_page_region(page, seq[n])))
+        n++;
+    return n;
 }
 
 void nocr_export_timestamp(char out[32])
@@ -104,7 +138,7 @@ void nocr_export_timestamp(char out[32])
 
 /* ---- tokens ---- */
 
-static nocr_box box_union(nocr_box a, nocr_box b)
+nocr_box nocr_box_union(nocr_box a, nocr_box b)
 {
     if (a.w <= 0 || a.h <= 0)
         return b;
@@ -123,37 +157,42 @@ void nocr_tokens_free(nocr_token *tokens, size_t n)
     free(tokens);
 }
 
+/* The text of words [first, end) of `line` run together, into t->text (malloc'd; NULL when
+ * out of memory), with their box and lowest confidence in t. */
+static void word_span_text(nocr_token *t, const nocr_line *line, size_t first, size_t end)
+{
+    size_t len = 1;
+    for (size_t i = first; i < end; i++)
+        len += strlen(nocr_word_text(nocr_line_word(line, i)));
+    if (!(t->text = malloc(len)))
+        return;
+    size_t at = 0;
+    t->box = (nocr_box){0, 0, 0, 0};
+    t->confidence = 101;
+    for (size_t i = first; i < end; i++) {
+        const nocr_word *w = nocr_line_word(line, i);
+        size_t wn = strlen(nocr_word_text(w));
+        memcpy(t->text + at, nocr_word_text(w), wn);
+        at += wn;
+        t->box = nocr_box_union(t->box, nocr_word_box(w));
+        if (nocr_word_confidence(w) < t->confidence)
+            t->confidence = nocr_word_confidence(w);
+    }
+    t->text[at] = '\0';
+    if (t->confidence > 100 || t->confidence < 0)
+        t->confidence = -1;
+}
+
 /* Appends token words [first, end) of `line` (or the whole line when it has no words). */
 static int tokens_push(nocr_token **v, size_t *n, size_t *cap, const nocr_line *line, size_t first,
                        size_t end)
 {
-    nocr_token t = {line->box, NULL, line->confidence, first, end};
-    char *raw;
-    if (first == end) {
-        raw = nocr_strdup(line->text ? line->text : "");
-    } else {
-        size_t len = 1;
-        for (size_t i = first; i < end; i++)
-            len += strlen(line->words[i].text ? line->words[i].text : "");
-        raw = malloc(len);
-        if (raw) {
-            size_t at = 0;
-            t.box = (nocr_box){0, 0, 0, 0};
-            t.confidence = 101;
-            for (size_t i = first; i < end; i++) {
-                const nocr_word *w = &line->words[i];
-                size_t wn = strlen(w->text ? w->text : "");
-                memcpy(raw + at, w->text ? w->text : "", wn);
-                at += wn;
-                t.box = box_union(t.box, w->box);
-                if (w->confidence < t.confidence)
-                    t.confidence = w->confidence;
-            }
-            raw[at] = '\0';
-            if (t.confidence > 100 || t.confidence < 0)
-                t.confidence = -1;
-        }
-    }
+    nocr_token t = {nocr_line_box(line), NULL, nocr_line_confidence(line), first, end};
+    if (first == end)
+        t.text = nocr_strdup(nocr_line_text(line));
+    else
+        word_span_text(&t, line, first, end);
+    char *raw = t.text;
     if (!raw)
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
     int rc = nocr_text_normalize(&t.text, raw);
@@ -192,32 +231,35 @@ static int space_survives(int *out, const char *a, const char *b)
     return NOCR_OK;
 }
 
+/* Whether a new token starts at word i (> 0) of `line`: a Latin side at the join or a gap
+ * wider than NOCR_TOKEN_SPACE_GAP of the line height, and a space the text keeps. */
+static int token_split(int *out, const nocr_line *line, size_t i)
+{
+    const nocr_word *prev = nocr_line_word(line, i - 1), *w = nocr_line_word(line, i);
+    const char *a = nocr_word_text(prev), *b = nocr_word_text(w);
+    nocr_box pb = nocr_word_box(prev), wb = nocr_word_box(w);
+    int cjk = nocr_text_is_cjk(nocr_utf8_last(a)) || nocr_text_is_cjk(nocr_utf8_first(b));
+    int gap = wb.x - (pb.x + pb.w);
+    *out = !cjk || (float)gap > NOCR_TOKEN_SPACE_GAP * (float)nocr_line_box(line).h;
+    return *out ? space_survives(out, a, b) : NOCR_OK;
+}
+
 int nocr_line_tokens(nocr_token **out, size_t *out_n, const nocr_line *line)
 {
     nocr_token *v = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, nwords = nocr_line_word_count(line);
     int rc = NOCR_OK;
     *out = NULL;
     *out_n = 0;
-    if (line->nwords == 0) {
+    if (nwords == 0)
         rc = tokens_push(&v, &n, &cap, line, 0, 0);
-    } else {
-        size_t first = 0;
-        for (size_t i = 1; i <= line->nwords && !rc; i++) {
-            int split = i == line->nwords;
-            if (!split) {
-                const nocr_word *prev = &line->words[i - 1], *w = &line->words[i];
-                const char *a = prev->text ? prev->text : "", *b = w->text ? w->text : "";
-                int cjk = nocr_text_is_cjk(nocr_utf8_last(a)) || nocr_text_is_cjk(nocr_utf8_first(b));
-                int gap = w->box.x - (prev->box.x + prev->box.w);
-                split = !cjk || (float)gap > NOCR_TOKEN_SPACE_GAP * (float)line->box.h;
-                if (split && (rc = space_survives(&split, a, b)))
-                    break;
-            }
-            if (split) {
-                rc = tokens_push(&v, &n, &cap, line, first, i);
-                first = i;
-            }
+    for (size_t i = 1, first = 0; i <= nwords && !rc; i++) {
+        int split = i == nwords;
+        if (!split && (rc = token_split(&split, line, i)))
+            break;
+        if (split) {
+            rc = tokens_push(&v, &n, &cap, line, first, i);
+            first = i;
         }
     }
     if (rc) {
@@ -296,6 +338,12 @@ void nocr_xw_attrf(nocr_xw *xw, const char *name, const char *fmt, ...)
     nocr_xw_attr(xw, name, buf);
 }
 
+void nocr_xw_conf(nocr_xw *xw, const char *name, float confidence)
+{
+    if (confidence >= 0)
+        nocr_xw_attrf(xw, name, "%.3f", confidence > 100 ? 1.0 : confidence / 100.0);
+}
+
 void nocr_xw_text(nocr_xw *xw, const char *text)
 {
     if (xw->failed)
@@ -328,39 +376,77 @@ int nocr_xw_close(nocr_xw *xw, char **out, const char *what)
     return rc;
 }
 
-int nocr_export_begin(nocr_xw *xw, size_t **seq, char **out, const nocr_page *page,
-                      const char *fn)
+int nocr_export_xml(char **out, const nocr_page *page, const nocr_export_info *info,
+                    const nocr_xml_format *fmt, void *data)
 {
     if (!out || !page)
-        return nocr_error_set(NOCR_EINVAL, "%s: NULL argument", fn);
+        return nocr_error_set(NOCR_EINVAL, "%s: NULL argument", fmt->fn);
     *out = NULL;
-    *seq = nocr_export_sequence(page);
-    if (!*seq && page->nregions)
-        return nocr_error_set(NOCR_ENOMEM, "out of memory");
-    int rc = nocr_xw_open(xw);
-    if (rc) {
-        free(*seq);
-        *seq = NULL;
+    size_t *seq;
+    nocr_xw xw;
+    int rc = nocr_export_sequence(&seq, page);
+    if (rc || (rc = nocr_xw_open(&xw))) {
+        free(seq);
+        return rc;
     }
-    return rc;
-}
-
-int nocr_export_end(nocr_xw *xw, size_t *seq, int rc, char **out, const char *what)
-{
+    fmt->head(&xw, page, info, seq, data);
+    for (size_t s = 0; s < nocr_page_region_count(page) && !rc; s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
+        if (nocr_export_in_order(region))
+            rc = fmt->text(&xw, region, seq[s], data);
+        else
+            fmt->other(&xw, region, seq[s]);
+    }
+    fmt->tail(&xw);
     free(seq);
     if (rc) {
         char *discard = NULL;
-        nocr_xw_close(xw, &discard, what);
+        nocr_xw_close(&xw, &discard, fmt->what);
         free(discard);
         return rc;
     }
-    return nocr_xw_close(xw, out, what);
+    return nocr_xw_close(&xw, out, fmt->what);
 }
 
-size_t nocr_export_ordered_count(const nocr_page *page, const size_t *seq)
+void nocr_export_reading_order(nocr_xw *xw, const nocr_page *page, const size_t *seq,
+                               const nocr_ro_format *fmt, void *data)
 {
-    size_t n = 0;
-    while (n < page->nregions && nocr_export_in_order(page->regions[seq[n]]))
-        n++;
-    return n;
+    size_t n = nocr_export_ordered_count(page, seq), nregions = nocr_page_region_count(page);
+    if (n == 0)
+        return;
+    int *seen = calloc(nregions + 1, sizeof(*seen)); /* runs per article so far */
+    if (!seen) {
+        xw->failed = 1;
+        return;
+    }
+    nocr_xw_start(xw, "ReadingOrder");
+    nocr_xw_start(xw, "OrderedGroup");
+    nocr_xw_attr(xw, fmt->id_attr, "ro_page");
+    if (fmt->caption)
+        nocr_xw_attr(xw, "caption", fmt->caption);
+    int group = -1, runs = 0;
+    for (size_t s = 0; s < n; s++) {
+        const nocr_region *region = nocr_page_region(page, seq[s]);
+        int article = nocr_region_article(region);
+        if (group >= 0 && article != group) {
+            nocr_xw_end(xw);
+            group = -1;
+        }
+        if (article >= 0 && group < 0) {
+            int nth = (size_t)article < nregions ? ++seen[article] : 1;
+            fmt->group(xw, article, ++runs, nth, data);
+            group = article;
+        }
+        size_t np = nocr_paragraph_count(region);
+        for (size_t p = 0; p < np; p++) {
+            char id[64];
+            nocr_paragraph_id(id, sizeof(id), region, seq[s], p);
+            fmt->ref(xw, id, group >= 0, data);
+        }
+    }
+    if (group >= 0)
+        nocr_xw_end(xw);
+    nocr_xw_end(xw);
+    nocr_xw_end(xw);
+    free(seen);
 }
