@@ -104,10 +104,10 @@ typedef enum nocr_role {
     NOCR_ROLE_COUNT
 } nocr_role;
 
-/* Lower-case name of a role ("headline", "body", ...); "unknown" when out of range. The
- * exports (JSON role, PAGE XML structure type, ALTO tags, hOCR x_role, the overlay's legend)
- * write these names, but NOCR_ROLE_PAGE_HEADER as "folio", the ground-truth convention's
- * name for the folio line (samples/README.md). */
+/* Lower-case name of a role ("headline", "body", "folio", ...); "unknown" when out of
+ * range. The one name of the role everywhere: the exports (JSON role, PAGE XML structure
+ * type, ALTO tags, hOCR x_role, the overlay's legend) and the ground-truth convention of
+ * the samples (samples/README.md) write these names. */
 const char *nocr_role_name(nocr_role role);
 /* 1 when regions of this role hold text (every role but figure and separator), else 0:
  * the one definition every stage and export uses. */

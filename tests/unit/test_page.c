@@ -86,7 +86,7 @@ static void test_model(void)
     nocr_page_free(NULL);
 
     CHECK_STR(nocr_role_name(NOCR_ROLE_CAPTION), "caption");
-    CHECK_STR(nocr_role_name(NOCR_ROLE_PAGE_HEADER), "page-header");
+    CHECK_STR(nocr_role_name(NOCR_ROLE_PAGE_HEADER), "folio");
     CHECK_STR(nocr_role_name((nocr_role)99), "unknown");
     CHECK_STR(nocr_error_name(NOCR_ELIMIT), "image size out of limits");
 }

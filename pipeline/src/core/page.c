@@ -23,7 +23,7 @@
 
 static const char *const role_names[NOCR_ROLE_COUNT] = {
     "unknown", "headline", "subheadline", "section-heading", "byline", "body",
-    "caption", "page-header", "note",        "figure",          "separator",
+    "caption", "folio",       "note",        "figure",          "separator",
 };
 
 const char *nocr_role_name(nocr_role role)

@@ -5,7 +5,7 @@
  *   nocr_export_alto
  *
  * static helpers: write_pos, alto_description, alto_tags, alto_group, alto_ref,
- *                 utf8_count, alto_glyphs, alto_line, alto_text_block, alto_other_block,
+ *                 alto_glyphs, alto_line, alto_text_block, alto_other_block,
  *                 alto_head, alto_tail
  *
  * Layout: Description (MeasurementUnit pixel, sourceImageInformation/fileName,
@@ -85,9 +85,9 @@ static void alto_tags(nocr_xw *xw, const nocr_page *page)
         if (!roles[role])
             continue;
         nocr_xw_start(xw, "LayoutTag");
-        nocr_xw_attrf(xw, "ID", "TAG_%s", nocr_export_role_name((nocr_role)role));
+        nocr_xw_attrf(xw, "ID", "TAG_%s", nocr_role_name((nocr_role)role));
         nocr_xw_attr(xw, "TYPE", "role");
-        nocr_xw_attr(xw, "LABEL", nocr_export_role_name((nocr_role)role));
+        nocr_xw_attr(xw, "LABEL", nocr_role_name((nocr_role)role));
         nocr_xw_end(xw);
     }
     for (int a = 0; a <= max_article; a++) {
@@ -128,25 +128,16 @@ static void alto_ref(nocr_xw *xw, const char *id, int in_group, void *data)
 
 static const nocr_ro_format alto_order = {"ID", NULL, alto_group, alto_ref};
 
-/* Code points of a UTF-8 string (bytes that do not start one are not counted). */
-static size_t utf8_count(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xc0) != 0x80;
-    return n;
-}
-
 /* A Glyph per character of a String made of one-character words (Tesseract's CJK words),
  * with the word's box and confidence (GC): archives can highlight a single character.
  * Nothing when the characters do not match the words one to one. */
 static void alto_glyphs(nocr_xw *xw, const nocr_line *line, const nocr_token *token)
 {
     size_t n = token->end - token->first;
-    if (n < 2 || utf8_count(token->text) != n)
+    if (n < 2 || nocr_utf8_count(token->text) != n)
         return;
     for (size_t i = token->first; i < token->end; i++) {
-        if (utf8_count(nocr_word_text(nocr_line_word(line, i))) != 1)
+        if (nocr_utf8_count(nocr_word_text(nocr_line_word(line, i))) != 1)
             return;
     }
     const char *p = token->text;
@@ -207,7 +198,7 @@ static int alto_text_block(nocr_xw *xw, const nocr_region *region, size_t k, voi
 {
     (void)data;
     size_t np = nocr_paragraph_count(region), first = 0;
-    const char *role = nocr_export_role_name(nocr_region_role(region));
+    const char *role = nocr_role_name(nocr_region_role(region));
     int article = nocr_region_article(region), rc = NOCR_OK;
     for (size_t p = 0; p < np && !rc; p++) {
         size_t end = nocr_region_line_count(region) ? nocr_paragraph_end(region, first) : 0;
@@ -243,7 +234,7 @@ static void alto_other_block(nocr_xw *xw, const nocr_region *region, size_t k)
     nocr_xw_start(xw, figure ? "Illustration" : "GraphicalElement");
     nocr_xw_attr(xw, "ID", id);
     write_pos(xw, nocr_region_box(region));
-    nocr_xw_attrf(xw, "TAGREFS", "TAG_%s", nocr_export_role_name(role));
+    nocr_xw_attrf(xw, "TAGREFS", "TAG_%s", nocr_role_name(role));
     if (figure)
         nocr_xw_attr(xw, "TYPE", "photo");
     nocr_xw_end(xw);

@@ -13,7 +13,6 @@
  *     nocr_tokens_free
  *     nocr_box_union             the smallest box holding two boxes
  *   Names, order and text (util.c)
- *     nocr_export_role_name      a role's one name in every export
  *     nocr_export_region_id      "rN", a region's id in every export
  *     nocr_export_image_path, nocr_export_image_name   the image named in an export
  *     nocr_export_settings       "lang=...; settings" for the XML metadata
@@ -88,12 +87,6 @@ nocr_box nocr_box_union(nocr_box a, nocr_box b);
  * XML 1.0 cannot carry (C0 but tab, LF and CR). Escaping is the writer's business (libxml2,
  * jansson). NULL when out of memory. */
 char *nocr_export_clean(const char *s, int xml);
-
-/* A role's one name in every export (JSON role, PAGE structure type, ALTO tags, hOCR
- * x_role, the overlay's legend): the structure names of the ground-truth convention
- * (samples/README.md): headline, subheadline, section-heading, byline, body, caption,
- * folio, note, figure, separator, unknown. nocr_role_name's names but the folio line's. */
-const char *nocr_export_role_name(nocr_role role);
 
 /* The id of the region at page index k in every export: "r" and k + 1. */
 void nocr_export_region_id(char *out, size_t n, size_t k);

@@ -134,7 +134,7 @@ static int hocr_text_region(nocr_xw *xw, const nocr_region *region, size_t k, vo
     int order = nocr_region_order(region), article = nocr_region_article(region);
     bbox(b, sizeof(b), nocr_region_box(region));
     int len = snprintf(title, sizeof(title), "%s; x_role %s", b,
-                       nocr_export_role_name(nocr_region_role(region)));
+                       nocr_role_name(nocr_region_role(region)));
     if (order >= 0)
         len += snprintf(title + len, sizeof(title) - (size_t)len, "; x_order %d", order);
     if (article >= 0)

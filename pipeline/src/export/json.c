@@ -138,7 +138,7 @@ static json_t *json_region(const nocr_region *region, size_t k, int *bad)
     nocr_export_region_id(id, sizeof(id), k);
     snprintf(article, sizeof(article), "a%d", art + 1);
     set_new(j, "id", json_string(id), bad);
-    set_new(j, "role", json_string(nocr_export_role_name(nocr_region_role(region))), bad);
+    set_new(j, "role", json_string(nocr_role_name(nocr_region_role(region))), bad);
     set_new(j, "order",
             nocr_export_in_order(region) ? json_integer(nocr_region_order(region)) : json_null(),
             bad);

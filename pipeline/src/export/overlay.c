@@ -93,7 +93,7 @@ static int draw_legend(PIX *pix, int w, L_BMF *bmf, const int *present)
     for (int role = 1; role < NOCR_ROLE_COUNT; role++) {
         if (!present[role])
             continue;
-        const char *name = nocr_export_role_name((nocr_role)role);
+        const char *name = nocr_role_name((nocr_role)role);
         l_int32 tw = 0, overflow, base = 0, drawn;
         bmfGetStringWidth(bmf, name, &tw);
         bmfGetBaseline(bmf, 'h', &base);

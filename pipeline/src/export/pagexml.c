@@ -126,7 +126,7 @@ static void write_text_equiv(nocr_xw *xw, const char *text, float confidence)
 static void paragraph_custom(char *out, size_t n, const nocr_region *region, int para)
 {
     int len =
-        snprintf(out, n, "structure {type:%s;}", nocr_export_role_name(nocr_region_role(region)));
+        snprintf(out, n, "structure {type:%s;}", nocr_role_name(nocr_region_role(region)));
     if (para)
         len += snprintf(out + len, n - (size_t)len, " paragraph {id:p%d;}", para);
     if (nocr_region_article(region) >= 0)

@@ -3,7 +3,7 @@
  * checked layer over libxml2's xmlTextWriter, with the start, end and reading order every
  * XML export writes alike.
  *
- *   nocr_export_clean, nocr_export_role_name, nocr_export_region_id,
+ *   nocr_export_clean, nocr_export_region_id,
  *   nocr_export_image_path, nocr_export_image_name, nocr_export_settings,
  *   nocr_export_in_order, nocr_export_sequence, nocr_export_ordered_count,
  *   nocr_export_timestamp
@@ -48,12 +48,6 @@ char *nocr_export_clean(const char *s, int xml)
     }
     *o = '\0';
     return out;
-}
-
-const char *nocr_export_role_name(nocr_role role)
-{
-    /* nocr_role_name's "page-header" is the folio line of the ground truth */
-    return role == NOCR_ROLE_PAGE_HEADER ? "folio" : nocr_role_name(role);
 }
 
 void nocr_export_region_id(char *out, size_t n, size_t k)
