@@ -5,6 +5,7 @@
  * benchmark.  It is not part of the public newsocr library header.
  *
  *   Errors             neval_error_message(), neval_error_set()
+ *   Limits             neval_limits_get(), neval_limits_set()
  *   Files              neval_file_read()
  *   Text               neval_text_normalize(), neval_text_is_cjk(),
  *                      neval_text_cjk_spacing()
@@ -72,6 +73,33 @@ typedef enum {
 /* Regions shorter than this (in normalised code points) are not located. */
 #define NEVAL_LOCATE_MIN_LEN 2
 
+/* Most XML elements of a PAGE file, and most JSON values of an output file.  A
+ * newspaper page with glyph-level ground truth has ~100k; each element costs ~100 bytes
+ * of tree, so a 64 MiB file of empty elements would otherwise take gigabytes. */
+#define NEVAL_NODES_MAX ((size_t)1000 * 1000)
+/* Most bytes of text one file contributes (GT regions' texts, or the output's text).
+ * The metrics refuse pages over NEVAL_TEXT_MAX code points anyway; this stops the
+ * readers first, before they build the whole string. */
+#define NEVAL_TEXT_BYTES_MAX ((size_t)4 * 1024 * 1024)
+
+/* The readers' limits: file bytes, nodes, text bytes (the constants above). */
+typedef struct {
+    size_t file_max;  /* bytes of one input file; at most NEVAL_FILE_MAX */
+    size_t nodes_max; /* elements of a PAGE file, values of a JSON file */
+    size_t text_max;  /* bytes of text read from one file */
+} neval_limits;
+#define NEVAL_LIMITS_INIT {NEVAL_FILE_MAX, NEVAL_NODES_MAX, NEVAL_TEXT_BYTES_MAX}
+
+/* neval_limits_get: the limits in force (never NULL). */
+const neval_limits *neval_limits_get(void);
+
+/*
+ * neval_limits_set: lower the limits (a value of 0, or above the default, keeps the
+ * default); NULL restores the defaults.  Process-wide and not thread-safe: meant for
+ * tests, which exercise each refusal with small inputs.
+ */
+void neval_limits_set(const neval_limits *limits);
+
 /*
  * neval_error_message: the message of the last error set in this thread
  * ("" when none).  The string is owned by the library; valid until the next
@@ -93,7 +121,7 @@ int neval_error_set(int code, const char *fmt, ...)
 /*
  * neval_file_read: read a whole file.  *out (caller frees with free()) gets
  * the bytes plus a terminating NUL not counted in *out_len.  Errors:
- * NEVAL_ERR_IO (message "PATH: strerror"), NEVAL_ERR_LIMIT (> NEVAL_FILE_MAX),
+ * NEVAL_ERR_IO (message "PATH: strerror"), NEVAL_ERR_LIMIT (> the file_max limit),
  * NEVAL_ERR_NOMEM.  On error *out is NULL.
  */
 int neval_file_read(char **out, size_t *out_len, const char *path);
@@ -251,9 +279,15 @@ typedef struct {
  * neval_role_from_name).  Paragraph: @custom paragraph {id:...}, else the
  * region is its own paragraph.
  *
+ * Safety: a file with a DOCTYPE (internal or external DTD) is refused before
+ * any entity is declared, so none is ever expanded; no DTD or other resource is
+ * loaded, nothing from the network.  Limits (neval_limits): file bytes, XML
+ * elements, bytes of region text.
+ *
  * *out (free with neval_gt_free) on success.  Errors: NEVAL_ERR_IO,
- * NEVAL_ERR_LIMIT, NEVAL_ERR_PARSE (not well-formed XML: message has the line),
- * NEVAL_ERR_INVALID (root is not PcGts, no Page), NEVAL_ERR_NOMEM.
+ * NEVAL_ERR_LIMIT (a limit exceeded: the message names it),
+ * NEVAL_ERR_PARSE (not well-formed XML: message has the line),
+ * NEVAL_ERR_INVALID (a DOCTYPE; root is not PcGts, no Page), NEVAL_ERR_NOMEM.
  */
 int neval_gt_load(neval_gt_page **out, const char *path);
 
@@ -301,7 +335,8 @@ typedef struct {
 /*
  * neval_output_load: read the output file at path.  The format is chosen by
  * extension: ".json" is newsocr's JSON export (schema "newsocr-page"; another
- * schema version is NEVAL_ERR_UNSUPPORTED, another document NEVAL_ERR_INVALID);
+ * schema version is NEVAL_ERR_UNSUPPORTED, another document NEVAL_ERR_INVALID;
+ * more values than the nodes limit NEVAL_ERR_LIMIT, before parsing);
  * anything else is read as plain text (neval_output_from_txt).  *out: free
  * with neval_output_free.  Errors: NEVAL_ERR_IO, NEVAL_ERR_LIMIT,
  * NEVAL_ERR_PARSE, NEVAL_ERR_NOMEM, NEVAL_ERR_INVALID, NEVAL_ERR_UNSUPPORTED.
@@ -311,7 +346,8 @@ int neval_output_load(neval_output **out, const char *path);
 /*
  * neval_output_from_txt: n bytes of UTF-8 text (a leading BOM is dropped,
  * CR before LF is dropped).  Errors: NEVAL_ERR_PARSE (not UTF-8: message
- * names the byte offset), NEVAL_ERR_NOMEM.
+ * names the byte offset), NEVAL_ERR_LIMIT (more bytes than the text limit),
+ * NEVAL_ERR_NOMEM.
  */
 int neval_output_from_txt(neval_output **out, const char *buf, size_t n, const char *name);
 

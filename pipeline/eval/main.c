@@ -195,8 +195,13 @@ static int pair_evaluate(neval_page_result *res, char **out_error, const pair *p
         rc = neval_output_load(&out, p->output);
     if (!rc) {
         rc = neval_page_evaluate(&res->metrics, gt, out);
-        if (rc)
-            neval_error_set(rc, "%s vs %s: %s", p->gt, p->output, neval_error_message());
+        if (rc) {
+            /* Copied first: the message buffer is also the one being written. */
+            char reason[512];
+
+            snprintf(reason, sizeof(reason), "%s", neval_error_message());
+            neval_error_set(rc, "%s vs %s: %s", p->gt, p->output, reason);
+        }
     }
     if (rc) {
         const char *msg = neval_error_message();

@@ -186,6 +186,87 @@ static double ratio(size_t num, size_t den)
 }
 
 /*
+ * Logical paragraphs: para[i] is region i's paragraph, numbered by first
+ * appearance; first[p] is paragraph p's first region and next[i] the region
+ * after i in its paragraph (SIZE_MAX ends a list), both in reading order.
+ * Built in O(n log n) (regions sorted by paragraph id): a page of tens of
+ * thousands of regions made the per-region searches quadratic.
+ */
+typedef struct {
+    size_t *para, *first, *next;
+    size_t n;
+} para_index;
+
+/* A region with a paragraph id, sorted by (id, index). */
+typedef struct {
+    const char *pid;
+    size_t index;
+} para_key;
+
+static int cmp_para_key(const void *x, const void *y)
+{
+    const para_key *a = x, *b = y;
+    int c = strcmp(a->pid, b->pid);
+
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+static int paragraphs_build(para_index *pi, const neval_gt_page *gt)
+{
+    size_t n = gt->n_regions, *leader, *tail, nid = 0, i, k;
+    para_key *ids;
+
+    memset(pi, 0, sizeof(*pi));
+    pi->para = malloc((n + 1) * sizeof(*pi->para));
+    pi->first = malloc((n + 1) * sizeof(*pi->first));
+    pi->next = malloc((n + 1) * sizeof(*pi->next));
+    ids = malloc((n + 1) * sizeof(*ids));
+    leader = malloc((n + 1) * sizeof(*leader));
+    tail = malloc((n + 1) * sizeof(*tail));
+    if (!pi->para || !pi->first || !pi->next || !ids || !leader || !tail) {
+        free(ids);
+        free(leader);
+        free(tail);
+        return neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
+    }
+    /* leader[i]: the first region (reading order) of i's paragraph id, else i. */
+    for (i = 0; i < n; i++) {
+        leader[i] = i;
+        if (gt->regions[i].paragraph_id) {
+            ids[nid].pid = gt->regions[i].paragraph_id;
+            ids[nid++].index = i;
+        }
+    }
+    qsort(ids, nid, sizeof(*ids), cmp_para_key);
+    for (k = 1; k < nid; k++) {
+        if (!strcmp(ids[k].pid, ids[k - 1].pid))
+            leader[ids[k].index] = leader[ids[k - 1].index];
+    }
+    for (i = 0; i < n; i++) {
+        size_t p = leader[i] == i ? pi->n++ : pi->para[leader[i]];
+
+        pi->para[i] = p;
+        pi->next[i] = SIZE_MAX;
+        if (leader[i] == i)
+            pi->first[p] = i;
+        else
+            pi->next[tail[p]] = i;
+        tail[p] = i;
+    }
+    free(ids);
+    free(leader);
+    free(tail);
+    return NEVAL_OK;
+}
+
+static void paragraphs_free(para_index *pi)
+{
+    free(pi->para);
+    free(pi->first);
+    free(pi->next);
+}
+
+/*
  * Paragraph integrity.  para[i] is region i's paragraph number; a
  * paragraph's text is its regions' texts in reading order.  Intact: some
  * single output line aligns with cost <= NEVAL_LOCATE_MAX_COST * len and at
@@ -197,23 +278,20 @@ static double ratio(size_t num, size_t den)
  * tried first.
  */
 static int paragraphs_eval(neval_page_metrics *m, const neval_gt_page *gt, const norm_gt *ng,
-                           const norm_output *no, const size_t *para, size_t n_para,
-                           const neval_span *spans, const unsigned char *located,
-                           const unsigned char *scored)
+                           const norm_output *no, const para_index *pi, const neval_span *spans,
+                           const unsigned char *located, const unsigned char *scored)
 {
     uint32_t *text = NULL;
     size_t cap = 0, p, i, l;
     int rc = NEVAL_OK;
 
-    for (p = 0; p < n_para && !rc; p++) {
+    for (p = 0; p < pi->n && !rc; p++) {
         size_t len = 0, lines = 0, pieces = 0, last = 0, first_line = (size_t)-1;
         double bound;
         neval_span global;
         int intact = 0;
 
-        for (i = 0; i < gt->n_regions && !rc; i++) {
-            if (para[i] != p)
-                continue;
+        for (i = pi->first[p]; i != SIZE_MAX && !rc; i = pi->next[i]) {
             lines += gt->regions[i].n_lines;
             pieces++;
             last = i;
@@ -258,7 +336,7 @@ static int paragraphs_eval(neval_page_metrics *m, const neval_gt_page *gt, const
 
 /* Caption separation and interruption (see the file comment). */
 static void captions_eval(neval_page_metrics *m, const neval_gt_page *gt, const norm_output *no,
-                          const size_t *para, size_t n_para, const neval_span *spans,
+                          const para_index *pi, const neval_span *spans,
                           const unsigned char *located, const unsigned char *scored)
 {
     size_t c, r, p;
@@ -284,11 +362,11 @@ static void captions_eval(neval_page_metrics *m, const neval_gt_page *gt, const 
                 overlaps(spans[r].start, spans[r].end, e, le))
                 separated = 0;
         }
-        for (p = 0; p < n_para && !(interrupting && within); p++) {
+        for (p = 0; p < pi->n && !(interrupting && within); p++) {
             int before = 0, after = 0, before_any = 0, after_any = 0;
 
-            for (r = 0; r < gt->n_regions; r++) {
-                if (para[r] != p || !located[r] || gt->regions[r].role != NEVAL_ROLE_BODY)
+            for (r = pi->first[p]; r != SIZE_MAX; r = pi->next[r]) {
+                if (!located[r] || gt->regions[r].role != NEVAL_ROLE_BODY)
                     continue;
                 before |= overlaps(spans[r].start, spans[r].end, ls, s);
                 after |= overlaps(spans[r].start, spans[r].end, e, le);
@@ -410,6 +488,79 @@ static int cmp_region_key(const void *x, const void *y)
     return (a->index > b->index) - (a->index < b->index);
 }
 
+/* Located regions sorted by text (length, then code points), then reading order. */
+typedef struct {
+    const uint32_t *text;
+    size_t len, index;
+} text_key;
+
+static int cmp_text_key(const void *x, const void *y)
+{
+    const text_key *a = x, *b = y;
+    size_t i;
+
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    for (i = 0; i < a->len; i++) {
+        if (a->text[i] != b->text[i])
+            return a->text[i] < b->text[i] ? -1 : 1;
+    }
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+static int cmp_span_start(const void *x, const void *y)
+{
+    const neval_span *a = x, *b = y;
+
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+/*
+ * Regions with identical text (a paragraph a page prints twice) cannot be told
+ * apart: whichever copy each was aligned to, the copies are given out in reading
+ * order (the earliest span to the first region).  Groups are found by sorting,
+ * O(n log n), not by comparing every pair.
+ */
+static int identical_in_order(neval_span *spans, const unsigned char *located, size_t n,
+                              const norm_gt *ng)
+{
+    text_key *keys = malloc((n + 1) * sizeof(*keys));
+    neval_span *group = malloc((n + 1) * sizeof(*group));
+    size_t nk = 0, i, j, k;
+
+    if (!keys || !group) {
+        free(keys);
+        free(group);
+        return neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
+    }
+    for (i = 0; i < n; i++) {
+        if (located[i]) {
+            keys[nk].text = ng->cps + ng->off[i];
+            keys[nk].len = ng->off[i + 1] - ng->off[i];
+            keys[nk++].index = i;
+        }
+    }
+    qsort(keys, nk, sizeof(*keys), cmp_text_key);
+    for (i = 0; i < nk; i = j) {
+        for (j = i + 1; j < nk && keys[j].len == keys[i].len &&
+                        !memcmp(keys[j].text, keys[i].text, keys[i].len * sizeof(uint32_t));
+             j++)
+            ;
+        if (j - i < 2)
+            continue;
+        for (k = i; k < j; k++)
+            group[k - i] = spans[keys[k].index];
+        qsort(group, j - i, sizeof(*group), cmp_span_start);
+        for (k = i; k < j; k++) /* keys[i..j) are in reading order */
+            spans[keys[k].index] = group[k - i];
+    }
+    free(keys);
+    free(group);
+    return NEVAL_OK;
+}
+
 /*
  * regions_locate: find each GT region of >= NEVAL_LOCATE_MIN_LEN code points
  * in the output (scored[i] = 1), longest first; located[i] when the
@@ -458,48 +609,13 @@ static int regions_locate(neval_span *spans, unsigned char *located, unsigned ch
         located[r] = 1;
         rc = mask_alignment(work + sp->start, sp->end - sp->start, pat, len);
     }
-    /* Regions with identical text (a paragraph a page prints twice) cannot be told apart:
-     * whichever copy each was aligned to, the copies are taken in reading order. */
-    for (i = 0; i < gt->n_regions && !rc; i++) {
-        size_t li = ng->off[i + 1] - ng->off[i], j;
-        for (j = i + 1; located[i] && j < gt->n_regions; j++) {
-            size_t lj = ng->off[j + 1] - ng->off[j];
-            if (!located[j] || lj != li || spans[j].start >= spans[i].start ||
-                memcmp(ng->cps + ng->off[i], ng->cps + ng->off[j], li * sizeof(uint32_t)))
-                continue;
-            neval_span t = spans[i];
-            spans[i] = spans[j];
-            spans[j] = t;
-        }
-    }
+    if (!rc)
+        rc = identical_in_order(spans, located, gt->n_regions, ng);
 
 cleanup:
     free(work);
     free(order);
     return rc;
-}
-
-/* para[i] = paragraph number of region i, numbered by first appearance. */
-static size_t paragraphs_number(size_t *para, const neval_gt_page *gt)
-{
-    size_t i, j, n = 0;
-
-    for (i = 0; i < gt->n_regions; i++) {
-        const char *pid = gt->regions[i].paragraph_id;
-
-        para[i] = (size_t)-1;
-        for (j = 0; pid && j < i; j++) {
-            const char *qid = gt->regions[j].paragraph_id;
-
-            if (qid && !strcmp(pid, qid)) {
-                para[i] = para[j];
-                break;
-            }
-        }
-        if (para[i] == (size_t)-1)
-            para[i] = n++;
-    }
-    return n;
 }
 
 int neval_page_evaluate(neval_page_metrics *out, const neval_gt_page *gt,
@@ -510,7 +626,8 @@ int neval_page_evaluate(neval_page_metrics *out, const neval_gt_page *gt,
     norm_gt ng;
     neval_span *spans = NULL;
     unsigned char *located = NULL, *scored = NULL;
-    size_t *para = NULL, n_para, i, k;
+    para_index pi = {NULL, NULL, NULL, 0};
+    size_t i, k;
     double *xs = NULL, *ys = NULL;
     int rc;
 
@@ -537,10 +654,9 @@ int neval_page_evaluate(neval_page_metrics *out, const neval_gt_page *gt,
     spans = calloc(gt->n_regions + 1, sizeof(*spans));
     located = calloc(gt->n_regions + 1, 1);
     scored = calloc(gt->n_regions + 1, 1);
-    para = calloc(gt->n_regions + 1, sizeof(*para));
     xs = calloc(gt->n_regions + 1, sizeof(*xs));
     ys = calloc(gt->n_regions + 1, sizeof(*ys));
-    if (!spans || !located || !scored || !para || !xs || !ys) {
+    if (!spans || !located || !scored || !xs || !ys) {
         rc = neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -562,11 +678,12 @@ int neval_page_evaluate(neval_page_metrics *out, const neval_gt_page *gt,
     m.regions_located = k;
     m.kendall_tau = neval_kendall_tau_b(xs, ys, nt);
 
-    n_para = paragraphs_number(para, gt);
-    rc = paragraphs_eval(&m, gt, &ng, &no, para, n_para, spans, located, scored);
+    rc = paragraphs_build(&pi, gt);
+    if (!rc)
+        rc = paragraphs_eval(&m, gt, &ng, &no, &pi, spans, located, scored);
     if (rc)
         goto cleanup;
-    captions_eval(&m, gt, &no, para, n_para, spans, located, scored);
+    captions_eval(&m, gt, &no, &pi, spans, located, scored);
 
     neval_text_cjk_spacing(&m.cjk_spaces, &m.cjk_chars, output->text, output->len);
     m.cjk_spacing = ratio(m.cjk_spaces, m.cjk_chars);
@@ -576,7 +693,7 @@ cleanup:
     free(spans);
     free(located);
     free(scored);
-    free(para);
+    paragraphs_free(&pi);
     free(xs);
     free(ys);
     norm_gt_free(&ng);

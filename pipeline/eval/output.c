@@ -5,7 +5,8 @@
  *   neval_output_from_txt()   plain text: one output line per file line
  *   neval_output_free()       free
  *
- * static: output_from_json()  newsocr's JSON export (pipeline/schema/
+ * static: json_value_bound()  an upper bound of the values in a JSON text
+ *         output_from_json()  newsocr's JSON export (pipeline/schema/
  *                             newsocr-page.schema.json, version 1.x) turned
  *                             into the text its txt export gives
  *
@@ -45,6 +46,9 @@ int neval_output_from_txt(neval_output **out, const char *buf, size_t n, const c
         buf += 3;
         n -= 3;
     }
+    if (n > neval_limits_get()->text_max)
+        return neval_error_set(NEVAL_ERR_LIMIT, "%s: more than %zu bytes of text", name,
+                               neval_limits_get()->text_max);
     bad = u8_check((const uint8_t *)buf, n);
     if (bad)
         return neval_error_set(NEVAL_ERR_PARSE, "%s: not valid UTF-8 at byte %zu", name,
@@ -135,6 +139,33 @@ static int cmp_order(const void *a, const void *b)
 }
 
 /*
+ * An upper bound of the number of values in n bytes of JSON: each value but the first
+ * of a container follows a comma, the first its bracket.  Counted before parsing, so
+ * that a file of millions of tiny values is refused before jansson builds them.
+ */
+static size_t json_value_bound(const char *buf, size_t n)
+{
+    size_t count = 1, i;
+    int in_string = 0;
+
+    for (i = 0; i < n; i++) {
+        char c = buf[i];
+
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == ',' || c == '[' || c == '{') {
+            count++;
+        }
+    }
+    return count;
+}
+
+/*
  * output_from_json: newsocr's JSON page (schema "newsocr-page", version 1.x)
  * as the text its txt export gives, then read like txt.  Errors:
  * NEVAL_ERR_PARSE (not JSON: message names line and column),
@@ -144,7 +175,7 @@ static int cmp_order(const void *a, const void *b)
 static int output_from_json(neval_output **out, const char *buf, size_t n, const char *name)
 {
     json_error_t jerr;
-    json_t *root = json_loadb(buf, n, 0, &jerr), *regions, *region;
+    json_t *root, *regions, *region;
     const char *schema, *version;
     ordered_region *v = NULL;
     textbuf tb = {NULL, 0, 0};
@@ -153,6 +184,10 @@ static int output_from_json(neval_output **out, const char *buf, size_t n, const
     json_t *prev_article = NULL;
 
     *out = NULL;
+    if (json_value_bound(buf, n) > neval_limits_get()->nodes_max)
+        return neval_error_set(NEVAL_ERR_LIMIT, "%s: more than %zu JSON values", name,
+                               neval_limits_get()->nodes_max);
+    root = json_loadb(buf, n, 0, &jerr);
     if (!root)
         return neval_error_set(NEVAL_ERR_PARSE, "%s: line %d column %d: not valid JSON (%s)",
                                name, jerr.line, jerr.column, jerr.text);

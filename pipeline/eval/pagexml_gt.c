@@ -11,6 +11,10 @@
  * Elements are matched on local names only, so every PAGE namespace (and
  * files without one) is accepted.  The reading order, region text, role and
  * paragraph rules are in the comment of neval_gt_load in eval.h.
+ *
+ * static: xml_parse_guarded()   libxml2 with no DTD, no entities, no network,
+ *                               and the element limit
+ *         region_index_*()      region ids sorted for reading-order look-ups
  */
 #include "eval.h"
 
@@ -517,27 +521,112 @@ static int region_to_gt(neval_gt_page *page, const xmlNode *reg)
     return rc;
 }
 
+/*
+ * Region ids sorted for reading-order look-ups in O(log n): a page of 60,000
+ * dangling references took 57 s with a linear search per reference.
+ */
+typedef struct {
+    const char *id; /* points into region_index.ids */
+    size_t region;  /* number of the region in document order */
+} region_key;
+
+typedef struct {
+    char **ids;       /* @id of each region (truncated as attr_get does), document order */
+    region_key *keys; /* sorted by (id, region) */
+    size_t *next;     /* at a run's first key: its first key not taken */
+    size_t n;
+} region_index;
+
+static int cmp_region_key(const void *a, const void *b)
+{
+    const region_key *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+
+    return c ? c : (x->region > y->region) - (x->region < y->region);
+}
+
+static int region_index_build(region_index *ix, const nodevec *regions)
+{
+    size_t j;
+
+    ix->ids = calloc(regions->n + 1, sizeof(*ix->ids));
+    ix->keys = malloc((regions->n + 1) * sizeof(*ix->keys));
+    ix->next = malloc((regions->n + 1) * sizeof(*ix->next));
+    if (!ix->ids || !ix->keys || !ix->next)
+        return neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
+    for (j = 0; j < regions->n; j++) {
+        char id[CUSTOM_VALUE_MAX];
+
+        attr_get(id, sizeof(id), regions->v[j], "id");
+        ix->ids[j] = str_dup(id);
+        if (!ix->ids[j])
+            return neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
+        ix->n = j + 1;
+        ix->keys[j].id = ix->ids[j];
+        ix->keys[j].region = j;
+        ix->next[j] = j;
+    }
+    qsort(ix->keys, ix->n, sizeof(*ix->keys), cmp_region_key);
+    return NEVAL_OK;
+}
+
+/*
+ * The first region in document order with @id == ref not taken yet (a repeated
+ * reference takes the next region with that id, as the linear search did);
+ * SIZE_MAX when none.
+ */
+static size_t region_index_take(region_index *ix, const char *ref)
+{
+    size_t lo = 0, hi = ix->n, k;
+
+    while (lo < hi) { /* the first key not below ref */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (strcmp(ix->keys[mid].id, ref) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == ix->n || strcmp(ix->keys[lo].id, ref) != 0)
+        return SIZE_MAX;
+    k = ix->next[lo];
+    if (k >= ix->n || strcmp(ix->keys[k].id, ref) != 0)
+        return SIZE_MAX;
+    ix->next[lo] = k + 1;
+    return ix->keys[k].region;
+}
+
+static void region_index_free(region_index *ix)
+{
+    size_t j;
+
+    for (j = 0; j < ix->n; j++)
+        free(ix->ids[j]);
+    free(ix->ids);
+    free(ix->keys);
+    free(ix->next);
+}
+
 /* Build page->regions from the Page element: collect, order, convert. */
 static int page_from_xml(neval_gt_page *page, const xmlNode *pg)
 {
     nodevec regions = {NULL, 0, 0}, refs = {NULL, 0, 0};
+    region_index ix = {NULL, NULL, NULL, 0};
     unsigned char *used = NULL;
-    char(*ids)[CUSTOM_VALUE_MAX] = NULL;
     const xmlNode *ro;
     size_t i, j;
     int rc;
 
     rc = collect_regions(&regions, pg);
+    if (!rc)
+        rc = region_index_build(&ix, &regions);
     if (rc)
         goto cleanup;
     used = calloc(regions.n + 1, 1);
-    ids = malloc((regions.n + 1) * sizeof(*ids));
-    if (!used || !ids) {
+    if (!used) {
         rc = neval_error_set(NEVAL_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
-    for (j = 0; j < regions.n; j++)
-        attr_get(ids[j], sizeof(ids[j]), regions.v[j], "id");
     ro = child_el(pg, "ReadingOrder");
     for (const xmlNode *g = ro ? ro->children : NULL; g && !rc; g = g->next) {
         if (is_group(g)) {
@@ -546,20 +635,14 @@ static int page_from_xml(neval_gt_page *page, const xmlNode *pg)
                 rc = ro_flatten(&refs, g);
         }
     }
-    /* Regions in reading order: linear look-up, pages have at most ~1000 regions. */
     for (i = 0; i < refs.n && !rc; i++) {
         char ref[CUSTOM_VALUE_MAX];
 
         attr_get(ref, sizeof(ref), refs.v[i], "regionRef");
-        if (!ref[0])
+        if (!ref[0] || (j = region_index_take(&ix, ref)) == SIZE_MAX)
             continue;
-        for (j = 0; j < regions.n; j++) {
-            if (!used[j] && !strcmp(ids[j], ref)) {
-                used[j] = 1;
-                rc = region_to_gt(page, regions.v[j]);
-                break;
-            }
-        }
+        used[j] = 1;
+        rc = region_to_gt(page, regions.v[j]);
     }
     for (j = 0; j < regions.n && !rc; j++) {
         if (!used[j])
@@ -570,31 +653,79 @@ cleanup:
     free((void *)regions.v);
     free((void *)refs.v);
     free(used);
-    free(ids);
+    region_index_free(&ix);
     return rc;
 }
 
-int neval_gt_parse(neval_gt_page **out, const char *buf, size_t n, const char *name)
+/*
+ * Parser guards, called by libxml2 through the SAX handler (its user data is the
+ * parser context, whose _private points here): a DOCTYPE stops the parse, so no
+ * entity is ever declared, let alone expanded (a 400 KB file of entity references
+ * grew to 18.6 GiB); elements beyond the nodes limit stop it too.
+ */
+typedef struct {
+    startElementNsSAX2Func start_element; /* libxml2's tree builder */
+    size_t elements, elements_max;
+    int refused; /* 1: a DTD; 2: too many elements */
+} parse_guard;
+
+static void guard_internal_subset(void *ctx, const xmlChar *name, const xmlChar *public_id,
+                                  const xmlChar *system_id)
 {
-    xmlParserCtxtPtr ctxt = NULL;
-    xmlDocPtr doc = NULL;
-    neval_gt_page *page = NULL;
-    const xmlNode *root, *pg;
-    int rc;
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_guard *g = ctxt->_private;
+
+    g->refused = 1;
+    xmlStopParser(ctxt);
+}
+
+static void guard_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                                const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                                int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_guard *g = ctxt->_private;
+
+    if (++g->elements > g->elements_max) {
+        g->refused = 2;
+        xmlStopParser(ctxt);
+        return;
+    }
+    g->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                     nb_defaulted, attributes);
+}
+
+/*
+ * Parse n bytes into *out with the guards above: no DTD (internal or external
+ * subset), no entity substitution, no DTD loading, no network.
+ */
+static int xml_parse_guarded(xmlDocPtr *out, const char *buf, size_t n, const char *name)
+{
+    parse_guard g = {NULL, 0, neval_limits_get()->nodes_max, 0};
+    xmlParserCtxtPtr ctxt;
+    xmlDocPtr doc;
+    int rc = NEVAL_OK;
 
     *out = NULL;
-    if (!name)
-        name = "(memory)";
-    if (n > NEVAL_FILE_MAX) /* also keeps n within libxml2's int length */
-        return neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", name,
-                               (size_t)NEVAL_FILE_MAX);
     xmlInitParser();
     ctxt = xmlNewParserCtxt();
-    if (!ctxt)
+    if (!ctxt || !ctxt->sax) {
+        xmlFreeParserCtxt(ctxt);
         return neval_error_set(NEVAL_ERR_NOMEM, "%s: out of memory", name);
+    }
+    g.start_element = ctxt->sax->startElementNs;
+    ctxt->sax->startElementNs = guard_start_element;
+    ctxt->sax->internalSubset = guard_internal_subset;
+    ctxt->_private = &g;
     doc = xmlCtxtReadMemory(ctxt, buf, (int)n, name, NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
+    if (g.refused == 1 || (doc && (doc->intSubset || doc->extSubset))) {
+        rc = neval_error_set(NEVAL_ERR_INVALID,
+                             "%s: has a DOCTYPE: DTDs and entities are not accepted", name);
+    } else if (g.refused == 2) {
+        rc = neval_error_set(NEVAL_ERR_LIMIT, "%s: more than %zu XML elements", name,
+                             g.elements_max);
+    } else if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
         char msg[256] = "unknown error";
         size_t len;
@@ -606,8 +737,45 @@ int neval_gt_parse(neval_gt_page **out, const char *buf, size_t n, const char *n
             msg[--len] = '\0';
         rc = neval_error_set(NEVAL_ERR_PARSE, "%s: line %d: not well-formed XML: %s", name,
                              e ? e->line : 0, msg);
-        goto cleanup;
     }
+    if (rc && doc)
+        xmlFreeDoc(doc);
+    else
+        *out = doc;
+    xmlFreeParserCtxt(ctxt);
+    return rc;
+}
+
+/* NEVAL_ERR_LIMIT when the regions' texts together exceed the text limit. */
+static int page_text_check(const neval_gt_page *page)
+{
+    size_t total = 0, max = neval_limits_get()->text_max, i;
+
+    for (i = 0; i < page->n_regions; i++) {
+        total += strlen(page->regions[i].text);
+        if (total > max)
+            return neval_error_set(NEVAL_ERR_LIMIT, "%s: more than %zu bytes of text", page->name,
+                                   max);
+    }
+    return NEVAL_OK;
+}
+
+int neval_gt_parse(neval_gt_page **out, const char *buf, size_t n, const char *name)
+{
+    xmlDocPtr doc = NULL;
+    neval_gt_page *page = NULL;
+    const xmlNode *root, *pg;
+    size_t max = neval_limits_get()->file_max;
+    int rc;
+
+    *out = NULL;
+    if (!name)
+        name = "(memory)";
+    if (n > max) /* also keeps n within libxml2's int length */
+        return neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", name, max);
+    rc = xml_parse_guarded(&doc, buf, n, name);
+    if (rc)
+        return rc;
     root = xmlDocGetRootElement(doc);
     if (!is_el(root, "PcGts")) {
         rc = neval_error_set(NEVAL_ERR_INVALID, "%s: not a PAGE file (root element is %s)", name,
@@ -622,6 +790,8 @@ int neval_gt_parse(neval_gt_page **out, const char *buf, size_t n, const char *n
     rc = neval_gt_new(&page, name);
     if (!rc)
         rc = page_from_xml(page, pg);
+    if (!rc && page)
+        rc = page_text_check(page);
     if (rc) {
         neval_gt_free(page);
         page = NULL;
@@ -630,9 +800,7 @@ int neval_gt_parse(neval_gt_page **out, const char *buf, size_t n, const char *n
     *out = page;
 
 cleanup:
-    if (doc)
-        xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
+    xmlFreeDoc(doc);
     return rc;
 }
 

@@ -3,6 +3,8 @@
  *
  *   neval_error_message()  the last error message of this thread
  *   neval_error_set()      record a message, return the code
+ *   neval_limits_get()     the readers' limits
+ *   neval_limits_set()     lower them (tests)
  *   neval_file_read()      read a whole file into memory
  */
 #include "eval.h"
@@ -30,15 +32,40 @@ int neval_error_set(int code, const char *fmt, ...)
     return code;
 }
 
+static neval_limits limits = NEVAL_LIMITS_INIT;
+
+const neval_limits *neval_limits_get(void)
+{
+    return &limits;
+}
+
+/* A limit lowered by v: 0 or anything above the default keeps the default. */
+static size_t limit_lower(size_t v, size_t def)
+{
+    return v && v < def ? v : def;
+}
+
+void neval_limits_set(const neval_limits *l)
+{
+    const neval_limits def = NEVAL_LIMITS_INIT;
+
+    limits = def;
+    if (!l)
+        return;
+    limits.file_max = limit_lower(l->file_max, def.file_max);
+    limits.nodes_max = limit_lower(l->nodes_max, def.nodes_max);
+    limits.text_max = limit_lower(l->text_max, def.text_max);
+}
+
 /*
  * Reads in chunks rather than trusting fseek/ftell, so pipes and /dev/stdin
- * work too.  The buffer grows geometrically up to NEVAL_FILE_MAX + 1 bytes.
+ * work too.  The buffer grows geometrically up to the file_max limit + 4097 bytes.
  */
 int neval_file_read(char **out, size_t *out_len, const char *path)
 {
     FILE *fp = NULL;
     char *buf = NULL;
-    size_t len = 0, cap = 0;
+    size_t len = 0, cap = 0, max = limits.file_max;
     int rc = NEVAL_OK;
 
     *out = NULL;
@@ -55,11 +82,10 @@ int neval_file_read(char **out, size_t *out_len, const char *path)
             size_t ncap = cap ? cap * 2 : 65536;
             char *nbuf;
 
-            if (ncap > NEVAL_FILE_MAX + 4096 + 1)
-                ncap = NEVAL_FILE_MAX + 4096 + 1;
+            if (ncap > max + 4096 + 1)
+                ncap = max + 4096 + 1;
             if (ncap <= cap) {
-                rc = neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", path,
-                                     (size_t)NEVAL_FILE_MAX);
+                rc = neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", path, max);
                 goto cleanup;
             }
             nbuf = realloc(buf, ncap);
@@ -72,9 +98,8 @@ int neval_file_read(char **out, size_t *out_len, const char *path)
         }
         got = fread(buf + len, 1, cap - len - 1, fp);
         len += got;
-        if (len > NEVAL_FILE_MAX) {
-            rc = neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", path,
-                                 (size_t)NEVAL_FILE_MAX);
+        if (len > max) {
+            rc = neval_error_set(NEVAL_ERR_LIMIT, "%s: larger than %zu bytes", path, max);
             goto cleanup;
         }
         if (got == 0) {

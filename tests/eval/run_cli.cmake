@@ -1,8 +1,17 @@
 # run_cli.cmake: run newsocr-eval once and check its exit status and output.
 #   cmake -DEXE=path -DARGS="a|b|c" -DWORKDIR=dir -DEXPECT_RC=2
 #         [-DEXPECT_STDERR=regex] [-DEXPECT_STDOUT=regex]
-#         [-DEXPECT_FILE=path -DEXPECT_FILE_MATCH=regex] -P run_cli.cmake
+#         [-DEXPECT_FILE=path -DEXPECT_FILE_MATCH=regex]
+#         [-DMAKE_LONG_GT=path] -P run_cli.cmake
 # ARGS is '|'-separated so that it survives add_test() unchanged.
+# MAKE_LONG_GT: first write there a PAGE file whose one region holds 300,000 characters,
+# more than the metrics take (NEVAL_TEXT_MAX), made here rather than committed.
+if(DEFINED MAKE_LONG_GT)
+    string(REPEAT "a" 300000 long_text)
+    file(WRITE "${MAKE_LONG_GT}"
+         "<PcGts><Page><TextRegion id='r'><TextEquiv><Unicode>${long_text}</Unicode>"
+         "</TextEquiv></TextRegion></Page></PcGts>\n")
+endif()
 string(REPLACE "|" ";" args "${ARGS}")
 if(DEFINED EXPECT_FILE)
     file(REMOVE "${EXPECT_FILE}")

@@ -10,6 +10,7 @@
  *   test_repeated_text()   a caption quoting the body is located at its own place
  *   test_cjk_spacing()     CJK spacing through the page API
  *   test_aggregate()       means and character-weighted CER
+ *   test_many_regions()    paragraphs and identical texts among 20,000 regions
  */
 #include "check.h"
 #include "eval.h"
@@ -299,6 +300,38 @@ static void test_identical_regions(void)
     CHECK(m.kendall_tau > 0.999);
 }
 
+/*
+ * Tens of thousands of regions: paragraphs are grouped by sorted ids and
+ * identical texts by sorting (each was a search over all regions per region,
+ * quadratic).  A paragraph split in two pieces, amid 20,000 empty ones of
+ * their own, and three copies of one text, are still found.
+ */
+static void test_many_regions(void)
+{
+    neval_gt_page *gt = NULL;
+    neval_page_metrics m;
+    char pid[32];
+    int i;
+
+    CHECK_INT(neval_gt_new(&gt, "many"), NEVAL_OK);
+    for (i = 0; i < 20000; i++) {
+        snprintf(pid, sizeof(pid), "p%d", i);
+        CHECK_INT(neval_gt_add_region(gt, NULL, "", NEVAL_ROLE_BODY, pid, 1), NEVAL_OK);
+        if (i == 5000 || i == 15000)
+            CHECK_INT(neval_gt_add_region(gt, NULL, i == 5000 ? "abcdef" : "ghijkl",
+                                          NEVAL_ROLE_BODY, "P", 1),
+                      NEVAL_OK);
+        if (i % 5000 == 0 && i)
+            CHECK_INT(neval_gt_add_region(gt, NULL, "甲乙丙丁戊己庚", NEVAL_ROLE_BODY, NULL, 1),
+                      NEVAL_OK);
+    }
+    m = eval_page(gt, "甲乙丙丁戊己庚\nabcdefghijkl\n甲乙丙丁戊己庚\n甲乙丙丁戊己庚\n");
+    CHECK_INT(m.regions, 5);
+    CHECK_INT(m.regions_located, 5);
+    CHECK_INT(m.paragraphs, 1);
+    CHECK_INT(m.paragraphs_intact, 1);
+}
+
 int main(void)
 {
     test_cer();
@@ -309,5 +342,6 @@ int main(void)
     test_identical_regions();
     test_cjk_spacing();
     test_aggregate();
+    test_many_regions();
     return CHECK_DONE();
 }

@@ -7,10 +7,14 @@
  *   test_order2017()     indexed / unordered groups, dangling references
  *   test_errors()        missing file, malformed XML, not PAGE
  *   test_output_txt()    the txt output reader
+ *   test_dtd()           DOCTYPEs and entities refused (issue 14, finding 2)
+ *   test_many_refs()     reading order by sorted ids (issue 14, finding 4)
+ *   test_limits()        file, node and text caps of the PAGE and JSON readers
  */
 #include "check.h"
 #include "eval.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static char data_dir[1024];
@@ -211,6 +215,193 @@ static void test_output_txt(void)
     neval_output_free(NULL);
 }
 
+/*
+ * A DOCTYPE is refused before any entity is declared or expanded: a 400 KB file of
+ * references to one 100,000-character entity grew to 18.6 GiB.  Predefined entities
+ * and character references are plain XML and still read.
+ */
+static void test_dtd(void)
+{
+    static const char *const refused[] = {
+        "<!DOCTYPE PcGts [<!ENTITY e 'x'>]><PcGts><Page><TextRegion id='r'><TextEquiv>"
+        "<Unicode>&e;&e;</Unicode></TextEquiv></TextRegion></Page></PcGts>",
+        /* references inside an attribute, expanded by the parser itself */
+        "<!DOCTYPE PcGts [<!ENTITY e 'xxxxxxxx'>]><PcGts><Page><TextRegion id='&e;&e;&e;'/>"
+        "</Page></PcGts>",
+        /* an external DTD is neither loaded nor accepted */
+        "<!DOCTYPE PcGts SYSTEM 'http://example.com/page.dtd'><PcGts><Page/></PcGts>",
+        "<?xml version='1.0'?>\n<!DOCTYPE PcGts><PcGts><Page/></PcGts>",
+    };
+    neval_gt_page *gt = NULL;
+    size_t i;
+
+    for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        CHECK_INT(neval_gt_parse(&gt, refused[i], strlen(refused[i]), "dtd.xml"),
+                  NEVAL_ERR_INVALID);
+        CHECK(gt == NULL);
+        CHECK(!strcmp(neval_error_message(),
+                      "dtd.xml: has a DOCTYPE: DTDs and entities are not accepted"));
+    }
+    /* An entity never declared is not well-formed XML. */
+    expect_parse_error("<PcGts><Page><TextRegion id='&e;'/></Page></PcGts>", NEVAL_ERR_PARSE,
+                       "not well-formed XML: Entity 'e' not defined");
+    {
+        const char *xml = "<PcGts><Page><TextRegion id='a&amp;b'><TextEquiv><Unicode>"
+                          "&lt;&#x4E2D;&#22269;&gt;</Unicode></TextEquiv></TextRegion>"
+                          "</Page></PcGts>";
+
+        CHECK_INT(neval_gt_parse(&gt, xml, strlen(xml), NULL), NEVAL_OK);
+        if (gt && gt->n_regions == 1)
+            expect_region(&gt->regions[0], "a&b", "<中国>", NEVAL_ROLE_BODY, NULL, 0);
+        neval_gt_free(gt);
+    }
+}
+
+/* A growing string for building test documents. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static void sbuf_add(sbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+/*
+ * 60,000 dangling references around a few real ones (57 s with the linear search):
+ * the order of the real ones is kept, a repeated id is taken once per reference in
+ * document order, and regions left out of the order follow in document order.
+ */
+static void test_many_refs(void)
+{
+    sbuf b = {NULL, 0, 0};
+    neval_gt_page *gt = NULL;
+    char item[128];
+    int i;
+
+    sbuf_add(&b, "<PcGts><Page><ReadingOrder><OrderedGroup id='g'>");
+    for (i = 0; i < 60000; i++) {
+        const char *ref = i == 100     ? "c"
+                          : i == 30000 ? "dup"
+                          : i == 40000 ? "dup"
+                          : i == 59999 ? "a"
+                                       : NULL;
+
+        if (ref)
+            snprintf(item, sizeof(item), "<RegionRefIndexed index='%d' regionRef='%s'/>", i, ref);
+        else
+            snprintf(item, sizeof(item), "<RegionRefIndexed index='%d' regionRef='x%d'/>", i, i);
+        sbuf_add(&b, item);
+    }
+    sbuf_add(&b, "</OrderedGroup></ReadingOrder>");
+    for (i = 0; i < 6; i++) {
+        static const char *const ids[] = {"a", "dup", "b", "c", "dup", "dup"};
+
+        snprintf(item, sizeof(item),
+                 "<TextRegion id='%s'><TextEquiv><Unicode>t%d</Unicode></TextEquiv>"
+                 "</TextRegion>",
+                 ids[i], i);
+        sbuf_add(&b, item);
+    }
+    sbuf_add(&b, "</Page></PcGts>");
+    CHECK_INT(neval_gt_parse(&gt, b.s, b.len, "refs.xml"), NEVAL_OK);
+    if (gt) {
+        static const char *const want[] = {"t3", "t1", "t4", "t0", "t2", "t5"};
+
+        CHECK_INT(gt->n_regions, 6);
+        for (i = 0; i < 6 && (size_t)i < gt->n_regions; i++)
+            CHECK(!strcmp(gt->regions[i].text, want[i]));
+    }
+    neval_gt_free(gt);
+    free(b.s);
+}
+
+/* Each cap refuses with NEVAL_ERR_LIMIT and a message naming the file and the limit. */
+static void expect_limit(int rc, const char *message)
+{
+    CHECK_INT(rc, NEVAL_ERR_LIMIT);
+    if (strcmp(neval_error_message(), message) != 0)
+        fprintf(stderr, "message: %s\n", neval_error_message());
+    CHECK(!strcmp(neval_error_message(), message));
+}
+
+static void test_limits(void)
+{
+    const neval_limits small = {1000, 20, 50}, *now = neval_limits_get();
+    const char *page = "<PcGts><Page><TextRegion id='r'><TextEquiv><Unicode>"
+                       "0123456789012345678901234567890123456789012345678901234567890"
+                       "</Unicode></TextEquiv></TextRegion></Page></PcGts>";
+    neval_gt_page *gt = NULL;
+    neval_output *o = NULL;
+    char path[1200], *buf = NULL;
+    size_t len = 0;
+    sbuf b = {NULL, 0, 0};
+    int i;
+
+    CHECK(now->file_max == NEVAL_FILE_MAX && now->nodes_max == NEVAL_NODES_MAX &&
+          now->text_max == NEVAL_TEXT_BYTES_MAX);
+    neval_limits_set(&small);
+    CHECK(now->file_max == 1000 && now->nodes_max == 20 && now->text_max == 50);
+
+    /* File size: article2019.page.xml is larger than 1000 bytes. */
+    snprintf(path, sizeof(path), "%s/%s", data_dir, "article2019.page.xml");
+    CHECK_INT(neval_file_read(&buf, &len, path), NEVAL_ERR_LIMIT);
+    CHECK(buf == NULL && strstr(neval_error_message(), "larger than 1000 bytes") != NULL);
+    for (i = 0; i < 120; i++)
+        sbuf_add(&b, "<!-- ---- -->");
+    expect_limit(neval_gt_parse(&gt, b.s, b.len, "big.xml"), "big.xml: larger than 1000 bytes");
+
+    /* Elements: 21 is one too many; 20 are read. */
+    b.len = 0;
+    sbuf_add(&b, "<PcGts><Page>");
+    for (i = 0; i < 18; i++)
+        sbuf_add(&b, "<X/>");
+    sbuf_add(&b, "</Page></PcGts>");
+    CHECK_INT(neval_gt_parse(&gt, b.s, b.len, "nodes.xml"), NEVAL_OK);
+    neval_gt_free(gt);
+    b.len -= strlen("</Page></PcGts>");
+    sbuf_add(&b, "<X/></Page></PcGts>");
+    expect_limit(neval_gt_parse(&gt, b.s, b.len, "nodes.xml"),
+                 "nodes.xml: more than 20 XML elements");
+    CHECK(gt == NULL);
+
+    /* Text: 61 bytes in one region, 50 allowed. */
+    expect_limit(neval_gt_parse(&gt, page, strlen(page), "text.xml"),
+                 "text.xml: more than 50 bytes of text");
+    CHECK(gt == NULL);
+    expect_limit(neval_output_from_txt(&o, page + 52, 61, "text.txt"),
+                 "text.txt: more than 50 bytes of text");
+    CHECK(o == NULL);
+
+    /* JSON values: data/values.json has 22 (an object and an array of 21 numbers);
+     * the file is refused before jansson builds them. */
+    snprintf(path, sizeof(path), "%s/values.json", data_dir);
+    {
+        char want[1300];
+
+        snprintf(want, sizeof(want), "%s: more than 20 JSON values", path);
+        expect_limit(neval_output_load(&o, path), want);
+        CHECK(o == NULL);
+    }
+
+    neval_limits_set(NULL);
+    CHECK(now->file_max == NEVAL_FILE_MAX && now->nodes_max == NEVAL_NODES_MAX &&
+          now->text_max == NEVAL_TEXT_BYTES_MAX);
+    CHECK_INT(neval_gt_parse(&gt, page, strlen(page), "text.xml"), NEVAL_OK);
+    neval_gt_free(gt);
+    free(b.s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -223,5 +414,8 @@ int main(int argc, char **argv)
     test_order2017();
     test_errors();
     test_output_txt();
+    test_dtd();
+    test_many_refs();
+    test_limits();
     return CHECK_DONE();
 }

@@ -1,14 +1,16 @@
 /*
  * jpeg.c - quiet, strict JPEG decoding with libjpeg.
  *
- *   nocr_jpeg_decode    JPEG bytes -> PIX (8-bit gray or 32-bit RGB)
+ *   nocr_jpeg_decode    JPEG bytes -> PIX (8-bit gray or 32-bit RGB), turned upright
  *
  * Why not Leptonica's pixReadMemJpeg: libjpeg's default message handler prints warnings
  * such as "Premature end of JPEG file" to stderr, and a truncated file would still decode
  * into a partly grey image. Here libjpeg prints nothing, a warning that means lost data
  * makes the image an error (never a partial page), and the size is checked against the pixel limit
  * after the header and before the image buffer is allocated. CMYK (Adobe, inverted) is
- * converted to RGB.
+ * converted to RGB. A phone photo of a page is often stored sideways with an Exif
+ * Orientation tag saying how to show it: the image is rotated or mirrored upright as
+ * the tag says (all 8 orientations), as any viewer would show it.
  */
 #include "image/image.h"
 
@@ -16,6 +18,7 @@
 #include <jerror.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct jpeg_failure {
     struct jpeg_error_mgr mgr; /* first: libjpeg casts the pointer back */
@@ -57,6 +60,72 @@ static void jpeg_silent(j_common_ptr cinfo)
     (void)cinfo;
 }
 
+/* The Exif Orientation of the markers libjpeg kept (APP1 "Exif\0\0" + a TIFF
+ * structure); 1 (as stored) when there is none. */
+static int jpeg_orientation(const struct jpeg_decompress_struct *cinfo)
+{
+    for (jpeg_saved_marker_ptr m = cinfo->marker_list; m; m = m->next) {
+        if (m->marker == JPEG_APP0 + 1 && m->data_length > 6 &&
+            memcmp(m->data, "Exif\0\0", 6) == 0)
+            return nocr_tiff_orientation(m->data + 6, m->data_length - 6);
+    }
+    return 1;
+}
+
+/* Turns *ppix upright for Exif orientation 2..8 (1 is upright). The tag names the
+ * transform that shows the stored image correctly: 6 is a quarter turn clockwise, 8
+ * counter-clockwise, 2 and 4 mirror, 5 and 7 mirror then turn. */
+static int pix_orient(PIX **ppix, int orientation, const char *name)
+{
+    PIX *pixs = *ppix, *pixt = NULL, *pixd = NULL;
+    switch (orientation) {
+    case 2:
+        pixd = pixFlipLR(NULL, pixs);
+        break;
+    case 3:
+        pixd = pixRotateOrth(pixs, 2);
+        break;
+    case 4:
+        pixd = pixFlipTB(NULL, pixs);
+        break;
+    case 5: /* transpose: mirror left-right, then a quarter turn counter-clockwise */
+    case 7: /* transverse: mirror left-right, then a quarter turn clockwise */
+        if ((pixt = pixFlipLR(NULL, pixs)))
+            pixd = pixRotate90(pixt, orientation == 5 ? -1 : 1);
+        pixDestroy(&pixt);
+        break;
+    case 6:
+        pixd = pixRotate90(pixs, 1);
+        break;
+    case 8:
+        pixd = pixRotate90(pixs, -1);
+        break;
+    default:
+        return NOCR_OK;
+    }
+    if (!pixd)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory turning the image upright", name);
+    pixDestroy(ppix);
+    *ppix = pixd;
+    return NOCR_OK;
+}
+
+/* Gives the decoded *ppix the JFIF resolution and turns it upright; destroys it on
+ * failure. */
+static int pix_finish(PIX **ppix, const struct jpeg_decompress_struct *cinfo, int orientation,
+                      const char *name)
+{
+    int rc;
+    if (cinfo->density_unit == 1)
+        pixSetResolution(*ppix, cinfo->X_density, cinfo->Y_density);
+    else if (cinfo->density_unit == 2)
+        pixSetResolution(*ppix, (l_int32)(cinfo->X_density * 2.54 + 0.5),
+                         (l_int32)(cinfo->Y_density * 2.54 + 0.5));
+    if ((rc = pix_orient(ppix, orientation, name)))
+        pixDestroy(ppix);
+    return rc;
+}
+
 int nocr_jpeg_decode(PIX **out, const unsigned char *data, size_t size, const char *name,
                      long long max_pixels, int *out_depth)
 {
@@ -80,9 +149,12 @@ int nocr_jpeg_decode(PIX **out, const unsigned char *data, size_t size, const ch
         goto cleanup;
     }
     jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    /* Keep APP1 for the Exif orientation; libjpeg bounds it to the marker's length. */
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
     jpeg_read_header(&cinfo, TRUE);
+    int orientation = jpeg_orientation(&cinfo);
     long long w = cinfo.image_width, h = cinfo.image_height;
-    if (w * h > max_pixels) {
+    if (nocr_pixels_above((unsigned long long)w, (unsigned long long)h, max_pixels)) {
         rc = nocr_error_set(NOCR_ELIMIT,
                             "%s: image is %lldx%lld pixels, above the limit of %lld pixels "
                             "(--max-pixels)",
@@ -130,13 +202,10 @@ int nocr_jpeg_decode(PIX **out, const unsigned char *data, size_t size, const ch
         }
     }
     jpeg_finish_decompress(&cinfo);
-    if (cinfo.density_unit == 1)
-        pixSetResolution(pixd, cinfo.X_density, cinfo.Y_density);
-    else if (cinfo.density_unit == 2)
-        pixSetResolution(pixd, (l_int32)(cinfo.X_density * 2.54 + 0.5),
-                         (l_int32)(cinfo.Y_density * 2.54 + 0.5));
-    *out = pixd;
+    PIX *pix = pixd;
     pixd = NULL;
+    if ((rc = pix_finish(&pix, &cinfo, orientation, name)) == NOCR_OK)
+        *out = pix;
 
 cleanup:
     jpeg_destroy_decompress(&cinfo);

@@ -12,6 +12,7 @@
 
 #include <png.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,11 +70,14 @@ int nocr_png_decode(PIX **out, const unsigned char *data, size_t size, const cha
     fail.message[0] = '\0';
     /* IHDR is the first chunk (PNG spec 5.6): check the size before libpng reads on. */
     if (size >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
-        long long w = (long long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
-        long long h = (long long)data[20] << 24 | data[21] << 16 | data[22] << 8 | data[23];
-        if (w * h > max_pixels)
+        /* Sides are up to 2^32 - 1: their product is not formed (nocr_pixels_above). */
+        unsigned long long w =
+            (unsigned long long)data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19];
+        unsigned long long h =
+            (unsigned long long)data[20] << 24 | data[21] << 16 | data[22] << 8 | data[23];
+        if (nocr_pixels_above(w, h, max_pixels))
             return nocr_error_set(NOCR_ELIMIT,
-                                  "%s: image is %lldx%lld pixels, above the limit of %lld "
+                                  "%s: image is %llux%llu pixels, above the limit of %lld "
                                   "pixels (--max-pixels)",
                                   name, w, h, max_pixels);
     }
@@ -95,7 +99,7 @@ int nocr_png_decode(PIX **out, const unsigned char *data, size_t size, const cha
     png_uint_32 h = png_get_image_height(png, info);
     int bit_depth = png_get_bit_depth(png, info);
     int color = png_get_color_type(png, info);
-    if ((long long)w * (long long)h > max_pixels) {
+    if (nocr_pixels_above(w, h, max_pixels)) {
         rc = nocr_error_set(NOCR_ELIMIT,
                             "%s: image is %ux%u pixels, above the limit of %lld pixels "
                             "(--max-pixels)",
@@ -118,7 +122,8 @@ int nocr_png_decode(PIX **out, const unsigned char *data, size_t size, const cha
 
     int channels = png_get_channels(png, info);
     size_t rowbytes = png_get_rowbytes(png, info);
-    buf = malloc(rowbytes * h);
+    /* With a very large --max-pixels the buffer size itself could wrap around. */
+    buf = h == 0 || rowbytes <= SIZE_MAX / h ? malloc(rowbytes * h) : NULL;
     rows = malloc(sizeof(*rows) * h);
     if (!buf || !rows) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory for %ux%u pixels", name,
