@@ -11,9 +11,14 @@
 # N shards are a fixed partition of the input files (by a hash of their output names), so
 # the tasks together process every page exactly once, whatever node runs which task and
 # in whatever order the inputs are listed. All tasks may share OUTDIR; each writes its own
-# report, OUTDIR/report.K-of-N.json. Workers per task: the CPUs Slurm gives it
-# (--cpus-per-task; newsocr counts the CPUs it may use). Memory: at most 250 MB per worker
-# measured on A4 and A3 pages at 300-400 dpi (tests/bench/batch.md): 600M a CPU is ample.
+# report, OUTDIR/report.K-of-N.json (also with --array=0, a single task: 1-of-1).
+# Workers per task: the CPUs Slurm gives it (--cpus-per-task; newsocr reads
+# SLURM_CPUS_PER_TASK and the CPUs it may use, and runs fewer workers when memory is
+# short). Memory: give it with sbatch's --mem, about 200 MB per worker plus some margin
+# (--mem=6G for 8 CPUs is ample; tests/bench/batch.md). The script sets no memory
+# directive: one here would make Slurm refuse the --mem of the command line.
+# Logs: newsocr-JOBID_TASK.log in the directory sbatch was run from (ignored by git in a
+# clone of newsocr); pass --output to sbatch to put them elsewhere.
 #
 # Resubmitting the same command after a time limit, a node failure or a cancelled task
 # redoes exactly the pages without complete outputs (a page is done when all its output
@@ -27,7 +32,6 @@
 #
 #SBATCH --job-name=newsocr
 #SBATCH --cpus-per-task=4
-#SBATCH --mem-per-cpu=600M
 #SBATCH --time=12:00:00
 #SBATCH --output=newsocr-%A_%a.log
 set -eu

@@ -1,11 +1,11 @@
 /*
  * main.c - the newsocr command line.
  *
- *   main, plan_outputs, print_timings, run_job
+ *   main, check_options, expand_inputs, plan_outputs, print_timings, run_job, run_jobs
  *
  * newsocr [OPTIONS] IMAGE...   each page in reading order, as text, JSON, hOCR, ALTO, PAGE
  * XML or a reading-order overlay PNG, on stdout or in files.
- * newsocr batch ...            many pages on every core, resumable (batch.c).
+ * newsocr batch ...            many pages on every core, resumable (batch/).
  * Exit status (documented in --help and the README):
  *   0 success; 1 usage error; 2 an input could not be read or is not a valid image;
  *   3 model or engine problem; 4 output could not be written.
@@ -16,8 +16,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,37 +86,82 @@ static void error_line(const char *msg)
     fprintf(stderr, "newsocr: %s\n", msg);
 }
 
-static int parse_long(long long *out, const char *s, const char *what)
+/* The single-page command has no options of its own. */
+static int no_own_option(void *ctx, int key, const char *arg)
 {
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v <= 0)
-        return cli_usage_error(what, s);
-    *out = v;
+    (void)ctx;
+    (void)key;
+    (void)arg;
+    return EXIT_USAGE;
+}
+
+/* Refuses option combinations that cannot work, before any input is read: an image format
+ * or several formats on stdout, a debug directory that is not one. */
+static int check_options(const cli_options *o)
+{
+    for (size_t f = 0; !o->output && f < nocr_format_count(); f++) {
+        const nocr_format *fmt = cli_format_in(o->formats, f);
+        if (fmt && strncmp(fmt->mime, "image/", 6) == 0) {
+            char kind[32], msg[96];
+            snprintf(kind, sizeof(kind), "%s", fmt->mime + 6);
+            for (char *k = kind; *k; k++)
+                *k = (char)toupper((unsigned char)*k);
+            snprintf(msg, sizeof(msg), "%s is a %s: use -o", fmt->name, kind);
+            return cli_usage_error("%s", msg);
+        }
+    }
+    if (!o->output && cli_format_count(o->formats) > 1)
+        return cli_usage_error("%s", "several formats need -o DIR");
+    if (o->process.preprocess.debug_dir && !cli_is_dir(o->process.preprocess.debug_dir))
+        return cli_usage_error("--debug-dir: '%s' is not a directory",
+                               o->process.preprocess.debug_dir);
     return EXIT_OK;
 }
 
-/* The extension of the first format of the set. */
-static const char *first_ext(unsigned set)
+/* Expands the inputs into pages (*out, *nout); unreadable inputs are reported now and
+ * skipped, the worst status met in *worst. Returns EXIT_OK or EXIT_MODEL (out of memory). */
+static int expand_inputs(job **out, size_t *nout, int *worst, char **inputs, int ninputs)
 {
-    for (size_t f = 0; f < CLI_NFORMATS; f++) {
-        if (set & (1u << f))
-            return cli_formats[f].ext;
+    size_t njobs = 0, cap = (size_t)ninputs;
+    job *jobs = calloc(cap, sizeof(*jobs));
+    if (!jobs)
+        goto nomem;
+    for (int i = 0; i < ninputs; i++) {
+        int npages = 0, rc = nocr_image_page_count(&npages, inputs[i]);
+        if (rc) {
+            error_line(nocr_error_last());
+            *worst = cli_status_of(rc) > *worst ? cli_status_of(rc) : *worst;
+            continue;
+        }
+        if (njobs + (size_t)npages > cap) {
+            cap = njobs + (size_t)npages + cap;
+            job *grown = realloc(jobs, cap * sizeof(*jobs));
+            if (!grown)
+                goto nomem;
+            jobs = grown;
+        }
+        for (int p = 0; p < npages; p++)
+            jobs[njobs++] = (job){inputs[i], p, npages, NULL};
     }
-    return ".txt";
+    *out = jobs;
+    *nout = njobs;
+    return EXIT_OK;
+nomem:
+    free(jobs);
+    error_line("out of memory");
+    return EXIT_MODEL;
 }
 
 /* Decides where each page's outputs go. One page, one format and -o PATH: PATH is the file
  * unless it is an existing directory. Several pages or formats and -o: a directory, created
- * if missing. Two pages with the same output name are a usage error, found before any work
- * is done. */
+ * with its parents if missing. Two pages with the same output name are a usage error,
+ * found before any work is done. */
 static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
 {
     if (!o->output)
         return EXIT_OK;
     int dir_mode = njobs > 1 || cli_format_count(o->formats) > 1 || cli_is_dir(o->output);
-    if (dir_mode && !cli_is_dir(o->output) && mkdir(o->output, 0777) != 0) {
+    if (dir_mode && cli_mkdir_p(o->output) != 0) {
         fprintf(stderr, "newsocr: %s: cannot create output directory: %s\n", o->output,
                 strerror(errno));
         return EXIT_OUTPUT;
@@ -139,13 +184,8 @@ static int plan_outputs(job *jobs, size_t njobs, const cli_options *o)
             return EXIT_MODEL;
         }
         for (size_t k = 0; dir_mode && k < i; k++) {
-            if (jobs[k].outbase && strcmp(jobs[k].outbase, name) == 0) {
-                fprintf(stderr,
-                        "newsocr: %s and %s would both be written to %s%s; rename one or "
-                        "run them separately\n",
-                        jobs[k].path, jobs[i].path, name, first_ext(o->formats));
-                return EXIT_USAGE;
-            }
+            if (jobs[k].outbase && strcmp(jobs[k].outbase, name) == 0)
+                return cli_name_clash(jobs[k].path, jobs[i].path, NULL, name, o->formats);
         }
     }
     return EXIT_OK;
@@ -181,156 +221,57 @@ static int run_job(const job *j, nocr_engine *eng, const cli_options *o, int *pa
     return EXIT_OK;
 }
 
+/* Plans the outputs, loads the engine and runs every page; returns the worst status. */
+static int run_jobs(job *jobs, size_t njobs, const cli_options *o, int worst)
+{
+    int status = plan_outputs(jobs, njobs, o);
+    if (status != EXIT_OK)
+        return status > worst ? status : worst;
+    nocr_engine *eng = NULL;
+    int rc = nocr_engine_new(&eng, &o->engine);
+    if (rc) {
+        error_line(nocr_error_last());
+        return cli_status_of(rc) > worst ? cli_status_of(rc) : worst;
+    }
+    int pages_out = 0;
+    for (size_t i = 0; i < njobs; i++) {
+        status = run_job(&jobs[i], eng, o, &pages_out);
+        worst = status > worst ? status : worst;
+    }
+    nocr_engine_free(eng);
+    return worst;
+}
+
 int main(int argc, char **argv)
 {
     cli_init();
     if (argc > 1 && strcmp(argv[1], "batch") == 0)
         return cli_batch_main(argc - 1, argv + 1);
-    enum {
-        OPT_TESSDATA = 256,
-        OPT_CONFIG,
-        OPT_MAX_PIXELS,
-        OPT_DEBUG_DIR,
-        OPT_TIMINGS,
-        OPT_NO_ENHANCE
-    };
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
-        {"tessdata", required_argument, NULL, OPT_TESSDATA},
-        {"config", required_argument, NULL, OPT_CONFIG},
-        {"max-pixels", required_argument, NULL, OPT_MAX_PIXELS},
-        {"debug-dir", required_argument, NULL, OPT_DEBUG_DIR},
-        {"timings", no_argument, NULL, OPT_TIMINGS},
-        {"no-enhance", no_argument, NULL, OPT_NO_ENHANCE},
-        {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-    cli_options o = {0};
-    o.engine = (nocr_engine_options)NOCR_ENGINE_OPTIONS_INIT;
-    o.load = (nocr_load_options)NOCR_LOAD_OPTIONS_INIT;
-    o.process = (nocr_process_options)NOCR_PROCESS_OPTIONS_INIT;
-
-    opterr = 0;
-    int c, status;
-    while ((c = getopt_long(argc, argv, ":o:f:l:qvhV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            o.output = optarg;
-            break;
-        case 'f':
-            if ((status = cli_parse_formats(&o.formats, optarg)))
-                return status;
-            break;
-        case 'l':
-            o.engine.lang = optarg;
-            break;
-        case OPT_TESSDATA:
-            o.engine.tessdata = optarg;
-            break;
-        case OPT_CONFIG:
-            o.engine.config = optarg;
-            break;
-        case OPT_MAX_PIXELS:
-            if ((status = parse_long(&o.load.max_pixels, optarg,
-                                     "--max-pixels needs a positive number, not '%s'")))
-                return status;
-            break;
-        case OPT_DEBUG_DIR:
-            o.process.preprocess.debug_dir = optarg;
-            break;
-        case OPT_NO_ENHANCE:
-            o.process.preprocess.enhance = 0;
-            break;
-        case OPT_TIMINGS:
-            o.timings = 1;
-            break;
-        case 'q':
-            o.quiet = 1;
-            o.verbose = 0;
-            break;
-        case 'v':
-            o.verbose = 1;
-            o.quiet = 0;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return EXIT_OK;
-        case 'V':
-            printf("newsocr %s\n", nocr_version());
-            return EXIT_OK;
-        case ':':
-            return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
-        default:
-            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind >= argc)
+    const cli_command cmd = {"newsocr --help",
+                             usage_text,
+                             CLI_OPT_DEBUG_DIR | CLI_OPT_TIMINGS | CLI_OPT_VERSION,
+                             NULL,
+                             NULL,
+                             no_own_option,
+                             NULL};
+    cli_options o;
+    cli_options_init(&o);
+    int first, status = cli_options_parse(&o, &first, argc, argv, &cmd);
+    if (status != EXIT_OK)
+        return status == CLI_DONE ? EXIT_OK : status;
+    if (first >= argc)
         return cli_usage_error("%s", "no input image given");
-    if (!o.formats)
-        o.formats = FORMAT_TXT;
-    if (!o.output && (o.formats & FORMAT_OVERLAY))
-        return cli_usage_error("%s", "overlay is a PNG: use -o");
-    if (!o.output && cli_format_count(o.formats) > 1)
-        return cli_usage_error("%s", "several formats need -o DIR");
-    if (o.process.preprocess.debug_dir && !cli_is_dir(o.process.preprocess.debug_dir))
-        return cli_usage_error("--debug-dir: '%s' is not a directory",
-                               o.process.preprocess.debug_dir);
+    if ((status = check_options(&o)) != EXIT_OK)
+        return status;
 
-    /* Expand the inputs into pages; unreadable inputs are reported now and skipped. */
-    size_t njobs = 0, cap = (size_t)(argc - optind);
-    job *jobs = calloc(cap, sizeof(*jobs));
-    if (!jobs) {
-        error_line("out of memory");
-        return EXIT_MODEL;
-    }
+    job *jobs = NULL;
+    size_t njobs = 0;
     int worst = EXIT_OK;
-    for (int i = optind; i < argc; i++) {
-        int npages = 0, rc = nocr_image_page_count(&npages, argv[i]);
-        if (rc) {
-            error_line(nocr_error_last());
-            worst = cli_status_of(rc) > worst ? cli_status_of(rc) : worst;
-            continue;
-        }
-        if (njobs + (size_t)npages > cap) {
-            cap = njobs + (size_t)npages + cap;
-            job *grown = realloc(jobs, cap * sizeof(*jobs));
-            if (!grown) {
-                error_line("out of memory");
-                free(jobs);
-                return EXIT_MODEL;
-            }
-            jobs = grown;
-        }
-        for (int p = 0; p < npages; p++)
-            jobs[njobs++] = (job){argv[i], p, npages, NULL};
-    }
-
-    size_t ntotal = njobs; /* njobs drops to 0 when nothing can run */
-    nocr_engine *eng = NULL;
-    if (njobs > 0 && (status = plan_outputs(jobs, njobs, &o)) != EXIT_OK) {
-        worst = status;
-        njobs = 0;
-    }
-    if (njobs > 0) {
-        int rc = nocr_engine_new(&eng, &o.engine);
-        if (rc) {
-            error_line(nocr_error_last());
-            worst = cli_status_of(rc) > worst ? cli_status_of(rc) : worst;
-            njobs = 0;
-        }
-    }
-    int pages_out = 0;
-    for (size_t i = 0; i < njobs; i++) {
-        status = run_job(&jobs[i], eng, &o, &pages_out);
-        worst = status > worst ? status : worst;
-    }
-    nocr_engine_free(eng);
-    for (size_t i = 0; i < ntotal; i++)
+    if ((status = expand_inputs(&jobs, &njobs, &worst, argv + first, argc - first)))
+        return status;
+    if (njobs > 0)
+        worst = run_jobs(jobs, njobs, &o, worst);
+    for (size_t i = 0; i < njobs; i++)
         free(jobs[i].outbase);
     free(jobs);
     return worst;

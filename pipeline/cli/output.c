@@ -1,10 +1,12 @@
 /*
  * output.c - one page into every output format, and the atomic file writer: the code the
- * single-page command (main.c) and the batch (batch.c) share.
+ * single-page command (main.c) and the batch (batch/) share.
  *
- *   cli_init, cli_now, cli_status_of, cli_stem_of, cli_base_name, cli_is_dir,
- *   cli_parse_formats, cli_format_count, cli_usage_error, cli_tmp_slot_set,
- *   cli_write_atomic, cli_page_run
+ *   cli_init, cli_now, cli_status_of, cli_stem_of, cli_base_name, cli_is_dir, cli_mkdir_p,
+ *   cli_name_clash, cli_tmp_slot_set, cli_write_atomic, cli_page_run
+ *
+ * The formats are the library's table (nocr_format_at): a page is written in each format
+ * of the set by the table's writer, named by the table's extension.
  *
  * Output files are written to a temporary name beside the target (TARGET.tmp.XXXXXX) and
  * renamed when complete, so a reader (or a rerun of the batch) never sees a partial file.
@@ -13,17 +15,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-const cli_format cli_formats[CLI_NFORMATS] = {
-    {"txt", ".txt"},       {"json", ".json"},     {"hocr", ".hocr"},
-    {"alto", ".alto.xml"}, {"page", ".page.xml"}, {"overlay", ".overlay.png"},
-};
 
 static mode_t file_mode = 0644;
 static _Thread_local cli_tmp_slot *tmp_slot;
@@ -81,42 +79,34 @@ int cli_is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *cli_help_command = "newsocr --help";
-
-int cli_usage_error(const char *fmt, const char *arg)
+int cli_mkdir_p(const char *path)
 {
-    fprintf(stderr, "newsocr: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (see %s)\n", cli_help_command);
-    return EXIT_USAGE;
-}
-
-int cli_parse_formats(unsigned *set, const char *list)
-{
-    char buf[256];
-    if (strlen(list) >= sizeof(buf))
-        return cli_usage_error("format list too long: '%s'", list);
-    strcpy(buf, list);
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        size_t f = 0;
-        while (f < CLI_NFORMATS && strcmp(tok, cli_formats[f].name) != 0)
-            f++;
-        if (f == CLI_NFORMATS)
-            return cli_usage_error("unknown output format '%s' (supported: txt, json, hocr, "
-                                   "alto, page, overlay)",
-                                   tok);
-        *set |= 1u << f;
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf)) {
+        errno = ENAMETOOLONG;
+        return -1;
     }
-    return EXIT_OK;
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return cli_is_dir(buf) ? 0 : (errno = ENOTDIR, -1);
 }
 
-int cli_format_count(unsigned set)
+int cli_name_clash(const char *a, const char *b, const char *dir, const char *outbase,
+                   cli_format_set formats)
 {
-    int n = 0;
-    for (size_t f = 0; f < CLI_NFORMATS; f++)
-        n += (set >> f) & 1u;
-    return n;
+    fprintf(stderr,
+            "newsocr: %s and %s would both be written to %s%s%s%s; rename one or run them "
+            "separately\n",
+            a, b, dir ? dir : "", dir ? "/" : "", outbase, cli_format_first_ext(formats));
+    return EXIT_USAGE;
 }
 
 void cli_tmp_slot_set(cli_tmp_slot *slot)
@@ -175,40 +165,6 @@ int cli_write_atomic(const char *path, const void *data, size_t len, char *err, 
     return ok ? EXIT_OK : EXIT_OUTPUT;
 }
 
-/* Runs export `f` of the page into *out (*len bytes, the caller frees). */
-static int export_one(size_t f, char **out, size_t *len, const nocr_page *page,
-                      const nocr_image *img, const nocr_export_info *info)
-{
-    int rc;
-    unsigned char *png = NULL;
-    *out = NULL;
-    *len = 0;
-    switch (f) {
-    case 0:
-        rc = nocr_export_txt(out, page);
-        break;
-    case 1:
-        rc = nocr_export_json(out, page, info);
-        break;
-    case 2:
-        rc = nocr_export_hocr(out, page, info);
-        break;
-    case 3:
-        rc = nocr_export_alto(out, page, info);
-        break;
-    case 4:
-        rc = nocr_export_pagexml(out, page, info);
-        break;
-    default:
-        rc = nocr_export_overlay(&png, len, page, img);
-        *out = (char *)png;
-        return rc;
-    }
-    if (!rc)
-        *len = strlen(*out);
-    return rc;
-}
-
 /* Mean confidence of the page's lines (-1 when none) and its number of distinct articles. */
 static void page_stats(const nocr_page *page, double *confidence, int *articles)
 {
@@ -241,17 +197,92 @@ static int page_fail(cli_page_result *res, int status, const char *msg)
     return status;
 }
 
+/* The page's outputs, one slot per entry of the format table (NULL: not requested). */
+typedef struct page_outputs {
+    unsigned char **data;
+    size_t *len;
+} page_outputs;
+
+/* Makes every format of the set; on failure res says why and the made ones stay in out
+ * for the caller to free. */
+static int page_export(cli_page_result *res, page_outputs *out, const cli_options *o,
+                       const nocr_page *page, const nocr_image *img, nocr_engine *eng,
+                       const char *path)
+{
+    char settings[512];
+    snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
+             nocr_engine_lang(eng), o->process.preprocess.binarize, o->process.preprocess.enhance,
+             o->engine.config ? o->engine.config : "default");
+    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
+    info.image_name = cli_base_name(path);
+    info.lang = nocr_engine_lang(eng);
+    info.settings = settings;
+
+    for (size_t f = 0; f < nocr_format_count(); f++) {
+        const nocr_format *fmt = cli_format_in(o->formats, f);
+        if (!fmt)
+            continue;
+        int rc =
+            fmt->write(&out->data[f], &out->len[f], page, fmt->needs_image ? img : NULL, &info);
+        if (rc)
+            return page_fail(res, cli_status_of(rc), nocr_error_last());
+        res->bytes += out->len[f];
+    }
+    return EXIT_OK;
+}
+
+/* Writes the made outputs to the sink, stopping at the first failure. */
+static int page_write(cli_page_result *res, const page_outputs *out, const cli_sink *sink)
+{
+    for (size_t f = 0; f < nocr_format_count() && res->status == EXIT_OK; f++) {
+        if (!out->data[f])
+            continue;
+        if (sink->outbase) {
+            char target[4120];
+            snprintf(target, sizeof(target), "%s%s", sink->outbase,
+                     sink->add_ext ? nocr_format_at(f)->extension : "");
+            res->status = cli_write_atomic(target, out->data[f], out->len[f], res->error,
+                                           sizeof(res->error));
+            continue;
+        }
+        if ((*sink->stdout_pages)++ > 0)
+            fputc('\f', stdout);
+        if (fwrite(out->data[f], 1, out->len[f], stdout) != out->len[f] || fflush(stdout) != 0) {
+            snprintf(res->error, sizeof(res->error), "stdout: write error: %s", strerror(errno));
+            res->status = EXIT_OUTPUT;
+        }
+    }
+    return res->status;
+}
+
+/* What the result records about a processed page: skew, counts, warnings, confidence. */
+static void page_describe(cli_page_result *res, const nocr_page *page)
+{
+    res->skew = nocr_page_skew(page);
+    res->regions = nocr_page_region_count(page);
+    for (size_t w = 0; w < nocr_page_warning_count(page); w++) {
+        size_t used = strlen(res->warnings);
+        snprintf(res->warnings + used, sizeof(res->warnings) - used, "%s%s", used ? "; " : "",
+                 nocr_page_warning(page, w));
+    }
+    page_stats(page, &res->confidence, &res->articles);
+}
+
 int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, const char *path,
                  int index, const cli_sink *sink)
 {
     nocr_image *img = NULL;
     nocr_page *page = NULL;
-    char *data[CLI_NFORMATS] = {0};
-    size_t len[CLI_NFORMATS] = {0};
+    size_t nformats = nocr_format_count();
+    page_outputs out = {calloc(nformats, sizeof(*out.data)), calloc(nformats, sizeof(*out.len))};
 
     memset(res, 0, sizeof(*res));
     res->confidence = -1;
     double t0 = cli_now();
+    if (!out.data || !out.len) {
+        page_fail(res, EXIT_MODEL, "out of memory");
+        goto cleanup;
+    }
     int rc = nocr_image_load(&img, path, index, &o->load);
     double t1 = cli_now();
     if (!rc)
@@ -263,59 +294,19 @@ int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, c
     res->times.load = t1 - t0;
     res->times.export_ = 0;
 
-    char settings[512];
-    snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
-             nocr_engine_lang(eng), o->process.preprocess.binarize, o->process.preprocess.enhance,
-             o->engine.config ? o->engine.config : "default");
-    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
-    info.image_name = cli_base_name(path);
-    info.lang = nocr_engine_lang(eng);
-    info.settings = settings;
-
     /* Every format is made before any is written: a failing export leaves no files. */
     double t2 = cli_now();
-    for (size_t f = 0; f < CLI_NFORMATS; f++) {
-        if (!(o->formats & (1u << f)))
-            continue;
-        if ((rc = export_one(f, &data[f], &len[f], page, img, &info))) {
-            page_fail(res, cli_status_of(rc), nocr_error_last());
-            goto cleanup;
-        }
-        res->bytes += len[f];
-    }
+    if (page_export(res, &out, o, page, img, eng, path) != EXIT_OK)
+        goto cleanup;
     res->times.export_ = cli_now() - t2;
-
-    for (size_t f = 0; f < CLI_NFORMATS && res->status == EXIT_OK; f++) {
-        if (!data[f])
-            continue;
-        if (sink->outbase) {
-            char target[4120];
-            snprintf(target, sizeof(target), "%s%s", sink->outbase,
-                     sink->add_ext ? cli_formats[f].ext : "");
-            res->status =
-                cli_write_atomic(target, data[f], len[f], res->error, sizeof(res->error));
-        } else {
-            if ((*sink->stdout_pages)++ > 0)
-                fputc('\f', stdout);
-            if (fwrite(data[f], 1, len[f], stdout) != len[f] || fflush(stdout) != 0) {
-                snprintf(res->error, sizeof(res->error), "stdout: write error: %s",
-                         strerror(errno));
-                res->status = EXIT_OUTPUT;
-            }
-        }
-    }
-    res->skew = nocr_page_skew(page);
-    res->regions = nocr_page_region_count(page);
-    for (size_t w = 0; w < nocr_page_warning_count(page); w++) {
-        size_t used = strlen(res->warnings);
-        snprintf(res->warnings + used, sizeof(res->warnings) - used, "%s%s", used ? "; " : "",
-                 nocr_page_warning(page, w));
-    }
-    page_stats(page, &res->confidence, &res->articles);
+    page_write(res, &out, sink);
+    page_describe(res, page);
 
 cleanup:
-    for (size_t f = 0; f < CLI_NFORMATS; f++)
-        free(data[f]);
+    for (size_t f = 0; out.data && f < nformats; f++)
+        free(out.data[f]);
+    free(out.data);
+    free(out.len);
     nocr_page_free(page);
     nocr_image_free(img);
     res->seconds = cli_now() - t0;

@@ -7,32 +7,13 @@
 #   run of the 22-page test batch takes a few seconds on 2 cores.
 # Each check prints "ok" or "FAIL" with the reason; the script ends with the plain
 # "N passed, M failed" line and exits 1 if anything failed.
-set -u
-export LC_ALL=C.UTF-8
 NEWSOCR=$1
 MAKE_PAGES=$2
 SAMPLE=$3
-WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() { # check NAME CONDITION-COMMAND...
-    local name=$1
-    shift
-    if "$@"; then ok "$name"; else bad "$name"; fi
-}
+. "$(dirname "$0")/../lib/harness.sh"
 
 # run ARGS...: newsocr batch ARGS; sets $rc and $err.
-run() {
-    "$NEWSOCR" batch "$@" >"$WORK/stdout" 2>"$WORK/stderr"
-    rc=$?
-    err=$(cat "$WORK/stderr")
-}
-expect_rc() { # expect_rc NAME CODE
-    if [ "$rc" -eq "$2" ]; then ok "$1: exit $2"; else bad "$1: exit $rc, expected $2: $err"; fi
-}
+run() { run_cmd "$NEWSOCR" batch "$@"; }
 report() { jq -r "$1" "$2/report.json"; }
 no_tmp() { [ -z "$(find "$1" -name '*.tmp.*')" ]; }
 # The output names (relative, without extension) of the .txt files under DIR, sorted.
@@ -133,6 +114,12 @@ run -j 2 -f txt,json "$IN" @"$WORK/list.txt" -o "$WORK/out"
 expect_rc "rerun" 2
 [ "$(report '"\(.totals.skipped) \(.totals.failed) \(.totals.ok)"' "$WORK/out")" = "17 5 0" ] &&
     ok "rerun: 17 skipped, 5 retried" || bad "rerun: $(report .totals "$WORK/out")"
+# pages done by the first run keep what it measured (issue 14)
+[ "$(report '[.pages[] | select(.status == "skipped" and .seconds > 0 and .confidence > 0
+    and .skew != null and .articles >= 0)] | length' "$WORK/out")" -eq 17 ] &&
+    ok "rerun: skipped pages keep seconds, confidence, skew, articles" ||
+    bad "rerun: skipped pages lost their figures: $(report \
+        'first(.pages[] | select(.status == "skipped"))' "$WORK/out")"
 stat -c '%n %Y.%y' "$WORK"/out/a/*.txt "$WORK"/out/*.json | grep -v report >"$WORK/mtimes2"
 cmp -s "$WORK/mtimes1" "$WORK/mtimes2" && ok "rerun: outputs not rewritten" ||
     bad "rerun rewrote outputs"
@@ -228,6 +215,70 @@ err=""
 expect_rc "second SIGINT" 130
 check "second SIGINT: no temporary files" no_tmp "$WORK/int2"
 
+# --- hardening (issue 14) ---
+# The argument at fault is named, not the one before it.
+run -o "$WORK/x" -dash.png
+expect_rc "unknown short option" 1
+grep -q "unknown option '-d' in '-dash.png'" <<<"$err" && ! grep -q "'$WORK/x'" <<<"$err" &&
+    ok "unknown option names its argument" || bad "unknown option message: $err"
+# Numbers are parsed strictly: an overflowing shard count or -j is refused, nothing written.
+run --shard 1/99999999999 "$IN/a/page01.png" -o "$WORK/overflow"
+expect_rc "--shard 1/99999999999" 1
+[ ! -e "$WORK/overflow" ] && ok "--shard overflow: nothing written" || bad "--shard overflow wrote"
+for bad_j in 99999999999 ' 2' 2x -1; do
+    run -j "$bad_j" "$IN/a/page01.png" -o "$WORK/overflow"
+    expect_rc "-j '$bad_j'" 1
+done
+# --dry-run escapes tabs, newlines and backslashes in names: one parsable line a page.
+mkdir -p "$WORK/esc"
+cp "$IN/a/page01.png" "$WORK/esc/$(printf 'tab\there.png')"
+cp "$IN/a/page01.png" "$WORK/esc/$(printf 'new\nline.png')"
+cp "$IN/a/page01.png" "$WORK/esc/back\\slash.png"
+run --dry-run "$WORK/esc" -o "$WORK/none"
+expect_rc "--dry-run with odd names" 0
+[ "$(wc -l <"$WORK/stdout")" -eq 3 ] && [ "$(awk -F'\t' 'NF != 3' "$WORK/stdout")" = "" ] &&
+    grep -qF 'tab\there' "$WORK/stdout" && grep -qF 'new\nline' "$WORK/stdout" &&
+    grep -qF 'back\\slash' "$WORK/stdout" && ok "--dry-run escapes \\t \\n \\\\" ||
+    bad "--dry-run lines: $(cat -A "$WORK/stdout")"
+# One Slurm array task (--array=0) writes report.1-of-1.json, and SLURM_CPUS_PER_TASK
+# bounds the workers when Slurm does not bind CPUs.
+SLURM=$(dirname "$0")/../../scripts/slurm-batch.sh
+SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=1 SLURM_CPUS_PER_TASK=1 NEWSOCR=$NEWSOCR \
+    bash "$SLURM" -q "$IN/a/page01.png" -o "$WORK/one" 2>"$WORK/stderr"
+rc=$?
+err=$(cat "$WORK/stderr")
+expect_rc "one array task" 0
+[ -f "$WORK/one/report.1-of-1.json" ] && [ ! -e "$WORK/one/report.json" ] &&
+    ok "--shard 1/1: report.1-of-1.json" || bad "one task's report: $(ls "$WORK/one")"
+[ "$(jq .workers "$WORK/one/report.1-of-1.json")" -eq 1 ] &&
+    ok "SLURM_CPUS_PER_TASK=1: 1 worker" || bad "workers: $(jq .workers "$WORK/one"/report*)"
+! grep -q '^#SBATCH --mem' "$SLURM" && ok "slurm-batch.sh leaves --mem to sbatch" ||
+    bad "slurm-batch.sh sets a memory directive that refuses --mem"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+if git -C "$ROOT" rev-parse >/dev/null 2>&1; then
+    git -C "$ROOT" check-ignore -q newsocr-123_4.log && ok "Slurm job logs ignored by git" ||
+        bad "Slurm job logs not ignored"
+fi
+# -j is capped at 4 workers a CPU, with a warning; the page done above keeps its figures.
+env -u SLURM_CPUS_PER_TASK "$NEWSOCR" batch -j 1024 --shard 1/1 "$IN/a/page01.png" \
+    -o "$WORK/one" >/dev/null 2>"$WORK/stderr"
+rc=$?
+err=$(cat "$WORK/stderr")
+expect_rc "-j 1024" 0
+grep -q "warning: -j 1024 is more than 4 workers per CPU" <<<"$err" && ok "-j 1024: warning" ||
+    bad "-j 1024: $err"
+[ "$(jq .workers "$WORK/one/report.1-of-1.json")" -eq $((4 * $(nproc))) ] &&
+    ok "-j 1024: capped at 4 per CPU" || bad "-j 1024: $(jq .workers "$WORK/one"/report*)"
+[ "$(jq '.pages[0] | .status == "skipped" and .seconds > 0' "$WORK/one/report.1-of-1.json")" = \
+    true ] && ok "one task rerun: the page keeps its seconds" ||
+    bad "carry-over: $(cat "$WORK/one"/report*)"
+# A run where no page could be done has no rate.
+run "$IN/b/bad2.png" -o "$WORK/allbad"
+expect_rc "only a bad page" 2
+! grep -q "pages/min" <<<"$err" &&
+    [ "$(report .totals.pages_per_minute "$WORK/allbad")" = null ] &&
+    ok "no rate without pages done" || bad "rate without pages: $err"
+
 # --- shards: 3 concurrent runs on one OUTDIR do every page exactly once ---
 tac "$WORK/list.txt" >"$WORK/list-rev.txt"
 for k in 1 2 3; do
@@ -243,7 +294,6 @@ for k in 1 2 3; do [ -s "$WORK/shard$k" ] || bad "shard $k empty"; done
 same=1
 for k in 1 2 3; do cmp -s "$WORK/shard$k" "$WORK/shard$k.rev" || same=0; done
 # scripts/slurm-batch.sh gives array task i the shard i+1 of N
-SLURM=$(dirname "$0")/../../scripts/slurm-batch.sh
 for t in 0 1 2; do
     SLURM_ARRAY_TASK_ID=$t SLURM_ARRAY_TASK_COUNT=3 NEWSOCR=$NEWSOCR bash "$SLURM" \
         --dry-run "$IN" @"$WORK/list.txt" -o "$WORK/none" 2>/dev/null | cut -f1 | sort \
@@ -273,5 +323,4 @@ done
     bad "shard reports: $(jq -c .totals "$WORK"/sh/report.*.json)"
 check "shards: no temporary files" no_tmp "$WORK/sh"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -6,26 +6,13 @@
 #   fixtures' crop of the sample page (checked in the output of every good encoding).
 # Each check prints "ok" or "FAIL" with the reason; the script ends with the plain
 # "N passed, M failed" line and exits 1 if anything failed.
-set -u
-export LC_ALL=C.UTF-8 # grep -P matches code points only in a UTF-8 locale
 NEWSOCR=$1
 FIX=$2
 PHRASE=$3
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok   $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib/harness.sh"
 
 # run ARGS...: runs newsocr, sets $rc, $out (stdout file), $err (stderr text).
-run() {
-    "$NEWSOCR" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
-    rc=$?
-    out="$WORK/stdout"
-    err=$(cat "$WORK/stderr")
-}
+run() { run_cmd "$NEWSOCR" "$@"; }
 
 # expect_error NAME CODE PATTERN ARGS...: exit status CODE, exactly one stderr line
 # matching PATTERN (an extended regex), nothing on stdout.
@@ -70,6 +57,16 @@ expect_error "unknown format" 1 "unknown output format 'pdf'" -f txt,pdf "$FIX/g
 expect_error "bad --max-pixels" 1 "max-pixels needs a positive number" --max-pixels 12x \
     "$FIX/good.png"
 expect_error "bad --debug-dir" 1 "is not a directory" --debug-dir "$WORK/nope" "$FIX/good.png"
+# The argument at fault is named (issue 14): not argv[0], not the argument before it; numbers
+# that overflow or carry other characters are refused.
+expect_error "unknown short option" 1 "unknown option '-d' in '-dash.png'" -dash.png
+expect_error "unknown option after -o" 1 "unknown option '-d' in '-dash.png'" -o "$WORK/x" \
+    -dash.png
+expect_error "--max-pixels overflow" 1 \
+    "max-pixels needs a positive number, not '99999999999999999999'" \
+    --max-pixels 99999999999999999999 "$FIX/good.png"
+expect_error "--max-pixels with a space" 1 "max-pixels needs a positive number" \
+    --max-pixels " 5" "$FIX/good.png"
 
 # --- bad inputs (exit 2): one line naming the file and the reason ---
 expect_error "missing file" 2 "^newsocr: $WORK/missing.png: no such file$" "$WORK/missing.png"
@@ -159,6 +156,11 @@ done
 [ "$(ls "$WORK/outdir" | wc -l)" -eq 4 ] && ok "exactly the expected output files" ||
     bad "output files: $(ls "$WORK/outdir")"
 
+# -o DIR whose parents are missing: created, as for the batch (issue 14).
+run -q -o "$WORK/deep/a/b" -f txt,json "$FIX/good.png"
+[ "$rc" -eq 0 ] && [ -f "$WORK/deep/a/b/good.txt" ] && [ -f "$WORK/deep/a/b/good.json" ] &&
+    ok "-o DIR: missing parents created" || bad "-o a/b/c: rc=$rc $err"
+
 # Several pages on stdout are separated by form feeds.
 run "$FIX/multi.tif"
 [ "$rc" -eq 0 ] && [ "$(tr -cd '\f' <"$out" | wc -c)" -eq 2 ] && ok "stdout pages separated" ||
@@ -199,5 +201,4 @@ else
     bad "-l eng: rc=$rc $err $(head -c 200 "$out")"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -1,0 +1,249 @@
+/*
+ * batch.c - newsocr batch: many pages on every core, resumable, shardable.
+ *
+ *   cli_batch_main
+ *
+ * newsocr batch [OPTIONS] INPUT... -o OUTDIR
+ *
+ * The steps, each in its file (batch.h): parse the options (the common ones in
+ * ../options.c), plan the pages (plan.c), size the workers (resources.c), run them
+ * (run.c) while the progress (progress.c) and the report (report.c) follow.
+ *
+ * Exit status: 0 every page done (or already done); 1 usage error (bad option, name
+ * clash); 2 some page or input could not be read; 3 model or engine problem; 4 an output
+ * could not be written; 130 interrupted. Failed and interrupted runs are finished by
+ * running the same command again.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "batch.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char batch_usage[] =
+    "Usage: newsocr batch [OPTIONS] INPUT... -o OUTDIR\n"
+    "Recognize many pages on every core; resumable, shardable across machines.\n"
+    "\n"
+    "INPUT is an image file; a directory (searched recursively for .png .jpg .jpeg .tif\n"
+    ".tiff .bmp .pnm .pbm .pgm .ppm .webp .gif .jp2 files, any case; hidden entries\n"
+    "skipped); or @LIST, a file of paths, one a line (# comments; @- reads stdin).\n"
+    "OUTDIR holds NAME.EXT for each page and format (NAME.pNNN.EXT for the pages of a\n"
+    "multi-page TIFF); files found in a directory INPUT keep their sub-directory under\n"
+    "OUTDIR. Two different inputs with one output name are refused before any work.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUTDIR   output directory (created if needed); required\n"
+    "  -f, --format LIST     txt (default), json, hocr, alto, page, overlay; comma-separated\n"
+    "                        or repeated (as for newsocr IMAGE...)\n"
+    "  -j, --jobs N          N workers, each with its own engine (default: the CPUs this\n"
+    "                        process may use, fewer when memory is short: about 200 MB\n"
+    "                        each); at most 4 per CPU; pages go out largest first\n"
+    "      --shard K/N       process only shard K of N (1 <= K <= N): a fixed 1/N of the\n"
+    "                        input files, chosen by a hash of their output names, the same\n"
+    "                        whatever the order of the inputs; run K = 1..N anywhere, on\n"
+    "                        one shared OUTDIR or several, for every page exactly once\n"
+    "      --force           redo pages whose outputs are already complete\n"
+    "      --dry-run         print the pages still to do (OUTPUT-NAME, tab, INPUT, tab,\n"
+    "                        PAGE; \\ tab newline and CR in names as \\\\ \\t \\n \\r),\n"
+    "                        largest first, and exit: nothing is written\n"
+    "  -l, --lang LANGS      Tesseract languages (default: chi_sim)\n"
+    "      --tessdata DIR    model directory\n"
+    "      --config FILE     Tesseract settings file\n"
+    "      --max-pixels N    refuse images of more than N pixels (default: 250000000)\n"
+    "      --no-enhance      skip the scan clean-up: grayscale and binarization only\n"
+    "  -q, --quiet           no progress and no summary, only the errors of pages\n"
+    "  -v, --verbose         a line for each page done\n"
+    "  -h, --help            show this help and exit\n"
+    "\n"
+    "A page is done when all its output files exist and are not older than its input;\n"
+    "a rerun skips done pages, so an interrupted, killed or partly failed batch is finished\n"
+    "by running the same command again. Output files are written under a temporary name\n"
+    "and renamed when complete. Ctrl-C (or SIGTERM) lets the pages in flight finish and\n"
+    "stops; a second Ctrl-C abandons them at once, leaving no partial file.\n"
+    "Progress: a line redrawn on a terminal, else a log line every minute or tenth of the\n"
+    "batch. OUTDIR/report.json (report.K-of-N.json with --shard) lists every page: input,\n"
+    "status (ok, failed, skipped, pending), error, seconds, mean confidence, skew,\n"
+    "articles; and the totals. It is rewritten as pages finish.\n"
+    "\n"
+    "Exit status:\n"
+    "  0    every page done (now or by an earlier run)\n"
+    "  1    usage error (bad option, two inputs with one output name)\n"
+    "  2    some input or page could not be read (the others are done)\n"
+    "  3    model or engine problem\n"
+    "  4    some output could not be written\n"
+    "  130  interrupted (SIGINT or SIGTERM): run the same command again to finish\n"
+    "With several kinds of failure the largest status is returned.\n";
+
+enum { OPT_SHARD = CLI_OPT_OWN, OPT_FORCE, OPT_DRY_RUN };
+
+static const struct option batch_longopts[] = {
+    {"jobs", required_argument, NULL, 'j'},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {NULL, 0, NULL, 0},
+};
+
+/* --shard K/N, both strict decimal numbers. */
+static int parse_shard(batch_options *o, const char *s)
+{
+    char k[32];
+    const char *slash = strchr(s, '/');
+    size_t klen = slash ? (size_t)(slash - s) : 0;
+    long long vk = 0, vn = 0;
+    int ok = slash && klen < sizeof(k);
+    if (ok) {
+        memcpy(k, s, klen);
+        k[klen] = '\0';
+        ok = cli_parse_int(&vn, slash + 1, 1, BATCH_MAX_SHARDS) == 0 &&
+             cli_parse_int(&vk, k, 1, vn) == 0;
+    }
+    if (!ok)
+        return cli_usage_error("--shard needs K/N with 1 <= K <= N, not '%s'", s);
+    o->shard_k = (int)vk;
+    o->shard_n = (int)vn;
+    o->shard_given = 1;
+    return EXIT_OK;
+}
+
+/* The batch's own options (cli_command.handle). */
+static int handle_option(void *ctx, int key, const char *arg)
+{
+    batch_options *o = ctx;
+    long long v;
+    switch (key) {
+    case 'j':
+        if (cli_parse_int(&v, arg, 1, INT_MAX) != 0)
+            return cli_usage_error("-j needs a positive number of workers, not '%s'", arg);
+        o->jobs = (int)v;
+        return EXIT_OK;
+    case OPT_SHARD:
+        return parse_shard(o, arg);
+    case OPT_FORCE:
+        o->force = 1;
+        return EXIT_OK;
+    case OPT_DRY_RUN:
+        o->dry_run = 1;
+        return EXIT_OK;
+    default:
+        return EXIT_USAGE; /* getopt returns only the keys of batch_longopts */
+    }
+}
+
+/* Parses the options; EXIT_OK, EXIT_USAGE or CLI_DONE. *first_input: the first INPUT. */
+static int parse_options(batch_options *o, int *first_input, int argc, char **argv)
+{
+    const cli_command cmd = {
+        "newsocr batch --help", batch_usage, 0, batch_longopts, "j:", handle_option, o};
+    cli_options_init(&o->cli);
+    o->shard_k = o->shard_n = 1;
+    int status = cli_options_parse(&o->cli, first_input, argc, argv, &cmd);
+    if (status != EXIT_OK)
+        return status;
+    if (*first_input >= argc)
+        return cli_usage_error("%s", "batch: no input given");
+    if (!o->cli.output)
+        return cli_usage_error("%s", "batch needs -o OUTDIR");
+    o->jobs = o->jobs ? batch_check_jobs(o->jobs, o->cli.quiet) : batch_default_jobs();
+    return EXIT_OK;
+}
+
+/* Creates OUTDIR (not for a dry run) and names the report. */
+static int prepare_outdir(batch *b)
+{
+    if (b->opt.dry_run) {
+        (void)stat(b->outdir, &b->outdir_st); /* may not exist yet */
+    } else if (cli_mkdir_p(b->outdir) != 0 || stat(b->outdir, &b->outdir_st) != 0) {
+        fprintf(stderr, "newsocr: %s: cannot create output directory: %s\n", b->outdir,
+                strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    int n;
+    if (b->opt.shard_given)
+        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.%d-of-%d.json", b->outdir,
+                     b->opt.shard_k, b->opt.shard_n);
+    else
+        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.json", b->outdir);
+    if (n >= (int)sizeof(b->report_path)) {
+        fprintf(stderr, "newsocr: %s: output path too long\n", b->outdir);
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Inputs -> files -> pages. */
+static int plan(batch *b, char **inputs, int ninputs)
+{
+    int status = EXIT_OK;
+    for (int i = 0; i < ninputs && status == EXIT_OK; i++)
+        status = batch_add_input(b, inputs[i]);
+    if (status == EXIT_OK && b->nfiles == 0) {
+        fprintf(stderr, "newsocr: batch: no image file found in the inputs\n");
+        status = EXIT_INPUT;
+    }
+    if (status == EXIT_OK)
+        status = batch_plan_files(b);
+    if (status == EXIT_OK)
+        status = batch_plan_pages(b);
+    return status;
+}
+
+/* Runs the pages to do, writes the final report and the summary; the exit status. */
+static int run(batch *b)
+{
+    int status = EXIT_OK;
+    batch_clean_stale_tmp(b);
+    batch_report_carry_over(b);
+    /* A handler for the whole run: a signal before the workers start stops at once. */
+    batch_signals_install();
+    if (!b->opt.cli.quiet && b->ntodo > 0)
+        fprintf(stderr, "newsocr: batch: %zu pages%s, %zu already done, %zu to do, %d workers\n",
+                b->npages, b->opt.shard_given ? " in this shard" : "", b->skipped, b->ntodo,
+                b->opt.jobs < (int)b->ntodo ? b->opt.jobs : (int)b->ntodo);
+    if (b->ntodo > 0 && !batch_interrupted())
+        status = batch_run_workers(b);
+    if (batch_interrupted())
+        b->stopping = 1;
+
+    if (b->fatal) {
+        fprintf(stderr, "newsocr: %s\n", b->fatal_msg[0] ? b->fatal_msg : "worker failed");
+        status = b->fatal;
+    } else if (status == EXIT_OK) {
+        status = b->stopping ? EXIT_INTERRUPTED : b->worst;
+    }
+    const char *state = b->fatal ? "failed" : b->stopping ? "interrupted" : "done";
+    int wrote = batch_report_write(b, state, status, 1);
+    if (wrote != EXIT_OK && status == EXIT_OK)
+        status = wrote;
+    batch_print_summary(b, state);
+    return status;
+}
+
+int cli_batch_main(int argc, char **argv)
+{
+    batch b;
+    memset(&b, 0, sizeof(b));
+    int first;
+    int status = parse_options(&b.opt, &first, argc, argv);
+    if (status != EXIT_OK)
+        return status == CLI_DONE ? EXIT_OK : status;
+    b.outdir = b.opt.cli.output;
+    b.wall_start = time(NULL);
+    b.tty = isatty(2);
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.cv, NULL);
+
+    status = prepare_outdir(&b);
+    if (status == EXIT_OK)
+        status = plan(&b, argv + first, argc - first);
+    if (status == EXIT_OK)
+        status = b.opt.dry_run ? batch_print_todo(&b) : run(&b);
+    batch_free(&b);
+    pthread_cond_destroy(&b.cv);
+    pthread_mutex_destroy(&b.mu);
+    return status;
+}
