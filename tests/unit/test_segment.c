@@ -77,7 +77,7 @@ static void test_tight_gutters(void)
         draw_char(pix, 200 + c * 90, 60, 80);
     nocr_image *img = image_from_pix(pix);
     nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, NULL, img), NOCR_OK);
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
     if (!page) {
         nocr_image_free(img);
         pixDestroy(&pix);
@@ -121,7 +121,7 @@ static void test_blank(void)
     pixSetAll(pix);
     nocr_image *img = image_from_pix(pix);
     nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, NULL, img), NOCR_OK);
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
     CHECK(page && nocr_page_region_count(page) == 0);
     nocr_page_free(page);
     nocr_image_free(img);

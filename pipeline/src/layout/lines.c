@@ -1,0 +1,227 @@
+/*
+ * lines.c - steps 1 to 3 of the layout: line fragments, column blocks, text lines.
+ *
+ *   seg_find_lines          the lines of the page, each tagged with its column block
+ *   seg_fragments           characters merged into line fragments, never across a gutter
+ *   seg_label_blocks        fragments of body-size text grouped into column blocks
+ *   seg_group_lines         a block's fragments that share a row joined into lines
+ *   seg_line_cmp_top, seg_lines_push, seg_cmp_int, seg_regions_push   shared helpers
+ *
+ * Why not Tesseract's layout analysis: it reads lines straight across narrow gutters
+ * without rules and orders blocks by bands of constant column layout (tesseract#4426).
+ * Here a line can never span a gutter, by construction:
+ *   1. Characters are merged horizontally by a closing of FRAG_CLOSE_H body heights (and
+ *      vertically by FRAG_CLOSE_V, to make stacked parts of one character whole): inside
+ *      a line CJK characters are closer than that, and a gutter (at least 0.6 em, about
+ *      0.68 body heights of ink) is wider, so a fragment never crosses one. Gaps after
+ *      punctuation can split a line into several fragments; step 3 rejoins them.
+ *   2. Column blocks: the fragments of body-size text are closed vertically by one body
+ *      height, which fills the white between the lines of a column and every gap that the
+ *      lines above and below cover with ink, but not a gutter, which is white on every
+ *      line. Each connected component is a block: one column's stack of lines. Large text
+ *      (headlines) is kept out of this mask, so a headline does not glue the columns
+ *      beneath it together.
+ *   3. The fragments of a block that share a row form its lines.
+ */
+#include "layout/layout.h"
+
+/* Text this much taller than body text is set apart as headline-size text; nothing taller
+ * than MAX_TEXT_RATIO body heights is text (banner headlines reach about 8). */
+#define LARGE_TEXT_RATIO 1.45
+#define MAX_TEXT_RATIO   12
+/* Horizontal closing of step 1, body heights: see the top of the file. */
+#define FRAG_CLOSE_H 0.35
+/* A small vertical closing in step 1 makes characters of several stacked parts (会, 吕)
+ * whole, also in large headline type; lines are further apart than this. */
+#define FRAG_CLOSE_V 0.3
+/* Vertical closing of step 2, body heights: the leading of body text is below one body
+ * height on every sample, so one body height fills it. */
+#define BLOCK_CLOSE_V 1.0
+/* Fragments smaller than 1/SPECK_DIV body height both ways are specks or lone dots, not
+ * text: chosen by hand on the 26 samples (a full stop alone is about 1/4 by 1/4). */
+#define SPECK_DIV 3
+/* Large text: a fragment joins a line when its top and bottom lie within 1/INSIDE_DIV of
+ * the smaller height of the line's (Latin letters, digits in a Chinese headline), or when
+ * it is more than 2/3 of the line's height; and when it is less than LARGE_GAP_PCT of the
+ * line's height away (a word space of headline type). Chosen by hand on the 26 samples. */
+#define INSIDE_DIV    4
+#define LARGE_GAP_PCT 150
+
+int seg_cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int seg_line_cmp_top(const void *a, const void *b)
+{
+    const seg_line *x = a, *y = b;
+    if (x->box.y0 != y->box.y0)
+        return (x->box.y0 > y->box.y0) - (x->box.y0 < y->box.y0);
+    return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
+}
+
+int seg_lines_push(seg_lines *lines, seg_line line)
+{
+    if (NOCR_ARRAY_GROW(lines->v, lines->cap, lines->n + 1))
+        return NOCR_ENOMEM;
+    lines->v[lines->n++] = line;
+    return NOCR_OK;
+}
+
+int seg_regions_push(seg_regions *rs, seg_region r)
+{
+    if (NOCR_ARRAY_GROW(rs->v, rs->cap, rs->n + 1))
+        return NOCR_ENOMEM;
+    rs->v[rs->n++] = r;
+    return NOCR_OK;
+}
+
+/* The label (block number + 1) of the first labelled pixel on the fragment's middle row
+ * or below; 0 if none. */
+static int label_at(PIX *labels, const seg_box *b)
+{
+    l_uint32 v = 0;
+    int ymid = (b->y0 + b->y1) / 2;
+    for (int y = ymid; y < b->y1 && !v; y++)
+        for (int x = b->x0; x < b->x1 && !v; x++)
+            pixGetPixel(labels, x, y, &v);
+    return (int)v;
+}
+
+/* Step 1: the fragments of pixb into *out (malloc'd, *out_n of them): body-size ones with
+ * block 0, drawn into *out_mask (the block mask, new); large text with block -1. Specks,
+ * and blobs a scan leaves that are not text, are dropped. Returns 0 or NOCR_ENOMEM. */
+static int seg_fragments(seg_line **out, size_t *out_n, PIX **out_mask, PIX *pixb, int body)
+{
+    PIX *pixf = pixCloseSafeBrick(NULL, pixb, (int)(FRAG_CLOSE_H * body) | 1,
+                                  (int)(FRAG_CLOSE_V * body) | 1);
+    BOXA *boxa = pixf ? pixConnCompBB(pixf, 8) : NULL;
+    int n = boxa ? boxaGetCount(boxa) : 0;
+    PIX *pixbody = pixf ? pixCreateTemplate(pixf) : NULL;
+    seg_line *frags = calloc(n ? (size_t)n : 1, sizeof(*frags));
+    size_t nf = 0;
+    int W = pixf ? pixGetWidth(pixf) : 0, H = pixf ? pixGetHeight(pixf) : 0;
+    for (int i = 0; frags && pixbody && boxa && i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        if (h < body / SPECK_DIV && w < body / SPECK_DIV)
+            continue;
+        seg_line f = {{x, y, x + w, y + h}, 0, 0.0f};
+        if (h > LARGE_TEXT_RATIO * body && w > body) {
+            /* Large type, unless it is what a scan leaves that is not text: a blob on the
+             * page's edge (border, shadow), taller than any headline, or a tall sliver
+             * (three times as tall as wide). */
+            if (x <= 0 || y <= 0 || x + w >= W || y + h >= H || h > MAX_TEXT_RATIO * body ||
+                3 * w < h)
+                continue;
+            f.block = -1;
+        } else {
+            pixRasterop(pixbody, x, y, w, h, PIX_SRC | PIX_DST, pixf, x, y);
+        }
+        frags[nf++] = f;
+    }
+    int ok = pixf && boxa && pixbody && frags;
+    boxaDestroy(&boxa);
+    pixDestroy(&pixf);
+    if (!ok) {
+        pixDestroy(&pixbody);
+        free(frags);
+        return NOCR_ENOMEM;
+    }
+    *out = frags;
+    *out_n = nf;
+    *out_mask = pixbody;
+    return NOCR_OK;
+}
+
+/* Step 2: each body-size fragment gets the number of the connected component of the
+ * closed block mask it lies in; large text keeps -1. Returns 0 or NOCR_ENOMEM. */
+static int seg_label_blocks(seg_line *frags, size_t nf, PIX *pixbody, int body)
+{
+    PIX *pixv = pixCloseSafeBrick(NULL, pixbody, 1, (int)(BLOCK_CLOSE_V * body) | 1);
+    PIX *labels = pixv ? pixConnCompTransform(pixv, 8, 32) : NULL;
+    pixDestroy(&pixv);
+    if (!labels)
+        return NOCR_ENOMEM;
+    for (size_t i = 0; i < nf; i++) {
+        if (frags[i].block >= 0)
+            frags[i].block = label_at(labels, &frags[i].box) - 1;
+        if (frags[i].block < -1)
+            frags[i].block = -1;
+    }
+    pixDestroy(&labels);
+    return NOCR_OK;
+}
+
+/* Step 3: fragments of one block (or of large text, block -1) that share a row join one
+ * line. Fragments are sorted by top; each joins the last open line it shares a row with. */
+static int seg_group_lines(seg_lines *out, const seg_line *frags, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const seg_line *f = &frags[i];
+        size_t j;
+        for (j = out->n; j-- > 0;) {
+            seg_line *l = &out->v[j];
+            if (l->block != f->block || !seg_same_row(&l->box, &f->box))
+                continue;
+            int hl = seg_box_h(&l->box), hf = seg_box_h(&f->box);
+            int hmin = hl < hf ? hl : hf;
+            /* large text: only fragments close side by side, of similar size or within
+             * the line's height (Latin letters in a Chinese headline) */
+            int inside = f->box.y0 >= l->box.y0 - hmin / INSIDE_DIV &&
+                         f->box.y1 <= l->box.y1 + hmin / INSIDE_DIV;
+            if (f->block >= 0 || ((inside || 3 * hf > 2 * hl) &&
+                                  100 * seg_hgap(&l->box, &f->box) < LARGE_GAP_PCT * hl)) {
+                seg_box_union(&l->box, &f->box);
+                break;
+            }
+        }
+        if (j == (size_t)-1 && seg_lines_push(out, *f))
+            return NOCR_ENOMEM;
+    }
+    return NOCR_OK;
+}
+
+/* Each line's ink density on pixb (is_heading_type in regions.c compares them). */
+static void lines_measure_ink(seg_lines *lines, PIX *pixb)
+{
+    for (size_t i = 0; i < lines->n; i++) {
+        seg_box *b = &lines->v[i].box;
+        BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
+        l_int32 count = 0;
+        if (box && pixCountPixelsInRect(pixb, box, &count, NULL) == 0 && seg_box_w(b) > 0 &&
+            seg_box_h(b) > 0)
+            lines->v[i].ink = (float)count / ((float)seg_box_w(b) * (float)seg_box_h(b));
+        boxDestroy(&box);
+    }
+}
+
+int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
+{
+    seg_line *frags = NULL;
+    size_t nf = 0;
+    PIX *pixbody = NULL;
+    int rc = seg_fragments(&frags, &nf, &pixbody, pixb, sp->body);
+    if (!rc)
+        rc = seg_label_blocks(frags, nf, pixbody, sp->body);
+    pixDestroy(&pixbody);
+    if (rc) {
+        free(frags);
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
+    }
+    if ((rc = seg_join_stacked_blocks(frags, nf, sp->body))) {
+        free(frags);
+        return rc;
+    }
+    qsort(frags, nf, sizeof(*frags), seg_line_cmp_top);
+    rc = seg_group_lines(out, frags, nf);
+    free(frags);
+    if (!rc)
+        rc = seg_merge_single_lines(out, sp);
+    if (rc)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
+    lines_measure_ink(out, pixb);
+    qsort(out->v, out->n, sizeof(*out->v), seg_line_cmp_top);
+    return NOCR_OK;
+}

@@ -1,0 +1,156 @@
+/*
+ * roles.c - what each region is, from its geometry alone (text comes later).
+ *
+ *   seg_headlines           large text: headline and subheadline regions
+ *   seg_roles               caption, section heading, subheadline, then the folio
+ *   region_role             the role of one body-size region
+ *   seg_folio               the folio line above the top rule
+ *
+ * Bylines, centered like section headings, are told apart by their text after
+ * recognition, in the reconstructor.
+ */
+#include "layout/layout.h"
+
+/* Large text at least HEADLINE_MIN body heights tall is a headline; smaller large text
+ * on its own is a subheadline. Chosen by hand on the 26 samples (headline type is 1.8 to 8
+ * body heights there, kickers and subheadlines 1.45 to 1.6). */
+#define HEADLINE_MIN 1.6
+/* A headline's next line: closer than one of its line heights, of a size within
+ * HEADLINE_SIZE_PCT percent of it; a piece on its row: less than HEADLINE_GAP_PCT percent
+ * of its line height away. Chosen by hand on the 26 samples. */
+#define HEADLINE_SIZE_PCT 125
+#define HEADLINE_GAP_PCT  150
+/* A caption: at most CAPTION_MAX_LINES lines starting between half a body height inside a
+ * photo and CAPTION_GAP body heights under it, over at least half its width. Chosen by
+ * hand on the 26 samples. */
+#define CAPTION_MAX_LINES 3
+#define CAPTION_GAP       2
+/* A region of at most 2 lines whose lines are at least HEADING_MIN_PCT percent of a body
+ * height is a heading: a subheadline when it starts within SUBHEAD_GAP body heights under
+ * a headline, else a section heading; so are centered regions of at most 2 lines and
+ * heading-type regions of at most HEADING_MAX_LINES. Chosen by hand on the 26 samples. */
+#define HEADING_MIN_PCT   120
+#define SUBHEAD_GAP       2
+#define HEADING_MAX_LINES 3
+/* The folio: regions of at most 2 lines ending above the top rule of the folio band (half a
+ * body height of slack for a rule drawn through the descenders). */
+#define FOLIO_MAX_LINES 2
+
+/* Does large-text line b continue headline region r: on its row and close, or the next
+ * line of the same size, overlapping it horizontally? */
+static int headline_continues(const seg_region *r, const seg_box *b)
+{
+    int gap = b->y0 - r->box.y1, hb = seg_box_h(b);
+    int row = 2 * seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1) > hb &&
+              100 * seg_hgap(&r->box, b) < HEADLINE_GAP_PCT * r->line_h;
+    return row ||
+           (gap >= -hb / 2 && gap < r->line_h &&
+            seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) > 0 &&
+            100 * hb < HEADLINE_SIZE_PCT * r->line_h && 100 * r->line_h < HEADLINE_SIZE_PCT * hb);
+}
+
+/* Large text (block -1): consecutive lines of similar size that overlap horizontally form
+ * one headline region; other large lines are headlines of their own, or subheadlines when
+ * below HEADLINE_MIN body heights. */
+int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, int body)
+{
+    size_t first = out->n;
+    for (size_t i = 0; i < n; i++) {
+        const seg_box *b = &lines[i].box;
+        int merged = 0;
+        for (size_t j = out->n; j-- > first && !merged;) {
+            seg_region *r = &out->v[j];
+            if (headline_continues(r, b)) {
+                seg_box_union(&r->box, b);
+                r->nlines++;
+                merged = 1;
+            }
+        }
+        if (!merged) {
+            seg_region r = {
+                *b,
+                1,
+                seg_box_h(b),
+                0,
+                1,
+                seg_box_h(b) >= HEADLINE_MIN * body ? NOCR_ROLE_HEADLINE : NOCR_ROLE_SUBHEADLINE};
+            if (seg_regions_push(out, r))
+                return NOCR_ENOMEM;
+        }
+    }
+    return NOCR_OK;
+}
+
+/* A small region just under a photo is its caption. */
+static int region_is_caption(const seg_region *r, const seg_page *sp)
+{
+    int body = sp->body;
+    for (size_t f = 0; f < sp->nfigures; f++) {
+        const nocr_box *fb = &sp->figures[f];
+        int gap = r->box.y0 - (fb->y + fb->h);
+        if (gap >= -body / 2 && gap < CAPTION_GAP * body && r->nlines <= CAPTION_MAX_LINES &&
+            seg_overlap(r->box.x0, r->box.x1, fb->x, fb->x + fb->w) * 2 > seg_box_w(&r->box))
+            return 1;
+    }
+    return 0;
+}
+
+/* The role of body-size region r: caption, subheadline, section heading or body. */
+static nocr_role region_role(const seg_region *r, const seg_regions *rs, const seg_page *sp)
+{
+    int body = sp->body;
+    if (region_is_caption(r, sp))
+        return NOCR_ROLE_CAPTION;
+    if (100 * r->line_h >= HEADING_MIN_PCT * body && r->nlines <= 2) {
+        /* Larger than body text: a subheadline right under a headline, else a section
+         * heading. */
+        for (size_t j = 0; j < rs->n; j++) {
+            const seg_region *h = &rs->v[j];
+            int gap = r->box.y0 - h->box.y1;
+            if (h->role == NOCR_ROLE_HEADLINE && gap > -body && gap < SUBHEAD_GAP * body &&
+                seg_overlap(h->box.x0, h->box.x1, r->box.x0, r->box.x1) > 0)
+                return NOCR_ROLE_SUBHEADLINE;
+        }
+        return NOCR_ROLE_SECTION_HEADING;
+    }
+    if ((r->centered && r->nlines <= 2) || (r->heading && r->nlines <= HEADING_MAX_LINES))
+        return NOCR_ROLE_SECTION_HEADING;
+    return NOCR_ROLE_BODY;
+}
+
+/* Folio: regions entirely above the first wide horizontal rule in the folio band
+ * (NOCR_FOLIO_BAND_DIV) become one folio line: its parts (edition, section, date) are
+ * merged into the first, the others dropped (role UNKNOWN). */
+static void seg_folio(seg_regions *rs, const seg_page *sp)
+{
+    int rule_y = -1;
+    for (size_t i = 0; i < sp->nrules; i++) {
+        const seg_rule *ru = &sp->rules[i];
+        if (!ru->vertical && ru->box.y < sp->height / NOCR_FOLIO_BAND_DIV &&
+            (rule_y < 0 || ru->box.y < rule_y))
+            rule_y = ru->box.y;
+    }
+    if (rule_y < 0)
+        return;
+    size_t folio = (size_t)-1;
+    for (size_t i = 0; i < rs->n; i++) {
+        seg_region *r = &rs->v[i];
+        if (r->box.y1 > rule_y + sp->body / 2 || r->nlines > FOLIO_MAX_LINES)
+            continue;
+        r->role = NOCR_ROLE_PAGE_HEADER;
+        if (folio == (size_t)-1) {
+            folio = i;
+        } else {
+            seg_box_union(&rs->v[folio].box, &r->box);
+            r->role = NOCR_ROLE_UNKNOWN; /* dropped */
+        }
+    }
+}
+
+void seg_roles(seg_regions *rs, const seg_page *sp)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (rs->v[i].role == NOCR_ROLE_BODY)
+            rs->v[i].role = region_role(&rs->v[i], rs, sp);
+    seg_folio(rs, sp);
+}
