@@ -359,9 +359,10 @@ const char *nocr_engine_lang(const nocr_engine *eng);
 
 /* Finds the text blocks, lines, photos and rules of a preprocessed image (newsocr's own
  * layout analysis: no line crosses a column gutter) and creates *out, a page of the
- * image's original size whose regions have boxes, roles and lines but no text yet.
- * eng is not used by the current analysis and may be NULL. */
-int nocr_segment(nocr_page **out, nocr_engine *eng, const nocr_image *img);
+ * image's original size whose regions have boxes, roles and lines but no text yet, and
+ * whose body height is set. Works on the binary working image, or on the gray one when
+ * preprocessing did not binarize (binarize = 0). */
+int nocr_segment(nocr_page **out, const nocr_image *img);
 
 /* Recognises the text of every text region of `page` on `img` and stores words, text and
  * confidences in the page: body blocks as one block each, headings, bylines, captions and

@@ -30,7 +30,7 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         goto cleanup;
     double t1 = nocr_now();
     t.preprocess = t1 - t0;
-    if ((rc = nocr_segment(&page, eng, img)))
+    if ((rc = nocr_segment(&page, img)))
         goto cleanup;
     double t2 = nocr_now();
     t.segment = t2 - t1;
