@@ -22,6 +22,15 @@
  *      search, which balances the columns), or fixed, or the rest of the page
  *      ("fill": the paragraphs that do not fit whole are not printed).
  * Each piece of a paragraph inside one segment becomes one TextRegion.
+ *
+ * Random pages (random.c) add, through spec fields that page specs leave 0:
+ * L-shaped articles (art_tops: each column starts at its own skyline, the
+ * headline over the highest run), boxed articles and advertisements
+ * (art_rules, layout_ad), a subheadline on the headline's line
+ * (head_inline), photos at the column bottom, captions beside the picture,
+ * pull quotes (obstacles like photos, drawn by draw_quote), drop capitals
+ * (art_dropcap, draw_dropcap), text cut at any line ("cut"), and caption,
+ * byline and section fonts other than Noto Sans.
  */
 #include "synth.h"
 #include "text.h"
@@ -38,6 +47,7 @@ typedef struct {
     syn_brk *br;
     int nbr;
     int font, px;
+    int indent, nind; /* the first nind lines start indent pixels in */
 } broken;
 
 /* one unit of the body flow: a paragraph line (1 slot) or a whole heading */
@@ -163,7 +173,8 @@ static void broken_free(broken *b)
  * break_text: decode text, measure it with font at px and break it into
  * lines of width px_width (first line indented by indent_px).
  */
-static int break_text(broken *out, const char *text, int font, int px, int width, int indent)
+static int break_text_n(broken *out, const char *text, int font, int px, int width, int indent,
+                        int nind)
 {
     size_t len = strlen(text);
     const char *s = text;
@@ -178,6 +189,8 @@ static int break_text(broken *out, const char *text, int font, int px, int width
     }
     out->font = font;
     out->px = px;
+    out->indent = indent;
+    out->nind = nind;
     while (*s) {
         long cp = syn_utf8_next(&s);
         if (cp < 0) {
@@ -193,11 +206,16 @@ static int break_text(broken *out, const char *text, int font, int px, int width
         out->adv[out->n] = syn_font_advance(font, px, cp);
         out->n++;
     }
-    rc = syn_text_break(&out->br, &out->nbr, out->cp, out->adv, out->n, (long)width * 64,
-                        (long)indent * 64);
+    rc = syn_text_break_n(&out->br, &out->nbr, out->cp, out->adv, out->n, (long)width * 64,
+                          (long)indent * 64, nind);
     if (rc)
         broken_free(out);
     return rc;
+}
+
+static int break_text(broken *out, const char *text, int font, int px, int width, int indent)
+{
+    return break_text_n(out, text, font, px, width, indent, 1);
 }
 
 enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
@@ -205,8 +223,8 @@ enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 /*
  * draw_line: place line k of b in [x, x + width) on baseline base, render it
  * when ctx->pix is set, and fill *ln (box = em box of the printed glyphs,
- * text = the printed characters).  The first line of an indented paragraph
- * starts indent pixels in.
+ * text = the printed characters).  The first b->nind lines of an indented
+ * paragraph start indent pixels in.
  */
 static int draw_line(layout_ctx *ctx, const broken *b, int k, int x, int width, int indent,
                      int align, int base, syn_line *ln)
@@ -224,7 +242,7 @@ static int draw_line(layout_ctx *ctx, const broken *b, int k, int x, int width, 
         free(txt);
         return SYN_ENOMEM;
     }
-    if (k > 0)
+    if (k >= (b->nind > 0 ? b->nind : 1))
         indent = 0;
     syn_text_justify(pos, b->cp, b->adv, br->start, br->end, (long)(width - indent) * 64,
                      align == ALIGN_JUSTIFY && !br->last);
@@ -317,6 +335,10 @@ typedef struct {
     int head_bottom;
     placed_photo ph[SYN_MAX_PHOTOS];
     int order;
+    int ctop[SYN_MAX_COLUMNS]; /* top of each column before the head (L-shapes) */
+    int hc0, hc1;              /* headline span, article-relative */
+    long dc_cp;                /* drop capital, 0 for none */
+    int dc_px, dc_w;           /* its size and the indent beside it */
 } art_ctx;
 
 static void art_free(art_ctx *ac)
@@ -341,6 +363,63 @@ static int caption_px(const layout_ctx *ctx)
     return (int)lround(ctx->bpx * 0.85);
 }
 
+/* fonts of captions, bylines/folio/note and section headings: the spec's
+ * choice (Latin pages) or the historical sans defaults */
+static int caption_font(const layout_ctx *ctx)
+{
+    return ctx->sp->caption_font >= 0 ? ctx->sp->caption_font : SYN_FONT_SANS;
+}
+
+static int small_font(const layout_ctx *ctx)
+{
+    return ctx->sp->small_font >= 0 ? ctx->sp->small_font : SYN_FONT_SANS;
+}
+
+static int section_font(const layout_ctx *ctx)
+{
+    return ctx->sp->section_font >= 0 ? ctx->sp->section_font : SYN_FONT_SANS_BOLD;
+}
+
+static int quote_px(const layout_ctx *ctx)
+{
+    return (int)lround(ctx->bpx * 1.45);
+}
+
+/* width of the picture of a photo with its caption beside it, of span w */
+static int beside_photo_w(int w)
+{
+    return w * 62 / 100;
+}
+
+/* caption line width of photo ps */
+static int photo_cap_width(const layout_ctx *ctx, const syn_photo_spec *ps)
+{
+    int w = (ps->col1 - ps->col0 + 1) * ctx->cw + (ps->col1 - ps->col0) * ctx->gw;
+
+    if (ps->quote)
+        return w - ctx->bpx;
+    if (ps->beside)
+        return w - beside_photo_w(w) - ctx->bpx;
+    return w;
+}
+
+/* break the first paragraph beside a 2-line drop capital: the capital's
+ * cap height (0.72 em in DejaVu and Liberation Serif) reaches from the first
+ * line's cap height down to the second line's baseline */
+static int art_dropcap(layout_ctx *ctx, art_ctx *ac, const char *text)
+{
+    const char *s = text;
+    long cp = syn_utf8_next(&s);
+
+    if (cp <= 0 || !*s)
+        return break_text(&ac->items[0], text, ctx->sp->body_font, ctx->bpx, ctx->cw,
+                          (int)lround(ctx->sp->indent_em * ctx->bpx));
+    ac->dc_cp = cp;
+    ac->dc_px = (int)lround((ctx->pitch + 0.72 * ctx->bpx) / 0.72);
+    ac->dc_w = (int)(syn_font_advance(ctx->sp->body_font, ac->dc_px, cp) / 64) + ctx->bpx / 4;
+    return break_text_n(&ac->items[0], s, ctx->sp->body_font, ctx->bpx, ctx->cw, ac->dc_w, 2);
+}
+
 /* break every body item at column width and build the unit list */
 static int art_prepare(layout_ctx *ctx, art_ctx *ac)
 {
@@ -348,11 +427,13 @@ static int art_prepare(layout_ctx *ctx, art_ctx *ac)
     int i, k, n = 0, rc;
 
     for (i = 0; i < a->nitems; i++) {
-        if (a->items[i].kind == SYN_ITEM_PARA)
+        if (i == 0 && a->dropcap && a->items[i].kind == SYN_ITEM_PARA)
+            rc = art_dropcap(ctx, ac, a->items[i].text);
+        else if (a->items[i].kind == SYN_ITEM_PARA)
             rc = break_text(&ac->items[i], a->items[i].text, ctx->sp->body_font, ctx->bpx, ctx->cw,
-                            2 * ctx->bpx);
+                            (int)lround(ctx->sp->indent_em * ctx->bpx));
         else
-            rc = break_text(&ac->items[i], a->items[i].text, SYN_FONT_SANS_BOLD, heading_px(ctx),
+            rc = break_text(&ac->items[i], a->items[i].text, section_font(ctx), heading_px(ctx),
                             ctx->cw, 0);
         if (rc)
             return rc;
@@ -380,9 +461,10 @@ static int art_prepare(layout_ctx *ctx, art_ctx *ac)
     }
     for (i = 0; i < a->nphotos; i++) {
         const syn_photo_spec *ps = &a->photos[i];
-        int w = (ps->col1 - ps->col0 + 1) * ctx->cw + (ps->col1 - ps->col0) * ctx->gw;
+        int w = photo_cap_width(ctx, ps);
+        int px = ps->quote ? quote_px(ctx) : caption_px(ctx);
         if (ps->caption &&
-            (rc = break_text(&ac->ph[i].cap, ps->caption, SYN_FONT_SANS, caption_px(ctx), w, 0)))
+            (rc = break_text(&ac->ph[i].cap, ps->caption, caption_font(ctx), px, w, 0)))
             return rc;
     }
     return 0;
@@ -404,6 +486,136 @@ static void photo_place(layout_ctx *ctx, art_ctx *ac, int i, int y0)
     p->capw = p->x1 - p->x0;
     p->capy = p->y1 + ctx->bpx / 2;
     p->oy1 = p->capy + caph + (int)lround(ctx->pitch * 0.9);
+    if (ps->quote) {
+        /* pull quote: rules at y0 and y1, the text between them */
+        p->cappitch = (int)lround(quote_px(ctx) * 1.3);
+        caph = p->cap.nbr * p->cappitch;
+        p->capx = p->x0 + ctx->bpx / 2;
+        p->capw = p->x1 - p->x0 - ctx->bpx;
+        p->capy = y0 + ctx->bpx / 2;
+        p->y1 = p->capy + caph + ctx->bpx / 2;
+        p->oy1 = p->y1 + (int)lround(ctx->pitch * 0.9);
+    } else if (ps->beside) {
+        /* caption right of the picture, its last line level with the
+         * picture's foot */
+        int bot;
+        p->x1 = p->x0 + beside_photo_w(p->x1 - p->x0);
+        p->capx = p->x1 + ctx->bpx;
+        p->capw = photo_cap_width(ctx, ps);
+        p->capy = p->y1 - caph > y0 ? p->y1 - caph : y0;
+        bot = p->capy + caph > p->y1 ? p->capy + caph : p->y1;
+        p->oy1 = bot + (int)lround(ctx->pitch * 0.9);
+    }
+}
+
+/*
+ * head_inline: the headline (one line, left) with the subheadline after it on
+ * the same line, feet aligned, as many dailies set a kicker.  *done is 0 when
+ * they do not fit side by side (the caller stacks them).
+ */
+static int head_inline(layout_ctx *ctx, art_ctx *ac, int hfont, int hpx, int hx, int hw, int *y,
+                       int *done)
+{
+    const syn_article_spec *a = ac->a;
+    int spx = (int)lround(ctx->bpx * 1.3), hlp = (int)lround(hpx * 1.25);
+    int slp = (int)lround(spx * 1.35), rc, i, hwid, avail, sy, bot1, bot2;
+    long w64 = 0;
+    broken h, sb;
+    syn_region *r;
+
+    *done = 0;
+    if ((rc = break_text(&h, a->headline, hfont, hpx, hw, 0)))
+        return rc;
+    for (i = 0; i < h.n; i++)
+        w64 += h.adv[i];
+    hwid = (int)((w64 + 63) / 64);
+    avail = hw - hwid - hpx;
+    if (h.nbr != 1 || avail < 6 * spx) {
+        broken_free(&h);
+        return 0;
+    }
+    if ((rc = break_text(&sb, a->subheadline, ctx->sp->body_font, spx, avail, 0))) {
+        broken_free(&h);
+        return rc;
+    }
+    if (sb.nbr <= 2) {
+        rc = block_lines(ctx, &h, hx, hwid, *y, hlp, ALIGN_LEFT, SYN_ROLE_HEADLINE, ac->index, 0,
+                         &r, &bot1);
+        sy = *y + hlp - sb.nbr * slp > *y ? *y + hlp - sb.nbr * slp : *y;
+        if (!rc)
+            rc = block_lines(ctx, &sb, hx + hwid + hpx, avail, sy, slp, ALIGN_LEFT,
+                             SYN_ROLE_SUBHEADLINE, ac->index, 1, &r, &bot2);
+        if (!rc) {
+            *y = (bot1 > bot2 ? bot1 : bot2) + ctx->bpx / 3;
+            *done = 1;
+        }
+    }
+    broken_free(&h);
+    broken_free(&sb);
+    return rc;
+}
+
+/*
+ * head_vertical: the headline set top to bottom at the top of its column,
+ * upright full-width characters, in at most two vertical lines read right to
+ * left, centred in the column; the column's text starts below it.
+ */
+static int head_vertical(layout_ctx *ctx, art_ctx *ac, int hfont, int px, int y)
+{
+    const syn_article_spec *a = ac->a;
+    const char *s = a->headline;
+    long cps[256];
+    int n = 0, k, i, lines, per, lw = (int)lround(px * 1.2), adv = (int)lround(px * 1.05);
+    int x0 = ctx->colx[a->col0 + ac->hc0], rc, bottom = y, limit;
+    syn_region *r = NULL;
+
+    while (*s && n < 256) {
+        long cp = syn_utf8_next(&s);
+        if (cp < 0)
+            break;
+        cps[n++] = cp;
+    }
+    /* two vertical lines when one would take more than half the body */
+    limit = a->height_mm > 0 ? mm2px(ctx->sp, a->height_mm) : ctx->content_bottom - y;
+    lines = n * adv > limit / 2 && n > 1 ? 2 : 1;
+    per = (n + lines - 1) / lines;
+    x0 += (ctx->cw - lines * lw) / 2;
+    if (ctx->pix && !(r = region_new(ctx->page, SYN_ROLE_HEADLINE, ac->index, 0)))
+        return SYN_ENOMEM;
+    for (k = 0; k < lines; k++) {
+        syn_line ln;
+        int x = x0 + (lines - 1 - k) * lw, len = 0, m = 0;
+        char *txt = malloc((size_t)per * 4 + 1);
+        if (!txt)
+            return SYN_ENOMEM;
+        memset(&ln, 0, sizeof(ln));
+        for (i = k * per; i < n && i < (k + 1) * per; i++, m++) {
+            int base = y + m * adv + (adv - px) / 2 + (int)lround(px * 0.88);
+            if (ctx->pix &&
+                (rc = syn_render_text(ctx->pix, hfont, px, cps[i], x + (lw - px) / 2, base))) {
+                free(txt);
+                return rc;
+            }
+            len += syn_utf8_put(txt + len, cps[i]);
+        }
+        txt[len] = '\0';
+        ln.x0 = x + (lw - px) / 2;
+        ln.x1 = ln.x0 + px;
+        ln.y0 = y;
+        ln.y1 = y + m * adv;
+        ln.vertical = 1;
+        ln.text = txt;
+        if (ln.y1 > bottom)
+            bottom = ln.y1;
+        if (!r || region_add_line(r, &ln))
+            free(txt);
+    }
+    if (r)
+        r->vertical = 1;
+    y = bottom + ctx->pitch;
+    ac->head_bottom = y;
+    ac->coltop[ac->hc0] = y;
+    return 0;
 }
 
 /* head block: headline, subheadline, byline centred over the headline span,
@@ -411,7 +623,7 @@ static void photo_place(layout_ctx *ctx, art_ctx *ac, int i, int y0)
 static int art_head(layout_ctx *ctx, art_ctx *ac)
 {
     const syn_article_spec *a = ac->a;
-    int c0 = a->col0 + a->head_col0, c1 = a->col0 + a->head_col1, rc = 0, y = ac->top, i;
+    int c0 = a->col0 + ac->hc0, c1 = a->col0 + ac->hc1, rc = 0, y = ac->top, i, sub_done = 0;
     int hx = ctx->colx[c0], hw = ctx->colx[c1] + ctx->cw - hx;
     double hpt = a->head_pt > 0 ? a->head_pt : ctx->sp->body_pt * (c1 > c0 ? 2.2 : 1.7);
     int hfont = a->head_font >= 0 ? a->head_font : ctx->sp->head_font;
@@ -419,23 +631,28 @@ static int art_head(layout_ctx *ctx, art_ctx *ac)
     syn_region *r;
 
     for (i = 0; i < ac->a->col1 - ac->a->col0 + 1; i++)
-        ac->coltop[i] = ac->top;
+        ac->coltop[i] = ac->ctop[i];
     for (i = 0; i < a->nphotos; i++) {
         int c;
-        if (a->photos[i].at > -1.5)
+        if (a->photos[i].at != SYN_AT_ABOVE)
             continue;
         photo_place(ctx, ac, i, ac->top);
         for (c = a->photos[i].col0; c <= a->photos[i].col1; c++)
             ac->coltop[c] = ac->ph[i].oy1;
     }
-    for (i = a->head_col0; i <= a->head_col1; i++)
+    for (i = ac->hc0; i <= ac->hc1; i++)
         if (ac->coltop[i] > y)
             y = ac->coltop[i];
     if (!a->headline && !a->subheadline && !a->byline) {
         ac->head_bottom = y;
         return 0;
     }
-    if (a->headline) {
+    if (a->vhead && a->headline)
+        return head_vertical(ctx, ac, hfont, pt2px(ctx->sp, hpt), y);
+    if (a->headline && a->subheadline && a->sub_inline &&
+        (rc = head_inline(ctx, ac, hfont, pt2px(ctx->sp, hpt), hx, hw, &y, &sub_done)))
+        return rc;
+    if (a->headline && !sub_done) {
         int px = pt2px(ctx->sp, hpt);
         if ((rc = break_text(&b, a->headline, hfont, px, hw, 0)))
             return rc;
@@ -446,7 +663,7 @@ static int art_head(layout_ctx *ctx, art_ctx *ac)
             return rc;
         y += ctx->bpx / 3;
     }
-    if (a->subheadline) {
+    if (a->subheadline && !sub_done) {
         int px = (int)lround(ctx->bpx * 1.3);
         if ((rc = break_text(&b, a->subheadline, ctx->sp->body_font, px, hw, 0)))
             return rc;
@@ -459,7 +676,7 @@ static int art_head(layout_ctx *ctx, art_ctx *ac)
     if (a->byline) {
         int px = (int)lround(ctx->bpx * 0.95);
         y += ctx->bpx / 3;
-        if ((rc = break_text(&b, a->byline, SYN_FONT_SANS, px, hw, 0)))
+        if ((rc = break_text(&b, a->byline, small_font(ctx), px, hw, 0)))
             return rc;
         rc = block_lines(ctx, &b, hx, hw, y, (int)lround(px * 1.4), ALIGN_CENTRE, SYN_ROLE_BYLINE,
                          ac->index, 2, &r, &y);
@@ -469,7 +686,7 @@ static int art_head(layout_ctx *ctx, art_ctx *ac)
     }
     y += (int)lround(ctx->bpx * 0.9);
     ac->head_bottom = y;
-    for (i = a->head_col0; i <= a->head_col1; i++)
+    for (i = ac->hc0; i <= ac->hc1; i++)
         ac->coltop[i] = y;
     return 0;
 }
@@ -485,7 +702,7 @@ static int art_photos(layout_ctx *ctx, art_ctx *ac, int bottom)
         placed_photo *p = &ac->ph[i];
         int y0;
 
-        if (ps->at < -1.5) {
+        if (ps->at == SYN_AT_ABOVE) {
             y0 = ac->top;
         } else {
             int ref = 0;
@@ -495,6 +712,13 @@ static int art_photos(layout_ctx *ctx, art_ctx *ac, int bottom)
             y0 = ref;
             if (ps->at >= 0)
                 y0 += (int)(ps->at * (bottom - ref) / ctx->pitch) * ctx->pitch;
+            if (ps->at < -2.5) {
+                /* bottom: measure at the top, then move down to end at bottom */
+                photo_place(ctx, ac, i, ref);
+                y0 = bottom - (p->oy1 - (int)lround(ctx->pitch * 0.9) - ref);
+                if (y0 < ref)
+                    return -1;
+            }
         }
         photo_place(ctx, ac, i, y0);
         if (p->oy1 - (int)lround(ctx->pitch * 0.9) > bottom)
@@ -539,6 +763,33 @@ static int art_segments(const layout_ctx *ctx, const art_ctx *ac, int c, int bot
         n++;
     }
     return n;
+}
+
+/*
+ * draw_dropcap: print the drop capital left of the first two lines (its
+ * baseline on the second line's) and make it the first character of the
+ * first line's text and box, so the paragraph's text stays whole.
+ */
+static int draw_dropcap(layout_ctx *ctx, art_ctx *ac, int x, int base, syn_line *ln)
+{
+    char buf[8], *t;
+    int n = syn_utf8_put(buf, ac->dc_cp);
+    size_t len = strlen(ln->text);
+
+    if (syn_render_text(ctx->pix, ctx->sp->body_font, ac->dc_px, ac->dc_cp, x,
+                        base + ctx->pitch)) {
+        syn_error_set("cannot render the drop capital U+%04lX", ac->dc_cp);
+        return SYN_EFONT;
+    }
+    t = malloc(len + (size_t)n + 1);
+    if (!t)
+        return SYN_ENOMEM;
+    memcpy(t, buf, (size_t)n);
+    memcpy(t + n, ln->text, len + 1);
+    free(ln->text);
+    ln->text = t;
+    ln->x0 = x;
+    return 0;
 }
 
 /*
@@ -593,8 +844,11 @@ static int art_flow(layout_ctx *ctx, art_ctx *ac, int bottom, int *used)
                                  ctx->para_counter + un->item + 1);
                         piece_item = un->item;
                     }
-                    if ((rc = draw_line(ctx, b, un->line, x, ctx->cw, 2 * ctx->bpx, ALIGN_JUSTIFY,
+                    if ((rc = draw_line(ctx, b, un->line, x, ctx->cw, b->indent, ALIGN_JUSTIFY,
                                         base, &ln)))
+                        return rc;
+                    if (ac->dc_cp && un->item == 0 && un->line == 0 &&
+                        (rc = draw_dropcap(ctx, ac, x, base, &ln)))
                         return rc;
                     if ((rc = region_add_line(piece, &ln))) {
                         free(ln.text);
@@ -611,6 +865,26 @@ static int art_flow(layout_ctx *ctx, art_ctx *ac, int bottom, int *used)
     return ac->nunits - u;
 }
 
+/* a pull quote: a rule above and below, the text centred between them */
+static int draw_quote(layout_ctx *ctx, art_ctx *ac, int i)
+{
+    placed_photo *p = &ac->ph[i];
+    int t = mm2px(ctx->sp, 0.35), bot, k;
+    syn_region *r = NULL;
+
+    if (t < 1)
+        t = 1;
+    for (k = 0; k < 2; k++) {
+        int y = k ? p->y1 : p->y0;
+        syn_render_rect(ctx->pix, p->x0, y, p->x1, y + t, 30);
+        add_sep(ctx->page, p->x0, y - 1, p->x1, y + t + 1);
+    }
+    if (!ac->a->photos[i].caption)
+        return 0;
+    return block_lines(ctx, &p->cap, p->capx, p->capw, p->capy, p->cappitch, ALIGN_CENTRE,
+                       SYN_ROLE_PULLQUOTE, ac->index, 100000 + i, &r, &bot);
+}
+
 /* render photos and captions of the final layout */
 static int art_draw_photos(layout_ctx *ctx, art_ctx *ac)
 {
@@ -619,9 +893,15 @@ static int art_draw_photos(layout_ctx *ctx, art_ctx *ac)
 
     for (i = 0; i < a->nphotos; i++) {
         placed_photo *p = &ac->ph[i];
-        syn_box *box = &ctx->page->images[ctx->page->nimages++];
+        syn_box *box;
         syn_region *r = NULL;
 
+        if (a->photos[i].quote) {
+            if ((rc = draw_quote(ctx, ac, i)))
+                return rc;
+            continue;
+        }
+        box = &ctx->page->images[ctx->page->nimages++];
         snprintf(box->id, sizeof(box->id), "img_%s", a->photos[i].id);
         box->x0 = p->x0;
         box->y0 = p->y0;
@@ -651,70 +931,180 @@ static int vrule(layout_ctx *ctx, int x, int y0, int y1)
     return 0;
 }
 
-/* lay out, render and record article ai */
-static int layout_article(layout_ctx *ctx, int ai)
+/*
+ * art_tops: the top of each of the article's columns (below the lowest
+ * article already there, plus the gap) and the headline span.  A normal
+ * article starts all columns at the lowest of them; an L-shaped one lets each
+ * column start at its own top and puts the headline over the leftmost run of
+ * the highest columns.  Returns the article top (the highest column top).
+ */
+static int art_tops(layout_ctx *ctx, art_ctx *ac, int gap)
 {
-    const syn_article_spec *a = ctx->sp->articles[ai];
-    art_ctx *ac = calloc(1, sizeof(*ac));
-    int c, rc = 0, top = 0, bottom, used, left, lo, hi;
-    int gap = (int)lround(ctx->pitch * 1.2);
+    const syn_article_spec *a = ac->a;
+    int c, top = 0, low = 1 << 30, n = a->col1 - a->col0 + 1;
 
-    if (!ac)
-        return SYN_ENOMEM;
-    ac->a = a;
-    ac->index = ai;
-    ac->order = 10;
-    for (c = a->col0; c <= a->col1; c++)
-        if (ctx->colbot[c] > top)
-            top = ctx->colbot[c];
-    if (top > ctx->content_top)
-        top += gap;
-    ac->top = top;
-    ac->x0 = ctx->colx[a->col0];
-    ac->x1 = ctx->colx[a->col1] + ctx->cw;
-    if ((rc = art_prepare(ctx, ac)))
-        goto cleanup;
-    /* trial pass (no pixels) to measure the head block */
-    {
-        PIX *save = ctx->pix;
-        ctx->pix = NULL;
-        rc = art_head(ctx, ac);
-        ctx->pix = save;
-        if (rc)
-            goto cleanup;
+    for (c = 0; c < n; c++) {
+        int t = ctx->colbot[a->col0 + c];
+        if (t > ctx->content_top)
+            t += gap;
+        ac->ctop[c] = t;
+        if (t > top)
+            top = t;
+        if (t < low)
+            low = t;
     }
-    bottom = ctx->content_bottom;
+    ac->hc0 = a->head_col0;
+    ac->hc1 = a->head_col1;
+    if (a->vhead)
+        ac->hc0 = ac->hc1 = a->vhead == 2 ? n - 1 : 0;
+    if (!a->lshape || low == top) {
+        for (c = 0; c < n; c++)
+            ac->ctop[c] = top;
+        return top;
+    }
+    for (c = 0; ac->ctop[c] != low; c++)
+        ;
+    ac->hc0 = c;
+    while (c + 1 < n && ac->ctop[c + 1] == low)
+        c++;
+    ac->hc1 = c;
+    ctx->page->nlshapes++;
+    return low;
+}
+
+static void hrule(layout_ctx *ctx, int x0, int x1, int y, double mm, int gray)
+{
+    int t = mm2px(ctx->sp, mm);
+
+    if (t < 1)
+        t = 1;
+    syn_render_rect(ctx->pix, x0, y - t / 2, x1, y - t / 2 + t, gray);
+    add_sep(ctx->page, x0, y - t / 2 - 1, x1, y - t / 2 + t + 1);
+}
+
+/* the article's rules: above it (per column for an L-shape), in its gutters
+ * (page column rules) and a frame around a boxed article */
+static void art_rules(layout_ctx *ctx, art_ctx *ac, int top, int bottom, int gap)
+{
+    const syn_article_spec *a = ac->a;
+    int c;
+
+    if (a->rule_above && !a->lshape && top > ctx->content_top)
+        hrule(ctx, ac->x0, ac->x1, top - gap / 2, 0.25, 30);
+    for (c = a->col0; a->rule_above && a->lshape && c <= a->col1; c++) {
+        int rel = c - a->col0;
+        if (ac->ctop[rel] > ctx->content_top)
+            hrule(ctx, ctx->colx[c] - (c > a->col0 ? ctx->gw / 2 : 0),
+                  ctx->colx[c] + ctx->cw + (c < a->col1 ? ctx->gw / 2 : 0),
+                  ac->ctop[rel] - gap / 2, 0.25, 30);
+    }
+    if (ctx->sp->column_rules) {
+        for (c = a->col0; c <= a->col1; c++) {
+            int x = ctx->colx[c] - ctx->gw / 2, rel = c - a->col0, y0 = ac->ctop[rel];
+            if (c == 0)
+                continue;
+            if (c > a->col0 && rel - 1 >= ac->hc0 && rel <= ac->hc1)
+                y0 = ac->head_bottom - ctx->bpx / 2;
+            if (c == a->col0 && ac->ctop[rel] > ctx->content_top)
+                y0 = ac->ctop[rel] - gap / 3;
+            vrule(ctx, x, y0, bottom);
+        }
+    }
+    if (a->box) {
+        /* the frame sits in the gutters and in the gaps above and below */
+        int pad = ctx->gw * 2 / 5, y0 = top - gap / 2, y1 = bottom + gap / 2;
+        int t = mm2px(ctx->sp, 0.2) > 0 ? mm2px(ctx->sp, 0.2) : 1;
+        hrule(ctx, ac->x0 - pad, ac->x1 + pad, y0, 0.2, 30);
+        hrule(ctx, ac->x0 - pad, ac->x1 + pad, y1, 0.2, 30);
+        syn_render_rect(ctx->pix, ac->x0 - pad, y0, ac->x0 - pad + t, y1, 30);
+        add_sep(ctx->page, ac->x0 - pad - 1, y0, ac->x0 - pad + t + 1, y1);
+        syn_render_rect(ctx->pix, ac->x1 + pad - t, y0, ac->x1 + pad, y1, 30);
+        add_sep(ctx->page, ac->x1 + pad - t - 1, y0, ac->x1 + pad + 1, y1);
+    }
+}
+
+/*
+ * layout_ad: an advertisement fills its block (fixed height or to the page
+ * bottom) with a thick frame, the headline text large and the byline text
+ * (e.g. a phone number) small, centred.  Its regions have role advert.
+ */
+static int layout_ad(layout_ctx *ctx, art_ctx *ac, int bottom)
+{
+    const syn_article_spec *a = ac->a;
+    int x0 = ac->x0, x1 = ac->x1, y0 = ac->top, t = mm2px(ctx->sp, 0.6),
+        iw = x1 - x0 - 2 * ctx->bpx;
+    int px = pt2px(ctx->sp, a->head_pt > 0 ? a->head_pt : ctx->sp->body_pt * 2.6), spx = ctx->bpx;
+    int hfont = a->head_font >= 0 ? a->head_font : ctx->sp->head_font, rc, y, h2 = 0, bot, c;
+    broken b, s2;
+    syn_region *r;
+
+    memset(&s2, 0, sizeof(s2));
+    for (;;) {
+        if ((rc = break_text(&b, a->headline ? a->headline : "", hfont, px, iw, 0)))
+            return rc;
+        if (b.nbr * px * 5 / 4 <= (bottom - y0) * 3 / 5 || px <= ctx->bpx)
+            break;
+        broken_free(&b);
+        px = px * 85 / 100;
+    }
+    if (a->byline && (rc = break_text(&s2, a->byline, small_font(ctx), spx, iw, 0))) {
+        broken_free(&b);
+        return rc;
+    }
+    h2 = a->byline ? s2.nbr * spx * 3 / 2 + ctx->bpx : 0;
+    y = y0 + ((bottom - y0) - b.nbr * (px * 5 / 4) - h2) / 2;
+    rc = block_lines(ctx, &b, x0 + ctx->bpx, iw, y, px * 5 / 4, ALIGN_CENTRE, SYN_ROLE_ADVERT,
+                     ac->index, 0, &r, &bot);
+    if (!rc && a->byline)
+        rc = block_lines(ctx, &s2, x0 + ctx->bpx, iw, bot + ctx->bpx, spx * 3 / 2, ALIGN_CENTRE,
+                         SYN_ROLE_ADVERT, ac->index, 1, &r, &bot);
+    broken_free(&b);
+    broken_free(&s2);
+    if (rc)
+        return rc;
+    syn_render_rect(ctx->pix, x0, y0, x1, y0 + t, 20);
+    syn_render_rect(ctx->pix, x0, bottom - t, x1, bottom, 20);
+    syn_render_rect(ctx->pix, x0, y0, x0 + t, bottom, 20);
+    syn_render_rect(ctx->pix, x1 - t, y0, x1, bottom, 20);
+    add_sep(ctx->page, x0 - 1, y0 - 1, x1 + 1, y0 + t + 1);
+    add_sep(ctx->page, x0 - 1, bottom - t - 1, x1 + 1, bottom + 1);
+    add_sep(ctx->page, x0 - 1, y0 - 1, x0 + t + 1, bottom + 1);
+    add_sep(ctx->page, x1 - t - 1, y0 - 1, x1 + 1, bottom + 1);
+    for (c = a->col0; c <= a->col1; c++)
+        ctx->colbot[c] = bottom;
+    return 0;
+}
+
+/* the body bottom of a fit, fill or fixed-height article, measured with
+ * trial layouts (no pixels); trims ac->nunits to what is printed */
+static int art_measure(layout_ctx *ctx, art_ctx *ac, int top, int *bottom_out)
+{
+    const syn_article_spec *a = ac->a;
+    PIX *save = ctx->pix;
+    int rc = 0, bottom = ctx->content_bottom, used, left, lo, hi;
+
+    ctx->pix = NULL;
     if (a->height_mm > 0) {
         bottom = top + mm2px(ctx->sp, a->height_mm);
         if (bottom > ctx->content_bottom)
             bottom = ctx->content_bottom;
     }
-    {
-        PIX *save = ctx->pix;
-        ctx->pix = NULL;
-        left = art_flow(ctx, ac, bottom, &used);
-        ctx->pix = save;
-    }
+    left = art_flow(ctx, ac, bottom, &used);
     if (left < 0) {
         rc = left;
-        goto cleanup;
-    }
-    if (left > ac->nunits) {
+    } else if (left > ac->nunits) {
         syn_error_set("the photos of article %s do not fit on the page", a->id);
         rc = SYN_ELAYOUT;
-        goto cleanup;
-    }
-    if (left > 0 && !a->fill && a->height_mm <= 0) {
+    } else if (left > 0 && !a->fill && a->height_mm <= 0) {
         syn_error_set("article %s does not fit on the page (%d lines left over): "
                       "shorten it, widen it or use 'height fill'",
                       a->id, left);
         rc = SYN_ELAYOUT;
-        goto cleanup;
-    }
-    if (left > 0) {
-        /* fill or fixed height: print whole paragraphs only, when possible */
+    } else if (left > 0) {
+        /* fill or fixed height: print whole paragraphs only, when possible,
+         * or cut at any line ("cut"); never end on a section heading */
         int k = ac->nunits - left;
-        while (k > 0 && ac->units[k].item == ac->units[k - 1].item)
+        while (!a->cut && k > 0 && ac->units[k].item == ac->units[k - 1].item)
             k--;
         while (k > 0 && ac->units[k - 1].line < 0)
             k--;
@@ -723,8 +1113,6 @@ static int layout_article(layout_ctx *ctx, int ai)
     } else if (a->height_mm <= 0) {
         /* everything fits: the smallest body height that holds it all
          * (binary search; this balances the columns) */
-        PIX *save = ctx->pix;
-        ctx->pix = NULL;
         lo = ac->head_bottom + ctx->pitch;
         hi = bottom;
         while (lo < hi) {
@@ -739,11 +1127,50 @@ static int layout_article(layout_ctx *ctx, int ai)
             else
                 lo = mid + 1;
         }
+        bottom = hi;
+    }
+    ctx->pix = save;
+    *bottom_out = bottom;
+    return rc;
+}
+
+/* lay out, render and record article ai */
+static int layout_article(layout_ctx *ctx, int ai)
+{
+    const syn_article_spec *a = ctx->sp->articles[ai];
+    art_ctx *ac = calloc(1, sizeof(*ac));
+    int c, rc = 0, top, bottom, used, left;
+    int gap = (int)lround(ctx->pitch * 1.2);
+
+    if (!ac)
+        return SYN_ENOMEM;
+    ac->a = a;
+    ac->index = ai;
+    ac->order = 10;
+    top = art_tops(ctx, ac, gap);
+    ac->top = top;
+    ac->x0 = ctx->colx[a->col0];
+    ac->x1 = ctx->colx[a->col1] + ctx->cw;
+    if (a->ad) {
+        bottom = ctx->content_bottom;
+        if (a->height_mm > 0 && top + mm2px(ctx->sp, a->height_mm) < bottom)
+            bottom = top + mm2px(ctx->sp, a->height_mm);
+        rc = layout_ad(ctx, ac, bottom);
+        goto cleanup;
+    }
+    if ((rc = art_prepare(ctx, ac)))
+        goto cleanup;
+    /* trial pass (no pixels) to measure the head block */
+    {
+        PIX *save = ctx->pix;
+        ctx->pix = NULL;
+        rc = art_head(ctx, ac);
         ctx->pix = save;
         if (rc)
             goto cleanup;
-        bottom = hi;
     }
+    if ((rc = art_measure(ctx, ac, top, &bottom)))
+        goto cleanup;
     /* final pass */
     if ((rc = art_head(ctx, ac)))
         goto cleanup;
@@ -765,23 +1192,7 @@ static int layout_article(layout_ctx *ctx, int ai)
     for (c = 0; c < a->nphotos; c++)
         if (ac->ph[c].oy1 - ctx->pitch / 2 > bottom)
             bottom = ac->ph[c].oy1 - ctx->pitch / 2;
-    if (a->rule_above && top > ctx->content_top) {
-        int t = mm2px(ctx->sp, 0.25), y = top - gap / 2;
-        syn_render_rect(ctx->pix, ac->x0, y - t / 2, ac->x1, y - t / 2 + t, 30);
-        add_sep(ctx->page, ac->x0, y - t / 2 - 1, ac->x1, y - t / 2 + t + 1);
-    }
-    if (ctx->sp->column_rules) {
-        for (c = a->col0; c <= a->col1; c++) {
-            int x = ctx->colx[c] - ctx->gw / 2, rel = c - a->col0, y0 = top;
-            if (c == 0)
-                continue;
-            if (c > a->col0 && rel - 1 >= a->head_col0 && rel <= a->head_col1)
-                y0 = ac->head_bottom - ctx->bpx / 2;
-            if (c == a->col0 && top > ctx->content_top)
-                y0 = top - gap / 3;
-            vrule(ctx, x, y0, bottom);
-        }
-    }
+    art_rules(ctx, ac, top, bottom, gap);
     for (c = a->col0; c <= a->col1; c++)
         ctx->colbot[c] = bottom;
 cleanup:
@@ -810,7 +1221,7 @@ static int layout_folio(layout_ctx *ctx, int x0, int x1, int y)
         syn_line ln;
         if (!sp->folio[i])
             continue;
-        if ((rc = break_text(&b, sp->folio[i], i == 1 ? SYN_FONT_SANS_BOLD : SYN_FONT_SANS, px,
+        if ((rc = break_text(&b, sp->folio[i], i == 1 ? section_font(ctx) : small_font(ctx), px,
                              1 << 20, 0)))
             return rc;
         rc = draw_line(ctx, &b, 0, x0, x1 - x0, 0,
@@ -859,7 +1270,7 @@ static int layout_note(layout_ctx *ctx, int x0, int x1)
     int px = (int)lround(ctx->bpx * 0.85);
     syn_region *r;
 
-    if ((rc = break_text(&b, ctx->sp->note, SYN_FONT_SANS, px, x1 - x0, 0)))
+    if ((rc = break_text(&b, ctx->sp->note, small_font(ctx), px, x1 - x0, 0)))
         return rc;
     rc = block_lines(ctx, &b, x0, x1 - x0, ctx->content_bottom + ctx->pitch / 2,
                      (int)lround(px * 1.4), ALIGN_RIGHT, SYN_ROLE_NOTE, -1, 0, &r, &bot);
@@ -867,11 +1278,20 @@ static int layout_note(layout_ctx *ctx, int x0, int x1)
     return rc;
 }
 
+/* reading-order key of a region's block: folio, articles, adverts, note */
+static int region_key(const syn_region *r)
+{
+    if (r->role == SYN_ROLE_FOLIO)
+        return -2;
+    if (r->role == SYN_ROLE_NOTE)
+        return 1 << 20;
+    return r->role == SYN_ROLE_ADVERT ? (1 << 19) + r->article : r->article;
+}
+
 static int cmp_region(const void *pa, const void *pb)
 {
     const syn_region *a = pa, *b = pb;
-    int ka = a->role == SYN_ROLE_FOLIO ? -2 : a->role == SYN_ROLE_NOTE ? 1 << 20 : a->article;
-    int kb = b->role == SYN_ROLE_FOLIO ? -2 : b->role == SYN_ROLE_NOTE ? 1 << 20 : b->article;
+    int ka = region_key(a), kb = region_key(b);
 
     if (ka != kb)
         return ka < kb ? -1 : 1;

@@ -22,10 +22,12 @@
             "pagecontent.xsd"
 #define FIXED_TIME "2026-01-01T00:00:00"
 
-static const char *role_type[] = {"heading",   "heading", "heading", "credit",
-                                  "paragraph", "caption", "header",  "other"};
+/* indexed by syn_role; advert and pull-quote extend the convention's roles */
+static const char *role_type[] = {"heading", "heading", "heading", "credit", "paragraph",
+                                  "caption", "header",  "other",   "other",  "floating"};
 static const char *role_name[] = {"headline", "subheadline", "section-heading", "byline",
-                                  "body",     "caption",     "folio",           "note"};
+                                  "body",     "caption",     "folio",           "note",
+                                  "advert",   "pull-quote"};
 
 typedef struct {
     xmlTextWriterPtr w;
@@ -143,6 +145,10 @@ static void write_region(xw *x, const syn_region *r, int idx, const syn_page *pa
         snprintf(custom + strlen(custom), sizeof(custom) - strlen(custom), " caption {figure:%s;}",
                  r->figure_id);
     attr(x, "custom", custom);
+    if (r->vertical) {
+        attr(x, "readingDirection", "top-to-bottom");
+        attr(x, "textLineOrder", "right-to-left");
+    }
     coords_box(x, r->x0, r->y0, r->x1, r->y1);
     for (i = 0; i < r->nlines; i++) {
         const syn_line *ln = &r->lines[i];
@@ -150,8 +156,14 @@ static void write_region(xw *x, const syn_region *r, int idx, const syn_page *pa
         start(x, "TextLine");
         attr(x, "id", lid);
         coords_box(x, ln->x0, ln->y0, ln->x1, ln->y1);
-        syn_xform_apply(x->xf, ln->x0, ln->base, &bx0, &by0);
-        syn_xform_apply(x->xf, ln->x1, ln->base, &bx1, &by1);
+        if (ln->vertical) {
+            /* a vertical line's baseline runs down its centre */
+            syn_xform_apply(x->xf, (ln->x0 + ln->x1) / 2, ln->y0, &bx0, &by0);
+            syn_xform_apply(x->xf, (ln->x0 + ln->x1) / 2, ln->y1, &bx1, &by1);
+        } else {
+            syn_xform_apply(x->xf, ln->x0, ln->base, &bx0, &by0);
+            syn_xform_apply(x->xf, ln->x1, ln->base, &bx1, &by1);
+        }
         snprintf(buf, sizeof(buf), "%d,%d %d,%d", bx0, by0, bx1, by1);
         start(x, "Baseline");
         attr(x, "points", buf);

@@ -2,7 +2,9 @@
  * render.c - FreeType glyphs, rules and halftone photos on an 8-bit Pix.
  *
  *   syn_font_by_name   font name in a spec -> syn_font_id
- *   syn_font_init      open the Debian CJK fonts (FreeType)
+ *   syn_font_name      syn_font_id -> its name
+ *   syn_font_available is the font's file installed and open
+ *   syn_font_init      open the Debian CJK and Latin fonts (FreeType)
  *   syn_font_done      close them
  *   syn_font_advance   advance width of a code point, 1/64 px
  *   syn_render_text    draw one glyph, antialiased, darkening only
@@ -11,8 +13,11 @@
  *                      halftone screen (not flat grey)
  *
  * Fonts come from fonts-noto-cjk (face index 2 of the .ttc is Simplified
- * Chinese) and fonts-wqy-zenhei.  A code point missing from a font falls back
- * to WenQuanYi Zen Hei, then to Noto Sans.
+ * Chinese) and fonts-wqy-zenhei; those five are required.  The others, used
+ * by random pages only, are optional (fonts-wqy-microhei, fonts-arphic-uming,
+ * fonts-arphic-ukai, fonts-dejavu-core, fonts-liberation2): a random page
+ * never draws a font that is not installed.  A code point missing from a font
+ * falls back to WenQuanYi Zen Hei, then to Noto Sans.
  */
 #include "synth.h"
 #include "text.h"
@@ -28,11 +33,24 @@ static const struct {
     const char *path;
     int index;
 } font_files[SYN_FONT_COUNT] = {
+    /* required: the committed samples use these */
     {"serif", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2},
     {"serif-bold", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2},
     {"sans", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2},
     {"sans-bold", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2},
     {"wqy", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0},
+    /* optional (from SYN_FONT_WQY_MICRO on) */
+    {"wqy-micro", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0},
+    {"uming", "/usr/share/fonts/truetype/arphic/uming.ttc", 0}, /* AR PL UMing CN */
+    {"ukai", "/usr/share/fonts/truetype/arphic/ukai.ttc", 0},   /* AR PL UKai CN */
+    {"dejavu-serif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0},
+    {"dejavu-serif-bold", "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 0},
+    {"dejavu-serif-italic", "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf", 0},
+    {"dejavu-sans-bold", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0},
+    {"liberation-serif", "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 0},
+    {"liberation-serif-bold", "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf", 0},
+    {"liberation-serif-italic", "/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
+     0},
 };
 
 static FT_Library ft_lib;
@@ -47,6 +65,16 @@ int syn_font_by_name(const char *name)
         if (!strcmp(name, font_files[i].name))
             return i;
     return -1;
+}
+
+const char *syn_font_name(int font)
+{
+    return font >= 0 && font < SYN_FONT_COUNT ? font_files[font].name : "default";
+}
+
+int syn_font_available(int font)
+{
+    return font >= 0 && font < SYN_FONT_COUNT && ft_face[font] != NULL;
 }
 
 /*
@@ -64,6 +92,9 @@ int syn_font_init(void)
     }
     for (i = 0; i < SYN_FONT_COUNT; i++) {
         if (FT_New_Face(ft_lib, font_files[i].path, font_files[i].index, &ft_face[i])) {
+            ft_face[i] = NULL;
+            if (i >= SYN_FONT_WQY_MICRO)
+                continue; /* optional: random pages check syn_font_available() */
             syn_error_set("cannot open font %s face %d (install fonts-noto-cjk, "
                           "fonts-wqy-zenhei)",
                           font_files[i].path, font_files[i].index);
@@ -100,6 +131,8 @@ void syn_font_done(void)
 /* pick the face that has cp, falling back to WenQuanYi then Noto Sans */
 static int font_for(int font, long cp)
 {
+    if (!ft_face[font])
+        return SYN_FONT_SANS;
     if (FT_Get_Char_Index(ft_face[font], (FT_ULong)cp))
         return font;
     if (FT_Get_Char_Index(ft_face[SYN_FONT_WQY], (FT_ULong)cp))
@@ -116,7 +149,12 @@ static int load_glyph(int font, int px, long cp, int render)
             return SYN_EFONT;
         ft_size[font] = px;
     }
-    if (FT_Load_Char(face, (FT_ULong)cp, render ? FT_LOAD_RENDER : FT_LOAD_DEFAULT))
+    /* outlines only: WenQuanYi and AR PL fonts carry 1-bit bitmap strikes
+     * for small sizes, which are screen fonts, not print */
+    if (FT_Load_Char(face, (FT_ULong)cp,
+                     (render ? FT_LOAD_RENDER : FT_LOAD_DEFAULT) | FT_LOAD_NO_BITMAP))
+        return SYN_EFONT;
+    if (render && face->glyph->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY)
         return SYN_EFONT;
     return 0;
 }

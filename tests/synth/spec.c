@@ -2,6 +2,7 @@
  * spec.c - page spec parser.
  *
  *   syn_spec_load    parse a page spec file into a syn_spec
+ *   syn_spec_new     an empty spec with the defaults (random pages)
  *   syn_spec_free    free it (no-op on NULL)
  *
  * The format is line based: "key value" pairs, '#' starts a comment line,
@@ -360,6 +361,8 @@ static void spec_defaults(syn_spec *sp, const char *path)
     sp->format = SYN_FMT_PNG;
     sp->jpeg_quality = 75;
     sp->dpi_tag = 1;
+    sp->caption_font = sp->small_font = sp->section_font = -1;
+    sp->indent_em = 2.0;
 }
 
 /* ids become XML IDs (ro_<article>, img_<photo>): keep them NCNames */
@@ -544,6 +547,18 @@ cleanup:
     free(line);
     syn_spec_free(sp);
     return rc;
+}
+
+int syn_spec_new(syn_spec **out, const char *name)
+{
+    syn_spec *sp = calloc(1, sizeof(*sp));
+
+    *out = NULL;
+    if (!sp)
+        return SYN_ENOMEM;
+    spec_defaults(sp, name);
+    *out = sp;
+    return 0;
 }
 
 void syn_spec_free(syn_spec *sp)

@@ -13,6 +13,11 @@
  *   render.c   syn_font_*, syn_render_*   FreeType glyphs, rules, photos
  *   layout.c   syn_layout_*   modular page layout -> syn_page
  *   degrade.c  syn_degrade_*  skew, blur, noise, lighting, borders, output
+ *   scan.c     syn_scan_*     paper and scanner faults: bleed-through, fold,
+ *                             shadow band
+ *   random.c   syn_random_*   a whole page spec drawn from one seed, and the
+ *                             record of what was drawn (syn_vars)
+ *   corpus.c   syn_corpus_*   paragraphs of the text corpora
  *   pagexml.c  syn_pagexml_*  PAGE XML writer (libxml2 xmlTextWriter)
  *   main.c     command line
  *
@@ -75,10 +80,18 @@ typedef struct {
 typedef struct {
     char id[32];
     int col0, col1; /* article-relative columns, 0-based, inclusive */
-    double at;      /* top as a fraction of the body height; -1 top, -2 above head */
+    double at;      /* top as a fraction of the body height; -1 top, -2 above head,
+                       -3 bottom (the photo and its caption end at the body bottom) */
     double height_mm;
     char *caption; /* owned, may be NULL */
+    int beside;    /* caption beside the photo (right of it), not under it */
+    int quote;     /* pull quote: caption text set large between two rules, no picture */
 } syn_photo_spec;
+
+/* photo->at values */
+#define SYN_AT_TOP    (-1.0)
+#define SYN_AT_ABOVE  (-2.0)
+#define SYN_AT_BOTTOM (-3.0)
 
 typedef struct {
     char id[32];
@@ -94,6 +107,14 @@ typedef struct {
     int nitems;
     syn_photo_spec photos[SYN_MAX_PHOTOS];
     int nphotos;
+    /* random-page extensions (all 0 in page specs) */
+    int box;        /* thin frame around the article */
+    int ad;         /* advertisement: framed big text (headline), small text (byline) */
+    int lshape;     /* each column starts at its own skyline; headline over the highest run */
+    int sub_inline; /* subheadline on the headline's line, after it, when it fits */
+    int cut;        /* fixed or fill height: cut the text at any line, not at paragraph ends */
+    int dropcap;    /* the first paragraph starts with a 2-line drop capital */
+    int vhead;      /* vertical headline at the top of the first (1) or last (2) column */
 } syn_article_spec;
 
 typedef struct {
@@ -116,6 +137,16 @@ typedef struct {
     int format; /* syn_format */
     int jpeg_quality;
     int dpi_tag; /* write resolution metadata */
+    /* random-page extensions: defaults keep page specs unchanged */
+    int caption_font, small_font, section_font; /* -1: sans, sans, sans-bold */
+    double indent_em;                           /* paragraph indent [2] */
+    double bleed;                               /* bleed-through strength 0..0.3 [0] */
+    double fold;                                /* fold shadow darkness 0..0.7 [0] */
+    int fold_vertical;                          /* fold runs top to bottom (else left to right) */
+    double fold_pos;                            /* fold position, fraction of the page */
+    double shadow;                              /* shadow band darkness 0..0.5 [0] */
+    int shadow_vertical;                        /* band runs top to bottom */
+    double shadow_pos, shadow_w;                /* band centre and width, fractions of the page */
     syn_article_spec *articles[SYN_MAX_ARTICLES];
     int narticles;
 } syn_spec;
@@ -123,6 +154,8 @@ typedef struct {
 enum syn_format { SYN_FMT_PNG, SYN_FMT_JPEG, SYN_FMT_TIFF };
 
 int syn_spec_load(syn_spec **out, const char *path);
+/* syn_spec_new: an empty spec with the documented defaults, named name. */
+int syn_spec_new(syn_spec **out, const char *name);
 void syn_spec_free(syn_spec *spec);
 
 /* ------------------------------------------------------------------ text */
@@ -141,10 +174,23 @@ enum syn_font_id {
     SYN_FONT_SANS,
     SYN_FONT_SANS_BOLD,
     SYN_FONT_WQY,
+    /* optional fonts (random pages): absent files are an error only when used */
+    SYN_FONT_WQY_MICRO,
+    SYN_FONT_UMING,
+    SYN_FONT_UKAI,
+    SYN_FONT_DEJAVU_SERIF,
+    SYN_FONT_DEJAVU_SERIF_BOLD,
+    SYN_FONT_DEJAVU_SERIF_ITALIC,
+    SYN_FONT_DEJAVU_SANS_BOLD,
+    SYN_FONT_LIB_SERIF,
+    SYN_FONT_LIB_SERIF_BOLD,
+    SYN_FONT_LIB_SERIF_ITALIC,
     SYN_FONT_COUNT
 };
 
 int syn_font_by_name(const char *name);
+const char *syn_font_name(int font);
+int syn_font_available(int font);
 int syn_font_init(void);
 void syn_font_done(void);
 /* Advance of code point cp at px pixels per em, in 1/64 pixel. */
@@ -160,12 +206,15 @@ enum syn_role {
     SYN_ROLE_BODY,
     SYN_ROLE_CAPTION,
     SYN_ROLE_FOLIO,
-    SYN_ROLE_NOTE
+    SYN_ROLE_NOTE,
+    SYN_ROLE_ADVERT,   /* text of an advertisement */
+    SYN_ROLE_PULLQUOTE /* pull quote (repeats the body; read after it) */
 };
 
 typedef struct {
     int x0, y0, x1, y1; /* ink box of the line, page pixels */
-    int base;           /* baseline y */
+    int base;           /* baseline y (vertical lines: unused, the centre x is) */
+    int vertical;       /* set top to bottom */
     char *text;         /* exactly the printed characters, owned */
 } syn_line;
 
@@ -175,6 +224,7 @@ typedef struct {
     int order;          /* sort key inside its article */
     char para_id[16];   /* body pieces: logical paragraph id */
     char figure_id[40]; /* captions: ImageRegion id */
+    int vertical;       /* lines top to bottom, ordered right to left */
     int x0, y0, x1, y1;
     syn_line *lines;
     int nlines, cap;
@@ -195,6 +245,7 @@ typedef struct {
     int nseps;
     char article_ids[SYN_MAX_ARTICLES][32];
     int narticles;
+    int nlshapes; /* articles actually laid out as L-shapes */
 } syn_page;
 
 void syn_page_free(syn_page *page);
@@ -223,6 +274,53 @@ typedef struct {
 void syn_xform_apply(const syn_xform *xf, double x, double y, int *ox, int *oy);
 int syn_degrade_page(struct Pix **pixd, syn_xform *xf, struct Pix *pixs, const syn_spec *spec);
 int syn_degrade_write(struct Pix *pix, const syn_spec *spec, const char *path);
+
+/* ------------------------------------------------------------------ scan */
+
+/* Paper and scanner faults on the clean 8 bpp page, in place: bleed-through,
+ * fold and shadow band (spec fields; all 0 leaves pix unchanged). */
+int syn_scan_paper(struct Pix *pix, const syn_spec *spec);
+
+/* ---------------------------------------------------------------- corpus */
+
+typedef struct {
+    char **para; /* lines; headings keep their "## " prefix */
+    int n;
+} syn_corpus;
+
+int syn_corpus_load(syn_corpus *out, const char *path);
+void syn_corpus_free(syn_corpus *c);
+
+/* ---------------------------------------------------------------- random */
+
+typedef struct {
+    uint64_t seed;
+    int latin;               /* -1: draw with latin_share, 0: Chinese page, 1: Latin page */
+    double latin_share;      /* probability of a Latin page when latin is -1 */
+    double vertical_share;   /* probability of vertical headlines on a Chinese page */
+    int dpi;                 /* > 0: override the drawn dpi (quick tests) */
+    const char *text_dir;    /* samples/text (Chinese corpora) */
+    const char *text_dir_en; /* tests/synth/text (English corpus) */
+} syn_random_opts;
+
+/* What a random page drew: the variation record written to the sidecar. */
+typedef struct {
+    uint64_t seed;
+    int attempt; /* draws rejected because the layout did not fit */
+    int latin, cols, articles, lshapes, boxes, ads, photos, photo_top, photo_mid;
+    int photo_bottom, photo_above, cap_beside, quotes, dropcaps, heads_partial;
+    int heads_2line, subheads, sub_inline, bylines, col_rules, row_rules, latin_in_cjk;
+    int vertical, vheads; /* page drew vertical headlines; how many */
+    double body_pt, gutter_em;
+    int body_font, head_font;
+    double page_w, page_h;
+    int dpi, format, jpeg_q, yellow, border, bilevel;
+    double lighting, shadow, fold, bleed, blur, noise, skew;
+} syn_vars;
+
+int syn_random_spec(syn_spec **out, syn_vars *vars, const syn_random_opts *opt, syn_rng *rng);
+void syn_vars_line(const syn_vars *v, char *buf, size_t n);
+int syn_vars_write_json(const syn_vars *v, const char *path);
 
 /* --------------------------------------------------------------- pagexml */
 

@@ -8,6 +8,7 @@
  *   syn_text_no_start    closing punctuation that may not start a line
  *   syn_text_no_end      opening punctuation that may not end a line
  *   syn_text_break       greedy line breaking with kinsoku rules
+ *   syn_text_break_n     the same, the first nind lines shortened (drop caps)
  *   syn_text_justify     spread the slack of a line over its gaps
  */
 #include "synth.h"
@@ -158,6 +159,14 @@ static int can_break(const long *cp, int n, int b)
 int syn_text_break(syn_brk **out, int *nout, const long *cp, const long *adv, int n, long width64,
                    long indent64)
 {
+    return syn_text_break_n(out, nout, cp, adv, n, width64, indent64, 1);
+}
+
+/* syn_text_break_n: syn_text_break with the first nind lines (not only the
+ * first) shortened by indent64, for a paragraph beside a drop capital. */
+int syn_text_break_n(syn_brk **out, int *nout, const long *cp, const long *adv, int n,
+                     long width64, long indent64, int nind)
+{
     syn_brk *v = NULL;
     int nv = 0, cap = 0, s = 0;
 
@@ -166,7 +175,7 @@ int syn_text_break(syn_brk **out, int *nout, const long *cp, const long *adv, in
     while (s < n && cp[s] == ' ')
         s++;
     while (s < n) {
-        long avail = width64 - (nv == 0 ? indent64 : 0), w = 0;
+        long avail = width64 - (nv < nind ? indent64 : 0), w = 0;
         int e = s, b, end;
 
         while (e < n && w + adv[e] <= avail)
