@@ -255,8 +255,10 @@ typedef struct nocr_image nocr_image;
 
 typedef struct nocr_load_options {
     long long max_pixels; /* refuse width*height above this; <= 0: the default */
+    int pdf_dpi;          /* PDF pages: render at this resolution (100..1200); 0: at the
+                           * resolution of the page's scan, else 300 dpi */
 } nocr_load_options;
-#define NOCR_LOAD_OPTIONS_INIT {NOCR_DEFAULT_MAX_PIXELS}
+#define NOCR_LOAD_OPTIONS_INIT {NOCR_DEFAULT_MAX_PIXELS, 0}
 
 /* Counts the pages of an image file: the number of images of a multi-page TIFF, 1 for
  * other formats. Reads headers only. Errors: NOCR_ENOENT, NOCR_EREAD, NOCR_EFORMAT. */
@@ -430,6 +432,44 @@ int nocr_export_pagexml(char **out, const nocr_page *page, const nocr_export_inf
  * the caller's, freed with free(). */
 int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *page,
                         const nocr_image *img);
+
+/* The page as a searchable PDF of one page: the page image under an invisible text layer
+ * in reading order, so that a viewer shows the scan and selecting, searching and copying
+ * give the recognised text at its place. The image is embedded as it came when it was a
+ * JPEG (a JPEG file, or a scanned PDF page's JPEG), else as CCITT G4 when it holds only
+ * black and white, else as JPEG (quality NOCR_PDF_JPEG_QUALITY). The page measures the
+ * image at its resolution (the page's, else the image file's, else 300 dpi). The text is
+ * set region by region, line by line, in the order of the txt export, each word stretched
+ * over its box, in an embedded glyph-less font whose ToUnicode map gives back the text (CJK
+ * included). Title: the image's file name; Producer: "newsocr VERSION". img may be NULL: a
+ * page of text alone, of the page's size. *out (*out_size bytes) is the caller's, freed
+ * with free(). Errors: NOCR_EINVAL, NOCR_ENOMEM, NOCR_ELIMIT (over 65534 distinct
+ * characters). */
+int nocr_export_pdf(unsigned char **out, size_t *out_size, const nocr_page *page,
+                    const nocr_image *img, const nocr_export_info *info);
+#define NOCR_PDF_JPEG_QUALITY 85
+
+/* A PDF of several pages (the pages of one input file), written as pages come, so a long
+ * document is never held in memory:
+ *
+ *     nocr_pdf_writer *w;
+ *     nocr_pdf_writer_new(&w, "out.pdf", &info);   // or NULL: in memory
+ *     for each page: nocr_pdf_writer_add_page(w, page, img);
+ *     nocr_pdf_writer_finish(w, NULL, NULL);       // in memory: &bytes, &size
+ *     nocr_pdf_writer_free(w);
+ *
+ * new: path is the file to write (created or truncated at once), or NULL to build the PDF
+ * in memory; info's image_name gives the Title (may be NULL). add_page: as nocr_export_pdf.
+ * finish: writes the fonts, page tree, document information and cross-reference table;
+ * for an in-memory writer *out (*out_size bytes) is then the caller's (free()), for a file
+ * out may be NULL. A writer whose add_page or finish failed keeps failing with the same
+ * code. free: accepts NULL; a file not finished is removed. Errors: NOCR_EINVAL,
+ * NOCR_EWRITE (the file cannot be written), NOCR_ENOMEM, NOCR_ELIMIT. */
+typedef struct nocr_pdf_writer nocr_pdf_writer;
+int nocr_pdf_writer_new(nocr_pdf_writer **out, const char *path, const nocr_export_info *info);
+int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const nocr_image *img);
+int nocr_pdf_writer_finish(nocr_pdf_writer *w, unsigned char **out, size_t *out_size);
+void nocr_pdf_writer_free(nocr_pdf_writer *w);
 
 /* The output formats, as a table: the CLI, the batch and bindings loop over it rather than
  * naming formats. Entries are static and never freed. */

@@ -53,7 +53,7 @@ run --version
 expect_error "no input" 1 "no input image" 
 expect_error "unknown option" 1 "unknown option '--bogus'" --bogus "$FIX/good.png"
 expect_error "missing option argument" 1 "needs an argument" "$FIX/good.png" -o
-expect_error "unknown format" 1 "unknown output format 'pdf'" -f txt,pdf "$FIX/good.png"
+expect_error "unknown format" 1 "unknown output format 'docx'" -f txt,docx "$FIX/good.png"
 expect_error "bad --max-pixels" 1 "max-pixels needs a positive number" --max-pixels 12x \
     "$FIX/good.png"
 expect_error "bad --debug-dir" 1 "is not a directory" --debug-dir "$WORK/nope" "$FIX/good.png"

@@ -131,7 +131,7 @@ cli)
     }
     usage "overlay needs -o" "overlay is a PNG: use -o" -f overlay "$IMG"
     usage "several formats need -o" "several formats need -o DIR" -f txt,json "$IMG"
-    usage "unknown format" "unknown output format 'xml' (supported: txt, json, hocr, alto, page, overlay)" \
+    usage "unknown format" "unknown output format 'xml' (supported: txt, json, hocr, alto, page, overlay, pdf)" \
         -f json,xml "$IMG"
     "$NEWSOCR" --help | grep -q "overlay" && ok "--help lists the formats" || bad "--help"
     # One format on stdout, and the same format to -o FILE (PATH is the file).

@@ -305,7 +305,8 @@ static void test_png_huge(void)
     CHECK(strstr(nocr_error_last(),
                  "huge-ihdr.png: image is 4294967295x4294967295 pixels, above the limit") != NULL);
     /* The largest limit the option allows changes nothing. */
-    nocr_load_options lo = {0x7fffffffffffffffLL};
+    nocr_load_options lo = NOCR_LOAD_OPTIONS_INIT;
+    lo.max_pixels = 0x7fffffffffffffffLL;
     CHECK(nocr_image_load_mem(&img, png, sizeof(png), "huge-ihdr.png", 0, &lo) != NOCR_OK);
     CHECK(img == NULL);
 }

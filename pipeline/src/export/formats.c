@@ -63,6 +63,7 @@ static const nocr_format formats[] = {
     {"alto", ".alto.xml", "application/xml", 0, fmt_alto},
     {"page", ".page.xml", "application/xml", 0, fmt_page},
     {"overlay", ".overlay.png", "image/png", 1, fmt_overlay},
+    {"pdf", ".pdf", "application/pdf", 1, nocr_export_pdf},
 };
 
 size_t nocr_format_count(void)

@@ -21,6 +21,10 @@ struct nocr_image {
     int index;    /* page in a multi-page file */
     int width, height, depth, dpi; /* of the original, as stored in the file */
     PIX *pixs;    /* the decoded original: 8-bit gray or 32-bit RGB, alpha flattened */
+    unsigned char *jpeg; /* the JPEG pixs was decoded from (a JPEG file, or a scanned PDF
+                          * page's image), kept for writers that embed the scan unchanged
+                          * (nocr_image_keep_jpeg, pdf.h); else NULL */
+    size_t jpeg_size;
 
     /* Written by preprocessing (nocr_preprocess), read by the later stages. The working
      * images are the original rotated by `skew` degrees about its centre (pixRotate's

@@ -8,7 +8,7 @@
  * A file's format comes from its magic bytes (never its extension); the header is checked
  * against the pixel limit before anything is decoded; decoders that would return a
  * partially decoded image (a truncated JPEG) are told to fail instead. The decoded
- * original is kept as 8-bit gray or 32-bit RGB.
+ * original is kept as 8-bit gray or 32-bit RGB. A PDF is rendered page by page (pdf.c).
  *
  * Files are read into memory whole, except TIFFs: a multi-page TIFF is read page by page
  * where it lies, its IFD offsets followed once and kept (tiff_ifds_cached), so that going
@@ -16,6 +16,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "image/image.h"
+#include "image/pdf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -360,6 +361,9 @@ static int image_decode(PIX **out, int *out_depth, const unsigned char *data, si
     return NOCR_OK;
 }
 
+/* Not one of Leptonica's IFF_ formats: a PDF, rendered by pdf.c. */
+#define FORMAT_PDF (-1)
+
 static long long max_pixels_of(const nocr_load_options *opts)
 {
     return opts && opts->max_pixels > 0 ? opts->max_pixels : NOCR_DEFAULT_MAX_PIXELS;
@@ -394,9 +398,19 @@ int nocr_image_load_mem(nocr_image **out, const void *data, size_t size, const c
     nocr_lept_quiet();
     int depth = 0, rc;
     PIX *pix = NULL;
-    if ((rc = image_decode(&pix, &depth, data, size, name, index, max_pixels_of(opts))))
+    if (nocr_pdf_is_pdf(data, size))
+        rc = nocr_pdf_render(&pix, &depth, NULL, data, size, name, index,
+                             opts ? opts->pdf_dpi : 0, max_pixels_of(opts));
+    else
+        rc = image_decode(&pix, &depth, data, size, name, index, max_pixels_of(opts));
+    if (rc || (rc = image_new(out, pix, depth, name, index)))
         return rc;
-    return image_new(out, pix, depth, name, index);
+    /* A JPEG (a file, or a scanned PDF page's) is kept for writers that embed it as is. */
+    if ((rc = nocr_image_keep_jpeg(*out, data, size))) {
+        nocr_image_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 /*
@@ -453,7 +467,9 @@ static int file_identify(int *out_fd, struct stat *out_st, int *out_format, cons
     if ((rc = file_open(&fd, out_st, path)))
         return rc;
     size_t n = (size_t)out_st->st_size < sizeof(head) ? (size_t)out_st->st_size : sizeof(head);
-    if ((rc = file_read_at0(fd, head, n, path)) || (rc = data_format(out_format, head, n, path))) {
+    if (!(rc = file_read_at0(fd, head, n, path)) && nocr_pdf_is_pdf(head, n))
+        *out_format = FORMAT_PDF;
+    else if (rc || (rc = data_format(out_format, head, n, path))) {
         close(fd);
         return rc;
     }
@@ -493,8 +509,15 @@ int nocr_image_page_count(int *out, const char *path)
     int fd = -1, format = IFF_UNKNOWN, n = 1, rc = file_identify(&fd, &st, &format, path);
     if (rc)
         return rc;
-    if (is_tiff(format))
+    if (format == FORMAT_PDF) {
+        unsigned char *data;
+        if (!(rc = file_read_all(&data, fd, (size_t)st.st_size, path))) {
+            rc = nocr_pdf_page_count(&n, data, (size_t)st.st_size, path);
+            free(data);
+        }
+    } else if (is_tiff(format)) {
         rc = tiff_ifds_cached(&n, &offset, fd, &st, -1, path);
+    }
     close(fd);
     if (!rc)
         *out = n;
@@ -506,6 +529,7 @@ void nocr_image_free(nocr_image *img)
     if (!img)
         return;
     pixDestroy(&img->pixs);
+    free(img->jpeg);
     pixDestroy(&img->pixg);
     pixDestroy(&img->pixb);
     free(img->figures);

@@ -1,0 +1,772 @@
+/*
+ * pdf.c - the page as a searchable PDF: the scan with an invisible text layer in reading
+ * order.
+ *
+ *   nocr_export_pdf, nocr_pdf_writer_new, nocr_pdf_writer_add_page, nocr_pdf_writer_finish,
+ *   nocr_pdf_writer_free
+ *
+ * static helpers: w_put, w_printf, w_buf, w_obj, w_stream, tiff_strip, image_g4,
+ *                 pix_is_gray, image_encode, write_image, is_space, count_glyphs,
+ *                 tokens_take_line_text, text_token, text_line, text_layer,
+ *                 dpi_fits, page_dpi, title_set, write_font, write_info, write_tail
+ *
+ * Layout of the file (PDF 1.7, no transparency, every font embedded: nothing stands in the
+ * way of PDF/A): objects 1-9 are the catalog, the page tree, the document information and
+ * the font's five objects, written by finish; each page adds its page object, content stream
+ * and image XObject as it comes, so that only one page is in memory at a time. The content
+ * stream draws the image over the whole page, then the text in render mode 3 (invisible):
+ * for each line of each text region in reading order (the page's region order after
+ * nocr_reconstruct, as the txt export), each token (nocr_line_tokens: a run of CJK
+ * characters or a Latin word) is placed at its box's bottom-left corner, at the line's height
+ * as font size, and stretched with Tz to the start of the next token (or its box's width);
+ * it carries a space when the line's text has one after it, so that text extraction finds
+ * exactly the line's text. Vertical lines are set rotated, top to bottom.
+ */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+#include "export/export.h"
+#include "export/pdf.h"
+#include "image/pdf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Objects written by finish, at these numbers. */
+enum {
+    OBJ_CATALOG = 1,
+    OBJ_PAGES,
+    OBJ_INFO,
+    OBJ_FONT,
+    OBJ_CIDFONT,
+    OBJ_DESCRIPTOR,
+    OBJ_FONTFILE,
+    OBJ_TOUNICODE,
+    OBJ_CIDTOGID,
+    OBJ_FIRST_FREE
+};
+
+/* Resolutions outside this range are not believed when sizing the page (a header that says
+ * 1 dpi would make a page of hundreds of metres). */
+#define PDF_DPI_MIN     50
+#define PDF_DPI_MAX     4800
+#define PDF_DPI_DEFAULT 300
+#define PDF_MAX_POINTS  14400 /* PDF's largest page side, 200 inches */
+
+struct nocr_pdf_writer {
+    FILE *fp;   /* the file, or a memory stream */
+    char *path; /* the file's name (removed when not finished); NULL: memory */
+    char *mem;  /* open_memstream's buffer */
+    size_t mem_size;
+    long long offset;  /* bytes written so far */
+    uint64_t hash[2];  /* FNV-1a of every byte written, for the file identifier */
+    long long *xref;   /* offset of each object by number (0: not written) */
+    size_t nobj, xcap; /* objects numbered 1..nobj - 1 */
+    size_t *pages;     /* page object numbers */
+    size_t npages, pcap;
+    nocr_pdf_cids cids;
+    char *title; /* UTF-8 */
+    int rc;      /* the first error; sticky */
+    int finished;
+};
+
+/* ---- writing ---- */
+
+static void w_put(nocr_pdf_writer *w, const void *data, size_t n)
+{
+    if (w->rc || n == 0)
+        return;
+    if (fwrite(data, 1, n, w->fp) != n) {
+        w->rc = nocr_error_set(NOCR_EWRITE, "%s: cannot write the PDF",
+                               w->path ? w->path : "PDF in memory");
+        return;
+    }
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        w->hash[0] = (w->hash[0] ^ p[i]) * 0x100000001b3ULL;
+        w->hash[1] = (w->hash[1] ^ p[i]) * 0x100000001b3ULL + 1;
+    }
+    w->offset += (long long)n;
+}
+
+static void w_buf(nocr_pdf_writer *w, nocr_pdf_buf *b)
+{
+    if (b->failed && !w->rc)
+        w->rc = nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
+    w_put(w, b->s, b->len);
+    free(b->s);
+    *b = (nocr_pdf_buf){NULL, 0, 0, 0};
+}
+
+static void w_printf(nocr_pdf_writer *w, const char *fmt, ...) NOCR_PRINTF(2, 3);
+static void w_printf(nocr_pdf_writer *w, const char *fmt, ...)
+{
+    char line[512], *big = NULL;
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(line, sizeof(line), fmt, ap);
+    if (n >= (int)sizeof(line) && (big = malloc((size_t)n + 1)))
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+    va_end(again);
+    va_end(ap);
+    if (n < 0 || (n >= (int)sizeof(line) && !big)) {
+        if (!w->rc)
+            w->rc = nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
+        return;
+    }
+    w_put(w, big ? big : line, (size_t)n);
+    free(big);
+}
+
+/* A new object number (num 0), or a reserved one, whose object starts here. */
+static size_t w_obj(nocr_pdf_writer *w, size_t num)
+{
+    if (w->rc)
+        return 0;
+    if (num == 0)
+        num = w->nobj++;
+    if (NOCR_ARRAY_GROW(w->xref, w->xcap, num + 1)) {
+        w->rc = NOCR_ENOMEM;
+        return 0;
+    }
+    w->xref[num] = w->offset;
+    w_printf(w, "%zu 0 obj\n", num);
+    return num;
+}
+
+/* Writes object num as a stream of data with dictionary entries `dict`; flate: compress it
+ * (Leptonica's zlibCompress) and say so. */
+static void w_stream(nocr_pdf_writer *w, size_t num, const char *dict, const void *data, size_t n,
+                     int flate)
+{
+    unsigned char *z = NULL;
+    if (flate && !w->rc) {
+        size_t zn = 0;
+        z = zlibCompress(data, n, &zn);
+        if (!z) {
+            w->rc = nocr_error_set(NOCR_ENOMEM, "out of memory compressing the PDF");
+            return;
+        }
+        data = z;
+        n = zn;
+    }
+    w_obj(w, num);
+    w_printf(w, "<< /Length %zu%s %s >>\nstream\n", n, flate ? " /Filter /FlateDecode" : "", dict);
+    w_put(w, data, n);
+    w_printf(w, "\nendstream\nendobj\n");
+    free(z);
+}
+
+/* ---- the page image ---- */
+
+typedef struct pdf_image {
+    unsigned char *data; /* encoded; owned when own */
+    size_t n;
+    int own;
+    int w, h, bpc;
+    const char *colorspace, *filter;
+    int decode_invert; /* G4 coded with 1 as white: /Decode [1 0] */
+} pdf_image;
+
+/* The first strip of a single-strip TIFF (Leptonica writes G4 TIFFs with one strip):
+ * offset and byte count from the first IFD. Returns 0 when found. */
+static int tiff_strip(size_t *off, size_t *len, int *photometric, const unsigned char *t, size_t n)
+{
+    if (n < 8 || (memcmp(t, "II*", 4) && memcmp(t, "MM\0*", 4)))
+        return -1;
+    int le = t[0] == 'I';
+#define RD16(p) (le ? (unsigned)(p)[0] | (unsigned)(p)[1] << 8 : (unsigned)(p)[0] << 8 | (p)[1])
+#define RD32(p)                                                                                   \
+    (le ? RD16(p) | (size_t)RD16((p) + 2) << 16 : (size_t)RD16(p) << 16 | RD16((p) + 2))
+    size_t ifd = RD32(t + 4);
+    if (ifd + 2 > n)
+        return -1;
+    unsigned count = RD16(t + ifd);
+    int found = 0;
+    for (unsigned i = 0; i < count && ifd + 2 + 12 * (i + 1) <= n; i++) {
+        const unsigned char *e = t + ifd + 2 + 12 * i;
+        unsigned tag = RD16(e), type = RD16(e + 2);
+        size_t cnt = RD32(e + 4), v = type == 3 ? RD16(e + 8) : RD32(e + 8);
+        if ((tag == 273 || tag == 279) && cnt != 1)
+            return -1;
+        if (tag == 273)
+            *off = v, found |= 1;
+        else if (tag == 279)
+            *len = v, found |= 2;
+        else if (tag == 262)
+            *photometric = (int)v;
+    }
+#undef RD16
+#undef RD32
+    return found == 3 && *off + *len <= n ? 0 : -1;
+}
+
+/* CCITT G4 of a bilevel image: lossless and about 10x smaller than JPEG on text. */
+static int image_g4(pdf_image *out, PIX *pix8)
+{
+    PIX *pix1 = pixThresholdToBinary(pix8, 128);
+    unsigned char *tiff = NULL;
+    size_t n = 0, off = 0, len = 0;
+    int photometric = 0;
+    if (!pix1 || pixWriteMemTiff(&tiff, &n, pix1, IFF_TIFF_G4) ||
+        tiff_strip(&off, &len, &photometric, tiff, n)) {
+        pixDestroy(&pix1);
+        free(tiff);
+        return -1; /* the caller falls back to JPEG */
+    }
+    memmove(tiff, tiff + off, len);
+    out->data = tiff;
+    out->n = len;
+    out->own = 1;
+    out->w = pixGetWidth(pix1);
+    out->h = pixGetHeight(pix1);
+    out->bpc = 1;
+    out->colorspace = "/DeviceGray";
+    out->filter = "/CCITTFaxDecode";
+    out->decode_invert = photometric == 1; /* min-is-black: 1 bits coded as white */
+    pixDestroy(&pix1);
+    return 0;
+}
+
+static int pix_is_gray(PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    const l_uint32 *data = pixGetData(pix);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            l_uint32 v = data[(size_t)y * wpl + x];
+            if ((v >> 24) != ((v >> 16) & 0xff) || (v >> 24) != ((v >> 8) & 0xff))
+                return 0;
+        }
+    return 1;
+}
+
+/* Chooses how the image goes into the PDF (see nocr_export_pdf) and encodes it. */
+static int image_encode(pdf_image *out, const nocr_image *img)
+{
+    memset(out, 0, sizeof(*out));
+    size_t jn = 0;
+    const unsigned char *jpeg = nocr_image_jpeg(img, &jn);
+    l_int32 jw, jh, spp = 0, ycck, cmyk;
+    if (jpeg && !readHeaderMemJpeg(jpeg, jn, &jw, &jh, &spp, &ycck, &cmyk)) {
+        *out = (pdf_image){.data = (unsigned char *)jpeg,
+                           .n = jn,
+                           .w = jw,
+                           .h = jh,
+                           .bpc = 8,
+                           .colorspace = spp == 1 ? "/DeviceGray" : "/DeviceRGB",
+                           .filter = "/DCTDecode"};
+        return NOCR_OK;
+    }
+    PIX *pix = nocr_image_pix(img), *gray = NULL;
+    if (pixGetDepth(pix) == 32 && pix_is_gray(pix))
+        pix = gray = pixConvertRGBToLuminance(pix);
+    if (!pix)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory encoding the PDF image");
+    int bilevel = nocr_image_depth(img) == 1;
+    if (!bilevel && pixGetDepth(pix) == 8) {
+        NUMA *hist = pixGetGrayHistogram(pix, 1);
+        l_float32 sum = 0, ends = 0, v;
+        numaGetSum(hist, &sum);
+        if (hist && !numaGetFValue(hist, 0, &v))
+            ends += v;
+        if (hist && !numaGetFValue(hist, 255, &v))
+            ends += v;
+        bilevel = hist && sum > 0 && ends == sum;
+        numaDestroy(&hist);
+    }
+    if (bilevel && pixGetDepth(pix) == 8 && image_g4(out, pix) == 0) {
+        pixDestroy(&gray);
+        return NOCR_OK;
+    }
+    unsigned char *data = NULL;
+    size_t n = 0;
+    if (pixWriteMemJpeg(&data, &n, pix, NOCR_PDF_JPEG_QUALITY, 0)) {
+        pixDestroy(&gray);
+        return nocr_error_set(NOCR_ENOMEM, "out of memory encoding the PDF image");
+    }
+    *out = (pdf_image){.data = data,
+                       .n = n,
+                       .own = 1,
+                       .w = pixGetWidth(pix),
+                       .h = pixGetHeight(pix),
+                       .bpc = 8,
+                       .colorspace = pixGetDepth(pix) == 8 ? "/DeviceGray" : "/DeviceRGB",
+                       .filter = "/DCTDecode"};
+    pixDestroy(&gray);
+    return NOCR_OK;
+}
+
+static void write_image(nocr_pdf_writer *w, size_t num, const pdf_image *im)
+{
+    char dict[320];
+    char parms[128] = "";
+    if (im->filter && strcmp(im->filter, "/CCITTFaxDecode") == 0)
+        snprintf(parms, sizeof(parms), " /DecodeParms << /K -1 /Columns %d /Rows %d >>%s", im->w,
+                 im->h, im->decode_invert ? " /Decode [1 0]" : "");
+    snprintf(dict, sizeof(dict),
+             "/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
+             "/BitsPerComponent %d /Filter %s%s",
+             im->w, im->h, im->colorspace, im->bpc, im->filter, parms);
+    w_stream(w, num, dict, im->data, im->n, 0);
+}
+
+/* ---- the text layer ---- */
+
+typedef struct text_ctx {
+    nocr_pdf_buf *b;
+    nocr_pdf_cids *cids;
+    double sx, sy; /* points per page pixel */
+    double hpt;    /* page height, points */
+    double size;   /* current font size; 0: none yet */
+    int rc;
+} text_ctx;
+
+/* Sets `text` (plus a space when `space`) from (x, y) along `len` points: horizontal, or
+ * rotated to run down the page when vertical. */
+static void text_token(text_ctx *t, const char *text, int space, double x, double y, double len,
+                       double size, int vertical)
+{
+    nocr_pdf_buf hex = {NULL, 0, 0, 0};
+    long sumw = 0;
+    for (const char *s = text; *s && !t->rc;) {
+        unsigned cp, cid;
+        s += nocr_utf8_decode(&cp, s);
+        if (cp < 0x20 || (t->rc = nocr_pdf_cids_add(&cid, t->cids, cp)))
+            continue;
+        nocr_pdf_buf_printf(&hex, "%04X", cid);
+        sumw += nocr_pdf_char_width(cp);
+    }
+    unsigned scid;
+    if (space && !t->rc && !(t->rc = nocr_pdf_cids_add(&scid, t->cids, ' '))) {
+        nocr_pdf_buf_printf(&hex, "%04X", scid);
+        sumw += nocr_pdf_char_width(' ');
+    }
+    if (!t->rc && hex.len && sumw > 0 && size > 0 && len > 0) {
+        if (size != t->size) {
+            nocr_pdf_buf_printf(t->b, "/F0 ");
+            nocr_pdf_buf_num(t->b, size);
+            nocr_pdf_buf_printf(t->b, " Tf\n");
+            t->size = size;
+        }
+        nocr_pdf_buf_num(t->b, 100.0 * len / (sumw / 1000.0 * size));
+        nocr_pdf_buf_printf(t->b, vertical ? " Tz 0 -1 1 0 " : " Tz 1 0 0 1 ");
+        nocr_pdf_buf_num(t->b, x);
+        nocr_pdf_buf_printf(t->b, " ");
+        nocr_pdf_buf_num(t->b, y);
+        nocr_pdf_buf_printf(t->b, " Tm <%s> Tj\n", hex.s);
+    }
+    if (hex.failed && !t->rc)
+        t->rc = nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
+    free(hex.s);
+}
+
+static int is_space(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+}
+
+static size_t count_glyphs(const char *s)
+{
+    size_t n = 0;
+    unsigned cp;
+    while (*s) {
+        s += nocr_utf8_decode(&cp, s);
+        n += !is_space(cp);
+    }
+    return n;
+}
+
+/* Gives each token the same characters of the line's text instead of its own, and says in
+ * space[i] whether the line's text has a space after token i: a token is normalized alone,
+ * the line's text as a whole (nocr_text_normalize turns "." into "。" by what stands around
+ * it), and the text layer must say what the txt export says. When the two do not hold the
+ * same characters (a line whose text was set apart from its words), the tokens keep their
+ * text and a space stands between them unless both sides are CJK, as normalizing would
+ * leave it. */
+static int tokens_take_line_text(nocr_token *tok, int *space, size_t n, const char *text)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += count_glyphs(tok[i].text);
+        space[i] = i + 1 < n && !(nocr_text_is_cjk(nocr_utf8_last(tok[i].text)) &&
+                                  nocr_text_is_cjk(nocr_utf8_first(tok[i + 1].text)));
+    }
+    if (total != count_glyphs(text))
+        return NOCR_OK;
+    const char *p = text;
+    unsigned cp;
+    size_t step;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = count_glyphs(tok[i].text);
+        while (*p && (step = nocr_utf8_decode(&cp, p)) && is_space(cp))
+            p += step;
+        const char *start = p;
+        while (k && *p) {
+            p += nocr_utf8_decode(&cp, p);
+            k -= !is_space(cp);
+        }
+        char *slice = malloc((size_t)(p - start) + 1);
+        if (!slice)
+            return nocr_error_set(NOCR_ENOMEM, "out of memory");
+        memcpy(slice, start, (size_t)(p - start));
+        slice[p - start] = '\0';
+        free(tok[i].text);
+        tok[i].text = slice;
+        nocr_utf8_decode(&cp, p);
+        space[i] = i + 1 < n && *p && is_space(cp);
+    }
+    return NOCR_OK;
+}
+
+/* The tokens of one line, each on its box (see the file comment); a token reaches to the
+ * next one's start, so that no gap makes a text extractor add a space the text has not. */
+static void text_line(text_ctx *t, const nocr_line *line, int vertical)
+{
+    nocr_token *tok = NULL;
+    size_t n = 0;
+    int *space = NULL;
+    if (!t->rc)
+        t->rc = nocr_line_tokens(&tok, &n, line);
+    if (!t->rc && n && !(space = calloc(n, sizeof(*space))))
+        t->rc = nocr_error_set(NOCR_ENOMEM, "out of memory");
+    if (!t->rc && n)
+        t->rc = tokens_take_line_text(tok, space, n, nocr_line_text(line));
+    nocr_box lb = nocr_line_box(line);
+    for (size_t i = 0; space && i < n && !t->rc; i++) {
+        nocr_box b = tok[i].box;
+        if (b.w <= 0 || b.h <= 0)
+            continue;
+        nocr_box l = lb.w > 0 && lb.h > 0 ? lb : b;
+        const nocr_box *next = i + 1 < n ? &tok[i + 1].box : NULL;
+        if (!vertical) {
+            double len = next && next->x > b.x + b.w ? next->x - b.x : b.w;
+            text_token(t, tok[i].text, space[i], b.x * t->sx, t->hpt - (l.y + l.h) * t->sy,
+                       len * t->sx, l.h * t->sy, 0);
+        } else {
+            double len = next && next->y > b.y + b.h ? next->y - b.y : b.h;
+            text_token(t, tok[i].text, space[i], l.x * t->sx, t->hpt - b.y * t->sy, len * t->sy,
+                       l.w * t->sx, 1);
+        }
+    }
+    free(space);
+    nocr_tokens_free(tok, n);
+}
+
+/* The invisible text of the page: the regions of the reading order, in the order every
+ * export writes them (nocr_export_sequence), as the txt export does. */
+static int text_layer(nocr_pdf_buf *b, nocr_pdf_cids *cids, const nocr_page *page, double sx,
+                      double sy, double hpt)
+{
+    text_ctx t = {b, cids, sx, sy, hpt, 0, NOCR_OK};
+    size_t *seq = NULL;
+    if ((t.rc = nocr_export_sequence(&seq, page)))
+        return t.rc;
+    size_t n = nocr_export_ordered_count(page, seq);
+    nocr_pdf_buf_printf(b, "BT\n3 Tr\n");
+    for (size_t i = 0; i < n && !t.rc; i++) {
+        const nocr_region *region = nocr_page_region(page, seq[i]);
+        int vertical = nocr_region_direction(region) == NOCR_DIR_VERTICAL;
+        for (size_t k = 0; k < nocr_region_line_count(region) && !t.rc; k++)
+            text_line(&t, nocr_region_line(region, k), vertical);
+    }
+    nocr_pdf_buf_printf(b, "ET\n");
+    free(seq);
+    return t.rc;
+}
+
+/* ---- pages ---- */
+
+static int dpi_fits(double dpi, int w, int h)
+{
+    return dpi >= PDF_DPI_MIN && dpi <= PDF_DPI_MAX && w * 72.0 / dpi <= PDF_MAX_POINTS &&
+           h * 72.0 / dpi <= PDF_MAX_POINTS;
+}
+
+/* The resolution that sizes the page: the page model's (one definition of the quantity,
+ * set by the segmenter from the image file's), else the image file's (a page built by hand),
+ * else 300 dpi; raised when the page would exceed PDF's 200 inches. */
+static double page_dpi(const nocr_page *page, const nocr_image *img, int w, int h)
+{
+    if (dpi_fits(nocr_page_dpi(page), w, h))
+        return nocr_page_dpi(page);
+    if (img && dpi_fits(nocr_image_dpi(img), w, h))
+        return nocr_image_dpi(img);
+    if (dpi_fits(PDF_DPI_DEFAULT, w, h))
+        return PDF_DPI_DEFAULT;
+    return (w > h ? w : h) * 72.0 / PDF_MAX_POINTS;
+}
+
+static void title_set(nocr_pdf_writer *w, const char *name)
+{
+    if (w->title || !name || !*name)
+        return;
+    const char *slash = strrchr(name, '/');
+    w->title = nocr_strdup(slash ? slash + 1 : name);
+}
+
+int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const nocr_image *img)
+{
+    if (!w || !page)
+        return nocr_error_set(NOCR_EINVAL, "nocr_pdf_writer_add_page: NULL argument");
+    if (w->rc || w->finished)
+        return w->rc ? w->rc : nocr_error_set(NOCR_EINVAL, "PDF writer already finished");
+    int wpx = img ? nocr_image_width(img) : nocr_page_width(page);
+    int hpx = img ? nocr_image_height(img) : nocr_page_height(page);
+    if (wpx <= 0 || hpx <= 0 || nocr_page_width(page) <= 0 || nocr_page_height(page) <= 0)
+        return nocr_error_set(NOCR_EINVAL, "PDF export: page of no size");
+    title_set(w, nocr_page_source(page));
+    double dpi = page_dpi(page, img, wpx, hpx);
+    double wpt = wpx * 72.0 / dpi, hpt = hpx * 72.0 / dpi;
+    pdf_image im = {0};
+    int rc = img ? image_encode(&im, img) : NOCR_OK;
+    if (rc)
+        return w->rc = rc;
+    nocr_pdf_buf c = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    if (img) {
+        nocr_pdf_buf_printf(&c, "q\n");
+        nocr_pdf_buf_num(&c, wpt);
+        nocr_pdf_buf_printf(&c, " 0 0 ");
+        nocr_pdf_buf_num(&c, hpt);
+        nocr_pdf_buf_printf(&c, " 0 0 cm\n/Im0 Do\nQ\n");
+    }
+    rc = text_layer(&c, &w->cids, page, wpt / nocr_page_width(page), hpt / nocr_page_height(page),
+                    hpt);
+    size_t pnum = w->nobj++, cnum = w->nobj++, inum = img ? w->nobj++ : 0;
+    nocr_pdf_buf_printf(&d, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", OBJ_PAGES);
+    nocr_pdf_buf_num(&d, wpt);
+    nocr_pdf_buf_printf(&d, " ");
+    nocr_pdf_buf_num(&d, hpt);
+    nocr_pdf_buf_printf(&d, "]\n/Resources << /Font << /F0 %d 0 R >>", OBJ_FONT);
+    if (img)
+        nocr_pdf_buf_printf(&d, " /XObject << /Im0 %zu 0 R >>", inum);
+    nocr_pdf_buf_printf(&d, " >>\n/Contents %zu 0 R >>\nendobj\n", cnum);
+    if (rc || c.failed || d.failed || NOCR_ARRAY_GROW(w->pages, w->pcap, w->npages + 1)) {
+        w->rc = rc ? rc : nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
+    } else {
+        w->pages[w->npages++] = pnum;
+        w_obj(w, pnum);
+        w_buf(w, &d);
+        w_stream(w, cnum, "", c.s, c.len, 1);
+        if (img)
+            write_image(w, inum, &im);
+    }
+    free(c.s);
+    free(d.s);
+    if (im.own)
+        free(im.data);
+    return w->rc;
+}
+
+/* ---- the document ---- */
+
+int nocr_pdf_writer_new(nocr_pdf_writer **out, const char *path, const nocr_export_info *info)
+{
+    if (!out)
+        return nocr_error_set(NOCR_EINVAL, "nocr_pdf_writer_new: NULL argument");
+    *out = NULL;
+    nocr_pdf_writer *w = calloc(1, sizeof(*w));
+    if (!w)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    w->nobj = OBJ_FIRST_FREE;
+    w->hash[0] = 0xcbf29ce484222325ULL;
+    w->hash[1] = 0x84222325cbf29ce4ULL;
+    if (info)
+        title_set(w, info->image_name);
+    if (path && !(w->path = nocr_strdup(path))) {
+        nocr_pdf_writer_free(w);
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    }
+    w->fp = path ? fopen(path, "wb") : open_memstream(&w->mem, &w->mem_size);
+    if (!w->fp) {
+        int rc = path ? nocr_error_set(NOCR_EWRITE, "%s: cannot create: %s", path, strerror(errno))
+                      : nocr_error_set(NOCR_ENOMEM, "out of memory");
+        free(w->path);
+        w->path = NULL; /* nothing of ours to remove */
+        nocr_pdf_writer_free(w);
+        return rc;
+    }
+    /* A comment of bytes above 127 right after the header tells transfer tools the file is
+     * binary (PDF 7.5.2). */
+    w_printf(w, "%%PDF-1.7\n%%\xE2\xE3\xCF\xD3\n");
+    if (w->rc) {
+        int rc = w->rc;
+        nocr_pdf_writer_free(w);
+        return rc;
+    }
+    *out = w;
+    return NOCR_OK;
+}
+
+/* The Type0 font over the glyph-less CIDFontType2 (pdf.h), with its tables of the
+ * characters used. */
+static void write_font(nocr_pdf_writer *w)
+{
+    unsigned char *prog = NULL, *map = NULL;
+    char *widths = NULL, *cmap = NULL;
+    size_t nprog = 0, nmap = 0, ncmap = 0;
+    int rc = nocr_pdf_font_program(&prog, &nprog);
+    if (!rc)
+        rc = nocr_pdf_font_widths(&widths, &w->cids);
+    if (!rc)
+        rc = nocr_pdf_font_cidtogid(&map, &nmap, &w->cids);
+    if (!rc)
+        rc = nocr_pdf_font_tounicode(&cmap, &ncmap, &w->cids);
+    if (rc && !w->rc)
+        w->rc = rc;
+    if (!w->rc) {
+        w_obj(w, OBJ_FONT);
+        w_printf(w,
+                 "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H\n"
+                 "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n",
+                 NOCR_PDF_FONT_NAME, OBJ_CIDFONT, OBJ_TOUNICODE);
+        w_obj(w, OBJ_CIDFONT);
+        w_printf(w,
+                 "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s\n"
+                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>\n"
+                 "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /DW %d\n/W ",
+                 NOCR_PDF_FONT_NAME, OBJ_DESCRIPTOR, OBJ_CIDTOGID, NOCR_PDF_FULL_WIDTH);
+        w_put(w, widths, strlen(widths));
+        w_printf(w, " >>\nendobj\n");
+        /* Ascent 1000, Descent -1: a character's highlight spans the font size above the
+         * baseline, which the text layer puts at the bottom of the box (poppler reads a
+         * Descent of 0 as "unknown" and takes -0.35). */
+        w_obj(w, OBJ_DESCRIPTOR);
+        w_printf(w,
+                 "<< /Type /FontDescriptor /FontName /%s /Flags 4\n"
+                 "/FontBBox [0 -1 %d 1000] /ItalicAngle 0 /Ascent 1000 /Descent -1\n"
+                 "/CapHeight 700 /StemV 80 /FontFile2 %d 0 R >>\nendobj\n",
+                 NOCR_PDF_FONT_NAME, NOCR_PDF_FULL_WIDTH, OBJ_FONTFILE);
+        char dict[64];
+        snprintf(dict, sizeof(dict), "/Length1 %zu", nprog);
+        w_stream(w, OBJ_FONTFILE, dict, prog, nprog, 1);
+        w_stream(w, OBJ_TOUNICODE, "", cmap, ncmap, 1);
+        w_stream(w, OBJ_CIDTOGID, "", map, nmap, 1);
+    }
+    free(prog);
+    free(map);
+    free(widths);
+    free(cmap);
+}
+
+/* The document information: Title (the input's file name, UTF-16BE), Producer, dates. */
+static void write_info(nocr_pdf_writer *w)
+{
+    char ts[32], date[32];
+    nocr_export_timestamp(ts); /* 2026-12-01T01:00:00Z */
+    snprintf(date, sizeof(date), "D:%.4s%.2s%.2s%.2s%.2s%.2sZ", ts, ts + 5, ts + 8, ts + 11,
+             ts + 14, ts + 17);
+    nocr_pdf_buf b = {NULL, 0, 0, 0};
+    nocr_pdf_buf_printf(&b, "<< /Producer (newsocr %s) /CreationDate (%s) /ModDate (%s)",
+                        nocr_version(), date, date);
+    if (w->title) {
+        nocr_pdf_buf_printf(&b, "\n/Title <FEFF");
+        for (const char *s = w->title; *s;) {
+            unsigned cp;
+            s += nocr_utf8_decode(&cp, s);
+            if (cp > 0xFFFF)
+                nocr_pdf_buf_printf(&b, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
+                                    0xDC00 + ((cp - 0x10000) & 0x3FF));
+            else
+                nocr_pdf_buf_printf(&b, "%04X", cp);
+        }
+        nocr_pdf_buf_printf(&b, ">");
+    }
+    nocr_pdf_buf_printf(&b, " >>\nendobj\n");
+    w_obj(w, OBJ_INFO);
+    w_buf(w, &b);
+}
+
+static void write_tail(nocr_pdf_writer *w)
+{
+    nocr_pdf_buf b = {NULL, 0, 0, 0};
+    nocr_pdf_buf_printf(&b, "<< /Type /Pages /Count %zu /Kids [", w->npages);
+    for (size_t i = 0; i < w->npages; i++)
+        nocr_pdf_buf_printf(&b, "%s%zu 0 R", i ? (i % 10 ? " " : "\n") : "", w->pages[i]);
+    nocr_pdf_buf_printf(&b, "] >>\nendobj\n");
+    w_obj(w, OBJ_PAGES);
+    w_buf(w, &b);
+    w_obj(w, OBJ_CATALOG);
+    w_printf(w, "<< /Type /Catalog /Pages %d 0 R >>\nendobj\n", OBJ_PAGES);
+    write_info(w);
+    if (w->rc)
+        return;
+    long long xref = w->offset;
+    w_printf(w, "xref\n0 %zu\n0000000000 65535 f \n", w->nobj);
+    for (size_t i = 1; i < w->nobj; i++)
+        w_printf(w, "%010lld 00000 n \n", i < w->xcap ? w->xref[i] : 0);
+    /* The file identifier: a digest of everything before it (PDF 14.4), the same for the
+     * same input, as $SOURCE_DATE_EPOCH makes the dates. */
+    char id[40];
+    snprintf(id, sizeof(id), "%016llX%016llX", (unsigned long long)w->hash[0],
+             (unsigned long long)w->hash[1]);
+    w_printf(w, "trailer\n<< /Size %zu /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n", w->nobj,
+             OBJ_CATALOG, OBJ_INFO, id, id);
+    w_printf(w, "startxref\n%lld\n%%%%EOF\n", xref);
+}
+
+int nocr_pdf_writer_finish(nocr_pdf_writer *w, unsigned char **out, size_t *out_size)
+{
+    if (!w || (!w->path && (!out || !out_size)))
+        return nocr_error_set(NOCR_EINVAL, "nocr_pdf_writer_finish: NULL argument");
+    if (out)
+        *out = NULL;
+    if (out_size)
+        *out_size = 0;
+    if (w->rc || w->finished)
+        return w->rc ? w->rc : nocr_error_set(NOCR_EINVAL, "PDF writer already finished");
+    if (w->npages == 0)
+        return w->rc = nocr_error_set(NOCR_EINVAL, "PDF export: no pages");
+    write_font(w);
+    write_tail(w);
+    if (w->rc)
+        return w->rc;
+    int bad = fclose(w->fp) != 0;
+    w->fp = NULL;
+    if (bad)
+        return w->rc = nocr_error_set(NOCR_EWRITE, "%s: cannot write the PDF",
+                                      w->path ? w->path : "PDF in memory");
+    w->finished = 1;
+    if (!w->path) {
+        *out = (unsigned char *)w->mem;
+        *out_size = w->mem_size;
+        w->mem = NULL;
+    }
+    return NOCR_OK;
+}
+
+void nocr_pdf_writer_free(nocr_pdf_writer *w)
+{
+    if (!w)
+        return;
+    if (w->fp)
+        fclose(w->fp);
+    if (w->path && !w->finished)
+        remove(w->path);
+    free(w->mem);
+    free(w->path);
+    free(w->xref);
+    free(w->pages);
+    free(w->title);
+    nocr_pdf_cids_free(&w->cids);
+    free(w);
+}
+
+int nocr_export_pdf(unsigned char **out, size_t *out_size, const nocr_page *page,
+                    const nocr_image *img, const nocr_export_info *info)
+{
+    if (!out || !out_size || !page)
+        return nocr_error_set(NOCR_EINVAL, "nocr_export_pdf: NULL argument");
+    *out = NULL;
+    *out_size = 0;
+    nocr_pdf_writer *w = NULL;
+    int rc = nocr_pdf_writer_new(&w, NULL, info);
+    if (!rc)
+        rc = nocr_pdf_writer_add_page(w, page, img);
+    if (!rc)
+        rc = nocr_pdf_writer_finish(w, out, out_size);
+    nocr_pdf_writer_free(w);
+    return rc;
+}
