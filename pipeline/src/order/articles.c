@@ -2,10 +2,10 @@
  * articles.c - articles, and the order in which a reader takes them.
  *
  *   rec_articles_find    headlines, articles, and the article of each text region
- *   headlines_find       the headline regions, top to bottom
+ *   rec_headlines_find   the headline regions, top to bottom
  *   articles_of_headlines  one article per headline, a second deck joining the first
- *   article_start        an article's extent is a region's box
- *   article_grow         an article's extent grows by a region
+ *   rec_article_start    an article's extent is a region's box
+ *   rec_article_grow     an article's extent grows by a region
  *   rec_articles_order   articles in reading order
  *   article_before       one article read before another
  *
@@ -14,16 +14,6 @@
  * last, outside every article.
  */
 #include "order/order.h"
-
-/* A headline under another over the same columns is the second line (deck) of the same
- * headline, set apart (segmentation cuts a two-line headline in two when the line gap is
- * wider than the block's leading), when the gap between them is under DECK_GAP body
- * heights (961334b, by hand) or under 1/DECK_GAP_DIV of the smaller one's height: headline
- * type is set with a line gap of 0.1-0.4 of its size, so a three-body-high headline's gap
- * exceeds a body height (issue 11; no sample page has such a gap: the 26 are unchanged).
- * Two articles' headlines never stand that close with no text between them. */
-#define DECK_GAP     1 /* body heights */
-#define DECK_GAP_DIV 2
 
 /* Two articles share columns when their extents overlap by more than COLUMNS_SHARED body
  * heights sideways (less is a ragged edge or a gutter); their headlines are level when
@@ -39,8 +29,7 @@
 #define SIDE_BY_SIDE 4 /* body heights */
 #define LEVEL        2 /* body heights */
 
-/* Appends the page's headline regions to w->heads, sorted top to bottom (stable). */
-static void headlines_find(rec_work *w, const nocr_page *page)
+void rec_headlines_find(rec_work *w, const nocr_page *page)
 {
     w->nheads = 0;
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
@@ -57,8 +46,7 @@ static void headlines_find(rec_work *w, const nocr_page *page)
     }
 }
 
-/* Sets the article's extent to the box of r (its headline's too). */
-static void article_start(rec_article *ar, int headline, const nocr_region *r)
+void rec_article_start(rec_article *ar, int headline, const nocr_region *r)
 {
     ar->headline = headline;
     ar->x0 = ar->hx0 = rec_x0(r);
@@ -67,7 +55,7 @@ static void article_start(rec_article *ar, int headline, const nocr_region *r)
     ar->y1 = ar->hy1 = rec_y1(r);
 }
 
-static void article_grow(rec_article *ar, const nocr_region *r)
+void rec_article_grow(rec_article *ar, const nocr_region *r)
 {
     ar->x0 = rec_x0(r) < ar->x0 ? rec_x0(r) : ar->x0;
     ar->y0 = rec_y0(r) < ar->y0 ? rec_y0(r) : ar->y0;
@@ -91,13 +79,13 @@ static void articles_of_headlines(rec_work *w, int body)
             }
         }
         w->head_art[h] = w->narts;
-        article_start(&w->arts[w->narts++], h, w->heads[h]);
+        rec_article_start(&w->arts[w->narts++], h, w->heads[h]);
     }
 }
 
 void rec_articles_find(rec_work *w, nocr_page *page, int body)
 {
-    headlines_find(w, page);
+    rec_headlines_find(w, page);
     articles_of_headlines(w, body);
     int orphan = w->narts; /* the article of unowned text, if any */
     int norphans = 0;
@@ -124,8 +112,8 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
         int a = owner != REC_NO_OWNER ? w->head_art[owner] : orphan;
         it->article = a;
         if (a == orphan && norphans++ == 0)
-            article_start(&w->arts[a], -1, r);
-        article_grow(&w->arts[a], r);
+            rec_article_start(&w->arts[a], -1, r);
+        rec_article_grow(&w->arts[a], r);
     }
     if (norphans > 0) {
         w->arts[orphan].hy1 = w->arts[orphan].y1;

@@ -4,7 +4,7 @@
  *
  *   rec_items_sort        every text region in reading order
  *   role_in_columns       the roles read in column order
- *   role_rank             a role's place inside its article
+ *   rec_role_rank         a role's place inside its article
  *   columns_find          column clusters of an article's body
  *   item_cmp              the order of two items (qsort)
  *
@@ -16,16 +16,7 @@
 
 #include <limits.h>
 
-/* A role's place inside its article. */
-typedef enum rec_rank {
-    RANK_HEADLINE,
-    RANK_SUBHEADLINE,
-    RANK_BYLINE,
-    RANK_BODY, /* body and section headings, in column order */
-    RANK_CAPTION
-} rec_rank;
-
-static rec_rank role_rank(nocr_role role)
+rec_rank rec_role_rank(nocr_role role)
 {
     switch (role) {
     case NOCR_ROLE_HEADLINE:
@@ -44,7 +35,7 @@ static rec_rank role_rank(nocr_role role)
 /* 1 when the role is read in column order: body text and section headings. */
 static int role_in_columns(nocr_role role)
 {
-    return role_rank(role) == RANK_BODY;
+    return rec_role_rank(role) == RANK_BODY;
 }
 
 /* Column clusters of an article's body items: items whose x-ranges overlap by more than
@@ -95,7 +86,8 @@ static int item_cmp(const void *pa, const void *pb)
     const rec_item *a = pa, *b = pb;
     if (a->article != b->article)
         return (a->article > b->article) - (a->article < b->article);
-    rec_rank ra = role_rank(nocr_region_role(a->r)), rb = role_rank(nocr_region_role(b->r));
+    rec_rank ra = rec_role_rank(nocr_region_role(a->r)),
+             rb = rec_role_rank(nocr_region_role(b->r));
     if (ra != rb)
         return (ra > rb) - (ra < rb);
     if (ra == RANK_BODY && a->rank != b->rank)

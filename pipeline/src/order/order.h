@@ -7,11 +7,20 @@
  *   articles.c     rec_articles_find, rec_articles_order: articles and their order
  *   items.c        rec_items_sort: the order inside an article (role, column, top)
  *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
+ *   vertical.c     rec_page_vertical, rec_vertical_body, rec_vertical_order: vertical pages
+ *                  (issue 12): tiers, articles, their order and the order inside them
+ *   vowners.c      rec_vowner: the headline that owns a region of a vertical page
+ *   vlines.c       rec_vlines_sort: the columns of a vertical region right to left
  *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap (inline, below)
  *
  * The stage reads and writes the page model through newsocr.h only (issue 10): what it
  * does, a stage written outside the library could do too. Every length is a multiple of
  * the page's body text height, `body` below, so the rules hold at any resolution.
+ *
+ * Two paths: a page whose body text is mostly horizontal (the Chinese broadsheet) takes
+ * the first (owners.c, articles.c, items.c); a page whose body text is mostly set in
+ * vertical columns (pre-1950 papers, Hong Kong and Taiwan papers) the second (vertical.c,
+ * vowners.c, vlines.c). Roles and paragraphs are shared.
  */
 #ifndef NEWSOCR_ORDER_H
 #define NEWSOCR_ORDER_H
@@ -74,6 +83,26 @@ static inline int rec_overlap(int a0, int a1, int b0, int b1)
     return hi > lo ? hi - lo : 0;
 }
 
+/* A headline under another over the same columns is the second line (deck) of the same
+ * headline, set apart (segmentation cuts a two-line headline in two when the line gap is
+ * wider than the block's leading), when the gap between them is under DECK_GAP body
+ * heights (961334b, by hand) or under 1/DECK_GAP_DIV of the smaller one's height: headline
+ * type is set with a line gap of 0.1-0.4 of its size, so a three-body-high headline's gap
+ * exceeds a body height (issue 11; no sample page has such a gap: the 26 are unchanged).
+ * Two articles' headlines never stand that close with no text between them. On a vertical
+ * page the same holds sideways for vertical headlines (their columns' gap, their width). */
+#define DECK_GAP     1 /* body heights */
+#define DECK_GAP_DIV 2
+
+/* A role's place inside its article. */
+typedef enum rec_rank {
+    RANK_HEADLINE,
+    RANK_SUBHEADLINE,
+    RANK_BYLINE,
+    RANK_BODY, /* body and section headings, in column order */
+    RANK_CAPTION
+} rec_rank;
+
 /* Sets the roles only the text tells (byline, page note, folio) and gives the role
  * NOCR_ROLE_UNKNOWN to text regions that do not read as text (noise, empty), which
  * leaves them out of the reading order; warns when most of the page is such (a photo).
@@ -97,6 +126,20 @@ typedef struct rec_work {
     size_t nitems;
 } rec_work;
 
+/* Appends the page's headline regions to w->heads, sorted top to bottom (stable). */
+void rec_headlines_find(rec_work *w, const nocr_page *page);
+
+/* Sets the article's extent to the box of r (its headline's too); grows it by r. */
+void rec_article_start(rec_article *ar, int headline, const nocr_region *r);
+void rec_article_grow(rec_article *ar, const nocr_region *r);
+
+/* True when a horizontal rule crosses more than half the x-range [x0, x1) between y0 and
+ * y1 (the frame of a photo does not count). */
+int rec_rule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1);
+
+/* A role's place inside its article. */
+rec_rank rec_role_rank(nocr_role role);
+
 /* Finds the headlines and builds the articles: one per headline (a headline right under
  * another of the same columns is its second deck), one for the text no headline owns; puts
  * each text region that is read into w->items with its article's index, and sets every
@@ -112,7 +155,58 @@ int rec_articles_order(rec_work *w, int body);
 int rec_items_sort(rec_work *w);
 
 /* Marks paragraph starts and run-ons (nocr_line_set_starts_paragraph,
- * nocr_region_set_continues) along items in reading order. Cannot fail. */
-void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int body);
+ * nocr_region_set_continues) along items in reading order. On a vertical page (vertical
+ * != 0) the columns of vertical regions by their tops and bottoms (paragraphs.c), and
+ * horizontal regions by the edges of their own lines; else as always. Cannot fail. */
+void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int body,
+                    int vertical);
+
+/* ---------------------------------------------------------------------------------------
+ * Vertical pages (issue 12)
+ */
+
+/* Boxes that touch or overlap by up to 1/REC_TOUCH_DIV body height still stand side by
+ * side (or one above the other): the slack of segmentation's box edges. By hand. */
+#define REC_TOUCH_DIV 2 /* body / REC_TOUCH_DIV */
+
+/* 1 when the page's body text is mostly vertical (see vertical.c), else 0. */
+int rec_page_vertical(const nocr_page *page);
+
+/* The body height to use on a vertical page: `body`, unless it is plainly the length of
+ * the columns rather than the size of their characters (see vertical.c). */
+int rec_vertical_body(const nocr_page *page, int body);
+
+/* The tiers of a vertical page: horizontal bands, top to bottom, each the extent of the
+ * vertical body regions that stand side by side in it. */
+typedef struct rec_tiers {
+    int *y0, *y1; /* band i is rows [y0[i], y1[i]) */
+    int n;
+} rec_tiers;
+
+/* The tier key of row y: 2i + 1 inside band i, 2i above it (between band i - 1 and band i,
+ * or above the first), 2n below the last. Keys order rows tier by tier. */
+int rec_tier_key(const rec_tiers *t, int y);
+
+/* The headline (index into heads) that owns region r of a vertical page by its position,
+ * REC_NO_OWNER when none (vowners.c: the nearest headline to its right in its tier, or
+ * above it in its columns). */
+int rec_vowner(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
+               nocr_region *const *heads, int nheads, int body);
+
+/* The nearest headline to the right of r in its tier, rules or not: the last resort of
+ * the ownership of a vertical page. REC_NO_OWNER when none. */
+int rec_vowner_beside(const rec_tiers *t, const nocr_region *r, nocr_region *const *heads,
+                      int nheads, int body);
+
+/* The reading order of a vertical page, in place of rec_articles_find, rec_articles_order
+ * and rec_items_sort: fills w (as those do) with the items in reading order, sets every
+ * region's order and article. Errors: NOCR_ENOMEM. */
+int rec_vertical_order(rec_work *w, nocr_page *page, int body);
+
+/* Puts the lines (columns) of every vertical text region of the page right to left (top
+ * to bottom within one column), copying them through the page API when they are not in
+ * that order already. On error the region being copied keeps its lines as they were (the
+ * ones before it stay sorted). Errors: NOCR_ENOMEM. */
+int rec_vlines_sort(nocr_page *page);
 
 #endif /* NEWSOCR_ORDER_H */

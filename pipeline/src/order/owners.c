@@ -7,7 +7,7 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top
  *   body_below           the body region under a subheadline or byline
- *   rule_between         a horizontal rule between two heights, over some columns
+ *   rec_rule_between     a horizontal rule between two heights, over some columns
  *   rule_frames_figure   the rule is a photo's frame, not an article's border
  *   vrule_between        a column rule between two x positions
  *
@@ -57,9 +57,7 @@ static int rule_frames_figure(const nocr_page *page, const nocr_region *s, int b
     return 0;
 }
 
-/* True when a horizontal rule crosses more than half the x-range [x0, x1) between y0 and
- * y1 (the frame of a photo does not count). */
-static int rule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
+int rec_rule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
 {
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *s = nocr_page_region(page, i);
@@ -103,7 +101,7 @@ static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
             continue;
         int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
         int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
-        if (rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)))
+        if (rec_rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)))
             continue;
         if (rec_y1(hd) > best_y) {
             best = h;
@@ -157,7 +155,7 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         if (rec_y1(hd) > rec_y0(r) + OWNER_REACH * body ||
-            rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(hd), rec_y0(r)))
+            rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(hd), rec_y0(r)))
             continue;
         int right = rec_x0(r) >= rec_x1(hd); /* r right of the headline */
         int dx = right ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
@@ -203,7 +201,7 @@ static const nocr_region *body_below(const nocr_page *page, const nocr_region *r
         if (nocr_region_role(o) != NOCR_ROLE_BODY || nocr_region_line_count(o) == 0 ||
             rec_y0(o) < rec_y1(r) || (best && rec_y0(o) >= rec_y0(best)) ||
             2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= nocr_region_box(r).w ||
-            rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(o)))
+            rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(o)))
             continue;
         best = o;
     }

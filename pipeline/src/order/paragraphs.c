@@ -3,14 +3,20 @@
  * a photo.
  *
  *   rec_paragraphs   marks the lines that start a paragraph, the regions that continue one
+ *   lines_mark_h     the lines of a horizontal body region
+ *   lines_mark_v     the columns of a vertical body region (issue 12)
  *   column_edges     left and right edge of an article's column, straightened
+ *   own_edges        left and right edge of a region's own lines, straightened
  *   deskew_of        the rotation that straightens the page
  *   straight_x       a line edge's x on the straightened page
+ *   straight_y       a column end's y on the straightened page
  *
  * A body line starts a paragraph when it is indented (Chinese text: 2 em) or when the line
  * before it in reading order ends short; otherwise it continues the paragraph, also
  * across a column break or a photo. Headlines, bylines, captions and section headings are
- * one paragraph each.
+ * one paragraph each. Vertical text the same way turned a quarter: a column starts a
+ * paragraph when its first character stands lower than its neighbours' or the column
+ * before it ends short, and runs on across column and tier breaks.
  */
 #include "order/order.h"
 
@@ -31,9 +37,27 @@
 #define SHORT_END_NUM 3
 #define SHORT_END_DEN 2
 
+/* Vertical text (issue 12). em is the column's width (a column is one character wide; a
+ * column of narrow glyphs under half a body height wide takes the body height instead).
+ * A column is indented when its first character's top stands at least INDENT_V_NUM /
+ * INDENT_V_DEN em below the highest top among its neighbours (up to VNEIGHBOURS columns on
+ * each side in its region): paragraphs are indented 1-2 em, and a character whose ink
+ * starts low in its cell (一, a flat stroke at mid-height) starts up to about 0.45 em down,
+ * so 0.7 em parts the two. A column ends short when its last character's bottom stands
+ * more than SHORT_END_NUM / SHORT_END_DEN em above the lowest bottom among its neighbours,
+ * the rule of horizontal lines: 。 and ， sit in the upper right of their cell, so a full
+ * column ending with one misses the bottom by up to about 0.6 em. A region of one column
+ * has no neighbours: its indent and short end go unseen (it runs on). By hand, from the
+ * type's geometry; checked on the synthetic layouts of test_order_vertical.c only (no
+ * vertical sample page yet). */
+#define INDENT_V_NUM 7
+#define INDENT_V_DEN 10
+#define VNEIGHBOURS  2
+
 /* Left and right edge of a line as they would be on the straightened page: on a skewed
  * scan the lines of a column drift sideways from top to bottom, which would read as
- * indents (rotation by the scan's skew about the page centre, at the line's middle). */
+ * indents (rotation by the scan's skew about the page centre, at the line's middle). The
+ * top and bottom of a column likewise drift along a tier. */
 typedef struct rec_deskew {
     double c, s, cx, cy;
 } rec_deskew;
@@ -50,6 +74,18 @@ static int straight_x(const rec_deskew *d, int x, const nocr_box *b)
     double y = b->y + b->h / 2.0;
     return (int)(d->cx + (x - d->cx) * d->c - (y - d->cy) * d->s + 0.5);
 }
+
+static int straight_y(const rec_deskew *d, int y, const nocr_box *b)
+{
+    double x = b->x + b->w / 2.0;
+    return (int)(d->cy + (x - d->cx) * d->s + (y - d->cy) * d->c + 0.5);
+}
+
+/* Where the flow of an article's body stands after its last line: open (a body line came
+ * before, no heading or article break since) and whether that line ended short. */
+typedef struct rec_flow {
+    int open, ended_short;
+} rec_flow;
 
 /* The edges of the column of items[i]: the extremes of the straightened lines of the body
  * regions of its article and column. */
@@ -73,11 +109,69 @@ static void column_edges(int *out_left, int *out_right, const rec_deskew *d, con
     *out_right = right;
 }
 
-void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int body)
+/* The edges of region r's own straightened lines (a horizontal region of a vertical page,
+ * where columns are the vertical text's). */
+static void own_edges(int *out_left, int *out_right, const rec_deskew *d, const nocr_region *r)
+{
+    int left = INT_MAX, right = 0;
+    for (size_t k = 0, nl = nocr_region_line_count(r); k < nl; k++) {
+        nocr_box b = nocr_line_box(nocr_region_line(r, k));
+        int x0 = straight_x(d, b.x, &b), x1 = straight_x(d, b.x + b.w, &b);
+        left = x0 < left ? x0 : left;
+        right = x1 > right ? x1 : right;
+    }
+    *out_left = left;
+    *out_right = right;
+}
+
+/* Marks the lines of horizontal body region r, whose column has the straightened edges
+ * left and right, and moves the flow on. */
+static void lines_mark_h(nocr_region *r, const rec_deskew *d, int left, int right, int body,
+                         rec_flow *flow)
+{
+    for (size_t k = 0, nlines = nocr_region_line_count(r); k < nlines; k++) {
+        nocr_line *line = nocr_region_line(r, k);
+        nocr_box b = nocr_line_box(line);
+        int indented = straight_x(d, b.x, &b) - left >= INDENT * body;
+        nocr_line_set_starts_paragraph(line, !flow->open || indented || flow->ended_short);
+        flow->open = 1;
+        flow->ended_short =
+            right - straight_x(d, b.x + b.w, &b) > SHORT_END_NUM * body / SHORT_END_DEN;
+    }
+}
+
+/* Marks the columns of vertical body region r (in reading order, right to left) and moves
+ * the flow on: the rules of INDENT_V and SHORT_END, against the neighbouring columns. */
+static void lines_mark_v(nocr_region *r, const rec_deskew *d, int body, rec_flow *flow)
+{
+    size_t nlines = nocr_region_line_count(r);
+    for (size_t k = 0; k < nlines; k++) {
+        nocr_line *line = nocr_region_line(r, k);
+        nocr_box b = nocr_line_box(line);
+        int top = straight_y(d, b.y, &b), bottom = straight_y(d, b.y + b.h, &b);
+        int ref_top = top, ref_bottom = bottom;
+        size_t lo = k > VNEIGHBOURS ? k - VNEIGHBOURS : 0;
+        for (size_t j = lo; j < nlines && j <= k + VNEIGHBOURS; j++) {
+            if (j == k)
+                continue;
+            nocr_box o = nocr_line_box(nocr_region_line(r, j));
+            int t = straight_y(d, o.y, &o), e = straight_y(d, o.y + o.h, &o);
+            ref_top = t < ref_top ? t : ref_top;
+            ref_bottom = e > ref_bottom ? e : ref_bottom;
+        }
+        int em = 2 * b.w >= body ? b.w : body;
+        int indented = INDENT_V_DEN * (top - ref_top) >= INDENT_V_NUM * em;
+        nocr_line_set_starts_paragraph(line, !flow->open || indented || flow->ended_short);
+        flow->open = 1;
+        flow->ended_short = SHORT_END_DEN * (ref_bottom - bottom) > SHORT_END_NUM * em;
+    }
+}
+
+void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int body, int vertical)
 {
     rec_deskew d = deskew_of(page);
-    const nocr_line *prev = NULL; /* the last body line of the flow, NULL after a break */
-    int prev_right = 0, prev_end = 0, prev_article = INT_MIN; /* no article yet */
+    rec_flow flow = {0, 0};
+    int prev_article = INT_MIN; /* no article yet */
     for (size_t i = 0; i < n; i++) {
         nocr_region *r = items[i].r;
         size_t nlines = nocr_region_line_count(r);
@@ -89,22 +183,20 @@ void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int 
             /* headlines, bylines, captions...: each region one paragraph */
             for (size_t k = 0; k < nlines; k++)
                 nocr_line_set_starts_paragraph(nocr_region_line(r, k), k == 0);
-            prev = NULL;
+            flow.open = 0;
             prev_article = items[i].article;
             if (!is_body)
                 continue;
         }
         int left, right;
-        column_edges(&left, &right, &d, items, n, i);
-        for (size_t k = 0; k < nlines; k++) {
-            nocr_line *line = nocr_region_line(r, k);
-            nocr_box b = nocr_line_box(line);
-            int indented = straight_x(&d, b.x, &b) - left >= INDENT * body;
-            int after_short = prev && prev_right - prev_end > SHORT_END_NUM * body / SHORT_END_DEN;
-            nocr_line_set_starts_paragraph(line, !prev || indented || after_short);
-            prev = line;
-            prev_right = right;
-            prev_end = straight_x(&d, b.x + b.w, &b);
+        if (vertical && nocr_region_direction(r) == NOCR_DIR_VERTICAL) {
+            lines_mark_v(r, &d, body, &flow);
+        } else {
+            if (vertical)
+                own_edges(&left, &right, &d, r);
+            else
+                column_edges(&left, &right, &d, items, n, i);
+            lines_mark_h(r, &d, left, right, body, &flow);
         }
         int starts = nocr_line_starts_paragraph(nocr_region_line(r, 0));
         nocr_region_set_continues(r, i > 0 && !starts);

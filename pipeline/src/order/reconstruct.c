@@ -20,7 +20,9 @@
  *     line before it in reading order ends short; otherwise it continues the paragraph,
  *     also across a column break or a photo (paragraphs.c).
  * All lengths are in body text heights (nocr_page_body_height), so the rules hold at any
- * resolution.
+ * resolution. A page whose body text is mostly set in vertical columns takes the rules of
+ * vertical.c instead (tiers, right to left), and its columns are put right to left
+ * (vlines.c); horizontal pages never meet them.
  */
 #include "order/order.h"
 
@@ -81,7 +83,8 @@ int nocr_reconstruct(nocr_page *page)
     int error;
     if (!page)
         return nocr_error_set(NOCR_EINVAL, "nocr_reconstruct: NULL page");
-    int body = body_height(page);
+    int vertical = rec_page_vertical(page);
+    int body = vertical ? rec_vertical_body(page, body_height(page)) : body_height(page);
     size_t n = nocr_page_region_count(page);
     w.items = calloc(n ? n : 1, sizeof(*w.items));
     w.heads = calloc(n ? n : 1, sizeof(*w.heads));
@@ -93,10 +96,16 @@ int nocr_reconstruct(nocr_page *page)
     }
     if ((error = rec_text_roles(page, body)) < 0)
         goto cleanup;
-    rec_articles_find(&w, page, body);
-    if ((error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0)
-        goto cleanup;
-    rec_paragraphs(page, w.items, w.nitems, body);
+    if (vertical) {
+        if ((error = rec_vertical_order(&w, page, body)) < 0 ||
+            (error = rec_vlines_sort(page)) < 0)
+            goto cleanup;
+    } else {
+        rec_articles_find(&w, page, body);
+        if ((error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0)
+            goto cleanup;
+    }
+    rec_paragraphs(page, w.items, w.nitems, body, vertical);
     nocr_page_sort_by_order(page);
     error = rec_warnings(page, w.nitems, w.nheads);
 

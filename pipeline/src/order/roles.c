@@ -71,12 +71,16 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* Byline: 本报记者 …, 记者 …, 通讯员 …, 本报讯 …, short. */
+/* Byline: 本报记者 …, 记者 …, 通讯员 …, 本报讯 …, short; in traditional characters too
+ * (issue 12: Hong Kong and Taiwan papers, papers before 1950): 本報記者 …, 中央社 …. */
 static int text_is_byline(const char *t)
 {
     static const char *const marks[] = {
-        "本报记者", "本报通讯员", "本报讯",     "本报综合", "本报电",   "记者", "通讯员",
-        "特约记者", "实习生",     "本报评论员", "新华社",   "综合报道", "文/",  "图/"};
+        "本报记者", "本报通讯员", "本报讯",   "本报综合",   "本报电", "记者",
+        "通讯员",   "特约记者",   "实习生",   "本报评论员", "新华社", "综合报道",
+        "文/",      "图/",        "本報記者", "本報通訊員", "本報訊", "本報綜合",
+        "本報電",   "記者",       "通訊員",   "特約記者",   "實習生", "本報評論員",
+        "新華社",   "中央社",     "綜合報導", "綜合報道",   "圖/"};
     if (nocr_utf8_count(t) > SHORT_MAX_CHARS)
         return 0;
     for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {

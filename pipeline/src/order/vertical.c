@@ -1,0 +1,464 @@
+/*
+ * vertical.c - reading order of a vertical page (issue 12): body text in vertical columns
+ * read top to bottom, columns right to left, the page cut into horizontal tiers.
+ *
+ *   rec_page_vertical     which path a page takes: its body text mostly vertical
+ *   rec_vertical_body     the body height, guarded against a measure of column lengths
+ *   rec_tier_key          a row's place among the tiers
+ *   rec_vertical_order    articles, their order and the order inside them
+ *   tiers_find            the tiers: bands of vertical body regions side by side
+ *   heads_deck            two headlines that are one (a second deck)
+ *   articles_of_heads     one article per headline, decks joined
+ *   items_collect         the text regions that are read, each with its owner
+ *   items_run_on          text no headline owns: the article right above it, else beside
+ *   articles_rank         the order of the articles: tier by tier, right to left
+ *   items_rank            the order inside an article and the sort
+ *
+ * Rules (a reader of a vertical page, Hong Kong, Taiwan, or before 1950):
+ *   - The folio line comes first and page notes last (roles.c, as on every page).
+ *   - A vertical headline owns the text to its left in its tier, down to a column rule or
+ *     the next headline; a horizontal headline the text beneath it in its columns and tier
+ *     (vowners.c). Text no headline owns in its tier is the run-on of the article right
+ *     above it (an article flows from one tier into the next); else it joins the nearest
+ *     headline to its right in the tier; else the article of text no headline owns.
+ *   - Articles are read a tier at a time, each tier right to left: an article's place is
+ *     the tier of its first body column and its right edge there; a horizontal article is
+ *     read in place (its middle's tier: a horizontal block above the first tier first; in
+ *     a tier, by its right edge among that tier's articles).
+ *   - Inside an article: headlines (the horizontal ones over the top first, top to bottom,
+ *     then the vertical ones right to left),
+ *     subheadline, byline, the body tier by tier and right to left in each (pieces of one
+ *     column range above and below a photo top to bottom), then the captions.
+ *   - Paragraphs: paragraphs.c (indented column tops, short column ends).
+ */
+#include "order/order.h"
+
+#include <limits.h>
+
+/* The histogram of column widths (rec_vertical_body) runs to WIDTH_MAX pixels, wider ones
+ * counted there, as core/page.c's of line heights. */
+#define WIDTH_MAX 1024
+
+/* A page's body height more than BODY_MAX_EM times the median width of its vertical body
+ * columns is a measure of their lengths (nocr_page_body_height, when no segmenter set it,
+ * takes the median height of the body lines, which in vertical text are columns): a
+ * character is about as tall as its column is wide. */
+#define BODY_MAX_EM 2
+
+/* Two articles whose right edges in their tier lie within RIGHT_SLACK body heights of
+ * each other stand in the same columns (one above the other in a tier): the upper one is
+ * read first. By hand: ragged column edges differ by a fraction of a character. */
+#define RIGHT_SLACK 1 /* body heights */
+
+/* A text region that reads in its article's vertical flow and tiers. */
+static int is_vbody(const nocr_region *r)
+{
+    return nocr_region_role(r) == NOCR_ROLE_BODY &&
+           nocr_region_direction(r) == NOCR_DIR_VERTICAL && nocr_region_line_count(r) > 0;
+}
+
+/* Mostly vertical: more area of body regions (with lines) set vertically than
+ * horizontally; a page without body text is judged by all its text regions. A horizontal
+ * page (every region horizontal, as all samples) never takes the vertical path. */
+int rec_page_vertical(const nocr_page *page)
+{
+    long long area[2][2] = {{0, 0}, {0, 0}}; /* [body?][vertical?] */
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(r);
+        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN ||
+            nocr_region_line_count(r) == 0)
+            continue;
+        nocr_box b = nocr_region_box(r);
+        int body = role == NOCR_ROLE_BODY,
+            vertical = nocr_region_direction(r) == NOCR_DIR_VERTICAL;
+        area[body][vertical] += (long long)b.w * b.h;
+    }
+    int k = area[1][0] + area[1][1] > 0;
+    return area[k][1] > area[k][0];
+}
+
+int rec_vertical_body(const nocr_page *page, int body)
+{
+    unsigned hist[WIDTH_MAX + 1] = {0};
+    size_t n = 0, seen = 0;
+    for (size_t i = 0, nr = nocr_page_region_count(page); i < nr; i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        for (size_t k = 0, nl = nocr_region_line_count(r); is_vbody(r) && k < nl; k++) {
+            int w = nocr_line_box(nocr_region_line(r, k)).w;
+            if (w > 0) {
+                hist[w < WIDTH_MAX ? w : WIDTH_MAX]++;
+                n++;
+            }
+        }
+    }
+    for (int w = 1; n > 0 && w <= WIDTH_MAX; w++) {
+        seen += hist[w];
+        if (seen > n / 2)
+            return body > BODY_MAX_EM * w ? w : body;
+    }
+    return body;
+}
+
+int rec_tier_key(const rec_tiers *t, int y)
+{
+    for (int i = 0; i < t->n; i++) {
+        if (y < t->y0[i])
+            return 2 * i;
+        if (y < t->y1[i])
+            return 2 * i + 1;
+    }
+    return 2 * t->n;
+}
+
+/* The tiers: the vertical body regions (all vertical text regions when there is no
+ * vertical body), top first, each joining the band above when they overlap by more than
+ * half the shorter of the two (columns of one tier stand side by side; a tier's pieces
+ * above and below a photo overlap the full columns beside them). t's arrays hold one
+ * entry per region of the page. */
+static void tiers_find(rec_tiers *t, const rec_work *w)
+{
+    int any_vbody = 0;
+    for (size_t i = 0; i < w->nitems; i++)
+        any_vbody |= is_vbody(w->items[i].r);
+    t->n = 0;
+    for (size_t i = 0; i < w->nitems; i++) {
+        const nocr_region *r = w->items[i].r;
+        if (any_vbody ? !is_vbody(r) : nocr_region_direction(r) != NOCR_DIR_VERTICAL)
+            continue;
+        int k = t->n++;
+        for (; k > 0 && t->y0[k - 1] > rec_y0(r); k--) {
+            t->y0[k] = t->y0[k - 1];
+            t->y1[k] = t->y1[k - 1];
+        }
+        t->y0[k] = rec_y0(r);
+        t->y1[k] = rec_y1(r);
+    }
+    int m = 0;
+    for (int i = 0; i < t->n; i++) {
+        if (m > 0) {
+            int h = t->y1[i] - t->y0[i], bh = t->y1[m - 1] - t->y0[m - 1];
+            int ov = rec_overlap(t->y0[m - 1], t->y1[m - 1], t->y0[i], t->y1[i]);
+            if (2 * ov > (h < bh ? h : bh)) {
+                t->y1[m - 1] = t->y1[i] > t->y1[m - 1] ? t->y1[i] : t->y1[m - 1];
+                continue;
+            }
+        }
+        t->y0[m] = t->y0[i];
+        t->y1[m++] = t->y1[i];
+    }
+    t->n = m;
+}
+
+/* A headline's thickness: the size of its type (a horizontal line's height, a vertical
+ * column's width). */
+static int thickness(const nocr_region *r)
+{
+    nocr_box b = nocr_region_box(r);
+    return nocr_region_direction(r) == NOCR_DIR_VERTICAL ? b.w : b.h;
+}
+
+/* p and c are one headline: one under the other in shared columns, or (vertical ones) side
+ * by side in shared rows, closer than the deck gap (order.h: DECK_GAP, DECK_GAP_DIV). */
+static int heads_deck(const nocr_region *p, const nocr_region *c, int body)
+{
+    int tp = thickness(p), tc = thickness(c);
+    int type_gap = (tp < tc ? tp : tc) / DECK_GAP_DIV;
+    int gy = rec_y0(c) - rec_y1(p), gx;
+    if (rec_y0(p) - rec_y1(c) > gy)
+        gy = rec_y0(p) - rec_y1(c);
+    if (rec_overlap(rec_x0(p), rec_x1(p), rec_x0(c), rec_x1(c)) > 0 &&
+        (gy < DECK_GAP * body || gy < type_gap))
+        return 1;
+    if (nocr_region_direction(p) != NOCR_DIR_VERTICAL ||
+        nocr_region_direction(c) != NOCR_DIR_VERTICAL ||
+        rec_overlap(rec_y0(p), rec_y1(p), rec_y0(c), rec_y1(c)) <= 0)
+        return 0;
+    gx = rec_x0(c) - rec_x1(p);
+    if (rec_x0(p) - rec_x1(c) > gx)
+        gx = rec_x0(p) - rec_x1(c);
+    return gx < DECK_GAP * body || gx < type_gap;
+}
+
+/* One article per headline, a deck joining the first headline it belongs with. */
+static void articles_of_heads(rec_work *w, int body)
+{
+    w->narts = 0;
+    for (int h = 0; h < w->nheads; h++) {
+        int k = 0;
+        while (k < h && !heads_deck(w->heads[k], w->heads[h], body))
+            k++;
+        if (k < h) {
+            w->head_art[h] = w->head_art[k];
+            continue;
+        }
+        w->head_art[h] = w->narts;
+        rec_article_start(&w->arts[w->narts++], h, w->heads[h]);
+    }
+}
+
+/* Puts each text region that is read into w->items (order and article -1 on every region)
+ * and gives it the article of the headline that owns it by position (rec_vowner);
+ * REC_NO_OWNER for the rest. */
+static void items_collect(rec_work *w, nocr_page *page)
+{
+    w->nitems = 0;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(r);
+        nocr_region_set_order(r, -1);
+        nocr_region_set_article(r, -1);
+        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN ||
+            nocr_region_line_count(r) == 0)
+            continue;
+        rec_item *it = &w->items[w->nitems++];
+        it->r = r;
+        it->column = it->rank = 0;
+        it->article = REC_NO_OWNER;
+        if (role == NOCR_ROLE_PAGE_HEADER || role == NOCR_ROLE_NOTE)
+            it->article = role == NOCR_ROLE_PAGE_HEADER ? REC_ARTICLE_FOLIO : REC_ARTICLE_NOTES;
+        for (int k = 0; k < w->nheads; k++)
+            if (w->heads[k] == r)
+                it->article = w->head_art[k];
+    }
+}
+
+/* An item of a real article (not the folio or the notes, owned). */
+static int in_article(const rec_item *it)
+{
+    return it->article >= 0 && it->article != REC_ARTICLE_NOTES;
+}
+
+/* Text no headline owns in its tier: the article of the nearest owned text right above it
+ * over some of its columns (the article runs on into this tier; nearest by bottom, then by
+ * the columns shared), taken top first so that a run-on runs on again; else the nearest
+ * headline to its right in its tier, rules or not; else the article of text no headline
+ * owns (w->narts grows by it). */
+static void items_run_on(rec_work *w, const rec_tiers *t, int body)
+{
+    int orphan = REC_NO_OWNER; /* the article of text no headline owns, once made */
+    for (;;) {
+        rec_item *it = NULL;
+        for (size_t i = 0; i < w->nitems; i++)
+            if (w->items[i].article == REC_NO_OWNER &&
+                (!it || rec_y0(w->items[i].r) < rec_y0(it->r)))
+                it = &w->items[i];
+        if (!it)
+            break;
+        const nocr_region *r = it->r, *best = NULL;
+        int best_ov = 0, art = REC_NO_OWNER;
+        for (size_t i = 0; i < w->nitems; i++) {
+            const nocr_region *o = w->items[i].r;
+            int ov = rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r));
+            if (!in_article(&w->items[i]) || ov <= 0 ||
+                rec_y1(o) > rec_y0(r) + body / REC_TOUCH_DIV)
+                continue;
+            if (!best || rec_y1(o) > rec_y1(best) || (rec_y1(o) == rec_y1(best) && ov > best_ov)) {
+                best = o;
+                best_ov = ov;
+                art = w->items[i].article;
+            }
+        }
+        if (art == REC_NO_OWNER) {
+            int h = rec_vowner_beside(t, r, w->heads, w->nheads, body);
+            art = h != REC_NO_OWNER ? w->head_art[h] : REC_NO_OWNER;
+        }
+        if (art == REC_NO_OWNER && orphan == REC_NO_OWNER) {
+            orphan = w->narts;
+            rec_article_start(&w->arts[w->narts++], -1, r);
+        }
+        it->article = art != REC_NO_OWNER ? art : orphan;
+    }
+}
+
+/* Sets each article's order: by the tier key of its anchor (its topmost vertical body
+ * region, else the middle of its extent), then right to left by its right edge in that
+ * tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
+static int articles_rank(rec_work *w, const rec_tiers *t, int body)
+{
+    int n = w->narts, error = NOCR_OK;
+    int *key = calloc((size_t)n + 1, sizeof(*key)), *right = calloc((size_t)n + 1, sizeof(*right));
+    int *top = calloc((size_t)n + 1, sizeof(*top));
+    char *done = calloc((size_t)n + 1, 1);
+    if (!key || !right || !top || !done) {
+        error = nocr_error_set(NOCR_ENOMEM, "out of memory (reading order of articles)");
+        goto cleanup;
+    }
+    for (int a = 0; a < n; a++) {
+        const rec_article *ar = &w->arts[a];
+        const nocr_region *anchor = NULL;
+        for (size_t i = 0; i < w->nitems; i++)
+            if (w->items[i].article == a && is_vbody(w->items[i].r) &&
+                (!anchor || rec_y0(w->items[i].r) < rec_y0(anchor)))
+                anchor = w->items[i].r;
+        key[a] = rec_tier_key(t, anchor ? rec_y0(anchor) + nocr_region_box(anchor).h / 2
+                                        : (ar->y0 + ar->y1) / 2);
+        top[a] = anchor ? rec_y0(anchor) : ar->y0;
+        right[a] = INT_MIN;
+        for (size_t i = 0; i < w->nitems; i++) {
+            const nocr_region *r = w->items[i].r;
+            if (w->items[i].article == a && rec_x1(r) > right[a] &&
+                rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2) == key[a])
+                right[a] = rec_x1(r);
+        }
+        if (right[a] == INT_MIN)
+            right[a] = ar->x1;
+    }
+    for (int k = 0; k < n; k++) {
+        int pick = -1;
+        for (int a = 0; a < n; a++) {
+            if (done[a])
+                continue;
+            if (pick < 0 || key[a] < key[pick] ||
+                (key[a] == key[pick] && right[a] > right[pick] + RIGHT_SLACK * body))
+                pick = a;
+        }
+        /* Among the articles in the picked one's columns (edges within the slack), the
+         * upper. */
+        for (int a = 0; a < n; a++)
+            if (!done[a] && key[a] == key[pick] && right[a] >= right[pick] - RIGHT_SLACK * body &&
+                top[a] < top[pick])
+                pick = a;
+        done[pick] = 1;
+        w->arts[pick].order = k;
+    }
+
+cleanup:
+    free(key);
+    free(right);
+    free(top);
+    free(done);
+    return error;
+}
+
+/* An item with its sort keys: article order, role rank, then keys of its rank. */
+typedef struct vkey {
+    rec_item it;
+    int k[6];
+} vkey;
+
+static int vkey_cmp(const void *pa, const void *pb)
+{
+    const vkey *a = pa, *b = pb;
+    for (int i = 0; i < 6; i++)
+        if (a->k[i] != b->k[i])
+            return (a->k[i] > b->k[i]) - (a->k[i] < b->k[i]);
+    return 0;
+}
+
+/* The right edge of the column range of body item i of its article and tier (keys in
+ * keys[]: k[0] article, k[2] tier): the items whose x-ranges overlap by more than half the
+ * narrower, transitively (items.c's column clusters, here read right to left). grp holds
+ * one mark per item. */
+static int group_right(const vkey *keys, size_t n, size_t i, char *grp)
+{
+    for (size_t j = 0; j < n; j++)
+        grp[j] = j == i;
+    int gx0 = rec_x0(keys[i].it.r), gx1 = rec_x1(keys[i].it.r);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t j = 0; j < n; j++) {
+            const nocr_region *r = keys[j].it.r;
+            if (grp[j] || keys[j].k[0] != keys[i].k[0] || keys[j].k[1] != RANK_BODY ||
+                keys[j].k[2] != keys[i].k[2])
+                continue;
+            int w = rec_x1(r) - rec_x0(r) < gx1 - gx0 ? rec_x1(r) - rec_x0(r) : gx1 - gx0;
+            if (2 * rec_overlap(gx0, gx1, rec_x0(r), rec_x1(r)) > w) {
+                grp[j] = 1;
+                gx0 = rec_x0(r) < gx0 ? rec_x0(r) : gx0;
+                gx1 = rec_x1(r) > gx1 ? rec_x1(r) : gx1;
+                changed = 1;
+            }
+        }
+    }
+    return gx1;
+}
+
+/* Sorts the items into reading order and sets each region's article and order.
+ * Errors: NOCR_ENOMEM. */
+static int items_rank(rec_work *w, const rec_tiers *t)
+{
+    size_t n = w->nitems;
+    vkey *keys = calloc(n ? n : 1, sizeof(*keys));
+    char *grp = calloc(n ? n : 1, 1);
+    if (!keys || !grp) {
+        free(keys);
+        free(grp);
+        return nocr_error_set(NOCR_ENOMEM, "out of memory (reading order of columns)");
+    }
+    for (size_t i = 0; i < n; i++) {
+        rec_item *it = &w->items[i];
+        const nocr_region *r = it->r;
+        if (in_article(it)) {
+            it->article = w->arts[it->article].order;
+            nocr_region_set_article(it->r, it->article);
+        }
+        int *k = keys[i].k;
+        k[0] = it->article;
+        k[1] = rec_role_rank(nocr_region_role(r));
+        k[2] = rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2);
+        k[3] = -rec_x1(r);
+        k[4] = rec_y0(r);
+        k[5] = (int)i;
+        if (k[1] < RANK_BODY && nocr_region_direction(r) != NOCR_DIR_VERTICAL) {
+            /* headings across the top: before the vertical ones, top to bottom */
+            k[3] = INT_MIN + rec_y0(r);
+            k[4] = -rec_x1(r);
+        }
+        if (!in_article(it)) { /* the folio line and page notes: horizontal lines */
+            k[1] = k[2] = 0;
+            k[3] = rec_y0(r);
+            k[4] = rec_x0(r);
+        }
+        keys[i].it = *it;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (in_article(&keys[i].it) && keys[i].k[1] == RANK_BODY) {
+            /* body: column range right to left, in it top to bottom, then right first */
+            int k3 = -group_right(keys, n, i, grp);
+            keys[i].k[5] = keys[i].k[3];
+            keys[i].k[3] = k3;
+        }
+    }
+    qsort(keys, n, sizeof(*keys), vkey_cmp);
+    for (size_t i = 0; i < n; i++) {
+        w->items[i] = keys[i].it;
+        nocr_region_set_order(w->items[i].r, (int)i);
+    }
+    free(keys);
+    free(grp);
+    return NOCR_OK;
+}
+
+int rec_vertical_order(rec_work *w, nocr_page *page, int body)
+{
+    size_t n = nocr_page_region_count(page);
+    rec_tiers t = {calloc(n ? n : 1, sizeof(int)), calloc(n ? n : 1, sizeof(int)), 0};
+    int error = NOCR_OK;
+    if (!t.y0 || !t.y1) {
+        error = nocr_error_set(NOCR_ENOMEM, "out of memory (tiers of a vertical page)");
+        goto cleanup;
+    }
+    rec_headlines_find(w, page);
+    articles_of_heads(w, body);
+    items_collect(w, page);
+    tiers_find(&t, w);
+    for (size_t i = 0; i < w->nitems; i++) {
+        rec_item *it = &w->items[i];
+        if (it->article == REC_NO_OWNER) {
+            int h = rec_vowner(page, &t, it->r, w->heads, w->nheads, body);
+            it->article = h != REC_NO_OWNER ? w->head_art[h] : REC_NO_OWNER;
+        }
+    }
+    items_run_on(w, &t, body);
+    for (size_t i = 0; i < w->nitems; i++)
+        if (in_article(&w->items[i]))
+            rec_article_grow(&w->arts[w->items[i].article], w->items[i].r);
+    if ((error = articles_rank(w, &t, body)) == NOCR_OK)
+        error = items_rank(w, &t);
+
+cleanup:
+    free(t.y0);
+    free(t.y1);
+    return error;
+}

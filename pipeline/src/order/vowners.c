@@ -1,0 +1,160 @@
+/*
+ * vowners.c - the headline that owns a region of a vertical page (issue 12).
+ *
+ *   rec_vowner           the rules below, in turn
+ *   rec_vowner_beside    the nearest headline to the right in the tier, rules or not
+ *   owner_right          the nearest headline to the right of a region, in its tier
+ *   heads_rows_better    of two headlines at a region's right, the one heading its rows
+ *   owner_above          the nearest headline above a region, in its columns and tier
+ *   tier_span            the tier keys a region's rows run over
+ *   vrule_between        a column rule between two x positions (a photo's frame aside)
+ *   vrule_frames_figure  the rule is a photo's frame, not an article's border
+ *
+ * On a vertical page the text runs right to left: a vertical headline at the right of its
+ * article owns the text to its LEFT in its tier, down to a column rule or the next
+ * headline, as a horizontal headline owns the text beneath it. A horizontal headline
+ * across the top of a vertical article (or a horizontal article's) owns the text beneath
+ * it in its columns and tier. Text in a tier below, where an article runs on, is given to
+ * its article by vertical.c (the article right above it).
+ */
+#include "order/order.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+/* True when the vertical rule s is the left or right edge of a photo's frame: within half
+ * a body height of the photo's side, over more than half the rule's length (the rule of
+ * owners.c for horizontal rules, turned). */
+static int vrule_frames_figure(const nocr_page *page, const nocr_region *s, int body)
+{
+    int slack = body / REC_TOUCH_DIV;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) != NOCR_ROLE_FIGURE)
+            continue;
+        int near_edge = abs(rec_x0(s) - rec_x0(f)) < slack || abs(rec_x1(s) - rec_x1(f)) < slack;
+        if (near_edge &&
+            2 * rec_overlap(rec_y0(s), rec_y1(s), rec_y0(f), rec_y1(f)) > nocr_region_box(s).h)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when a vertical rule (not a photo's frame) stands between x0 and x1 over some of the
+ * rows [y0, y1). */
+static int vrule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(s);
+        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.h <= b.w)
+            continue;
+        int sx = b.x + b.w / 2;
+        if (sx > x0 && sx < x1 && rec_overlap(b.y, b.y + b.h, y0, y1) > 0 &&
+            !vrule_frames_figure(page, s, body))
+            return 1;
+    }
+    return 0;
+}
+
+/* The tier keys of r's top and bottom rows (rec_tier_key). */
+static void tier_span(int *out_top, int *out_bottom, const rec_tiers *t, const nocr_region *r)
+{
+    nocr_box b = nocr_region_box(r);
+    *out_top = rec_tier_key(t, b.y);
+    *out_bottom = rec_tier_key(t, b.y + (b.h > 0 ? b.h - 1 : 0));
+}
+
+/* The tier key of r's middle row. */
+static int tier_of(const rec_tiers *t, const nocr_region *r)
+{
+    nocr_box b = nocr_region_box(r);
+    return rec_tier_key(t, b.y + b.h / 2);
+}
+
+/* Headline a heads r's rows better than headline b, both at r's right: the one whose top is
+ * level with r's or above it (up to a body height below), the lower of two such; else the
+ * higher (two articles one above the other in a tier, their headlines in one column). */
+static int heads_rows_better(const nocr_region *a, const nocr_region *b, const nocr_region *r,
+                             int body)
+{
+    int above_a = rec_y0(a) <= rec_y0(r) + body, above_b = rec_y0(b) <= rec_y0(r) + body;
+    if (above_a != above_b)
+        return above_a;
+    return above_a ? rec_y0(a) > rec_y0(b) : rec_y0(a) < rec_y0(b);
+}
+
+/* The nearest headline whose left edge is right of r's right edge, whose rows run over
+ * r's tier, with no column rule between them over r's rows unless rules == 0 (of two
+ * within a body height of the same distance, heads_rows_better); REC_NO_OWNER when none. */
+static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
+                       nocr_region *const *heads, int nheads, int body, int rules)
+{
+    int best = REC_NO_OWNER, best_dx = INT_MAX, kr = tier_of(t, r);
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        int dx = rec_x0(hd) - rec_x1(r), kt, kb;
+        tier_span(&kt, &kb, t, hd);
+        if (hd == r || dx < -body / REC_TOUCH_DIV || kr < kt || kr > kb)
+            continue;
+        int nearer = best == REC_NO_OWNER || dx < best_dx - body;
+        int level = best != REC_NO_OWNER && dx <= best_dx + body &&
+                    heads_rows_better(hd, heads[best], r, body);
+        if (!nearer && !level)
+            continue;
+        if (rules && vrule_between(page, body, rec_x1(r), rec_x0(hd), rec_y0(r), rec_y1(r)))
+            continue;
+        best = h;
+        best_dx = dx;
+    }
+    return best;
+}
+
+/* The nearest headline above r over more than half a body height of its columns, in r's
+ * tier or in the rows just above it (a horizontal headline over the tier's top), with no
+ * horizontal rule between them; REC_NO_OWNER when none. */
+static int owner_above(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
+                       nocr_region *const *heads, int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_y = INT_MIN, kr = tier_of(t, r);
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        int ov = rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)), kt, kb;
+        tier_span(&kt, &kb, t, hd);
+        if (hd == r || rec_y1(hd) > rec_y0(r) + body / REC_TOUCH_DIV ||
+            REC_TOUCH_DIV * ov <= body || kt > kr || kb < kr - 1 || rec_y1(hd) <= best_y)
+            continue;
+        int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
+        int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
+        if (rec_rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)))
+            continue;
+        best = h;
+        best_y = rec_y1(hd);
+    }
+    return best;
+}
+
+int rec_vowner(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
+               nocr_region *const *heads, int nheads, int body)
+{
+    int right = owner_right(page, t, r, heads, nheads, body, 1);
+    int above = owner_above(page, t, r, heads, nheads, body);
+    if (right == REC_NO_OWNER || above == REC_NO_OWNER)
+        return right != REC_NO_OWNER ? right : above;
+    /* Both: the headline to the right when it stands under the one above (a banner or
+     * kicker over the article, a masthead); else the nearer of the two, by the gap between
+     * it and r (a horizontal article in a tier: the one above is right over r, the one to
+     * the right beyond that article's text; a masthead with no rule under it: far above,
+     * the headline at r's right one gutter away). */
+    const nocr_region *hr = heads[right], *ha = heads[above];
+    int under = rec_y0(hr) >= rec_y1(ha) - body / REC_TOUCH_DIV &&
+                rec_overlap(rec_x0(hr), rec_x1(hr), rec_x0(ha), rec_x1(ha)) > 0;
+    int dx = rec_x0(hr) - rec_x1(r), dy = rec_y0(r) - rec_y1(ha);
+    return under || dx <= dy ? right : above;
+}
+
+int rec_vowner_beside(const rec_tiers *t, const nocr_region *r, nocr_region *const *heads,
+                      int nheads, int body)
+{
+    return owner_right(NULL, t, r, heads, nheads, body, 0);
+}

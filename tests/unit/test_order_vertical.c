@@ -1,0 +1,568 @@
+/*
+ * test_order_vertical.c - the reading order of vertical pages (issue 12) on synthetic
+ * layouts built with the page API, without OCR.
+ *
+ * The pages are at 300 dpi: characters 40 px (the body height set, as a segmenter sets
+ * it), a vertical column 40 px wide, columns 50 px apart. A vertical region's lines are its
+ * columns. A column's text starting with '>' is indented by 2 em (its top 80 px lower), one
+ * ending with '<' ends short (half the region's height); the markers are not text. The
+ * tiers of the page are bands of rows.
+ *
+ * test_oom replaces malloc, calloc, realloc and free with glibc's own (__libc_*), as
+ * test_order_oom.c does for horizontal pages, to make the k-th allocation of the vertical
+ * path fail; it is left out where that cannot work (other C libraries, sanitizers).
+ */
+#include "check.h"
+#include "newsocr.h"
+
+#include <stdlib.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define OOM_SKIP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OOM_SKIP 1
+#endif
+#endif
+#if !defined(OOM_SKIP) && !defined(__GLIBC__)
+#define OOM_SKIP 1
+#endif
+
+#ifndef OOM_SKIP
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t size);
+extern void __libc_free(void *p);
+
+static long fail_in = -1; /* allocations to let through before one fails; -1: none fails */
+static int failed;        /* an allocation was made to fail */
+static long live;         /* blocks allocated and not freed */
+
+static int fail_now(void)
+{
+    if (fail_in < 0 || fail_in-- > 0)
+        return 0;
+    failed = 1;
+    return 1;
+}
+
+void *malloc(size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_malloc(size);
+    live += p != NULL;
+    return p;
+}
+
+void *calloc(size_t n, size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_calloc(n, size);
+    live += p != NULL;
+    return p;
+}
+
+void *realloc(void *old, size_t size)
+{
+    void *p = fail_now() ? NULL : __libc_realloc(old, size);
+    live += p != NULL && old == NULL;
+    return p;
+}
+
+void free(void *p)
+{
+    live -= p != NULL;
+    __libc_free(p);
+}
+#endif
+
+#define BODY   40 /* body height set on every page: the em */
+#define PITCH  50 /* column pitch */
+#define INDENT 80 /* a paragraph's indent, 2 em */
+
+static nocr_region *region(nocr_page *page, nocr_role role, nocr_direction dir, int x, int y,
+                           int w, int h)
+{
+    nocr_region *r = NULL;
+    nocr_box box = {x, y, w, h};
+    CHECK_INT(nocr_page_add_region(&r, page, role, box), NOCR_OK);
+    nocr_region_set_direction(r, dir);
+    return r;
+}
+
+static nocr_page *page_new(int w, int h)
+{
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_page_new(&page, w, h), NOCR_OK);
+    nocr_page_set_body_height(page, BODY);
+    return page;
+}
+
+/* The text of column marker t without its markers, into buf. */
+static const char *column_text(char *buf, size_t n, const char *t, int *indent, int *short_end)
+{
+    *indent = t[0] == '>';
+    size_t len = strlen(t + *indent);
+    *short_end = len > 0 && t[*indent + len - 1] == '<';
+    snprintf(buf, n, "%.*s", (int)(len - (size_t)*short_end), t + *indent);
+    return buf;
+}
+
+/* A vertical body region of `n` columns, the first (rightmost) with its right edge at
+ * `right`, from row y, h high; the columns are stored right to left, or left to right when
+ * `reversed` (as a segmenter that found them left to right would), each with one word per
+ * column. */
+static nocr_region *vcolumns(nocr_page *page, int right, int y, int h, const char *const *texts,
+                             int n, int reversed)
+{
+    nocr_region *r = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, right - n * PITCH + 10, y,
+                            n * PITCH - 10, h);
+    for (int k = 0; k < n; k++) {
+        int i = reversed ? n - 1 - k : k, indent, short_end;
+        char buf[256];
+        column_text(buf, sizeof(buf), texts[i], &indent, &short_end);
+        int top = y + (indent ? INDENT : 0), bottom = short_end ? y + h / 2 : y + h;
+        nocr_box box = {right - i * PITCH - BODY, top, BODY, bottom - top};
+        nocr_line *line = NULL;
+        CHECK_INT(nocr_region_add_line(&line, r, box, buf, 90.0f), NOCR_OK);
+        CHECK_INT(nocr_line_add_word(NULL, line, box, buf, 90.0f), NOCR_OK);
+    }
+    return r;
+}
+
+/* A one-line (one-column) region of any role and direction with `text`. */
+static nocr_region *one(nocr_page *page, nocr_role role, nocr_direction dir, int x, int y, int w,
+                        int h, const char *text)
+{
+    nocr_region *r = region(page, role, dir, x, y, w, h);
+    nocr_box box = {x, y, w, h};
+    CHECK_INT(nocr_region_add_line(NULL, r, box, text, 90.0f), NOCR_OK);
+    return r;
+}
+
+/* A vertical headline one column of 80 px type wide, its right edge at `right`. */
+static nocr_region *vheadline(nocr_page *page, int right, int y, int h, const char *text)
+{
+    return one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, right - 80, y, 80, h, text);
+}
+
+/* A horizontal body region of lines 40 px high, 50 px apart, from (x, y), w wide; '>' and
+ * '<' as for columns, sideways. */
+static nocr_region *hlines(nocr_page *page, int x, int y, int w, const char *const *texts, int n)
+{
+    nocr_region *r = region(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, x, y, w, n * PITCH);
+    for (int i = 0; i < n; i++) {
+        int indent, short_end;
+        char buf[256];
+        column_text(buf, sizeof(buf), texts[i], &indent, &short_end);
+        int lx = x + (indent ? INDENT : 0);
+        nocr_box box = {lx, y + i * PITCH, short_end ? w / 2 : x + w - lx, BODY};
+        CHECK_INT(nocr_region_add_line(NULL, r, box, buf, 90.0f), NOCR_OK);
+    }
+    return r;
+}
+
+static void check_txt(nocr_page *page, const char *want)
+{
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    char *txt = NULL;
+    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
+    CHECK_STR(txt, want);
+    free(txt);
+}
+
+/* One article: a vertical headline at the right of tier 1, eight columns in two tiers
+ * (four under four, a rule between the tiers). The headline first, then the columns right
+ * to left, tier 1 then tier 2; an indented column starts a paragraph, a column after a
+ * short one too, and the paragraph that fills the last column of tier 1 runs on into
+ * tier 2. Also with the columns stored left to right: they come out the same, words and
+ * all. */
+static void test_one_article_two_tiers(void)
+{
+    static const char *const t1[] = {">第一段開頭", "接着寫下去", "第一段完。<", ">第二段在上"};
+    static const char *const t2[] = {"層繼續寫", "第二段完。<", ">第三段", "結束。<"};
+    for (int reversed = 0; reversed <= 1; reversed++) {
+        nocr_page *page = page_new(2000, 2200);
+        nocr_region *h = vheadline(page, 1880, 200, 500, "縱排大標題");
+        nocr_region *a = vcolumns(page, 1790, 200, 800, t1, 4, reversed);
+        region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1050, 1800, 4);
+        nocr_region *b = vcolumns(page, 1790, 1100, 800, t2, 4, reversed);
+        check_txt(page,
+                  "縱排大標題\n第一段開頭接着寫下去第一段完。\n第二段在上層繼續寫第二段完。\n"
+                  "第三段結束。\n");
+        CHECK_INT(nocr_region_order(h), 0);
+        CHECK_INT(nocr_region_order(a), 1);
+        CHECK_INT(nocr_region_order(b), 2);
+        CHECK_INT(nocr_region_article(b), 0);
+        CHECK_INT(nocr_region_continues(b), 1);
+        CHECK_INT(nocr_region_line_count(a), 4);
+        for (size_t k = 0; k < 4; k++) {
+            const nocr_line *line = nocr_region_line(a, k);
+            CHECK_INT(nocr_line_box(line).x, 1790 - (int)k * PITCH - BODY);
+            CHECK_INT(nocr_line_word_count(line), 1);
+            CHECK_STR(nocr_word_text(nocr_line_word(line, 0)), nocr_line_text(line));
+        }
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(a, 0)), 1);
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(a, 1)), 0);
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(a, 3)), 1);
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(b, 0)), 0);
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(b, 2)), 1);
+        nocr_page_free(page);
+    }
+}
+
+/* Two vertical articles side by side in one tier: all of the right one, then the left
+ * one; with a column rule between them or without; the body height unset (the stage
+ * then measures the columns' width, not their length). */
+static void test_side_by_side(void)
+{
+    static const char *const r1[] = {">右文一", "右文二。<"};
+    static const char *const l1[] = {">左文一", "左文二", "左文三。<"};
+    for (int rule = 0; rule <= 2; rule++) {
+        nocr_page *page = page_new(2000, 1200);
+        if (rule == 2)
+            nocr_page_set_body_height(page, 0);
+        vcolumns(page, 1100, 200, 800, l1, 3, 0);
+        vheadline(page, 1190, 200, 400, "左題");
+        vheadline(page, 1880, 200, 400, "右題");
+        vcolumns(page, 1790, 200, 800, r1, 2, 0);
+        if (rule == 1)
+            region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_VERTICAL, 1200, 200, 4, 800);
+        check_txt(page, "右題\n右文一右文二。\n\n左題\n左文一左文二左文三。\n");
+        nocr_page_free(page);
+    }
+}
+
+/* Two tiers, three articles: the two of tier 1 run on into tier 2 under themselves, the
+ * third starts in tier 2 at the left. Each article's tiers in turn, then the next article,
+ * right to left and tier by tier: right, middle, left. */
+static void test_run_on(void)
+{
+    static const char *const a1[] = {">右一", "右二"}, *const a2[] = {"右三", "右四。<"};
+    static const char *const b1[] = {">中一", "中二"}, *const b2[] = {"中三。<"};
+    static const char *const c1[] = {">左一", "左二。<"};
+    nocr_page *page = page_new(2000, 2200);
+    vheadline(page, 1880, 200, 400, "右題");
+    vcolumns(page, 1790, 200, 800, a1, 2, 0);
+    vheadline(page, 1680, 200, 400, "中題");
+    vcolumns(page, 1590, 200, 800, b1, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1050, 1800, 4);
+    vcolumns(page, 1880, 1100, 800, a2, 2, 0);
+    vcolumns(page, 1680, 1100, 800, b2, 1, 0);
+    vheadline(page, 1580, 1100, 400, "左題");
+    vcolumns(page, 1490, 1100, 800, c1, 2, 0);
+    check_txt(page, "右題\n右一右二右三右四。\n\n中題\n中一中二中三。\n\n左題\n左一左二。\n");
+    nocr_page_free(page);
+}
+
+/* A tier with a full-height article at the right and two articles one above the other at
+ * its left, their headlines in one column: right, upper, lower. */
+static void test_stacked(void)
+{
+    static const char *const a1[] = {">右一", "右二。<"};
+    static const char *const u1[] = {">上一", "上二。<"};
+    static const char *const l1[] = {">下一", "下二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1190, 620, 300, "下題");
+    vcolumns(page, 1100, 620, 380, l1, 2, 0);
+    vheadline(page, 1190, 200, 300, "上題");
+    vcolumns(page, 1100, 200, 380, u1, 2, 0);
+    vheadline(page, 1880, 200, 400, "右題");
+    vcolumns(page, 1790, 200, 800, a1, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 900, 600, 300, 4);
+    check_txt(page, "右題\n右一右二。\n\n上題\n上一上二。\n\n下題\n下一下二。\n");
+    nocr_page_free(page);
+}
+
+/* A horizontal headline across the top of a vertical article (its subheadline vertical
+ * at the right of the body), and a vertical article to its left; a horizontal headline
+ * over a vertical one. */
+static void test_horizontal_headline(void)
+{
+    static const char *const c1[] = {">橫題下一", "橫題下二", "橫題下三。<"};
+    static const char *const l1[] = {">左邊一", "左邊二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1300, 200, 580, 80, "橫排標題");
+    one(page, NOCR_ROLE_SUBHEADLINE, NOCR_DIR_VERTICAL, 1840, 300, 40, 400, "副題");
+    vcolumns(page, 1790, 300, 700, c1, 3, 0);
+    vheadline(page, 1190, 200, 400, "左題");
+    vcolumns(page, 1100, 200, 800, l1, 2, 0);
+    check_txt(page, "橫排標題\n副題\n橫題下一橫題下二橫題下三。\n\n左題\n左邊一左邊二。\n");
+    nocr_page_free(page);
+
+    /* A horizontal headline over a vertical one at the right (one headline, two decks): the
+     * horizontal one first, whichever reaches further right. */
+    page = page_new(2000, 1200);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1800, 300, 82, 400, "縱排主題");
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1300, 200, 580, 80, "橫排肩題");
+    vcolumns(page, 1790, 300, 700, c1, 3, 0);
+    vheadline(page, 1190, 200, 400, "左題"); /* its columns make the tier start at 200 */
+    vcolumns(page, 1100, 200, 800, l1, 2, 0);
+    check_txt(page, "橫排肩題\n縱排主題\n橫題下一橫題下二橫題下三。\n\n左題\n左邊一左邊二。\n");
+    nocr_page_free(page);
+}
+
+/* A byline in traditional characters, a column under the headline's left side: after the
+ * headline, before the body (its role told by its text). */
+static void test_byline(void)
+{
+    static const char *const c1[] = {">正文一", "正文二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vcolumns(page, 1740, 200, 800, c1, 2, 0);
+    nocr_region *by =
+        one(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1750, 600, 40, 400, "本報記者王五");
+    vheadline(page, 1880, 200, 400, "標題");
+    check_txt(page, "標題\n本報記者王五\n正文一正文二。\n");
+    CHECK_INT(nocr_region_role(by), NOCR_ROLE_BYLINE);
+    nocr_page_free(page);
+}
+
+/* A mixed page: the folio line and a horizontal masthead at the top, a rule under them;
+ * tier 1: a vertical article at the right, a horizontal article in the middle, a vertical
+ * article at the left; tier 2: a vertical article. Read in place: folio, masthead, right,
+ * middle, left, then tier 2; with a rule under the masthead or without. */
+static void test_mixed_page(void)
+{
+    static const char *const a1[] = {">甲一", "甲二。<"};
+    static const char *const m1[] = {">橫文第一行", "橫文第二行。<", ">橫文新段。<"};
+    static const char *const b1[] = {">乙一", "乙二", "乙三。<"};
+    static const char *const c1[] = {">丙一", "丙二。<"};
+    for (int rule = 0; rule <= 1; rule++) {
+        nocr_page *page = page_new(2000, 2200);
+        one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 900, 20, 900, 150, "大公報");
+        one(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 100, 170, 700, 40, "第3版 1948年5月4日");
+        if (rule)
+            region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 260, 1800, 4);
+        vcolumns(page, 1790, 300, 800, a1, 2, 0);
+        vheadline(page, 1880, 300, 400, "甲題");
+        one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1000, 300, 600, 60, "橫排文章");
+        hlines(page, 1000, 380, 600, m1, 3);
+        vheadline(page, 980, 300, 400, "乙題");
+        vcolumns(page, 890, 300, 800, b1, 3, 0);
+        region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1150, 1800, 4);
+        vheadline(page, 1880, 1200, 400, "丙題");
+        vcolumns(page, 1790, 1200, 800, c1, 2, 0);
+        check_txt(page, "第3版 1948年5月4日\n\n大公報\n\n甲題\n甲一甲二。\n\n"
+                        "橫排文章\n橫文第一行橫文第二行。\n橫文新段。\n\n"
+                        "乙題\n乙一乙二乙三。\n\n丙題\n丙一丙二。\n");
+        nocr_page_free(page);
+    }
+}
+
+/* A photo inside a vertical article, its caption (horizontal) under it and columns under
+ * the caption: the body right to left (the columns beside the photo, then those under
+ * it), then the caption, after the article's body. */
+static void test_caption(void)
+{
+    static const char *const right[] = {">照片右邊一", "照片右邊二"};
+    static const char *const under[] = {"照片下面一", "照片下面二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1880, 200, 400, "圖文標題");
+    vcolumns(page, 1790, 200, 800, right, 2, 0);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1500, 200, 190, 300);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1500, 510, 190, 40, "圖為照片。");
+    vcolumns(page, 1690, 600, 400, under, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1320, 200, 80, 300, "鄰題");
+    vcolumns(page, 1230, 200, 800, under, 1, 0);
+    check_txt(page, "圖文標題\n照片右邊一照片右邊二照片下面一照片下面二。\n圖為照片。\n\n"
+                    "鄰題\n照片下面一\n");
+    nocr_page_free(page);
+}
+
+/* A horizontal page keeps its path: a small vertical region on it (a vertical side line)
+ * is read where the horizontal rules put it (its columns as lines, the second indented)
+ * and its columns stay as stored. */
+static void test_horizontal_page(void)
+{
+    nocr_page *page = page_new(2000, 1200);
+    static const char *const c1[] = {">橫一", "橫二。<"};
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 100, 100, 1200, 80, "橫排頁");
+    hlines(page, 100, 200, 1200, c1, 2);
+    nocr_region *v = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1400, 200, 90, 200);
+    nocr_box left = {1400, 200, 40, 200}, right = {1450, 200, 40, 200};
+    CHECK_INT(nocr_region_add_line(NULL, v, left, "左列", 90.0f), NOCR_OK);
+    CHECK_INT(nocr_region_add_line(NULL, v, right, "右列", 90.0f), NOCR_OK);
+    check_txt(page, "橫排頁\n橫一橫二。\n左列\n右列\n");
+    CHECK_STR(nocr_line_text(nocr_region_line(v, 0)), "左列");
+    nocr_page_free(page);
+}
+
+/* A small deterministic generator (xorshift32). */
+static unsigned rnd(unsigned *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    return *state;
+}
+
+/* 1 when the columns of every vertical region of the page are stored right to left (the
+ * pieces of one column, x-ranges overlapping by more than half, top to bottom), each
+ * column against the next. */
+static int columns_right_to_left(const nocr_page *page)
+{
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        for (size_t k = 1;
+             nocr_region_direction(r) == NOCR_DIR_VERTICAL && k < nocr_region_line_count(r); k++) {
+            nocr_box a = nocr_line_box(nocr_region_line(r, k - 1));
+            nocr_box b = nocr_line_box(nocr_region_line(r, k));
+            int lo = a.x > b.x ? a.x : b.x, hi = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+            int one_column = 2 * (hi - lo) > (a.w < b.w ? a.w : b.w);
+            if (one_column ? b.y < a.y : b.x + b.w > a.x + a.w)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* On 300 random vertical pages (tiers of vertical text regions of every role, some
+ * horizontal ones, photos and rules, boxes anywhere, overlapping or not) every text region
+ * gets exactly one order, the orders are 0..n-1, the regions are sorted by them, and no
+ * column is lost or duplicated by the reordering of columns. */
+static void test_never_lost(void)
+{
+    static const nocr_role roles[] = {
+        NOCR_ROLE_HEADLINE, NOCR_ROLE_SUBHEADLINE, NOCR_ROLE_SECTION_HEADING,
+        NOCR_ROLE_BYLINE,   NOCR_ROLE_BODY,        NOCR_ROLE_BODY,
+        NOCR_ROLE_BODY,     NOCR_ROLE_CAPTION,     NOCR_ROLE_PAGE_HEADER,
+        NOCR_ROLE_NOTE,     NOCR_ROLE_FIGURE,      NOCR_ROLE_SEPARATOR};
+    unsigned state = 88172645u;
+    int lost = 0, bad_order = 0, columns = 0, right_to_left = 0;
+    for (int p = 0; p < 300; p++) {
+        nocr_page *page = page_new(2000, 3000);
+        if (p % 3 == 0)
+            nocr_page_set_body_height(page, 0);
+        int ntiers = 1 + (int)(rnd(&state) % 4), tier_h = 2800 / ntiers;
+        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0;
+        size_t nlines_in = 0, nlines_out = 0;
+        for (int i = 0; i < nregions; i++) {
+            nocr_role role = roles[rnd(&state) % (sizeof(roles) / sizeof(roles[0]))];
+            int vertical = rnd(&state) % 5 != 0;
+            int tier = (int)(rnd(&state) % (unsigned)ntiers);
+            int x = (int)(rnd(&state) % 1900), y = 100 + tier * tier_h;
+            int w = 4 + (int)(rnd(&state) % (unsigned)(2000 - x - 1));
+            int h = 4 + (int)(rnd(&state) % (unsigned)tier_h);
+            if (rnd(&state) % 4 == 0) /* now and then anywhere */
+                y = (int)(rnd(&state) % 2900),
+                h = 4 + (int)(rnd(&state) % (unsigned)(3000 - y - 1));
+            nocr_region *r =
+                region(page, role, vertical ? NOCR_DIR_VERTICAL : NOCR_DIR_HORIZONTAL, x, y, w, h);
+            if (!nocr_role_is_text(role))
+                continue;
+            ntext++;
+            for (int k = 0; vertical && (k + 1) * PITCH <= w; k++) {
+                int top = y + (int)(rnd(&state) % 3) * 40, len = h / 2 + 2;
+                nocr_box box = {x + (int)(rnd(&state) % (unsigned)(w - BODY + 1)), top, BODY, len};
+                CHECK_INT(nocr_region_add_line(NULL, r, box, "豎排的一列", 90.0f), NOCR_OK);
+            }
+            for (int k = 0; !vertical && (k + 1) * PITCH <= h; k++) {
+                nocr_box box = {x + (int)(rnd(&state) % 3) * 40, y + k * PITCH, w / 2 + 2, BODY};
+                CHECK_INT(nocr_region_add_line(NULL, r, box, "橫排的一行", 90.0f), NOCR_OK);
+            }
+            if (nocr_region_line_count(r) == 0) {
+                nocr_box box = {x, y, w, h};
+                CHECK_INT(nocr_region_add_line(NULL, r, box, "正文", 90.0f), NOCR_OK);
+            }
+            nlines_in += nocr_region_line_count(r);
+        }
+        /* one full column of body text in each tier: a vertical page */
+        for (int t = 0; t < ntiers; t++) {
+            static const char *const col[] = {"每層一列"};
+            vcolumns(page, 1990, 100 + t * tier_h, tier_h - 50, col, 1, 0);
+            ntext++;
+            nlines_in++;
+        }
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        int seen[64] = {0};
+        for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            int order = nocr_region_order(r);
+            nlines_out += nocr_region_line_count(r);
+            if (!nocr_role_is_text(nocr_region_role(r))) {
+                bad_order += order != -1;
+                continue;
+            }
+            lost += order < 0;
+            bad_order += order >= 0 && ((size_t)order != i || order >= ntext || seen[order]++);
+        }
+        columns += nlines_in != nlines_out;
+        right_to_left += columns_right_to_left(page);
+        nocr_page_free(page);
+    }
+    CHECK_INT(lost, 0);
+    CHECK_INT(bad_order, 0);
+    CHECK_INT(columns, 0);
+    CHECK(right_to_left > 200); /* the pages that took the vertical path */
+}
+
+#ifndef OOM_SKIP
+/* The page of test_one_article_two_tiers, its columns stored left to right (so the stage
+ * copies them), with a caption and the folio line. */
+static nocr_page *oom_page(void)
+{
+    static const char *const t1[] = {">第一段開頭", "接着寫下去", "第一段完。<", ">第二段在上"};
+    static const char *const t2[] = {"層繼續寫", "第二段完。<", ">第三段", "結束。<"};
+    nocr_page *page = page_new(2000, 2200);
+    one(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 100, 100, 700, 40, "第3版 1948年5月4日");
+    vheadline(page, 1880, 200, 500, "縱排大標題");
+    vcolumns(page, 1790, 200, 800, t1, 4, 1);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1100, 200, 200, 300);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1100, 510, 200, 40, "圖為照片。");
+    vcolumns(page, 1790, 1100, 800, t2, 4, 1);
+    return page;
+}
+
+/* Running out of memory anywhere in the vertical path: NOCR_ENOMEM with a message, every
+ * region keeps all its columns, nothing leaks; past the last allocation, the order of a
+ * run without failures. */
+static void test_oom(void)
+{
+    static const char *want = "第3版 1948年5月4日\n\n縱排大標題\n第一段開頭接着寫下去第一段完。\n"
+                              "第二段在上層繼續寫第二段完。\n第三段結束。\n圖為照片。\n";
+    int k, rc = NOCR_ENOMEM;
+    for (k = 0; rc != NOCR_OK && k < 1000; k++) {
+        long before = live;
+        nocr_page *page = oom_page();
+        size_t lines[16] = {0}, n = nocr_page_region_count(page);
+        for (size_t i = 0; i < n; i++)
+            lines[i] = nocr_region_line_count(nocr_page_region(page, i));
+        failed = 0;
+        fail_in = k;
+        rc = nocr_reconstruct(page);
+        fail_in = -1;
+        if (failed) {
+            CHECK_INT(rc, NOCR_ENOMEM);
+            CHECK(strstr(nocr_error_last(), "out of memory") != NULL);
+            for (size_t i = 0; i < n; i++)
+                CHECK_INT(nocr_region_line_count(nocr_page_region(page, i)), lines[i]);
+        } else {
+            CHECK_INT(rc, NOCR_OK);
+            char *txt = NULL;
+            CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
+            CHECK_STR(txt, want);
+            free(txt);
+        }
+        nocr_page_free(page);
+        CHECK_INT(live - before, 0);
+    }
+    CHECK(k > 10); /* work arrays, tiers, articles, sort keys, the copied columns */
+    printf("vertical path: %d allocations failed in turn\n", k - 1);
+}
+#endif
+
+int main(void)
+{
+    test_one_article_two_tiers();
+    test_side_by_side();
+    test_horizontal_headline();
+    test_byline();
+    test_stacked();
+    test_run_on();
+    test_mixed_page();
+    test_caption();
+    test_horizontal_page();
+    test_never_lost();
+#ifndef OOM_SKIP
+    test_oom();
+#endif
+    return CHECK_DONE();
+}
