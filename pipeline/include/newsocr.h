@@ -118,6 +118,18 @@ typedef enum nocr_direction {
     NOCR_DIR_VERTICAL = 1    /* columns top to bottom, right to left (traditional CJK) */
 } nocr_direction;
 
+/* Which analysis decided a region (reported per region in the JSON): newsocr's own
+ * layout, Tesseract's layout analysis (the second opinion, or --layout tesseract), or the
+ * coverage check that recognizes ink no region covered. */
+typedef enum nocr_origin {
+    NOCR_ORIGIN_LAYOUT = 0,
+    NOCR_ORIGIN_TESSERACT = 1,
+    NOCR_ORIGIN_COVERAGE = 2
+} nocr_origin;
+
+/* "layout", "tesseract", "coverage"; "unknown" when out of range. */
+const char *nocr_origin_name(nocr_origin origin);
+
 /* ---------------------------------------------------------------------------------------
  * The page model
  *
@@ -144,6 +156,14 @@ void nocr_page_set_dpi(nocr_page *page, int dpi);
  * as nocr_image_skew), and its confidence 0..1. */
 double nocr_page_skew(const nocr_page *page);
 double nocr_page_skew_confidence(const nocr_page *page);
+/* The share of the page's text-like ink (0..1) that ended up in a recognized text region:
+ * 1 when nothing was lost; -1 until measured (set by the stage that checks coverage). */
+double nocr_page_coverage(const nocr_page *page);
+void nocr_page_set_coverage(nocr_page *page, double coverage);
+/* The recognition language chosen for the page (e.g. "chi_tra" when the engine's language
+ * is "auto"); "" until recognition. Set by the recognizer. */
+const char *nocr_page_lang(const nocr_page *page);
+int nocr_page_set_lang(nocr_page *page, const char *lang);
 void nocr_page_set_skew(nocr_page *page, double degrees, double confidence);
 /* Body text character height, original pixels: set by the segmenter, which measures it
  * from the ink; every length rule of the later stages is a multiple of it. When nobody set
@@ -197,6 +217,9 @@ float nocr_region_confidence(const nocr_region *region);
  * back would widen it. Lines have the same property. */
 nocr_box nocr_region_work_box(const nocr_region *region);
 void nocr_region_set_work_box(nocr_region *region, nocr_box box);
+/* Which analysis found the region (default NOCR_ORIGIN_LAYOUT). */
+nocr_origin nocr_region_origin(const nocr_region *region);
+void nocr_region_set_origin(nocr_region *region, nocr_origin origin);
 
 size_t nocr_region_line_count(const nocr_region *region);
 nocr_line *nocr_region_line(const nocr_region *region, size_t i);
@@ -387,12 +410,29 @@ typedef struct nocr_timings {
  * nocr_error_last is set, by the hook or else to "post-recognition hook failed"). */
 typedef int (*nocr_page_hook)(nocr_page *page, void *data);
 
+/* Whose layout analysis segments the page. */
+typedef enum nocr_layout_mode {
+    NOCR_LAYOUT_NEWSOCR = 0,  /* newsocr's own, checked against Tesseract's (default) */
+    NOCR_LAYOUT_TESSERACT = 1 /* Tesseract's blocks and lines, newsocr's reading order: for
+                               * comparison, and for layouts newsocr's analysis does not know */
+} nocr_layout_mode;
+
+/* Writing direction of the page's text. */
+typedef enum nocr_direction_mode {
+    NOCR_DIRECTION_AUTO = 0,       /* detected per region from the ink (default) */
+    NOCR_DIRECTION_HORIZONTAL = 1, /* every region horizontal */
+    NOCR_DIRECTION_VERTICAL = 2    /* every text region vertical, except the folio */
+} nocr_direction_mode;
+
 typedef struct nocr_process_options {
     nocr_preprocess_options preprocess;
     nocr_page_hook after_recognize; /* NULL: none */
     void *hook_data;                /* passed to the hook */
+    nocr_layout_mode layout;
+    nocr_direction_mode direction;
 } nocr_process_options;
-#define NOCR_PROCESS_OPTIONS_INIT {NOCR_PREPROCESS_OPTIONS_INIT, NULL, NULL}
+#define NOCR_PROCESS_OPTIONS_INIT                                                              \
+    {NOCR_PREPROCESS_OPTIONS_INIT, NULL, NULL, NOCR_LAYOUT_NEWSOCR, NOCR_DIRECTION_AUTO}
 
 /* Runs preprocess -> segment -> recognize -> [after_recognize] -> reconstruct on a loaded
  * image. opts and timings may be NULL. On error *out is NULL. */

@@ -75,6 +75,19 @@ static void test_body_height(void)
     nocr_page_set_body_height(page, -3); /* unknown again */
     CHECK_INT(nocr_page_body_height(page), 30);
 
+    CHECK(nocr_page_coverage(page) < 0); /* not measured */
+    nocr_page_set_coverage(page, 0.97);
+    CHECK(nocr_page_coverage(page) > 0.969 && nocr_page_coverage(page) < 0.971);
+    nocr_page_set_coverage(page, 7);
+    CHECK(nocr_page_coverage(page) == 1);
+    CHECK_STR(nocr_page_lang(page), "");
+    CHECK_INT(nocr_page_set_lang(page, "chi_tra"), NOCR_OK);
+    CHECK_STR(nocr_page_lang(page), "chi_tra");
+    CHECK_INT(nocr_region_origin(body), NOCR_ORIGIN_LAYOUT);
+    nocr_region_set_origin(body, NOCR_ORIGIN_COVERAGE);
+    CHECK_STR(nocr_origin_name(nocr_region_origin(body)), "coverage");
+    CHECK_STR(nocr_origin_name((nocr_origin)9), "unknown");
+
     nocr_region_set_work_box(body, (nocr_box){5, 6, 7, 8});
     CHECK_INT(nocr_region_work_box(body).x, 5);
     CHECK_INT(nocr_region_work_box(body).h, 8);

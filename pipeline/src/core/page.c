@@ -33,6 +33,12 @@ const char *nocr_role_name(nocr_role role)
     return role_names[role];
 }
 
+const char *nocr_origin_name(nocr_origin origin)
+{
+    static const char *const names[] = {"layout", "tesseract", "coverage"};
+    return (int)origin >= 0 && origin <= NOCR_ORIGIN_COVERAGE ? names[origin] : "unknown";
+}
+
 int nocr_role_is_text(nocr_role role)
 {
     return role != NOCR_ROLE_FIGURE && role != NOCR_ROLE_SEPARATOR;
@@ -47,6 +53,7 @@ int nocr_page_new(nocr_page **out, int width, int height)
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
     page->width = width;
     page->height = height;
+    page->coverage = -1;
     *out = page;
     return NOCR_OK;
 }
@@ -95,6 +102,7 @@ void nocr_page_free(nocr_page *page)
     free(page->warnings);
     free(page->regions);
     free(page->source);
+    free(page->lang);
     free(page);
 }
 
@@ -178,6 +186,35 @@ int nocr_page_body_height(const nocr_page *page)
             return h;
     }
     return 0;
+}
+
+double nocr_page_coverage(const nocr_page *page)
+{
+    return page ? page->coverage : -1;
+}
+
+void nocr_page_set_coverage(nocr_page *page, double coverage)
+{
+    if (!page)
+        return;
+    page->coverage = coverage < 0 ? -1 : (coverage > 1 ? 1 : coverage);
+}
+
+const char *nocr_page_lang(const nocr_page *page)
+{
+    return page && page->lang ? page->lang : "";
+}
+
+int nocr_page_set_lang(nocr_page *page, const char *lang)
+{
+    if (!page)
+        return nocr_error_set(NOCR_EINVAL, "NULL page");
+    char *copy = nocr_strdup(lang ? lang : "");
+    if (!copy)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    free(page->lang);
+    page->lang = copy;
+    return NOCR_OK;
 }
 
 void nocr_page_set_body_height(nocr_page *page, int pixels)
@@ -401,6 +438,18 @@ void nocr_region_set_work_box(nocr_region *region, nocr_box box)
     if (!region)
         return;
     region->wbox = box;
+}
+
+nocr_origin nocr_region_origin(const nocr_region *region)
+{
+    return region ? region->origin : NOCR_ORIGIN_LAYOUT;
+}
+
+void nocr_region_set_origin(nocr_region *region, nocr_origin origin)
+{
+    if (!region)
+        return;
+    region->origin = origin;
 }
 
 void nocr_region_remove_line(nocr_region *region, size_t i)

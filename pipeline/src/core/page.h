@@ -34,6 +34,7 @@ struct nocr_region {
     int article;
     int order;
     int continues;   /* first line continues the previous region's last paragraph */
+    nocr_origin origin;
     nocr_line **lines; /* owned pointers: a line handed out stays valid */
     size_t nlines, cap;
 };
@@ -43,6 +44,8 @@ struct nocr_page {
     int dpi;
     double skew, skew_confidence;
     int body_height; /* body text character height (original px); 0 when unknown */
+    double coverage; /* share of text-like ink recognized; -1 until measured */
+    char *lang;      /* recognition language chosen; NULL until recognition */
     char *source;
     int index;
     nocr_region **regions; /* owned pointers */
