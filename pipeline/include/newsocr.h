@@ -374,6 +374,10 @@ typedef struct nocr_engine_options {
  * searched; NOCR_EENGINE. Free with nocr_engine_free. */
 int nocr_engine_new(nocr_engine **out, const nocr_engine_options *opts);
 void nocr_engine_free(nocr_engine *eng);
+/* The settings file loaded ("" when none): opts->config, else the copy installed beside
+ * the library (LIBDIR/../share/newsocr/newsocr.config), else the build's. Owned by the
+ * engine. */
+const char *nocr_engine_config(const nocr_engine *eng);
 /* The model directory in use and the language string loaded; owned by the engine. */
 const char *nocr_engine_tessdata(const nocr_engine *eng);
 const char *nocr_engine_lang(const nocr_engine *eng);

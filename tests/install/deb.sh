@@ -28,4 +28,11 @@ done
 out=$(LD_LIBRARY_PATH="$tmp/root/usr/lib/$multiarch" "$tmp/root/usr/bin/newsocr" \
     "$src/samples/p02-seed-article.png")
 echo "$out" | grep -q "街角会客厅" || { echo "deb: the installed newsocr misread the seed page"; exit 1; }
+# The packaged library finds the settings installed with it, wherever the root is; the
+# packaged Python module loads the packaged library.
+config=$(NEWSOCR_LIBRARY="$tmp/root/usr/lib/$multiarch/libnewsocr.so.0" \
+    PYTHONPATH="$tmp/root/usr/lib/python3/dist-packages" /usr/bin/python3 -c \
+    'import newsocr; print(newsocr.Engine().config)')
+[ "$config" = "$tmp/root/usr/lib/$multiarch/../../share/newsocr/newsocr.config" ] ||
+    { echo "deb: the packaged library uses settings '$config', not its own"; exit 1; }
 echo "deb: $(basename "$deb") ok: $(echo "$out" | wc -l) lines read from the seed page"

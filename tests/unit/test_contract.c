@@ -226,6 +226,8 @@ static void test_hook(const char *fixtures)
         CHECK(0);
         return;
     }
+    /* The build finds the source tree's settings file. */
+    CHECK(strstr(nocr_engine_config(eng), "newsocr.config") != NULL);
     nocr_image *img = NULL;
     nocr_page *page = NULL;
     CHECK_INT(nocr_image_load(&img, path, 0, NULL), NOCR_OK);

@@ -75,6 +75,7 @@ def _declare(lib):
         "nocr_engine_new": (ctypes.c_int, [ctypes.POINTER(_P), ctypes.POINTER(_EngineOptions)]),
         "nocr_engine_free": (None, [_P]),
         "nocr_engine_lang": (ctypes.c_char_p, [_P]),
+        "nocr_engine_config": (ctypes.c_char_p, [_P]),
         "nocr_image_load": (ctypes.c_int, [ctypes.POINTER(_P), ctypes.c_char_p, ctypes.c_int,
                                            ctypes.POINTER(_LoadOptions)]),
         "nocr_image_load_mem": (ctypes.c_int, [ctypes.POINTER(_P), ctypes.c_char_p,
@@ -297,6 +298,11 @@ class Engine:
     @property
     def lang(self) -> str:
         return _lib().nocr_engine_lang(self._h).decode()
+
+    @property
+    def config(self) -> str:
+        """The newsocr Tesseract settings file in use ("" when none)."""
+        return _lib().nocr_engine_config(self._h).decode()
 
     def read(self, image: ImageInput, page: int = 0, name: Optional[str] = None) -> Page:
         """Reads one page: a file path (page: the page of a multi-page TIFF), the bytes of

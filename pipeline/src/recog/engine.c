@@ -2,7 +2,9 @@
  * engine.c - the recognition engine: finding the models, loading them once, and the
  * engine's lifecycle.
  *
- *   nocr_engine_new, nocr_engine_free, nocr_engine_tessdata, nocr_engine_lang
+ *   nocr_engine_new, nocr_engine_free, nocr_engine_tessdata, nocr_engine_lang,
+ *   nocr_engine_config
+ *   config_beside_library   the settings installed with the library
  *   find_tessdata           the model directory: given, $NEWSOCR_TESSDATA,
  *                           $TESSDATA_PREFIX, the system's
  *   find_config             newsocr's Tesseract settings file
@@ -11,9 +13,10 @@
  * parallelism is switched off (omp_set_max_active_levels(0)): on a 2-core machine a page
  * took 20 s with Tesseract's threads and 4.6 s without; newsocr parallelises over pages.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* dladdr */
 #include "recog/recog.h"
 
+#include <dlfcn.h>
 #include <omp.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +24,11 @@
 
 #ifndef NOCR_CONFIG_PATHS
 #define NOCR_CONFIG_PATHS ""
+#endif
+/* The installed settings file relative to the installed library's directory, so that a
+ * package unpacked under any root (dpkg -x, a container layer) finds its own. */
+#ifndef NOCR_CONFIG_FROM_LIBDIR
+#define NOCR_CONFIG_FROM_LIBDIR ""
 #endif
 
 /* The system's model directories, searched after --tessdata and $NEWSOCR_TESSDATA. */
@@ -104,12 +112,29 @@ static int find_tessdata(char **out, const char *given, const char *lang)
                           missing, missing, searched, missing);
 }
 
-/* The pipeline's Tesseract settings: opts->config, else the first existing file of the
- * build-time list (installed copy, then the source tree's models/newsocr.config). */
+/* The settings file installed beside the library this code runs from, into buf; 0 if none. */
+static int config_beside_library(char *buf, size_t n)
+{
+    Dl_info info;
+    if (!*NOCR_CONFIG_FROM_LIBDIR || !dladdr((void *)nocr_engine_new, &info) || !info.dli_fname)
+        return 0;
+    const char *slash = strrchr(info.dli_fname, '/');
+    if (!slash)
+        return 0;
+    int len = snprintf(buf, n, "%.*s/%s", (int)(slash - info.dli_fname), info.dli_fname,
+                       NOCR_CONFIG_FROM_LIBDIR);
+    return len > 0 && (size_t)len < n && is_file(buf);
+}
+
+/* The pipeline's Tesseract settings: opts->config, else the copy installed beside the
+ * library, else the first existing file of the build-time list (installed copy, then the
+ * source tree's models/newsocr.config). */
 static const char *find_config(const char *given, char *buf, size_t n)
 {
     if (given)
         return *given ? given : NULL;
+    if (config_beside_library(buf, n))
+        return buf;
     const char *p = NOCR_CONFIG_PATHS;
     while (*p) {
         size_t len = strcspn(p, ":");
@@ -143,7 +168,8 @@ int nocr_engine_new(nocr_engine **out, const nocr_engine_options *opts)
     /* Tesseract's own threads: off for every parallel region of this process. */
     omp_set_max_active_levels(0);
 
-    if (!(eng = calloc(1, sizeof(*eng))) || !(eng->lang = nocr_strdup(lang))) {
+    if (!(eng = calloc(1, sizeof(*eng))) || !(eng->lang = nocr_strdup(lang)) ||
+        !(eng->config = nocr_strdup(config ? config : ""))) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory");
         goto cleanup;
     }
@@ -181,7 +207,13 @@ void nocr_engine_free(nocr_engine *eng)
     }
     free(eng->tessdata);
     free(eng->lang);
+    free(eng->config);
     free(eng);
+}
+
+const char *nocr_engine_config(const nocr_engine *eng)
+{
+    return eng && eng->config ? eng->config : "";
 }
 
 const char *nocr_engine_tessdata(const nocr_engine *eng)
