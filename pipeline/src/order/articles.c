@@ -93,13 +93,9 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         nocr_region *r = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(r);
-        nocr_region_set_order(r, -1);
-        nocr_region_set_article(r, -1);
-        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN ||
-            nocr_region_line_count(r) == 0)
+        rec_item *it = rec_item_add(w, r);
+        if (!it)
             continue;
-        rec_item *it = &w->items[w->nitems++];
-        it->r = r;
         if (role == NOCR_ROLE_PAGE_HEADER || role == NOCR_ROLE_NOTE) {
             it->article = role == NOCR_ROLE_PAGE_HEADER ? REC_ARTICLE_FOLIO : REC_ARTICLE_NOTES;
             continue;

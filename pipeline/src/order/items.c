@@ -3,6 +3,7 @@
  * column, the captions.
  *
  *   rec_items_sort        every text region in reading order
+ *   rec_item_add          a region taken into the reading order
  *   role_in_columns       the roles read in column order
  *   rec_role_rank         a role's place inside its article
  *   columns_find          column clusters of an article's body
@@ -133,4 +134,16 @@ int rec_items_sort(rec_work *w)
     for (size_t i = 0; i < n; i++)
         nocr_region_set_order(items[i].r, (int)i);
     return NOCR_OK;
+}
+
+rec_item *rec_item_add(rec_work *w, nocr_region *r)
+{
+    nocr_role role = nocr_region_role(r);
+    nocr_region_set_order(r, -1);
+    nocr_region_set_article(r, -1);
+    if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN || nocr_region_line_count(r) == 0)
+        return NULL;
+    rec_item *it = &w->items[w->nitems++];
+    *it = (rec_item){r, REC_NO_OWNER, 0, 0};
+    return it;
 }

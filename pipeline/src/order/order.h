@@ -116,6 +116,15 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
 
 /* The working arrays of one reconstruction, each with room for every region of the page
  * (arts one more, for the text no headline owns); owned by nocr_reconstruct. */
+/* True when the rule region s is an edge of a photo's frame, not an article's border:
+ * within `slack` pixels of the photo's top or bottom (a vertical rule: its left or right)
+ * along more than half the rule's length (owners.c). */
+int rec_rule_frames_figure(const nocr_page *page, const nocr_region *s, int slack, int vertical);
+
+/* True when a vertical rule stands between x0 and x1 over some of the rows [y0, y1); with
+ * frame_slack > 0 the edges of photo frames (rec_rule_frames_figure) do not count. */
+int rec_vrule_between(const nocr_page *page, int frame_slack, int x0, int x1, int y0, int y1);
+
 typedef struct rec_work {
     nocr_region **heads; /* headline regions, top to bottom */
     int *head_art;       /* the article of each headline (a second deck shares one) */
@@ -128,6 +137,10 @@ typedef struct rec_work {
 
 /* Appends the page's headline regions to w->heads, sorted top to bottom (stable). */
 void rec_headlines_find(rec_work *w, const nocr_page *page);
+/* Takes region r out of any earlier order (order and article -1) and, when it is read
+ * (a text region with lines, not unknown), appends it to w->items with no article yet and
+ * returns the item; NULL otherwise (items.c). */
+rec_item *rec_item_add(rec_work *w, nocr_region *r);
 
 /* Sets the article's extent to the box of r (its headline's too); grows it by r. */
 void rec_article_start(rec_article *ar, int headline, const nocr_region *r);

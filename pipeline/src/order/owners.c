@@ -8,8 +8,8 @@
  *   owner_beside         a headline level with the region's top
  *   body_below           the body region under a subheadline or byline
  *   rec_rule_between     a horizontal rule between two heights, over some columns
- *   rule_frames_figure   the rule is a photo's frame, not an article's border
- *   vrule_between        a column rule between two x positions
+ *   rec_rule_frames_figure  a rule is a photo's frame, not an article's border
+ *   rec_vrule_between    a column rule between two x positions
  *
  * A headline owns the text beneath it, in the columns it spans, down to a horizontal rule
  * or the next headline; text beside a headline that spans only part of its article belongs
@@ -41,17 +41,23 @@
  * partial headline, under a subheadline and byline). By hand in 961334b (p06). */
 #define BESIDE_REACH 3 /* body heights */
 
-/* True when the horizontal rule s is the top or bottom edge of a photo's frame. */
-static int rule_frames_figure(const nocr_page *page, const nocr_region *s, int body)
+int rec_rule_frames_figure(const nocr_page *page, const nocr_region *s, int slack, int vertical)
 {
-    int slack = body / FRAME_SLACK_DIV;
+    /* A vertical rule is the same test turned: its sides against the photo's sides. */
+    nocr_box sb = nocr_region_box(s);
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *f = nocr_page_region(page, i);
         if (nocr_region_role(f) != NOCR_ROLE_FIGURE)
             continue;
-        int near_edge = abs(rec_y0(s) - rec_y0(f)) < slack || abs(rec_y1(s) - rec_y1(f)) < slack;
-        if (near_edge &&
-            2 * rec_overlap(rec_x0(s), rec_x1(s), rec_x0(f), rec_x1(f)) > nocr_region_box(s).w)
+        int near_edge, along;
+        if (vertical) {
+            near_edge = abs(rec_x0(s) - rec_x0(f)) < slack || abs(rec_x1(s) - rec_x1(f)) < slack;
+            along = 2 * rec_overlap(rec_y0(s), rec_y1(s), rec_y0(f), rec_y1(f)) > sb.h;
+        } else {
+            near_edge = abs(rec_y0(s) - rec_y0(f)) < slack || abs(rec_y1(s) - rec_y1(f)) < slack;
+            along = 2 * rec_overlap(rec_x0(s), rec_x1(s), rec_x0(f), rec_x1(f)) > sb.w;
+        }
+        if (near_edge && along)
             return 1;
     }
     return 0;
@@ -63,7 +69,7 @@ int rec_rule_between(const nocr_page *page, int body, int x0, int x1, int y0, in
         const nocr_region *s = nocr_page_region(page, i);
         nocr_box b = nocr_region_box(s);
         if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.w < b.h ||
-            rule_frames_figure(page, s, body))
+            rec_rule_frames_figure(page, s, body / FRAME_SLACK_DIV, 0))
             continue;
         int sy = b.y + b.h / 2;
         int ov = rec_overlap(b.x, b.x + b.w, x0, x1);
@@ -73,8 +79,7 @@ int rec_rule_between(const nocr_page *page, int body, int x0, int x1, int y0, in
     return 0;
 }
 
-/* True when a vertical rule stands between x0 and x1 over the rows [y0, y1). */
-static int vrule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
+int rec_vrule_between(const nocr_page *page, int frame_slack, int x0, int x1, int y0, int y1)
 {
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *s = nocr_page_region(page, i);
@@ -82,7 +87,8 @@ static int vrule_between(const nocr_page *page, int x0, int x1, int y0, int y1)
         if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.h <= b.w)
             continue;
         int sx = b.x + b.w / 2;
-        if (sx > x0 && sx < x1 && rec_overlap(b.y, b.y + b.h, y0, y1) > 0)
+        if (sx > x0 && sx < x1 && rec_overlap(b.y, b.y + b.h, y0, y1) > 0 &&
+            !(frame_slack > 0 && rec_rule_frames_figure(page, s, frame_slack, 1)))
             return 1;
     }
     return 0;
@@ -160,7 +166,7 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
         int right = rec_x0(r) >= rec_x1(hd); /* r right of the headline */
         int dx = right ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
         int lo = right ? rec_x1(hd) : rec_x1(r), hi = right ? rec_x0(r) : rec_x0(hd);
-        if (vrule_between(page, lo, hi, rec_y1(hd), rec_y0(r)))
+        if (rec_vrule_between(page, 0, lo, hi, rec_y1(hd), rec_y0(r)))
             dx += width; /* across a column rule: only if nothing else */
         int below = rec_y1(hd) > best_y + BAND * body;
         int same_band = abs(rec_y1(hd) - best_y) <= BAND * body;

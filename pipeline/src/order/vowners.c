@@ -7,8 +7,6 @@
  *   heads_rows_better    of two headlines at a region's right, the one heading its rows
  *   owner_above          the nearest headline above a region, in its columns and tier
  *   tier_span            the tier keys a region's rows run over
- *   vrule_between        a column rule between two x positions (a photo's frame aside)
- *   vrule_frames_figure  the rule is a photo's frame, not an article's border
  *
  * On a vertical page the text runs right to left: a vertical headline at the right of its
  * article owns the text to its LEFT in its tier, down to a column rule or the next
@@ -21,41 +19,6 @@
 
 #include <limits.h>
 #include <stdlib.h>
-
-/* True when the vertical rule s is the left or right edge of a photo's frame: within half
- * a body height of the photo's side, over more than half the rule's length (the rule of
- * owners.c for horizontal rules, turned). */
-static int vrule_frames_figure(const nocr_page *page, const nocr_region *s, int body)
-{
-    int slack = body / REC_TOUCH_DIV;
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        const nocr_region *f = nocr_page_region(page, i);
-        if (nocr_region_role(f) != NOCR_ROLE_FIGURE)
-            continue;
-        int near_edge = abs(rec_x0(s) - rec_x0(f)) < slack || abs(rec_x1(s) - rec_x1(f)) < slack;
-        if (near_edge &&
-            2 * rec_overlap(rec_y0(s), rec_y1(s), rec_y0(f), rec_y1(f)) > nocr_region_box(s).h)
-            return 1;
-    }
-    return 0;
-}
-
-/* True when a vertical rule (not a photo's frame) stands between x0 and x1 over some of the
- * rows [y0, y1). */
-static int vrule_between(const nocr_page *page, int body, int x0, int x1, int y0, int y1)
-{
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        const nocr_region *s = nocr_page_region(page, i);
-        nocr_box b = nocr_region_box(s);
-        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR || b.h <= b.w)
-            continue;
-        int sx = b.x + b.w / 2;
-        if (sx > x0 && sx < x1 && rec_overlap(b.y, b.y + b.h, y0, y1) > 0 &&
-            !vrule_frames_figure(page, s, body))
-            return 1;
-    }
-    return 0;
-}
 
 /* The tier keys of r's top and bottom rows (rec_tier_key). */
 static void tier_span(int *out_top, int *out_bottom, const rec_tiers *t, const nocr_region *r)
@@ -102,7 +65,8 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
                     heads_rows_better(hd, heads[best], r, body);
         if (!nearer && !level)
             continue;
-        if (rules && vrule_between(page, body, rec_x1(r), rec_x0(hd), rec_y0(r), rec_y1(r)))
+        if (rules && rec_vrule_between(page, body / REC_TOUCH_DIV, rec_x1(r), rec_x0(hd),
+                                       rec_y0(r), rec_y1(r)))
             continue;
         best = h;
         best_dx = dx;
