@@ -295,7 +295,9 @@ static int paragraphs_eval(neval_page_metrics *m, const neval_gt_page *gt, const
             lines += gt->regions[i].n_lines;
             pieces++;
             last = i;
-            rc = cps_append(&text, &len, &cap, ng->cps + ng->off[i], ng->off[i + 1] - ng->off[i]);
+            size_t n = ng->off[i + 1] - ng->off[i];
+            if (n > 0) /* a text of no region has no code points at all: cps is NULL */
+                rc = cps_append(&text, &len, &cap, ng->cps + ng->off[i], n);
             if (located[i] && first_line == (size_t)-1)
                 first_line = no->line_of[spans[i].start];
         }

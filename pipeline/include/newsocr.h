@@ -89,6 +89,12 @@ typedef struct nocr_box {
     int w, h; /* width and height in pixels; 0 when unknown */
 } nocr_box;
 
+/* The page model holds boxes with -NOCR_MAX_COORD <= x, y and 0 <= w, h and x + w, y + h
+ * <= NOCR_MAX_COORD (far beyond any scan: 16.7 million pixels), so that no stage's
+ * arithmetic on them overflows. The nocr_*_add_* functions refuse other boxes (NOCR_EINVAL);
+ * the box setters clamp them. */
+#define NOCR_MAX_COORD (1 << 24)
+
 typedef enum nocr_role {
     NOCR_ROLE_UNKNOWN = 0,
     NOCR_ROLE_HEADLINE,

@@ -88,6 +88,17 @@ static void test_body_height(void)
     CHECK_STR(nocr_origin_name(nocr_region_origin(body)), "coverage");
     CHECK_STR(nocr_origin_name((nocr_origin)9), "unknown");
 
+    /* Boxes beyond the model's range are refused when added and clamped when set. */
+    CHECK_INT(nocr_page_add_region(NULL, page, NOCR_ROLE_BODY, (nocr_box){2147483000, 0, 900, 9}),
+              NOCR_EINVAL);
+    CHECK(strstr(nocr_error_last(), "outside") != NULL);
+    CHECK_INT(nocr_page_add_region(NULL, page, NOCR_ROLE_BODY, (nocr_box){0, 0, -1, 9}),
+              NOCR_EINVAL);
+    CHECK_INT(nocr_region_add_line(NULL, body, (nocr_box){0, 0, 1, NOCR_MAX_COORD + 1}, "x", 1),
+              NOCR_EINVAL);
+    nocr_region_set_work_box(body, (nocr_box){NOCR_MAX_COORD - 5, 0, 100, 10});
+    CHECK_INT(nocr_region_work_box(body).w, 5);
+
     nocr_region_set_work_box(body, (nocr_box){5, 6, 7, 8});
     CHECK_INT(nocr_region_work_box(body).x, 5);
     CHECK_INT(nocr_region_work_box(body).h, 8);

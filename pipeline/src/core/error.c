@@ -4,6 +4,7 @@
  *   nocr_error_set, nocr_error_clear, nocr_error_last, nocr_error_name
  *   nocr_version, nocr_strdup, nocr_now, nocr_array_grow
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "core/internal.h"
 
 #include <stdarg.h>

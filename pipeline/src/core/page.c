@@ -44,6 +44,33 @@ int nocr_role_is_text(nocr_role role)
     return role != NOCR_ROLE_FIGURE && role != NOCR_ROLE_SEPARATOR;
 }
 
+/* Whether a box is within the model's range (NOCR_MAX_COORD), and a box forced into it. */
+static int box_ok(nocr_box b)
+{
+    return b.x >= -NOCR_MAX_COORD && b.y >= -NOCR_MAX_COORD && b.w >= 0 && b.h >= 0 &&
+           b.x <= NOCR_MAX_COORD - b.w && b.y <= NOCR_MAX_COORD - b.h;
+}
+
+static int clamp_int(int v, int lo, int hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static nocr_box box_clamp(nocr_box b)
+{
+    b.x = clamp_int(b.x, -NOCR_MAX_COORD, NOCR_MAX_COORD);
+    b.y = clamp_int(b.y, -NOCR_MAX_COORD, NOCR_MAX_COORD);
+    b.w = clamp_int(b.w, 0, NOCR_MAX_COORD - b.x);
+    b.h = clamp_int(b.h, 0, NOCR_MAX_COORD - b.y);
+    return b;
+}
+
+static int box_refused(nocr_box b)
+{
+    return nocr_error_set(NOCR_EINVAL, "box %d,%d %dx%d is outside the page model's range", b.x,
+                          b.y, b.w, b.h);
+}
+
 int nocr_page_new(nocr_page **out, int width, int height)
 {
     if (!out || width <= 0 || height <= 0)
@@ -295,13 +322,15 @@ int nocr_page_add_region(nocr_region **out, nocr_page *page, nocr_role role, noc
 {
     if (!page)
         return nocr_error_set(NOCR_EINVAL, "NULL page");
+    if (!box_ok(box))
+        return box_refused(box);
     if (NOCR_ARRAY_GROW(page->regions, page->cap, page->nregions + 1))
         return NOCR_ENOMEM;
     nocr_region *region = calloc(1, sizeof(*region));
     if (!region)
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
     region->role = role;
-    region->box = box;
+    region->box = box_clamp(box);
     region->article = -1;
     region->order = -1;
     page->regions[page->nregions++] = region;
@@ -352,7 +381,7 @@ void nocr_region_set_box(nocr_region *region, nocr_box box)
 {
     if (!region)
         return;
-    region->box = box;
+    region->box = box_clamp(box);
 }
 
 nocr_direction nocr_region_direction(const nocr_region *region)
@@ -437,7 +466,7 @@ void nocr_region_set_work_box(nocr_region *region, nocr_box box)
 {
     if (!region)
         return;
-    region->wbox = box;
+    region->wbox = box_clamp(box);
 }
 
 nocr_origin nocr_region_origin(const nocr_region *region)
@@ -493,6 +522,8 @@ int nocr_region_add_line(nocr_line **out, nocr_region *region, nocr_box box, con
 {
     if (!region)
         return nocr_error_set(NOCR_EINVAL, "NULL region");
+    if (!box_ok(box))
+        return box_refused(box);
     if (NOCR_ARRAY_GROW(region->lines, region->cap, region->nlines + 1))
         return NOCR_ENOMEM;
     nocr_line *line = calloc(1, sizeof(*line));
@@ -614,7 +645,7 @@ void nocr_line_set_work_box(nocr_line *line, nocr_box box)
 {
     if (!line)
         return;
-    line->wbox = box;
+    line->wbox = box_clamp(box);
 }
 
 float nocr_line_confidence(const nocr_line *line)
@@ -664,6 +695,8 @@ int nocr_line_add_word(nocr_word **out, nocr_line *line, nocr_box box, const cha
 {
     if (!line)
         return nocr_error_set(NOCR_EINVAL, "NULL line");
+    if (!box_ok(box))
+        return box_refused(box);
     char *copy = nocr_strdup(text ? text : "");
     if (!copy)
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
