@@ -5,6 +5,7 @@
  *   region_recognize_lines  a region read line by line (headings, captions, the folio)
  *   region_read_result      a region read as one block: Tesseract's lines and words
  *   line_read_words         one line's words, from the page or a scaled-down copy
+ *   iterator_box            an element's box, or none when Tesseract has none
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
  * original); the page model is edited through its accessors, and a line's text is made
@@ -42,7 +43,16 @@ static void engine_set_image(nocr_engine *eng, const nocr_image *img)
 
 static nocr_box to_original(const nocr_image *img, int l, int t, int r, int b)
 {
-    return nocr_image_box_to_original(img, (nocr_box){l, t, r - l, b - t});
+    return nocr_image_box_to_original(img, (nocr_box){l, t, r > l ? r - l : 0, b > t ? b - t : 0});
+}
+
+/* The box of the iterator's current element at `level`, working pixels; all 0 when
+ * Tesseract has none (it then leaves the outputs unset: seen as garbage coordinates). */
+static void iterator_box(const TessPageIterator *pi, TessPageIteratorLevel level, int *l, int *t,
+                         int *r, int *b)
+{
+    if (!TessPageIteratorBoundingBox(pi, level, l, t, r, b))
+        *l = *t = *r = *b = 0;
 }
 
 /* Reads Tesseract's result for the current rectangle into `region`. */
@@ -55,11 +65,11 @@ static int region_read_result(nocr_region *region, nocr_engine *eng, const nocr_
     nocr_line *line = NULL;
     int rc = NOCR_OK;
     do {
-        int l, t, r, b;
+        int l = 0, t = 0, r = 0, b = 0;
         if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) || !line) {
             if (line && (rc = nocr_line_text_from_words(line)))
                 break;
-            TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b);
+            iterator_box(pi, RIL_TEXTLINE, &l, &t, &r, &b);
             float conf = TessResultIteratorConfidence(ri, RIL_TEXTLINE);
             if ((rc = nocr_region_add_line(&line, region, to_original(img, l, t, r, b), NULL,
                                            conf)))
@@ -70,7 +80,7 @@ static int region_read_result(nocr_region *region, nocr_engine *eng, const nocr_
         if (!text)
             continue;
         float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-        TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b);
+        iterator_box(pi, RIL_WORD, &l, &t, &r, &b);
         rc = nocr_line_add_word(NULL, line, to_original(img, l, t, r, b), text, conf);
         TessDeleteText(text);
         if (rc)
@@ -128,7 +138,7 @@ static int line_read_words(nocr_line *line, nocr_engine *eng, const nocr_image *
             continue;
         int wl, wt, wr, wb;
         float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wb);
+        iterator_box(pi, RIL_WORD, &wl, &wt, &wr, &wb);
         nocr_box box =
             to_original(img, ox + (int)((float)wl / f), oy + (int)((float)wt / f),
                         ox + (int)((float)wr / f + 0.5f), oy + (int)((float)wb / f + 0.5f));
