@@ -1,8 +1,10 @@
 /*
  * cli.h - what the two commands of the newsocr program share: exit statuses, the common
  * options and their parser (options.c), output format sets over the library's format
- * table, the atomic file writer and the processing of one page into every requested
- * format (output.c). main.c is `newsocr IMAGE...`, batch/ is `newsocr batch`.
+ * table, the atomic file writer, the processing of one page into every requested format
+ * and the PDF book, one PDF of all the pages of an input (output.c). main.c is
+ * `newsocr IMAGE...`, batch/ is `newsocr batch`; their --help texts are generated from
+ * pipeline/man/newsocr.1.src.
  */
 #ifndef NEWSOCR_CLI_H
 #define NEWSOCR_CLI_H
@@ -23,6 +25,11 @@ enum cli_exit_status {
     EXIT_OUTPUT = 4,
     EXIT_INTERRUPTED = 130, /* batch: stopped by SIGINT or SIGTERM (128 + SIGINT) */
 };
+
+/* The --help texts, generated from pipeline/man/newsocr.1.src by pipeline/man/gen.awk (the
+ * source of the man page too): cli_help.c in the build directory. */
+extern const char cli_help_newsocr[];
+extern const char cli_help_batch[];
 
 /* Returned by cli_options_parse when --help or --version was printed: exit 0. */
 #define CLI_DONE (-1)
@@ -156,6 +163,8 @@ typedef struct cli_page_result {
     size_t regions;      /* regions in the page */
     size_t bytes;        /* bytes of output */
     char warnings[1024]; /* the page's warnings (nocr_page_warning), "; "-separated */
+    double coverage;     /* nocr_page_coverage: 0..1, -1 when not measured */
+    char lang[64];       /* nocr_page_lang: the language chosen; "" when none */
     nocr_timings times;  /* per stage */
 } cli_page_result;
 
@@ -168,11 +177,60 @@ typedef struct cli_sink {
     int *stdout_pages;
 } cli_sink;
 
+typedef struct cli_book cli_book;
+
 /* Loads page `index` of `path`, runs the pipeline, makes every format of o->formats and
  * writes them to `sink` (all formats are made before the first is written). Never prints
- * on stderr; the outcome, message included, is in *res. Returns res->status. */
+ * on stderr; the outcome, message included, is in *res. Returns res->status.
+ * The pdf format, if requested, is written per page like the others (NAME.pNNN.pdf). */
 int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, const char *path,
                  int index, const cli_sink *sink);
+
+/* As cli_page_run, but with `book` (not NULL) the pdf format is not written per page: the
+ * page is added to the book after the other formats, also when those could not be written;
+ * a page whose processing failed is added image-only (res->status still says it failed); a
+ * page that could not be loaded makes the book fail (cli_book_close then writes nothing).
+ * book NULL: exactly cli_page_run. */
+int cli_page_run_book(cli_page_result *res, nocr_engine *eng, const cli_options *o,
+                      const char *path, int index, const cli_sink *sink, cli_book *book);
+
+/* ---------------------------------------------------------------------------------------
+ * The PDF book: one searchable PDF of all the pages of one input file (output.c)
+ *
+ * With -f pdf an input of several pages (a PDF, a multi-page TIFF) gives one NAME.pdf, not
+ * a file per page. For each input file, in one thread:
+ *
+ *     cli_book *book;
+ *     if (cli_book_open(&book, "OUT/NAME.pdf", input, err, sizeof(err)) != EXIT_OK)
+ *         report err; (book is NULL; the pages may still be processed for other formats)
+ *     for each page p of the input, in order 0..npages-1:
+ *         cli_sink sink = {outbase, 1, NULL};
+ *         cli_page_run_book(&res, eng, o, input, p, &sink, book);
+ *     status = cli_book_close(book, commit, err, sizeof(err));
+ *
+ * open: the book is written to TARGET.tmp.XXXXXX in TARGET's directory (directory must
+ * exist), the name in cli_book_tmp() for a signal handler to unlink; TARGET NULL writes the
+ * PDF to stdout at close (built in memory); an existing non-regular TARGET (a pipe,
+ * /dev/stdout) is built in memory and written to it at close. Returns EXIT_OK, or
+ * EXIT_OUTPUT with "TARGET: cannot write: REASON" in err.
+ * close: commit 1 finishes the PDF and renames it to TARGET, when every page was added (a
+ * page that could not be loaded fails the book); commit 0 (interrupted, abandoned), a
+ * failed book, or a failure while finishing removes the temporary file and writes nothing.
+ * Returns EXIT_OK when TARGET was written; otherwise the status (EXIT_INPUT when a page could
+ * not be loaded, EXIT_OUTPUT, ...) with "TARGET: not written: REASON" in err (for commit 0:
+ * EXIT_OK and nothing in err). Always frees the book; accepts NULL (EXIT_OK).
+ * A book belongs to one thread at a time; pages must be added in order. */
+int cli_book_open(cli_book **out, const char *target, const char *input, char *err, size_t errlen);
+/* Adds a processed page (page, img) or, with page NULL, the image alone (a page whose OCR
+ * failed); with img NULL too, fails the book with `why` (status: why it failed). Called by
+ * cli_page_run_book. */
+void cli_book_add(cli_book *book, const nocr_page *page, const nocr_image *img, int status,
+                  const char *why);
+/* The temporary file being written ("" when none: stdout or in memory). */
+const char *cli_book_tmp(const cli_book *book);
+/* Pages added so far. */
+int cli_book_pages(const cli_book *book);
+int cli_book_close(cli_book *book, int commit, char *err, size_t errlen);
 
 /* newsocr batch ARGS... (argv[0] is "batch"); returns the exit status (batch/batch.c). */
 int cli_batch_main(int argc, char **argv);

@@ -2,13 +2,15 @@
  * options.c - the options both commands take, parsed by one table, and the sets of output
  * formats they name.
  *
- *   cli_options_init, cli_options_parse, cli_parse_int, cli_usage_error,
+ *   cli_options_init, cli_options_parse, cli_parse_int, cli_usage_error, keyword,
  *   cli_parse_formats, cli_format_count, cli_format_in, cli_format_default,
  *   cli_format_first_ext
  *
  * `newsocr IMAGE...` (main.c) and `newsocr batch` (batch/batch.c) share -o -f -l
- * --tessdata --config --max-pixels --no-enhance -q -v -h; the single-page command adds
- * --debug-dir, --timings and -V, the batch its own options through a callback. Numbers are
+ * --tessdata --config --max-pixels --pdf-dpi --layout --direction --no-enhance -q -v -h;
+ * the single-page command adds --debug-dir, --timings and -V, the batch its own options
+ * through a callback. Every option is documented in pipeline/man/newsocr.1.src, the source
+ * of both --help texts and of newsocr(1); tests/man checks that they agree. Numbers are
  * parsed strictly: a value that overflows or has trailing characters is a usage error,
  * never a silently different number.
  */
@@ -29,7 +31,14 @@ enum {
     OPT_DEBUG_DIR,
     OPT_TIMINGS,
     OPT_NO_ENHANCE,
+    OPT_PDF_DPI,
+    OPT_LAYOUT,
+    OPT_DIRECTION,
 };
+
+/* --pdf-dpi's range: the library's (nocr_load_options.pdf_dpi). */
+#define PDF_DPI_MIN 100
+#define PDF_DPI_MAX 1200
 
 /* A common option and the CLI_OPT_* bit a command needs to take it (0: every command). */
 typedef struct common_opt {
@@ -44,6 +53,9 @@ static const common_opt common_opts[] = {
     {{"tessdata", required_argument, NULL, OPT_TESSDATA}, 0},
     {{"config", required_argument, NULL, OPT_CONFIG}, 0},
     {{"max-pixels", required_argument, NULL, OPT_MAX_PIXELS}, 0},
+    {{"pdf-dpi", required_argument, NULL, OPT_PDF_DPI}, 0},
+    {{"layout", required_argument, NULL, OPT_LAYOUT}, 0},
+    {{"direction", required_argument, NULL, OPT_DIRECTION}, 0},
     {{"debug-dir", required_argument, NULL, OPT_DEBUG_DIR}, CLI_OPT_DEBUG_DIR},
     {{"timings", no_argument, NULL, OPT_TIMINGS}, CLI_OPT_TIMINGS},
     {{"no-enhance", no_argument, NULL, OPT_NO_ENHANCE}, 0},
@@ -184,6 +196,23 @@ static int option_error(int c, int argc, char **argv, const struct option *longo
 /* Applies common option `c`: EXIT_OK, EXIT_USAGE or CLI_DONE; NOT_COMMON when `c` is one
  * of the command's own options. */
 #define NOT_COMMON 1000
+
+/* The value of `arg` among `names` (NULL-terminated) into *out; -1 when none. */
+static int keyword(int *out, const char *arg, const char *const *names)
+{
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* In the order of nocr_layout_mode and nocr_direction_mode. */
+static const char *const layout_names[] = {"newsocr", "tesseract", NULL};
+static const char *const direction_names[] = {"auto", "horizontal", "vertical", NULL};
+
 static int apply_common(cli_options *o, int c, const char *arg, const cli_command *cmd)
 {
     long long v;
@@ -207,6 +236,25 @@ static int apply_common(cli_options *o, int c, const char *arg, const cli_comman
             return cli_usage_error("--max-pixels needs a positive number, not '%s'", arg);
         o->load.max_pixels = v;
         return EXIT_OK;
+    case OPT_PDF_DPI:
+        if (cli_parse_int(&v, arg, PDF_DPI_MIN, PDF_DPI_MAX))
+            return cli_usage_error("--pdf-dpi needs a number from 100 to 1200, not '%s'", arg);
+        o->load.pdf_dpi = (int)v;
+        return EXIT_OK;
+    case OPT_LAYOUT: {
+        int mode;
+        if (keyword(&mode, arg, layout_names))
+            return cli_usage_error("--layout is newsocr or tesseract, not '%s'", arg);
+        o->process.layout = (nocr_layout_mode)mode;
+        return EXIT_OK;
+    }
+    case OPT_DIRECTION: {
+        int mode;
+        if (keyword(&mode, arg, direction_names))
+            return cli_usage_error("--direction is auto, horizontal or vertical, not '%s'", arg);
+        o->process.direction = (nocr_direction_mode)mode;
+        return EXIT_OK;
+    }
     case OPT_DEBUG_DIR:
         o->process.preprocess.debug_dir = arg;
         return EXIT_OK;

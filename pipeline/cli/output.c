@@ -3,13 +3,16 @@
  * single-page command (main.c) and the batch (batch/) share.
  *
  *   cli_init, cli_now, cli_status_of, cli_stem_of, cli_base_name, cli_is_dir, cli_mkdir_p,
- *   cli_name_clash, cli_tmp_slot_set, cli_write_atomic, cli_page_run
+ *   cli_name_clash, cli_tmp_slot_set, cli_write_atomic, cli_page_run, cli_page_run_book,
+ *   cli_book_open, cli_book_add, cli_book_tmp, cli_book_pages, cli_book_close
  *
  * The formats are the library's table (nocr_format_at): a page is written in each format
  * of the set by the table's writer, named by the table's extension.
  *
  * Output files are written to a temporary name beside the target (TARGET.tmp.XXXXXX) and
  * renamed when complete, so a reader (or a rerun of the batch) never sees a partial file.
+ * The PDF book (all the pages of one input in one PDF) is written the same way, page by
+ * page through the library's nocr_pdf_writer, and renamed when its last page is in.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
@@ -207,7 +210,7 @@ typedef struct page_outputs {
  * for the caller to free. */
 static int page_export(cli_page_result *res, page_outputs *out, const cli_options *o,
                        const nocr_page *page, const nocr_image *img, nocr_engine *eng,
-                       const char *path)
+                       const char *path, const cli_book *book)
 {
     char settings[512];
     snprintf(settings, sizeof(settings), "lang=%s; binarize=%d; enhance=%d; config=%s",
@@ -215,12 +218,13 @@ static int page_export(cli_page_result *res, page_outputs *out, const cli_option
              o->engine.config ? o->engine.config : "default");
     nocr_export_info info = NOCR_EXPORT_INFO_INIT;
     info.image_name = cli_base_name(path);
-    info.lang = nocr_engine_lang(eng);
+    /* With -l auto the page says which language the engine chose for it. */
+    info.lang = nocr_page_lang(page)[0] ? nocr_page_lang(page) : nocr_engine_lang(eng);
     info.settings = settings;
 
     for (size_t f = 0; f < nocr_format_count(); f++) {
         const nocr_format *fmt = cli_format_in(o->formats, f);
-        if (!fmt)
+        if (!fmt || (book && fmt == nocr_format_find("pdf")))
             continue;
         int rc =
             fmt->write(&out->data[f], &out->len[f], page, fmt->needs_image ? img : NULL, &info);
@@ -266,10 +270,18 @@ static void page_describe(cli_page_result *res, const nocr_page *page)
                  nocr_page_warning(page, w));
     }
     page_stats(page, &res->confidence, &res->articles);
+    res->coverage = nocr_page_coverage(page);
+    snprintf(res->lang, sizeof(res->lang), "%s", nocr_page_lang(page));
 }
 
 int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, const char *path,
                  int index, const cli_sink *sink)
+{
+    return cli_page_run_book(res, eng, o, path, index, sink, NULL);
+}
+
+int cli_page_run_book(cli_page_result *res, nocr_engine *eng, const cli_options *o,
+                      const char *path, int index, const cli_sink *sink, cli_book *book)
 {
     nocr_image *img = NULL;
     nocr_page *page = NULL;
@@ -278,6 +290,7 @@ int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, c
 
     memset(res, 0, sizeof(*res));
     res->confidence = -1;
+    res->coverage = -1;
     double t0 = cli_now();
     if (!out.data || !out.len) {
         page_fail(res, EXIT_MODEL, "out of memory");
@@ -289,6 +302,9 @@ int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, c
         rc = nocr_process(&page, eng, img, &o->process, &res->times);
     if (rc) {
         page_fail(res, cli_status_of(rc), nocr_error_last());
+        /* The book keeps the page's place: the scan alone, or the book fails. */
+        if (book)
+            cli_book_add(book, NULL, img, res->status, res->error);
         goto cleanup;
     }
     res->times.load = t1 - t0;
@@ -296,10 +312,15 @@ int cli_page_run(cli_page_result *res, nocr_engine *eng, const cli_options *o, c
 
     /* Every format is made before any is written: a failing export leaves no files. */
     double t2 = cli_now();
-    if (page_export(res, &out, o, page, img, eng, path) != EXIT_OK)
+    if (page_export(res, &out, o, page, img, eng, path, book) != EXIT_OK) {
+        if (book)
+            cli_book_add(book, NULL, img, res->status, res->error);
         goto cleanup;
-    res->times.export_ = cli_now() - t2;
+    }
     page_write(res, &out, sink);
+    if (book)
+        cli_book_add(book, page, img, EXIT_OK, NULL);
+    res->times.export_ = cli_now() - t2;
     page_describe(res, page);
 
 cleanup:
@@ -311,4 +332,162 @@ cleanup:
     nocr_image_free(img);
     res->seconds = cli_now() - t0;
     return res->status;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The PDF book
+ */
+
+struct cli_book {
+    nocr_pdf_writer *w;
+    char *target;   /* NULL: stdout */
+    int direct;     /* built in memory, written to target (or stdout) at close */
+    char tmp[4200]; /* the temporary file; "" when in memory */
+    int pages;
+    int status; /* EXIT_OK, or why the book fails */
+    char error[1024];
+};
+
+static void book_fail(cli_book *b, int status, const char *why)
+{
+    if (b->status != EXIT_OK)
+        return; /* the first reason is the one reported */
+    b->status = status != EXIT_OK ? status : EXIT_MODEL;
+    snprintf(b->error, sizeof(b->error), "%.1000s", why ? why : "failed");
+}
+
+int cli_book_open(cli_book **out, const char *target, const char *input, char *err, size_t errlen)
+{
+    *out = NULL;
+    cli_book *b = calloc(1, sizeof(*b));
+    if (!b || (target && !(b->target = strdup(target)))) {
+        free(b);
+        snprintf(err, errlen, "%s: cannot write: out of memory", target ? target : "stdout");
+        return EXIT_OUTPUT;
+    }
+    struct stat st;
+    b->direct = !target || (stat(target, &st) == 0 && !S_ISREG(st.st_mode));
+    nocr_export_info info = NOCR_EXPORT_INFO_INIT;
+    info.image_name = cli_base_name(input);
+    int rc;
+    if (b->direct) {
+        rc = nocr_pdf_writer_new(&b->w, NULL, &info);
+    } else {
+        if ((size_t)snprintf(b->tmp, sizeof(b->tmp), "%s.tmp.XXXXXX", target) >= sizeof(b->tmp)) {
+            snprintf(err, errlen, "%s: cannot write: %s", target, strerror(ENAMETOOLONG));
+            goto fail;
+        }
+        int fd = mkstemp(b->tmp);
+        if (fd < 0) {
+            snprintf(err, errlen, "%s: cannot write: %s", target, strerror(errno));
+            b->tmp[0] = '\0';
+            goto fail;
+        }
+        close(fd);
+        /* The writer truncates the file mkstemp made and removes it if never finished. */
+        rc = nocr_pdf_writer_new(&b->w, b->tmp, &info);
+    }
+    if (rc) {
+        snprintf(err, errlen, "%s: cannot write: %s", target ? target : "stdout",
+                 nocr_error_last());
+        goto fail;
+    }
+    *out = b;
+    return EXIT_OK;
+fail:
+    if (b->tmp[0])
+        unlink(b->tmp);
+    free(b->target);
+    free(b);
+    return EXIT_OUTPUT;
+}
+
+void cli_book_add(cli_book *b, const nocr_page *page, const nocr_image *img, int status,
+                  const char *why)
+{
+    if (!b || b->status != EXIT_OK)
+        return;
+    char msg[1100];
+    if (!img) {
+        snprintf(msg, sizeof(msg), "page %d: %.1000s", b->pages + 1, why ? why : "not read");
+        book_fail(b, status, msg);
+        return;
+    }
+    nocr_page *blank_page = NULL;
+    int rc = NOCR_OK;
+    if (!page) {
+        /* OCR failed: the scan alone, without a text layer. */
+        rc = nocr_page_new(&blank_page, nocr_image_width(img), nocr_image_height(img));
+        page = blank_page;
+    }
+    if (rc == NOCR_OK)
+        rc = nocr_pdf_writer_add_page(b->w, page, img);
+    nocr_page_free(blank_page);
+    if (rc) {
+        snprintf(msg, sizeof(msg), "page %d: %.1000s", b->pages + 1, nocr_error_last());
+        book_fail(b, cli_status_of(rc) == EXIT_USAGE ? EXIT_OUTPUT : cli_status_of(rc), msg);
+        return;
+    }
+    b->pages++;
+}
+
+const char *cli_book_tmp(const cli_book *b)
+{
+    return b ? b->tmp : "";
+}
+
+int cli_book_pages(const cli_book *b)
+{
+    return b ? b->pages : 0;
+}
+
+/* Finishes the book: renames the temporary file, or writes the bytes built in memory. */
+static int book_finish(cli_book *b)
+{
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int rc = b->direct ? nocr_pdf_writer_finish(b->w, &data, &len)
+                       : nocr_pdf_writer_finish(b->w, NULL, NULL);
+    if (rc) {
+        book_fail(b, cli_status_of(rc) == EXIT_USAGE ? EXIT_OUTPUT : cli_status_of(rc),
+                  nocr_error_last());
+        return b->status;
+    }
+    char why[1024];
+    if (b->direct && b->target) {
+        if (write_direct(b->target, data, len, why, sizeof(why)) != EXIT_OK)
+            book_fail(b, EXIT_OUTPUT, strerror(errno));
+    } else if (b->direct) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+            book_fail(b, EXIT_OUTPUT, strerror(errno));
+    } else {
+        (void)chmod(b->tmp, file_mode); /* mkstemp made it 0600 */
+        if (rename(b->tmp, b->target) != 0)
+            book_fail(b, EXIT_OUTPUT, strerror(errno));
+        else
+            b->tmp[0] = '\0';
+    }
+    free(data);
+    return b->status;
+}
+
+int cli_book_close(cli_book *b, int commit, char *err, size_t errlen)
+{
+    if (!b)
+        return EXIT_OK;
+    int status = EXIT_OK;
+    if (commit && b->status == EXIT_OK && b->pages == 0)
+        book_fail(b, EXIT_INPUT, "no page could be read");
+    if (commit && b->status == EXIT_OK)
+        book_finish(b);
+    if (commit && b->status != EXIT_OK) {
+        status = b->status;
+        snprintf(err, errlen, "%s: not written: %s", b->target ? b->target : "stdout", b->error);
+    }
+    nocr_pdf_writer_free(b->w); /* removes the file if it was not finished */
+    if (b->tmp[0])
+        unlink(b->tmp);
+    free(b->target);
+    free(b);
+    return status;
 }

@@ -388,6 +388,17 @@ const char *nocr_engine_config(const nocr_engine *eng);
 const char *nocr_engine_tessdata(const nocr_engine *eng);
 const char *nocr_engine_lang(const nocr_engine *eng);
 
+/* The recognition models an engine created with opts.tessdata = `tessdata` (NULL: none
+ * given) would find, for a user choosing a language. *out is text, the caller's (free()):
+ * first one line per directory searched, in the engine's order,
+ *     "dir\tDIR\tFROM\n"      FROM: "--tessdata", "NEWSOCR_TESSDATA", "TESSDATA_PREFIX"
+ *                             or "system"
+ * (a directory that is given, or $NEWSOCR_TESSDATA, is the only one searched), then one line
+ * per model (*.traineddata) found, sorted by name,
+ *     "model\tNAME\tDIR\n"     DIR: the first directory searched that holds it.
+ * Absent directories are listed and hold no models. Errors: NOCR_EINVAL, NOCR_ENOMEM. */
+int nocr_models_list(char **out, const char *tessdata);
+
 /* ---------------------------------------------------------------------------------------
  * The stages on the page model
  */

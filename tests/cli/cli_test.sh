@@ -201,4 +201,86 @@ else
     bad "-l eng: rc=$rc $err $(head -c 200 "$out")"
 fi
 
+# --- new library modes (issues 11, 12): parsed strictly ---
+expect_error "bad --layout" 1 "--layout is newsocr or tesseract, not 'ocropus'" \
+    --layout ocropus "$FIX/good.png"
+expect_error "bad --direction" 1 "--direction is auto, horizontal or vertical, not 'diagonal'" \
+    --direction diagonal "$FIX/good.png"
+
+# --- --list-langs: the models found, and why the others are missing ---
+mkdir -p "$WORK/onemodel"
+sysdata=$(ls -d /usr/share/tesseract-ocr/*/tessdata 2>/dev/null | head -n 1)
+if [ -n "$sysdata" ] && [ -f "$sysdata/eng.traineddata" ]; then
+    ln -s "$sysdata/eng.traineddata" "$WORK/onemodel/eng.traineddata"
+    run --list-langs --tessdata "$WORK/onemodel"
+    if [ "$rc" -eq 0 ] && grep -qx "eng	$WORK/onemodel" "$out" &&
+        [ "$(grep -c "	$WORK/onemodel\$" "$out")" -eq 1 ] &&
+        grep -q "^chi_sim	missing: no chi_sim.traineddata in $WORK/onemodel (--tessdata); Debian package tesseract-ocr-chi-sim\$" "$out" &&
+        grep -q "^chi_tra_vert	missing: .*tesseract-ocr-chi-tra-vert\$" "$out" &&
+        [ "$(grep -c '	missing: ' "$out")" -eq 4 ]; then
+        ok "--list-langs --tessdata DIR"
+    else
+        bad "--list-langs: rc=$rc $(cat "$out") $err"
+    fi
+else
+    echo "skip --list-langs: no system eng.traineddata"
+fi
+expect_error "--list-langs with an input" 1 "--list-langs takes no input" --list-langs \
+    "$FIX/good.png"
+
+# --- PDF (issue 13): one multi-page PDF per input, read back by newsocr ---
+expect_error "--pdf-dpi 50" 1 "--pdf-dpi needs a number from 100 to 1200, not '50'" \
+    --pdf-dpi 50 "$FIX/good.png"
+expect_error "--pdf-dpi 300x" 1 "--pdf-dpi needs a number from 100 to 1200, not '300x'" \
+    --pdf-dpi 300x "$FIX/good.png"
+expect_error "pdf of several inputs on stdout" 1 "pdf on stdout is of one input file" \
+    -f pdf "$FIX/good.png" "$FIX/good.jpg"
+expect_error "pdf into a missing directory" 4 "$WORK/nodir/x.pdf: cannot write" \
+    -f pdf -o "$WORK/nodir/x.pdf" "$FIX/two-pages.tif"
+# A page that cannot be read leaves no PDF at all (and no temporary file).
+run -f pdf --max-pixels 1000 -o "$WORK/unread.pdf" "$FIX/two-pages.tif"
+[ "$rc" -eq 2 ] && [ ! -e "$WORK/unread.pdf" ] && grep -q "unread.pdf: not written: page 1" \
+    "$WORK/stderr" && ok "pdf with an unreadable page: not written" ||
+    bad "pdf with an unreadable page: rc=$rc $err $(ls "$WORK")"
+if command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null; then
+    # A 2-page TIFF to one PDF on stdout (not a terminal here): the library's writer.
+    run -f pdf "$FIX/two-pages.tif"
+    cp "$out" "$WORK/two.pdf"
+    pages=$(pdfinfo "$WORK/two.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    [ "$rc" -eq 0 ] && [ "$pages" = 2 ] && ok "-f pdf on stdout: one 2-page PDF" ||
+        bad "-f pdf stdout: rc=$rc pages='$pages' $err"
+    # That PDF read back: one 2-page PDF (NAME.pdf, not NAME.pNNN.pdf) beside the text
+    # of each page; its text layer holds the text.
+    run -q -f txt,pdf --pdf-dpi 300 -o "$WORK/pdfout" "$WORK/two.pdf"
+    pages=$(pdfinfo "$WORK/pdfout/two.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    listing=$(cd "$WORK/pdfout" && ls | tr '\n' ' ')
+    if [ "$rc" -eq 0 ] && [ "$pages" = 2 ] &&
+        [ "$listing" = "two.p001.txt two.p002.txt two.pdf " ]; then
+        ok "PDF in, one 2-page PDF out"
+    else
+        bad "PDF to PDF: rc=$rc pages='$pages' files: $listing $err"
+    fi
+    expect_text "PDF input: txt of page 1" "$WORK/pdfout/two.p001.txt"
+    pdftotext "$WORK/pdfout/two.pdf" "$WORK/two.pdf.txt" 2>/dev/null
+    expect_text "pdftotext of the PDF output" "$WORK/two.pdf.txt"
+else
+    echo "skip PDF round trip: pdfinfo/pdftotext (poppler-utils) missing"
+fi
+if command -v qpdf >/dev/null && [ -f "$WORK/two.pdf" ]; then
+    qpdf --encrypt u o 256 -- "$WORK/two.pdf" "$WORK/locked.pdf"
+    expect_error "encrypted PDF" 2 "^newsocr: $WORK/locked.pdf: .*" -f pdf \
+        -o "$WORK/locked-out.pdf" "$WORK/locked.pdf"
+    [ ! -e "$WORK/locked-out.pdf" ] && [ -z "$(ls "$WORK" | grep '\.tmp\.')" ] &&
+        ok "encrypted PDF: nothing written" || bad "encrypted PDF left: $(ls "$WORK")"
+else
+    echo "skip encrypted PDF: qpdf missing"
+fi
+[ -z "$(ls "$WORK" "$WORK/pdfout" 2>/dev/null | grep '\.tmp\.')" ] &&
+    ok "PDF: no temporary files left" || bad "PDF tmp files left"
+
+# -v: the settings file once, then a line per page.
+run -v "$FIX/good.png"
+[ "$rc" -eq 0 ] && [ "$(grep -c '^newsocr: settings ' "$WORK/stderr")" -eq 1 ] &&
+    grep -q "good.png\[1\]: [0-9]* regions" "$WORK/stderr" && ok "-v" || bad "-v: $err"
+
 finish

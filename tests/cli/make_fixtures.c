@@ -179,6 +179,9 @@ int main(int argc, char **argv)
     rc |= pixWriteTiff(out_path("multi.tif"), crop, IFF_TIFF_ZIP, "w") != 0;
     rc |= pixWriteTiff(out_path("multi.tif"), bin, IFF_TIFF_G4, "a") != 0;
     rc |= pixWriteTiff(out_path("multi.tif"), rgb, IFF_TIFF_ZIP, "a") != 0;
+    /* Two pages, the PDF tests' input (a PDF made of it by newsocr -f pdf). */
+    rc |= pixWriteTiff(out_path("two-pages.tif"), crop, IFF_TIFF_ZIP, "w") != 0;
+    rc |= pixWriteTiff(out_path("two-pages.tif"), bin, IFF_TIFF_G4, "a") != 0;
     rc |= write_pix("one-pixel.png", tiny, IFF_PNG);
     rc |= write_pix("huge-headline.png", huge_page, IFF_PNG);
     rc |= write_bytes("empty.png", "", 0);
