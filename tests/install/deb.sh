@@ -22,7 +22,9 @@ dpkg -x "$deb" "$tmp/root"
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 for f in usr/bin/newsocr usr/bin/newsocr-eval usr/include/newsocr.h \
     "usr/lib/$multiarch/libnewsocr.so.0" "usr/lib/$multiarch/pkgconfig/newsocr.pc" \
-    usr/lib/python3/dist-packages/newsocr/__init__.py usr/share/newsocr/newsocr.config; do
+    usr/lib/python3/dist-packages/newsocr/__init__.py usr/share/newsocr/newsocr.config \
+    usr/share/man/man1/newsocr.1 usr/share/man/man1/newsocr-eval.1 \
+    usr/share/man/man3/newsocr.3; do
     [ -e "$tmp/root/$f" ] || { echo "deb: $f missing from the package"; exit 1; }
 done
 out=$(LD_LIBRARY_PATH="$tmp/root/usr/lib/$multiarch" "$tmp/root/usr/bin/newsocr" \
