@@ -7,6 +7,7 @@
  * src/README.md); a step after recognition (a corrector) is a hook, not a change here.
  */
 #include "core/internal.h"
+#include "layout/direction.h"
 
 #include <string.h>
 
@@ -30,7 +31,7 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         goto cleanup;
     double t1 = nocr_now();
     t.preprocess = t1 - t0;
-    if ((rc = nocr_segment(&page, img)))
+    if ((rc = nocr_segment_direction(&page, img, opts->direction)))
         goto cleanup;
     double t2 = nocr_now();
     t.segment = t2 - t1;

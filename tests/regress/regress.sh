@@ -6,6 +6,8 @@
 # Usage: regress.sh NEWSOCR NEWSOCR_EVAL SAMPLES_DIR GOLDENS_JSON [--update]
 #   --update rewrites the golden values in GOLDENS_JSON from this run (page list,
 #   tolerances and bounds are kept); review its diff before committing (scripts/update-goldens).
+# GOLDENS_JSON may name newsocr options for its pages in "args" (e.g. ["-l", "auto"] for the
+# vertical pages, goldens-vertical.json); default none.
 # Ends with the plain "N passed, M failed" line; exit 1 on any failure.
 set -u
 NEWSOCR=$1
@@ -32,8 +34,9 @@ for p in "${pages[@]}"; do
     printf '%s\t%s\n' "$SAMPLES/$p.page.xml" "$WORK/out/$p.txt" >>"$WORK/pairs.tsv"
 done
 
+mapfile -t args < <(jq -r '(.args // [])[]' "$GOLDENS")
 # One process for all pages: the models are loaded once.
-if ! "$NEWSOCR" -q -o "$WORK/out" "${images[@]}"; then
+if ! "$NEWSOCR" -q "${args[@]}" -o "$WORK/out" "${images[@]}"; then
     echo "regress: newsocr failed" >&2
     exit 1
 fi

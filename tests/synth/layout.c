@@ -1316,6 +1316,8 @@ int syn_layout_page(syn_page **out, PIX **outpix, const syn_spec *sp)
 
     *out = NULL;
     *outpix = NULL;
+    if (sp->vertical && (double)W * H <= SYN_MAX_PIXELS)
+        return syn_vlayout_page(out, outpix, sp);
     if ((double)W * H > SYN_MAX_PIXELS) {
         syn_error_set("page of %dx%d pixels is too large", W, H);
         return SYN_ESPEC;

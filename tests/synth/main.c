@@ -35,6 +35,7 @@ static void usage(FILE *fp)
             "usage: newsocr-synth [-o OUTDIR] SPEC...\n"
             "       newsocr-synth [-o OUTDIR] --random SEED [--count N] [--latin | --cjk |\n"
             "                     --latin-share P] [--vertical-share P] [--dpi N]\n"
+            "                     [--vertical-body-share P]\n"
             "                     [--text-dir DIR] [--text-dir-en DIR]\n"
             "Typeset a synthetic newspaper page from each page spec and write\n"
             "OUTDIR/NAME.{png,jpg,tif} with its PAGE XML ground truth NAME.page.xml.\n"
@@ -57,6 +58,9 @@ static void usage(FILE *fp)
             "  --latin, --cjk    force a Latin (English) or a Chinese page\n"
             "  --latin-share P   probability of a Latin page otherwise [0.15]\n"
             "  --vertical-share P  probability that a Chinese page has vertical headlines\n"
+            "  --vertical-body-share P  probability that a Chinese page is a whole vertical\n"
+            "                      page (traditional text in tiers, columns right to left;\n"
+            "                      default 0)\n"
             "                    (top to bottom, at the top of a column) [0.15]\n"
             "  --dpi N           override the drawn resolution (quick tests)\n"
             "  --text-dir DIR    Chinese corpora [%s]\n"
@@ -168,6 +172,8 @@ static int parse_random(int argc, char **argv, int i, syn_random_opts *opt, long
             opt->latin_share = strtod(argv[++i], &end);
         else if (!strcmp(a, "--vertical-share"))
             opt->vertical_share = strtod(argv[++i], &end);
+        else if (!strcmp(a, "--vertical-body-share"))
+            opt->vertical_body_share = strtod(argv[++i], &end);
         else if (!strcmp(a, "--dpi"))
             opt->dpi = (int)strtol(argv[++i], &end, 10);
         else if (!strcmp(a, "--text-dir"))
@@ -180,7 +186,8 @@ static int parse_random(int argc, char **argv, int i, syn_random_opts *opt, long
             return 1;
     }
     if (*count < 1 || opt->latin_share < 0 || opt->latin_share > 1 || opt->vertical_share < 0 ||
-        opt->vertical_share > 1 || (opt->dpi && (opt->dpi < 100 || opt->dpi > 600)))
+        opt->vertical_share > 1 || opt->vertical_body_share < 0 || opt->vertical_body_share > 1 ||
+        (opt->dpi && (opt->dpi < 100 || opt->dpi > 600)))
         return 1;
     return 0;
 }

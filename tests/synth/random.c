@@ -799,6 +799,8 @@ static int load_corpora(gen *g)
     return 0;
 }
 
+static int gen_vpage(gen *g);
+
 /*
  * syn_random_spec: draw a whole page from rng (seeded by the caller with the
  * page seed; a redraw after a layout failure continues the same stream).
@@ -825,10 +827,24 @@ int syn_random_spec(syn_spec **out, syn_vars *vars, const syn_random_opts *opt, 
     g.latin = latin;
     g.vertical = !latin && uv < opt->vertical_share;
     vars->vertical = g.vertical;
+    if (!latin && uv < opt->vertical_body_share) { /* a whole vertical page: no new draw */
+        g.vertical = 0;
+        vars->vertical = 2;
+    }
     vars->seed = opt->seed;
     g.sp->seed = opt->seed;
     if ((rc = load_corpora(&g)))
         goto cleanup;
+    if (vars->vertical == 2) {
+        if ((rc = gen_vpage(&g)))
+            goto cleanup;
+        gen_scan(&g);
+        gen_record(&g);
+        vars->vertical = 2;
+        *out = g.sp;
+        g.sp = NULL;
+        goto cleanup;
+    }
     gen_grid(&g);
     if ((rc = gen_fonts(&g)) || (rc = gen_folio(&g)))
         goto cleanup;
@@ -845,6 +861,80 @@ cleanup:
     for (i = 0; i < CORP_COUNT; i++)
         syn_corpus_free(&g.corp[i]);
     syn_spec_free(g.sp);
+    return rc;
+}
+
+/* ------------------------------------------------------------- vertical */
+
+/* A whole vertical page (--vertical-body-share): 1-3 tiers of 1-3 articles each, text from
+ * the traditional corpus (samples/text/news-trad.txt), headlines the first 5-12 characters
+ * of a paragraph, set vertically or (30%) across the article; the last article of the last
+ * tier is horizontal 30% of the time (a mixed page). Laid out by vlayout.c. */
+static int gen_vpage(gen *g)
+{
+    syn_spec *sp = g->sp;
+    syn_corpus trad;
+    char path[1200];
+    int rc;
+
+    snprintf(path, sizeof(path), "%s/news-trad.txt", g->opt->text_dir);
+    if ((rc = syn_corpus_load(&trad, path)))
+        return rc;
+    gen_grid(g);
+    sp->vertical = 1;
+    sp->columns = 1 + pick(g, 3); /* tiers */
+    sp->body_pt = draw(g, 9, 12, 0.5);
+    sp->leading = draw(g, 1.5, 1.8, 0.05);
+    if ((rc = gen_fonts(g)) || (rc = gen_folio(g)))
+        goto cleanup;
+    free(sp->note); /* vertical pages print no page note */
+    sp->note = NULL;
+    for (int t = 0; t < sp->columns && !rc; t++) {
+        int n = 1 + pick(g, 3);
+        for (int k = 0; k < n && sp->narticles < SYN_MAX_ARTICLES && !rc; k++) {
+            syn_article_spec *a = calloc(1, sizeof(*a));
+            char head[64];
+            int len = 0, want = 5 + pick(g, 8), start = pick(g, trad.n);
+            if (!a) {
+                rc = SYN_ENOMEM;
+                break;
+            }
+            sp->articles[sp->narticles++] = a;
+            snprintf(a->id, sizeof(a->id), "a%d", sp->narticles);
+            a->col0 = a->col1 = t;
+            a->head_font = -1;
+            a->horizontal = t == sp->columns - 1 && k == n - 1 && k > 0 && chance(g, 0.3);
+            a->head_horizontal = !a->horizontal && chance(g, 0.3);
+            const char *p = trad.para[start];
+            if (!strncmp(p, "## ", 3))
+                p = trad.para[(start + 1) % trad.n];
+            for (int m = 0; *p && m < want && len < (int)sizeof(head) - 5;) {
+                long cp = syn_utf8_next(&p);
+                if (cp < 0)
+                    break;
+                if (syn_text_is_cjk(cp) && !is_stop(cp) && cp != 0x300c && cp != 0x300d) {
+                    len += syn_utf8_put(head + len, cp);
+                    m++;
+                }
+            }
+            head[len] = '\0';
+            a->headline = xstrdup(head);
+            int paras = 1 + pick(g, 3);
+            for (int i = 0; i < paras && a->nitems < SYN_MAX_ITEMS; i++) {
+                const char *q = trad.para[(start + i) % trad.n];
+                if (!strncmp(q, "## ", 3))
+                    continue;
+                a->items[a->nitems].kind = SYN_ITEM_PARA;
+                if (!(a->items[a->nitems++].text = xstrdup(q)))
+                    rc = SYN_ENOMEM;
+            }
+            if (!a->headline)
+                rc = SYN_ENOMEM;
+            g->v->articles++;
+        }
+    }
+cleanup:
+    syn_corpus_free(&trad);
     return rc;
 }
 

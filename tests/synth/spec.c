@@ -245,6 +245,10 @@ static int parse_article_key(const parse_ctx *pc, syn_spec *sp, syn_article_spec
         return add_corpus_paras(pc, a, val);
     if (!strcmp(key, "photo"))
         return parse_photo(pc, a, val);
+    if (!strcmp(key, "horizontal"))
+        return parse_bool(pc, val, &a->horizontal);
+    if (!strcmp(key, "head-horizontal"))
+        return parse_bool(pc, val, &a->head_horizontal);
     if (!strcmp(key, "caption")) {
         if (a->nphotos == 0)
             return bad(pc, "caption before any photo", NULL);
@@ -281,6 +285,8 @@ static int parse_page_key(const parse_ctx *pc, syn_spec *sp, const char *key, co
         rc = parse_int(pc, val, 1, SYN_MAX_COLUMNS, &sp->columns);
     } else if (!strcmp(key, "gutter")) {
         rc = parse_double(pc, val, 0.3, 4.0, &sp->gutter_em);
+    } else if (!strcmp(key, "vertical")) {
+        rc = parse_bool(pc, val, &sp->vertical);
     } else if (!strcmp(key, "column-rules")) {
         rc = parse_bool(pc, val, &sp->column_rules);
     } else if (!strcmp(key, "body-font") || !strcmp(key, "head-font")) {

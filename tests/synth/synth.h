@@ -115,6 +115,9 @@ typedef struct {
     int cut;        /* fixed or fill height: cut the text at any line, not at paragraph ends */
     int dropcap;    /* the first paragraph starts with a 2-line drop capital */
     int vhead;      /* vertical headline at the top of the first (1) or last (2) column */
+    /* vertical pages (vlayout.c) */
+    int horizontal;      /* a horizontal article on a vertical page */
+    int head_horizontal; /* headline set horizontally across a vertical article */
 } syn_article_spec;
 
 typedef struct {
@@ -147,6 +150,7 @@ typedef struct {
     double shadow;                              /* shadow band darkness 0..0.5 [0] */
     int shadow_vertical;                        /* band runs top to bottom */
     double shadow_pos, shadow_w;                /* band centre and width, fractions of the page */
+    int vertical; /* vertical page: "columns" are tiers, body set top to bottom (vlayout.c) */
     syn_article_spec *articles[SYN_MAX_ARTICLES];
     int narticles;
 } syn_spec;
@@ -254,6 +258,8 @@ void syn_page_free(syn_page *page);
 
 struct Pix;
 int syn_layout_page(syn_page **out, struct Pix **outpix, const syn_spec *spec);
+/* The same for a vertical page (spec->vertical), called by syn_layout_page. */
+int syn_vlayout_page(syn_page **out, struct Pix **outpix, const syn_spec *spec);
 
 /* ---------------------------------------------------------------- render */
 
@@ -295,12 +301,13 @@ void syn_corpus_free(syn_corpus *c);
 
 typedef struct {
     uint64_t seed;
-    int latin;               /* -1: draw with latin_share, 0: Chinese page, 1: Latin page */
-    double latin_share;      /* probability of a Latin page when latin is -1 */
-    double vertical_share;   /* probability of vertical headlines on a Chinese page */
-    int dpi;                 /* > 0: override the drawn dpi (quick tests) */
-    const char *text_dir;    /* samples/text (Chinese corpora) */
-    const char *text_dir_en; /* tests/synth/text (English corpus) */
+    int latin;                  /* -1: draw with latin_share, 0: Chinese page, 1: Latin page */
+    double latin_share;         /* probability of a Latin page when latin is -1 */
+    double vertical_share;      /* probability of vertical headlines on a Chinese page */
+    double vertical_body_share; /* probability of a whole vertical page (vlayout.c) */
+    int dpi;                    /* > 0: override the drawn dpi (quick tests) */
+    const char *text_dir;       /* samples/text (Chinese corpora) */
+    const char *text_dir_en;    /* tests/synth/text (English corpus) */
 } syn_random_opts;
 
 /* What a random page drew: the variation record written to the sidecar. */
@@ -310,7 +317,7 @@ typedef struct {
     int latin, cols, articles, lshapes, boxes, ads, photos, photo_top, photo_mid;
     int photo_bottom, photo_above, cap_beside, quotes, dropcaps, heads_partial;
     int heads_2line, subheads, sub_inline, bylines, col_rules, row_rules, latin_in_cjk;
-    int vertical, vheads; /* page drew vertical headlines; how many */
+    int vertical, vheads; /* page drew vertical headlines (2: a vertical page); how many */
     double body_pt, gutter_em;
     int body_font, head_font;
     double page_w, page_h;

@@ -17,6 +17,8 @@
  */
 #include "layout/layout.h"
 
+#include "layout/direction.h"
+
 /* With binarize = 0 preprocessing leaves no binary image (and finds no photos or rules):
  * the gray is thresholded here at Leptonica's usual middle gray (pixConvertTo1). Good
  * enough to find the lines of a clean page; that mode is for comparing binarizations, and
@@ -84,7 +86,7 @@ static int component_heights(int **out, PIX *pixs, int h0)
  * joins columns: with --no-enhance over the 10 golden pages the mean CER went from 0.414
  * to 0.451 (p04 order-free error 0.08 to 0.44). This one scales its closing with the
  * characters it finds, so it holds at any resolution. */
-static int seg_measure_body(PIX *pixb)
+int seg_measure_body(PIX *pixb)
 {
     int *hs = NULL;
     int m = component_heights(&hs, pixb, 0);
@@ -184,7 +186,7 @@ static int cmp_line_block(const void *a, const void *b)
 
 /* Steps 4 and roles: the lines (sorted here by block, each block top to bottom, large
  * text first) cut into regions. Returns 0 or NOCR_ENOMEM (no message). */
-static int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp)
+int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp)
 {
     qsort(lines->v, lines->n, sizeof(*lines->v), cmp_line_block);
     for (size_t i = 0, j; i < lines->n; i = j) {
@@ -241,6 +243,11 @@ static int seg_page_new(nocr_page **out, const nocr_image *img)
 
 int nocr_segment(nocr_page **out, const nocr_image *img)
 {
+    return nocr_segment_direction(out, img, NOCR_DIRECTION_AUTO);
+}
+
+int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_direction_mode mode)
+{
     if (!out || !img)
         return nocr_error_set(NOCR_EINVAL, "nocr_segment: NULL argument");
     *out = NULL;
@@ -249,9 +256,12 @@ int nocr_segment(nocr_page **out, const nocr_image *img)
     seg_page sp = {0};
     seg_lines lines = {NULL, 0, 0};
     seg_regions regions = {NULL, 0, 0};
+    seg_vregions vregions = {NULL, 0, 0};
     int rc = seg_text_image(&pixb, img);
     if (!rc)
         rc = seg_page_read(&sp, img, pixb, seg_body_size(img, pixb));
+    if (!rc) /* a vertical page's body height (vertical.c) */
+        sp.body = seg_vertical_body(pixb, sp.body, mode);
     if (!rc)
         rc = seg_page_new(&page, img);
     if (rc)
@@ -263,7 +273,11 @@ int nocr_segment(nocr_page **out, const nocr_image *img)
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp.source);
         goto cleanup;
     }
-    if ((rc = seg_page_add_regions(page, &regions, &lines, &sp, img)))
+    /* vertical text: its regions replace the horizontal pass's (vertical.c) */
+    if (sp.body > 0 && (rc = seg_vertical(&vregions, &regions, pixb, &sp, mode)))
+        goto cleanup;
+    if ((rc = seg_page_add_regions(page, &regions, &lines, &sp, img)) ||
+        (rc = seg_page_add_vertical(page, &vregions, img)))
         goto cleanup;
     /* The one body height of the page, in original pixels: every later length rule is a
      * multiple of it (float arithmetic, as the scale is stored). */
@@ -275,6 +289,7 @@ cleanup:
     free(sp.rules);
     free(lines.v);
     free(regions.v);
+    seg_vregions_free(&vregions);
     if (rc) {
         nocr_page_free(page);
         return rc;

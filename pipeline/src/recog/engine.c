@@ -173,8 +173,14 @@ int nocr_engine_new(nocr_engine **out, const nocr_engine_options *opts)
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory");
         goto cleanup;
     }
-    if ((rc = find_tessdata(&eng->tessdata, opts->tessdata, lang)))
+    if ((rc = find_tessdata(&eng->tessdata, opts->tessdata, recog_lang_models(lang))))
         goto cleanup;
+    if (strcmp(lang, "auto") == 0) { /* lang.c: both models, one chosen per page */
+        if ((rc = recog_auto_init(eng, config)))
+            goto cleanup;
+        *out = eng;
+        return NOCR_OK;
+    }
     if (!(eng->api = TessBaseAPICreate())) {
         rc = nocr_error_set(NOCR_EENGINE, "cannot create a Tesseract engine");
         goto cleanup;
@@ -201,6 +207,9 @@ void nocr_engine_free(nocr_engine *eng)
 {
     if (!eng)
         return;
+    recog_vertical_free(eng);
+    if (eng->auto_api[0] || eng->auto_api[1])
+        recog_auto_free(eng); /* api is one of them */
     if (eng->api) {
         TessBaseAPIEnd(eng->api);
         TessBaseAPIDelete(eng->api);

@@ -17,6 +17,32 @@ struct nocr_engine {
     char *lang;
     char *config; /* the settings file loaded; "" when none */
     const nocr_image *current; /* image last given to SetImage; NULL: none or a copy */
+
+    /* issue 12: vertical text and -l auto */
+    TessBaseAPI *vapi;        /* vertical model, loaded on first use (vertical.c) */
+    char vapi_name[64];       /* its language ("" until tried; kept when it failed) */
+    TessBaseAPI *auto_api[2]; /* -l auto: chi_sim, chi_tra; api is one of them (lang.c) */
+    const char *page_lang;    /* -l auto: the language of the page being read */
 };
+
+/* Resolution Tesseract is told for the working image (recognize.c). */
+int recog_working_dpi(const nocr_image *img);
+/* lang.c: -l auto. The models to look for ("auto": chi_sim+chi_tra); loading both, and
+ * freeing them; the page's language chosen from a sample of its lines (sets the engine's
+ * api and nocr_page_set_lang; with a fixed language, just reports it); the language the
+ * current page is read in. */
+const char *recog_lang_models(const char *lang);
+int recog_auto_init(nocr_engine *eng, const char *config);
+void recog_auto_free(nocr_engine *eng);
+int recog_choose_lang(nocr_page *page, nocr_engine *eng, const nocr_image *img);
+const char *recog_page_lang(const nocr_engine *eng);
+/* One vertical column re-set as a horizontal line and read with eng->api (vertical.c). */
+int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img);
+
+/* Recognizes a vertical region column by column (vertical.c): each line of the region is a
+ * column, read top to bottom; words, text and confidences are stored in the lines. */
+int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img);
+/* Frees what vertical.c loaded into the engine (engine.c calls it). */
+void recog_vertical_free(nocr_engine *eng);
 
 #endif /* NEWSOCR_RECOG_H */

@@ -16,7 +16,7 @@
 
 /* Resolution Tesseract is told: the file's when plausible, else 300 (newsocr's images
  * are rescaled to body text of a known size by preprocessing). */
-static int working_dpi(const nocr_image *img)
+int recog_working_dpi(const nocr_image *img)
 {
     int file_dpi = nocr_image_dpi(img);
     int dpi = (int)((float)(file_dpi > 0 ? file_dpi : 300) * (float)nocr_image_scale(img) + 0.5f);
@@ -37,7 +37,7 @@ static void engine_set_image(nocr_engine *eng, const nocr_image *img)
     if (eng->current == img)
         return;
     TessBaseAPISetImage2(eng->api, work_pix(img));
-    TessBaseAPISetSourceResolution(eng->api, working_dpi(img));
+    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
     eng->current = img;
 }
 
@@ -218,17 +218,25 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
     if (!page || !eng || !img || !work_pix(img))
         return nocr_error_set(NOCR_EINVAL, "nocr_recognize: missing page, engine or "
                                            "preprocessed image");
+    int rc = recog_choose_lang(page, eng, img); /* lang.c: -l auto */
+    if (rc)
+        return rc;
     engine_set_image(eng, img);
-    int rc = NOCR_OK;
     PIX *pix = work_pix(img);
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
-    int pad = working_dpi(img) / REGION_PAD_PER_INCH;
+    int pad = recog_working_dpi(img) / REGION_PAD_PER_INCH;
     for (size_t i = 0; i < nocr_page_region_count(page) && !rc; i++) {
         nocr_region *region = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(region);
         size_t nlines = nocr_region_line_count(region);
         if (!nocr_role_is_text(role))
             continue;
+        if (nocr_region_direction(region) == NOCR_DIR_VERTICAL && nlines > 0) {
+            rc = recog_vertical_region(region, eng, img); /* vertical.c: column by column */
+            region_drop_empty_lines(region);
+            eng->current = NULL;
+            continue;
+        }
         /* Headings, bylines, captions, the folio (a few lines, often of mixed sizes):
          * line by line. Body blocks: as one block, which Tesseract's line recognizer
          * reads best (it sees the lines' context; the block crosses no gutter). */

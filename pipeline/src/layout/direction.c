@@ -1,0 +1,73 @@
+/*
+ * direction.c - writing direction from the ink.
+ *
+ *   seg_ink_direction   the share of a box's text ink that runs in columns (vertical text)
+ *                       rather than in rows
+ *
+ * CJK characters are square and set close together along the writing direction, with a
+ * wider gap (the leading) between lines. A closing of DIR_CLOSE body heights along one axis
+ * therefore joins a line's characters into one long piece along the direction of writing,
+ * never across two lines. The box's ink is closed both ways; the area of the pieces that
+ * came out long (at least DIR_ASPECT times their thickness, no thicker than DIR_THICK body
+ * heights, so that a closed block of lines does not count) measures each direction. A
+ * single character, a photo's remains or a box of mixed text gives little of either: the
+ * caller treats a share from too little ink (DIR_MIN_PIECES long pieces) as undecided.
+ */
+#include "layout/layout.h"
+
+#include "layout/direction.h"
+
+/* Closing along the writing direction, body heights: wider than the tracking of CJK type
+ * (0 to 0.15 em) and narrower than the leading (0.4 em or more on every sample and every
+ * synthetic page, horizontal or vertical); the same figure as lines.c's FRAG_CLOSE_H. */
+#define DIR_CLOSE 0.35
+/* A piece of a line is at least DIR_ASPECT characters long and at most DIR_THICK body
+ * heights thick (headline type reaches 8; a block of lines closed together is thicker),
+ * at least a third of one (not a rule's or a stroke's remains). */
+#define DIR_ASPECT 2.5
+#define DIR_THICK  8.0
+/* Fewer long pieces than this: undecided (one line is enough to tell). */
+#define DIR_MIN_PIECES 1
+
+/* The area of the pieces of pixs (closed already) that run along x (horizontal = 1) or
+ * along y, and how many there are. */
+static double long_pieces(PIX *pixs, int horizontal, int body, int *count)
+{
+    BOXA *boxa = pixConnCompBB(pixs, 8);
+    int n = boxa ? boxaGetCount(boxa) : 0;
+    double area = 0;
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        int len = horizontal ? w : h, thick = horizontal ? h : w;
+        if (len >= DIR_ASPECT * thick && thick <= DIR_THICK * body && thick >= body / 3) {
+            area += (double)w * h;
+            (*count)++;
+        }
+    }
+    boxaDestroy(&boxa);
+    return area;
+}
+
+double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
+{
+    if (body <= 0 || seg_box_w(b) < 2 || seg_box_h(b) < 2)
+        return -1;
+    BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
+    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    boxDestroy(&box);
+    if (!pixc)
+        return -1;
+    int k = (int)(DIR_CLOSE * body) | 1;
+    PIX *pixh = pixCloseSafeBrick(NULL, pixc, k, 1);
+    PIX *pixv = pixCloseSafeBrick(NULL, pixc, 1, k);
+    int nh = 0, nv = 0;
+    double ah = pixh ? long_pieces(pixh, 1, body, &nh) : 0;
+    double av = pixv ? long_pieces(pixv, 0, body, &nv) : 0;
+    pixDestroy(&pixc);
+    pixDestroy(&pixh);
+    pixDestroy(&pixv);
+    if (nh + nv < DIR_MIN_PIECES || ah + av <= 0)
+        return -1;
+    return av / (ah + av);
+}

@@ -1,0 +1,63 @@
+/*
+ * direction.h - writing direction and vertical segmentation (direction.c, vertical.c),
+ * private to the library: the layout family and process.c, which passes the direction
+ * mode of nocr_process_options down to the segmenter.
+ */
+#ifndef NEWSOCR_LAYOUT_DIRECTION_H
+#define NEWSOCR_LAYOUT_DIRECTION_H
+
+#include "core/internal.h"
+
+/* nocr_segment with the page's direction mode: NOCR_DIRECTION_AUTO finds each region's
+ * direction from the ink (what nocr_segment does), HORIZONTAL segments as horizontal text
+ * only, VERTICAL makes every text region vertical but the folio. Same contract as
+ * nocr_segment otherwise. */
+int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_direction_mode mode);
+
+#ifdef NEWSOCR_LAYOUT_H
+/* The share (0..1) of the text ink inside box b of pixb (1 bpp, working pixels) that runs
+ * in columns rather than in rows; -1 when too little text to tell (one character, no
+ * ink). body is the body text height. */
+double seg_ink_direction(PIX *pixb, const seg_box *b, int body);
+
+/* The vertical pass of the layout (vertical.c). With the horizontal pass's regions found,
+ * decides which text is vertical (mode AUTO: from the ink, region by region; VERTICAL: all
+ * but the folio), segments it on the page turned a quarter counter-clockwise (columns
+ * become rows, right to left becomes top to bottom, so every rule of the horizontal layout
+ * applies unchanged: columns never cross the gap between two vertical lines, tiers are
+ * blocks, headlines large text), marks the horizontal regions it replaces
+ * NOCR_ROLE_UNKNOWN (dropped) and returns the vertical regions in *out, working pixels of
+ * the upright page, each with its columns (right to left) in *out_lines (parallel arrays,
+ * the caller frees both). Does nothing (n = 0) on a horizontal page. Errors: NOCR_ENOMEM
+ * (message set). */
+typedef struct seg_vregion {
+    seg_region r;     /* box in upright working pixels */
+    seg_box *columns; /* right to left */
+    size_t ncolumns;
+} seg_vregion;
+
+typedef struct seg_vregions {
+    seg_vregion *v;
+    size_t n, cap;
+} seg_vregions;
+
+int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
+                 nocr_direction_mode mode);
+void seg_vregions_free(seg_vregions *vr);
+/* Appends the vertical regions, with their columns as lines, to the page (boxes mapped to
+ * original pixels, working boxes kept). Returns 0 or NOCR_ENOMEM. */
+int seg_page_add_vertical(nocr_page *page, const seg_vregions *vr, const nocr_image *img);
+
+/* Step 4 and roles of segment.c, and its body measurement, shared with the vertical pass. */
+int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp);
+int seg_measure_body(PIX *pixb);
+
+/* The body height of a page of vertical text: preprocessing measures it on horizontal
+ * lines, of which a vertical page has few (the folio, headlines set across); on a page
+ * whose text runs mostly in columns (or in mode VERTICAL) it is measured again on the page
+ * turned a quarter (seg_measure_body: there the columns' width) and that measure replaces
+ * `body` when they differ by more than a quarter. Else, and on failure, `body`. */
+int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode);
+#endif
+
+#endif /* NEWSOCR_LAYOUT_DIRECTION_H */

@@ -1,0 +1,374 @@
+/*
+ * vertical.c - the vertical pass of the layout: vertical text segmented on the page turned
+ * a quarter counter-clockwise.
+ *
+ *   seg_vertical          which text is vertical, and its regions and columns
+ *   seg_vregions_free     frees what seg_vertical returned
+ *   turn_box, upright_box a box between the upright and the turned page
+ *   region_columns        a turned region's lines as columns of the upright page
+ *
+ * Turned a quarter counter-clockwise (pixRotate90(pixs, -1)), a page of vertical text is a
+ * page of horizontal text: the rightmost column is the top line, a column's top its left
+ * end, tiers are columns of the turned page. The horizontal layout (lines.c to roles.c)
+ * runs on it unchanged, so columns never cross the gap between two vertical lines (a
+ * closing along the column joins its characters, never two columns), rules keep tiers
+ * and articles apart, and large type makes headlines. The regions found are mapped back;
+ * their lines, top to bottom on the turned page, are the columns right to left.
+ *
+ * Which text is vertical is read from the ink (direction.c) region by region, on both
+ * passes: a horizontal-pass region whose ink runs in rows stays (a masthead, the folio, a
+ * horizontal headline or article); a turned-pass region whose ink runs in columns replaces
+ * the horizontal-pass regions under it. Text neither pass claims keeps its horizontal
+ * region (fail safe: the text is read, in the wrong direction at worst).
+ */
+#include "layout/layout.h"
+
+#include "layout/direction.h"
+#include <stdlib.h>
+
+/* A page is looked at for vertical text when at least PAGE_VERTICAL_MIN of its text ink
+ * runs in columns. Measured: the 26 horizontal samples 0.004-0.024 (p24, the worst scan,
+ * 0.099), the vertical samples p27-p34 0.70 (p29, mixed) to 0.98. */
+#define PAGE_VERTICAL_MIN 0.2
+/* A region is vertical when more than half its ink runs in columns. A horizontal-pass
+ * region is kept as horizontal text (and hidden from the turned pass) only when less than
+ * REGION_HORIZONTAL of it does: a box that a vertical headline's characters share with
+ * their neighbours across (a row of two headline columns) can measure in between. */
+#define REGION_VERTICAL   0.5
+#define REGION_HORIZONTAL 0.25
+#define LONG_ROW          3
+
+/* The box of the upright page (width W) on the turned one, and back. */
+static seg_box turn_box(const seg_box *b, int W)
+{
+    return (seg_box){b->y0, W - b->x1, b->y1, W - b->x0};
+}
+
+static seg_box upright_box(const seg_box *b, int W)
+{
+    return (seg_box){W - b->y1, b->x0, W - b->y0, b->x1};
+}
+
+static int centre_inside(const seg_box *b, const seg_box *in)
+{
+    int cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+    return cx >= in->x0 && cx < in->x1 && cy >= in->y0 && cy < in->y1;
+}
+
+void seg_vregions_free(seg_vregions *vr)
+{
+    for (size_t i = 0; vr && i < vr->n; i++)
+        free(vr->v[i].columns);
+    if (vr) {
+        free(vr->v);
+        *vr = (seg_vregions){NULL, 0, 0};
+    }
+}
+
+/* The turned seg_page of the band of rows [y0, y1) of the upright page: figures and rules
+ * of the band, shifted to it and turned (a rule's direction swaps); rules in the turned
+ * folio band left out (column rules near the right edge of the upright page, not a folio's
+ * rule). */
+static int turned_page(seg_page *out, const seg_page *sp, int y0, int y1)
+{
+    *out = *sp;
+    out->width = y1 - y0;
+    out->height = sp->width;
+    out->figures = calloc(sp->nfigures + 1, sizeof(*out->figures));
+    out->rules = calloc(sp->nrules + 1, sizeof(*out->rules));
+    out->nfigures = out->nrules = 0;
+    if (!out->figures || !out->rules)
+        return NOCR_ENOMEM;
+    for (size_t i = 0; i < sp->nfigures; i++) {
+        nocr_box f = sp->figures[i];
+        if (f.y + f.h / 2 < y0 || f.y + f.h / 2 >= y1)
+            continue;
+        f.y -= y0;
+        out->figures[out->nfigures++] = (nocr_box){f.y, sp->width - f.x - f.w, f.h, f.w};
+    }
+    for (size_t i = 0; i < sp->nrules; i++) {
+        nocr_box r = sp->rules[i].box;
+        if (r.y + r.h / 2 < y0 || r.y + r.h / 2 >= y1)
+            continue;
+        r.y -= y0;
+        seg_rule t = {{r.y, sp->width - r.x - r.w, r.h, r.w}, !sp->rules[i].vertical};
+        if (!t.vertical && t.box.y < out->height / NOCR_FOLIO_BAND_DIV)
+            continue;
+        out->rules[out->nrules++] = t;
+    }
+    return NOCR_OK;
+}
+
+/* The lines of the turned band inside turned region box rb, those on one row joined, top
+ * to bottom, as upright columns (right to left, dy added: the band's top) into vr. */
+static int region_columns(seg_vregion *vr, const seg_lines *lines, const seg_box *rb, int W,
+                          int dy)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < lines->n; i++) {
+        const seg_box *b = &lines->v[i].box;
+        if (!centre_inside(b, rb))
+            continue;
+        size_t j = 0;
+        seg_box ub = upright_box(b, W);
+        ub.y0 += dy;
+        ub.y1 += dy;
+        while (j < vr->ncolumns) {
+            seg_box col = vr->columns[j];
+            col.y0 -= dy;
+            col.y1 -= dy;
+            seg_box tb = turn_box(&col, W);
+            if (seg_same_row(&tb, b))
+                break;
+            j++;
+        }
+        if (j < vr->ncolumns) {
+            seg_box_union(&vr->columns[j], &ub);
+            continue;
+        }
+        if (NOCR_ARRAY_GROW(vr->columns, cap, vr->ncolumns + 1))
+            return NOCR_ENOMEM;
+        vr->columns[vr->ncolumns++] = ub;
+    }
+    /* right to left by their middles (insertion sort: a region has few columns); a short
+     * column's right edge can stand out past a long one's where the scan is skewed */
+    for (size_t i = 1; i < vr->ncolumns; i++)
+        for (size_t j = i; j > 0 && vr->columns[j].x0 + vr->columns[j].x1 >
+                                        vr->columns[j - 1].x0 + vr->columns[j - 1].x1;
+             j--) {
+            seg_box t = vr->columns[j];
+            vr->columns[j] = vr->columns[j - 1];
+            vr->columns[j - 1] = t;
+        }
+    return NOCR_OK;
+}
+
+/* Body regions of the turned page whose boxes overlap are one: a column cut in two by the
+ * gap after a punctuation mark (a vertical comma sits in the top right of its cell) can
+ * leave its lower part in a block of its own, stacked with the next column's; the columns
+ * are joined again by region_columns, which merges the lines of one row. */
+static void merge_overlapping(seg_regions *tr)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < tr->n; i++)
+            for (size_t j = 0; j < tr->n; j++) {
+                seg_region *a = &tr->v[i], *b = &tr->v[j];
+                if (i == j || a->role != NOCR_ROLE_BODY || b->role != NOCR_ROLE_BODY ||
+                    !seg_overlap(a->box.x0, a->box.x1, b->box.x0, b->box.x1) ||
+                    !seg_overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1))
+                    continue;
+                seg_box_union(&a->box, &b->box);
+                a->nlines += b->nlines;
+                b->role = NOCR_ROLE_UNKNOWN;
+                changed = 1;
+            }
+    }
+}
+
+/* Segments the band of rows [y0, y1) of pixb turned: its lines and regions into tl and tr
+ * (turned band pixels). */
+static int turned_layout(seg_lines *tl, seg_regions *tr, PIX *pixb, const seg_page *sp, int y0,
+                         int y1)
+{
+    seg_page tsp = {0};
+    BOX *box = boxCreate(0, y0, sp->width, y1 - y0);
+    PIX *pixband = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    PIX *pixt = pixband ? pixRotate90(pixband, -1) : NULL;
+    int rc = pixt ? turned_page(&tsp, sp, y0, y1) : NOCR_ENOMEM;
+    if (!rc)
+        rc = seg_find_lines(tl, pixt, &tsp);
+    if (!rc && seg_find_regions(tr, tl, &tsp))
+        rc = NOCR_ENOMEM;
+    boxDestroy(&box);
+    pixDestroy(&pixband);
+    pixDestroy(&pixt);
+    free(tsp.figures);
+    free(tsp.rules);
+    return rc;
+}
+
+/* The tiers of the page: the rows between the horizontal rules at least half the page wide
+ * (a tier rule, the folio's), into cuts: band k is [cuts[k], cuts[k + 1]). Returns the
+ * number of bands. Each band is segmented apart, so that text of two tiers is never one
+ * region: two headlines in line in two tiers would be one line of large type on the turned
+ * page whenever the tier gap is narrower than a headline character. */
+#define MAX_BANDS 32
+
+static int page_bands(int *cuts, const seg_page *sp)
+{
+    int n = 0;
+    cuts[n++] = 0;
+    for (size_t i = 0; i < sp->nrules && n < MAX_BANDS; i++) {
+        const nocr_box *r = &sp->rules[i].box;
+        if (!sp->rules[i].vertical && 2 * r->w >= sp->width)
+            cuts[n++] = r->y + r->h / 2;
+    }
+    qsort(cuts, (size_t)n, sizeof(int), seg_cmp_int);
+    cuts[n] = sp->height;
+    return n;
+}
+
+/* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
+ * out, unless they lie on text kept horizontal. Returns 0 or NOCR_ENOMEM. */
+static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
+                        const seg_regions *hregions, const signed char *hdir, PIX *pixb,
+                        const seg_page *sp, int y0, nocr_direction_mode mode)
+{
+    merge_overlapping(tr);
+    for (size_t i = 0; i < tr->n; i++) {
+        seg_region r = tr->v[i];
+        if (r.role == NOCR_ROLE_UNKNOWN)
+            continue;
+        r.box = upright_box(&tr->v[i].box, sp->width);
+        r.box.y0 += y0;
+        r.box.y1 += y0;
+        if (r.role == NOCR_ROLE_PAGE_HEADER)
+            r.role = NOCR_ROLE_BODY; /* the folio is horizontal */
+        if (mode == NOCR_DIRECTION_AUTO &&
+            !(seg_ink_direction(pixb, &r.box, sp->body) > REGION_VERTICAL))
+            continue;
+        int on_horizontal = 0;
+        for (size_t h = 0; h < hregions->n && !on_horizontal; h++)
+            on_horizontal = hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
+                            centre_inside(&r.box, &hregions->v[h].box);
+        if (on_horizontal)
+            continue;
+        seg_vregion vr = {r, NULL, 0};
+        if (NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1) ||
+            region_columns(&vr, tl, &tr->v[i].box, sp->width, y0)) {
+            free(vr.columns);
+            return NOCR_ENOMEM;
+        }
+        vr.r.nlines = (int)vr.ncolumns;
+        out->v[out->n++] = vr;
+    }
+    return NOCR_OK;
+}
+
+/* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
+static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
+{
+    seg_box page = {0, 0, pixGetWidth(pixb), pixGetHeight(pixb)};
+    if (mode == NOCR_DIRECTION_HORIZONTAL || body <= 0)
+        return 0;
+    return mode == NOCR_DIRECTION_VERTICAL ||
+           seg_ink_direction(pixb, &page, body) >= PAGE_VERTICAL_MIN;
+}
+
+int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode)
+{
+    if (!page_has_vertical(pixb, body, mode))
+        return body;
+    PIX *pixt = pixRotate90(pixb, -1);
+    int vbody = pixt ? seg_measure_body(pixt) : 0;
+    pixDestroy(&pixt);
+    return vbody > 0 && 4 * abs(vbody - body) > body ? vbody : body;
+}
+
+int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
+                 nocr_direction_mode mode)
+{
+    *out = (seg_vregions){NULL, 0, 0};
+    if (!page_has_vertical(pixb, sp->body, mode))
+        return NOCR_OK;
+
+    seg_lines tl = {NULL, 0, 0};
+    seg_regions tr = {NULL, 0, 0};
+    /* hdir: each horizontal-pass region's direction, 0 rows, 1 columns, -1 undecided */
+    signed char *hdir = calloc(hregions->n + 1, 1);
+    int rc = hdir ? NOCR_OK : NOCR_ENOMEM;
+    for (size_t i = 0; !rc && i < hregions->n; i++) {
+        seg_region *r = &hregions->v[i];
+        double d = seg_ink_direction(pixb, &r->box, sp->body);
+        if (mode == NOCR_DIRECTION_VERTICAL)
+            hdir[i] = r->role == NOCR_ROLE_PAGE_HEADER ? 0 : 1;
+        else
+            hdir[i] = d < 0 ? -1 : d > REGION_VERTICAL ? 1 : d < REGION_HORIZONTAL ? 0 : -1;
+    }
+    /* The turned pass sees only the ink not kept horizontal: a horizontal headline over
+     * vertical columns would otherwise share their rows on the turned page and join them
+     * into one line. */
+    PIX *pixv = rc ? NULL : pixCopy(NULL, pixb);
+    for (size_t i = 0; pixv && i < hregions->n; i++) {
+        const seg_region *r = &hregions->v[i];
+        /* rows only (at least LONG_ROW characters long): a character such as 三 measures
+         * horizontal on its own */
+        BOX *box = hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
+                           seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box)
+                       ? boxCreate(r->box.x0, r->box.y0, seg_box_w(&r->box), seg_box_h(&r->box))
+                       : NULL;
+        if (box)
+            pixClearInRect(pixv, box);
+        boxDestroy(&box);
+    }
+    int cuts[MAX_BANDS + 1], nbands = page_bands(cuts, sp);
+    for (int band = 0; !rc && band < nbands; band++) {
+        int y0 = cuts[band], y1 = cuts[band + 1];
+        if (y1 - y0 < 2 * sp->body)
+            continue;
+        tl.n = tr.n = 0;
+        rc = pixv ? turned_layout(&tl, &tr, pixv, sp, y0, y1) : NOCR_ENOMEM;
+        if (!rc)
+            rc = band_regions(out, &tl, &tr, hregions, hdir, pixb, sp, y0, mode);
+    }
+    pixDestroy(&pixv);
+    /* horizontal-pass regions under vertical ones are dropped: those not kept horizontal
+     * whose centre lies in one, and any but the folio half covered by them (pieces of
+     * vertical headlines); one decided vertical that no vertical region covers stays (its
+     * text is read, if in the wrong direction) */
+    for (size_t h = 0; !rc && h < hregions->n; h++) {
+        seg_region *r = &hregions->v[h];
+        if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
+            !nocr_role_is_text(r->role))
+            continue;
+        long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
+        int inside = 0;
+        for (size_t v = 0; v < out->n; v++) {
+            const seg_box *b = &out->v[v].r.box;
+            covered += (long)seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) *
+                       seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1);
+            inside |= centre_inside(&r->box, b);
+        }
+        if ((inside && hdir[h] != 0) || 2 * covered >= area)
+            r->role = NOCR_ROLE_UNKNOWN;
+    }
+    free(hdir);
+    free(tl.v);
+    free(tr.v);
+    if (rc) {
+        seg_vregions_free(out);
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical layout)", sp->source);
+    }
+    return NOCR_OK;
+}
+
+/* nocr_box of a seg_box. */
+static nocr_box nbox(const seg_box *b)
+{
+    return (nocr_box){b->x0, b->y0, seg_box_w(b), seg_box_h(b)};
+}
+
+int seg_page_add_vertical(nocr_page *page, const seg_vregions *vr, const nocr_image *img)
+{
+    int rc = NOCR_OK;
+    for (size_t i = 0; i < vr->n && !rc; i++) {
+        nocr_region *region;
+        nocr_box wb = nbox(&vr->v[i].r.box);
+        rc = nocr_page_add_region(&region, page, vr->v[i].r.role,
+                                  nocr_image_box_to_original(img, wb));
+        if (rc)
+            break;
+        nocr_region_set_work_box(region, wb);
+        nocr_region_set_direction(region, NOCR_DIR_VERTICAL);
+        for (size_t c = 0; c < vr->v[i].ncolumns && !rc; c++) {
+            nocr_line *line = NULL;
+            nocr_box cb = nbox(&vr->v[i].columns[c]);
+            rc = nocr_region_add_line(&line, region, nocr_image_box_to_original(img, cb), NULL,
+                                      -1.0f);
+            if (!rc)
+                nocr_line_set_work_box(line, cb);
+        }
+    }
+    return rc;
+}

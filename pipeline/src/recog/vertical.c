@@ -1,0 +1,437 @@
+/*
+ * vertical.c - recognition of vertical text, column by column.
+ *
+ *   recog_vertical_region   each column (line) of a vertical region read, words mapped back
+ *   recog_vertical_free     the vertical model, if loaded
+ *   column_read_reset       a column cut into characters and re-set as a horizontal line,
+ *                           read with the page's horizontal model (the default)
+ *   column_cells            where the column's characters are: a first cut (cut_pass)
+ *                           measures the pitch, a grid fitted to the profile cuts
+ *   recog_vertical_line     one column re-set and read (also lang.c's sample)
+ *   cell_place              one character's ink put into the horizontal line
+ *   column_read_model       a column read with the vertical model (chi_*_vert, PSM 5)
+ *   vertical_api            the vertical model, loaded on first use
+ *
+ * Why re-set the column: Debian's vertical models are weak. Measured on the vertical
+ * samples p27-p34 (200 dpi, ground-truth columns, p32 left out: its skewed GT boxes do not
+ * map onto the deskewed image), mean character error: each column read with chi_tra_vert
+ * (chi_sim_vert on p31), PSM 5: 0.083; re-set as a horizontal line and read with chi_tra
+ * (chi_sim), PSM 7: 0.015. Whole pages through newsocr: 0.090 against 0.012 (p31 and p32
+ * in, -l chi_tra on all but p31). CJK characters are square and set on a regular pitch, so
+ * the column cuts into characters on a grid (column_cells: pitch and phase fitted to the
+ * row profile, each cut moved to the nearest white row); each character's ink is placed
+ * side by side on a new line, vertical punctuation moved or turned to where horizontal
+ * type has it, and the line is read with PSM 7. Word boxes map back to the characters they
+ * cover. NEWSOCR_VERTICAL_READ=model reads with the vertical model instead, for such
+ * comparisons.
+ */
+#include "recog/recog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Cutting a column: the cut after a character starting at y lies in a white run between
+ * CUT_MIN and CUT_MAX ems below y, the run nearest to one em; none: one em down. */
+#define CUT_MIN 0.55
+#define CUT_MAX 1.3
+/* The horizontal line: characters one em plus SLOT_GAP_DIV-th of an em apart, a margin of
+ * half an em all round (Tesseract reads the edge characters of a tight crop badly). */
+#define SLOT_GAP_DIV 8
+/* A vertical comma, full stop or enumeration comma: ink under PUNCT_MAX em both ways in
+ * the top right of its cell; placed bottom left, as in horizontal type. */
+#define PUNCT_MAX 0.5
+/* Brackets, parentheses and the dash turn with the text (U+FE35-FE44, U+FE31): ink at
+ * least BRACKET_ASPECT times as wide as tall and between FLAT_MAX and PUNCT_MAX+ ems tall
+ * (not 一, a single flat stroke), or a thin stroke the cell's height: turned back a
+ * quarter counter-clockwise. */
+#define BRACKET_ASPECT 1.5
+#define FLAT_MAX       0.16
+
+typedef struct cell {
+    int y0, y1;   /* rows of the column crop */
+    nocr_box ink; /* ink box, working pixels; w == 0: none */
+} cell;
+
+static nocr_box to_original(const nocr_image *img, nocr_box b)
+{
+    return nocr_image_box_to_original(img, b);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* One pass of the cutting on row profile p (h rows) at the given pitch: cells into cells
+ * (at most max); returns their number. Each cut is the middle of the white run nearest to
+ * one pitch below the last cut, between CUT_MIN and CUT_MAX pitches; none: one pitch. The
+ * lengths of the cells cut at white on both ends go into lens (their number *nlens). */
+static int cut_pass(cell *cells, int max, const l_float32 *p, int h, double pitch, int *lens,
+                    int *nlens)
+{
+    int n = 0, y = 0, white_start = 1;
+    *nlens = 0;
+    while (y < h && p[y] == 0)
+        y++;
+    while (y < h && n < max) {
+        int lo = y + (int)(CUT_MIN * pitch), hi = y + (int)(CUT_MAX * pitch);
+        int target = y + (int)(pitch + 0.5), cut = -1, best_d = 1 << 30;
+        for (int r = lo; r < hi && r < h;) {
+            if (p[r] != 0) {
+                r++;
+                continue;
+            }
+            int s = r;
+            while (r < h && r < hi && p[r] == 0)
+                r++;
+            int d = abs((s + r) / 2 - target);
+            if (d < best_d) {
+                best_d = d;
+                cut = (s + r) / 2;
+            }
+        }
+        int white_end = cut >= 0;
+        if (cut < 0)
+            cut = target < h ? target : h;
+        if (cut <= y)
+            cut = y + 1;
+        int ink = 0;
+        for (int r = y; r < cut && !ink; r++)
+            ink = p[r] != 0;
+        if (ink)
+            cells[n++] = (cell){y, cut, {0, 0, 0, 0}};
+        if (ink && white_start && white_end)
+            lens[(*nlens)++] = cut - y;
+        white_start = white_end;
+        y = cut;
+        int any = 0;
+        for (int r = y; r < h && !any; r++)
+            any = p[r] != 0;
+        if (!any)
+            break;
+    }
+    return n;
+}
+
+/* The grid of a column set on a regular pitch: of the pitches within GRID_PITCH_PCT percent
+ * of the measured one and every phase, the one whose cuts fall on the least ink (a cut in
+ * a white row costs nothing). Each cut then moves to the nearest white row within
+ * GRID_SNAP of a pitch, for type set a little irregularly. */
+#define GRID_PITCH_PCT 4
+#define GRID_SNAP      0.2
+
+static int grid_cells(cell *cells, int max, const l_float32 *p, int h, double pitch0)
+{
+    double best_cost = -1, best_pitch = pitch0;
+    int best_phase = 0, first = 0, last = h - 1;
+    while (first < h && p[first] == 0)
+        first++;
+    while (last > first && p[last] == 0)
+        last--;
+    if (first >= h)
+        return 0;
+    for (int k = -2 * GRID_PITCH_PCT; k <= 2 * GRID_PITCH_PCT; k++) {
+        double pitch = pitch0 * (1.0 + k / 200.0);
+        for (int phase = 0; phase < (int)pitch; phase++) {
+            double cost = 0;
+            for (double y = first - phase; y <= last + pitch; y += pitch) {
+                int r = (int)(y + 0.5);
+                if (r >= 0 && r < h)
+                    cost += p[r];
+            }
+            if (best_cost < 0 || cost < best_cost) {
+                best_cost = cost;
+                best_pitch = pitch;
+                best_phase = phase;
+            }
+        }
+    }
+    int n = 0, snap = (int)(GRID_SNAP * best_pitch), prev = -1;
+    for (double y = first - best_phase; y <= last + best_pitch && n < max; y += best_pitch) {
+        int cut = (int)(y + 0.5), best = -1;
+        for (int d = 0; d <= snap && best < 0; d++) {
+            if (cut - d >= 0 && cut - d < h && p[cut - d] == 0)
+                best = cut - d;
+            else if (cut + d >= 0 && cut + d < h && p[cut + d] == 0)
+                best = cut + d;
+        }
+        cut = best >= 0 ? best : cut < 0 ? 0 : cut > h ? h : cut;
+        if (prev >= 0 && cut > prev) {
+            int ink = 0;
+            for (int r = prev; r < cut && !ink; r++)
+                ink = p[r] != 0;
+            if (ink)
+                cells[n++] = (cell){prev, cut, {0, 0, 0, 0}};
+        }
+        prev = cut > prev ? cut : prev;
+    }
+    return n;
+}
+
+/* The column's character cells on pixc (the column crop, 1 bpp, em pixels wide) into *out
+ * (malloc'd); returns their number, -1 when out of memory. A first pass at one em (the
+ * column's width, a little under the pitch) measures the pitch: the median length of the
+ * cells cut at white on both ends; the grid at that pitch (grid_cells) cuts the column. */
+static int column_cells(cell **out, PIX *pixc, int em)
+{
+    NUMA *na = pixCountPixelsByRow(pixc, NULL);
+    int h = pixGetHeight(pixc), max = h / (em / 2 > 0 ? em / 2 : 1) + 2;
+    cell *cells = malloc(sizeof(*cells) * (size_t)max);
+    int *lens = malloc(sizeof(int) * (size_t)max), nlens = 0;
+    if (!na || !cells || !lens) {
+        numaDestroy(&na);
+        free(cells);
+        free(lens);
+        return -1;
+    }
+    l_float32 *p = numaGetFArray(na, L_NOCOPY);
+    double pitch = em;
+    int n = cut_pass(cells, max, p, h, pitch, lens, &nlens);
+    if (nlens >= 3) {
+        qsort(lens, (size_t)nlens, sizeof(int), cmp_int);
+        double med = lens[nlens / 2];
+        if (med >= 0.9 * em && med <= 1.4 * em)
+            pitch = med;
+        n = grid_cells(cells, max, p, h, pitch);
+    }
+    numaDestroy(&na);
+    free(lens);
+    *out = cells;
+    return n;
+}
+
+/* Copies the ink of cell c (pixc rows, box ink relative to the crop) into slot x0 of
+ * strip (height em + 2 pad), moved or turned as horizontal type has it. */
+static void cell_place(PIX *strip, PIX *pixc, BOX *ink, int x0, int pad, int em, int cellh)
+{
+    l_int32 bx, by, bw, bh;
+    boxGetGeometry(ink, &bx, &by, &bw, &bh);
+    PIX *piece = pixClipRectangle(pixc, ink, NULL);
+    if (!piece)
+        return;
+    int rel_y = by, dx, dy;
+    if (bw < PUNCT_MAX * em && bh < PUNCT_MAX * em && bx >= em * 2 / 5 &&
+        rel_y + bh <= cellh * 3 / 5) {
+        dx = x0 + em / 10; /* a comma or full stop: bottom left */
+        dy = pad + em * 9 / 10 - bh;
+    } else if ((bw >= BRACKET_ASPECT * bh && bh > FLAT_MAX * em && bh < 0.6 * em) ||
+               (bh >= 3 * bw && bw < 0.2 * em && bh > 0.7 * em)) {
+        PIX *turned = pixRotate90(piece, -1);
+        if (turned) {
+            pixDestroy(&piece);
+            piece = turned;
+            int t = bw;
+            bw = bh;
+            bh = t;
+        }
+        dx = x0 + (em - bw) / 2;
+        dy = pad + (em - bh) / 2;
+    } else {
+        dx = x0 + (em - bw) / 2;
+        dy = pad + (em - bh) / 2;
+    }
+    if (dy < 0)
+        dy = 0;
+    pixRasterop(strip, dx, dy, bw, bh, PIX_SRC | PIX_DST, piece, 0, 0);
+    pixDestroy(&piece);
+}
+
+/* Reads the column wb (working pixels) of pixb (1 bpp) re-set as a horizontal line with
+ * the engine's horizontal model; words into line. */
+static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *pixb,
+                             nocr_box wb)
+{
+    int em = wb.w, rc = NOCR_OK;
+    if (em < 4 || wb.h < 4)
+        return NOCR_OK;
+    BOX *box = boxCreate(wb.x, wb.y, wb.w, wb.h);
+    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    boxDestroy(&box);
+    cell *cells = NULL;
+    int n = pixc ? column_cells(&cells, pixc, em) : -1;
+    int pad = em / 2, slot = em + em / SLOT_GAP_DIV;
+    PIX *strip = n > 0 ? pixCreate(2 * pad + n * slot, em + 2 * pad, 1) : NULL;
+    if (n < 0 || (n > 0 && !strip)) {
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
+                            nocr_image_source(img));
+        goto cleanup;
+    }
+    for (int i = 0; i < n; i++) {
+        BOX *cb = boxCreate(0, cells[i].y0, em, cells[i].y1 - cells[i].y0), *ib = NULL;
+        if (cb && pixClipBoxToForeground(pixc, cb, NULL, &ib) == 0 && ib) {
+            l_int32 bx, by, bw, bh;
+            boxGetGeometry(ib, &bx, &by, &bw, &bh);
+            cells[i].ink = (nocr_box){wb.x + bx, wb.y + by, bw, bh};
+            /* the cell alone, and its ink relative to it */
+            PIX *one = pixClipRectangle(pixc, cb, NULL);
+            BOX *inrel = boxCreate(bx, by - cells[i].y0, bw, bh);
+            if (one && inrel)
+                cell_place(strip, one, inrel, pad + i * slot, pad, em, cells[i].y1 - cells[i].y0);
+            pixDestroy(&one);
+            boxDestroy(&inrel);
+        }
+        boxDestroy(&cb);
+        boxDestroy(&ib);
+    }
+    if (n == 0)
+        goto cleanup;
+    TessBaseAPISetImage2(eng->api, strip);
+    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
+    eng->current = NULL;
+    TessBaseAPISetPageSegMode(eng->api, PSM_SINGLE_LINE);
+    if (TessBaseAPIRecognize(eng->api, NULL) != 0) {
+        rc = nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a vertical line",
+                            nocr_image_source(img));
+        goto cleanup;
+    }
+    TessResultIterator *ri = TessBaseAPIGetIterator(eng->api);
+    if (!ri)
+        goto cleanup;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
+    do {
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        int wl, wt, wr, wbt;
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wbt);
+        int s0 = (wl - pad) / slot, s1 = (wr - 1 - pad) / slot;
+        s0 = s0 < 0 ? 0 : s0 >= n ? n - 1 : s0;
+        s1 = s1 < s0 ? s0 : s1 >= n ? n - 1 : s1;
+        nocr_box ub = {wb.x, wb.y + cells[s0].y0, wb.w, cells[s1].y1 - cells[s0].y0};
+        rc = nocr_line_add_word(NULL, line, to_original(img, ub), text, conf);
+        TessDeleteText(text);
+    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    if (!rc)
+        rc = nocr_line_text_from_words(line);
+
+cleanup:
+    pixDestroy(&strip);
+    pixDestroy(&pixc);
+    free(cells);
+    return rc;
+}
+
+/* The vertical model for the engine's language (chi_sim -> chi_sim_vert, chi_tra ->
+ * chi_tra_vert; the first language of a '+' list), loaded on first use; NULL when it is
+ * not installed or did not load. */
+static TessBaseAPI *vertical_api(nocr_engine *eng, const char *lang)
+{
+    char name[sizeof(eng->vapi_name)], path[4096];
+    size_t len = strcspn(lang, "+");
+    if (len > 5 && !strncmp(lang + len - 5, "_vert", 5))
+        snprintf(name, sizeof(name), "%.*s", (int)len, lang);
+    else
+        snprintf(name, sizeof(name), "%.*s_vert", (int)len, lang);
+    if (strcmp(name, eng->vapi_name) == 0)
+        return eng->vapi; /* loaded, or tried (NULL) */
+    recog_vertical_free(eng);
+    snprintf(eng->vapi_name, sizeof(eng->vapi_name), "%s", name);
+    snprintf(path, sizeof(path), "%s/%s.traineddata", eng->tessdata, name);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return NULL;
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (!api)
+        return NULL;
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    if (TessBaseAPIInit3(api, eng->tessdata, name) != 0) {
+        TessBaseAPIDelete(api);
+        return NULL;
+    }
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    eng->vapi = api;
+    return api;
+}
+
+void recog_vertical_free(nocr_engine *eng)
+{
+    if (eng && eng->vapi) {
+        TessBaseAPIEnd(eng->vapi);
+        TessBaseAPIDelete(eng->vapi);
+        eng->vapi = NULL;
+    }
+}
+
+/* Reads column wb with the vertical model (PSM 5), the page image already set on api. */
+static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image *img, nocr_box wb,
+                             int W, int H)
+{
+    int pad = wb.w / 3;
+    int l = wb.x - pad < 0 ? 0 : wb.x - pad, t = wb.y - pad < 0 ? 0 : wb.y - pad;
+    int r = wb.x + wb.w + pad > W ? W : wb.x + wb.w + pad;
+    int b = wb.y + wb.h + pad > H ? H : wb.y + wb.h + pad;
+    TessBaseAPISetRectangle(api, l, t, r - l, b - t);
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK_VERT_TEXT);
+    if (TessBaseAPIRecognize(api, NULL) != 0)
+        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a column",
+                              nocr_image_source(img));
+    TessResultIterator *ri = TessBaseAPIGetIterator(api);
+    if (!ri)
+        return NOCR_OK;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
+    int rc = NOCR_OK;
+    do {
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        int wl, wt, wr, wbt;
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wbt);
+        rc = nocr_line_add_word(
+            NULL, line, to_original(img, (nocr_box){wl, wt, wr - wl, wbt - wt}), text, conf);
+        TessDeleteText(text);
+    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    return rc ? rc : nocr_line_text_from_words(line);
+}
+
+int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img), *pixg = nocr_image_work_gray(img);
+    PIX *pix1 = pixb ? pixClone(pixb) : pixConvertTo1(pixg, 128);
+    if (!pix1)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
+                              nocr_image_source(img));
+    nocr_box wb = nocr_line_work_box(line);
+    if (wb.w <= 0)
+        wb = nocr_image_box_to_working(img, nocr_line_box(line));
+    int rc = column_read_reset(line, eng, img, pix1, wb);
+    pixDestroy(&pix1);
+    return rc;
+}
+
+int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img), *pixg = nocr_image_work_gray(img);
+    PIX *pix1 = pixb ? pixClone(pixb) : pixConvertTo1(pixg, 128);
+    if (!pix1)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical region)",
+                              nocr_image_source(img));
+    const char *how = getenv("NEWSOCR_VERTICAL_READ");
+    TessBaseAPI *vapi =
+        how && !strcmp(how, "model") ? vertical_api(eng, recog_page_lang(eng)) : NULL;
+    if (vapi) {
+        TessBaseAPISetImage2(vapi, pix1);
+        TessBaseAPISetSourceResolution(vapi, recog_working_dpi(img));
+    }
+    int rc = NOCR_OK;
+    for (size_t i = 0; i < nocr_region_line_count(region) && !rc; i++) {
+        nocr_line *line = nocr_region_line(region, i);
+        nocr_box wb = nocr_line_work_box(line);
+        if (wb.w <= 0)
+            wb = nocr_image_box_to_working(img, nocr_line_box(line));
+        rc = vapi ? column_read_model(line, vapi, img, wb, pixGetWidth(pix1), pixGetHeight(pix1))
+                  : column_read_reset(line, eng, img, pix1, wb);
+    }
+    if (vapi)
+        TessBaseAPIClear(vapi);
+    pixDestroy(&pix1);
+    return rc;
+}

@@ -1,0 +1,196 @@
+/*
+ * test_vertical.c - writing direction and vertical segmentation on drawn pages (issue 12).
+ *
+ * "Characters" are 30x30 squares; in a vertical page they are stacked 32 px apart in
+ * columns 48 px apart (a gap of 0.6 em between columns, as tight as vertical newspapers set
+ * them), two articles of six columns side by side with a 60 px gap and no rule, a
+ * vertical headline of 70 px squares at the right of each, and a horizontal folio row on
+ * top. The horizontal page is the same drawing turned a quarter. Checked: the folio stays
+ * horizontal, the columns are vertical regions whose lines are the columns, tall, right to
+ * left, none crossing the gap between the articles; the horizontal page has no vertical
+ * region; nocr_process_options.direction overrides the detection.
+ */
+#include "check.h"
+#include "newsocr.h"
+
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+
+#define CH     30                    /* character size */
+#define ADV    32                    /* advance down a column */
+#define PITCH  48                    /* column pitch */
+#define NCOLS  6                     /* columns per article */
+#define NCHARS 16                    /* characters per column */
+#define ART_W  (NCOLS * PITCH + 100) /* article width, headline included */
+#define GAP    60                    /* between the two articles */
+
+static void draw_char(PIX *pix, int x, int y, int size)
+{
+    BOX *box = boxCreate(x, y, size, size);
+    pixSetInRectArbitrary(pix, box, 0);
+    boxDestroy(&box);
+}
+
+/* An article whose right edge is x1: a headline column of 4 large squares, then NCOLS
+ * columns right to left, the last one short. Returns its left edge. */
+static int draw_article(PIX *pix, int x1, int y)
+{
+    for (int c = 0; c < 4; c++)
+        draw_char(pix, x1 - 70, y + c * 76, 70);
+    int x = x1 - 100;
+    for (int col = 0; col < NCOLS; col++) {
+        int n = col == NCOLS - 1 ? NCHARS / 2 : NCHARS;
+        x -= PITCH;
+        for (int c = 0; c < n; c++)
+            draw_char(pix, x + (PITCH - CH) / 2, y + c * ADV, CH);
+    }
+    return x;
+}
+
+/* The vertical page; *gap_x: the middle of the gap between the two articles. */
+static PIX *draw_vertical_page(int *gap_x)
+{
+    int W = 60 + 2 * ART_W + GAP, H = 120 + NCHARS * ADV + 60;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 24; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int left = draw_article(pix, W - 30, 100);
+    *gap_x = left - GAP / 2;
+    draw_article(pix, left - GAP, 100);
+    return pix;
+}
+
+static nocr_image *image_from_pix(PIX *pix)
+{
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+    CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
+    free(data);
+    nocr_preprocess_options po = NOCR_PREPROCESS_OPTIONS_INIT;
+    po.enhance = 0; /* the drawing is already clean and straight */
+    CHECK_INT(nocr_preprocess(img, &po), NOCR_OK);
+    return img;
+}
+
+static size_t count_vertical(const nocr_page *page)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++)
+        n += nocr_region_direction(nocr_page_region(page, i)) == NOCR_DIR_VERTICAL;
+    return n;
+}
+
+static void test_vertical_page(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    if (!page)
+        goto cleanup;
+    int folio = 0, vbody = 0, vhead = 0, columns = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)))
+            continue;
+        if (rb.y < 60) { /* the folio row */
+            folio++;
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+            continue;
+        }
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+        /* never across the gap between the two articles */
+        CHECK(rb.x + rb.w <= gap_x + 2 || rb.x >= gap_x - 2);
+        if (nocr_region_role(r) == NOCR_ROLE_HEADLINE) {
+            vhead++;
+            continue;
+        }
+        vbody++;
+        int prev_x = 1 << 30;
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            CHECK(lb.h > 3 * lb.w); /* a column */
+            CHECK(lb.w < PITCH);    /* one column, not two */
+            CHECK(lb.x < prev_x);   /* right to left */
+            prev_x = lb.x;
+            columns++;
+        }
+    }
+    CHECK_INT(folio, 1);
+    CHECK_INT(vhead, 2);
+    CHECK(vbody >= 2);
+    CHECK_INT(columns, 2 * NCOLS);
+    nocr_page_free(page);
+cleanup:
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
+/* The same drawing turned a quarter clockwise: rows, no vertical region. */
+static void test_horizontal_page(void)
+{
+    int gap_x = 0;
+    PIX *pixv = draw_vertical_page(&gap_x);
+    PIX *pix = pixRotate90(pixv, 1);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    CHECK(page && nocr_page_region_count(page) > 0);
+    if (page)
+        CHECK_INT((int)count_vertical(page), 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+    pixDestroy(&pixv);
+}
+
+/* nocr_process_options.direction: HORIZONTAL keeps a vertical page horizontal; VERTICAL
+ * makes the text of the horizontal page vertical. Needs the chi_sim model (else skipped). */
+static int test_override(void)
+{
+    nocr_engine *eng = NULL;
+    if (nocr_engine_new(&eng, NULL) != NOCR_OK)
+        return 77;
+    int gap_x = 0;
+    PIX *pixv = draw_vertical_page(&gap_x);
+    PIX *pixh = pixRotate90(pixv, 1);
+    for (int k = 0; k < 2; k++) {
+        PIX *pix = k == 0 ? pixv : pixh;
+        l_uint8 *data = NULL;
+        size_t size = 0;
+        nocr_image *img = NULL;
+        nocr_page *page = NULL;
+        CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
+        free(data);
+        nocr_process_options opts = NOCR_PROCESS_OPTIONS_INIT;
+        opts.preprocess.enhance = 0;
+        opts.direction = k == 0 ? NOCR_DIRECTION_HORIZONTAL : NOCR_DIRECTION_VERTICAL;
+        CHECK_INT(nocr_process(&page, eng, img, &opts, NULL), NOCR_OK);
+        if (page && k == 0)
+            CHECK_INT((int)count_vertical(page), 0);
+        if (page && k == 1)
+            CHECK(count_vertical(page) > 0);
+        nocr_page_free(page);
+        nocr_image_free(img);
+    }
+    pixDestroy(&pixv);
+    pixDestroy(&pixh);
+    nocr_engine_free(eng);
+    return 0;
+}
+
+int main(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+    test_vertical_page();
+    test_horizontal_page();
+    int skipped = test_override();
+    int rc = CHECK_DONE();
+    return rc ? rc : skipped;
+}
