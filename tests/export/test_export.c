@@ -11,7 +11,7 @@
  * Usage: test_export SCHEMA_JSON SAMPLE_IMAGE SCHEMAS_DIR
  *   SCHEMA_JSON  pipeline/schema/newsocr-page.schema.json
  *   SAMPLE_IMAGE an image the overlay is drawn on
- *   SCHEMAS_DIR  ../shared/schemas (PAGE and ALTO XSD); when absent the XSD checks are
+ *   SCHEMAS_DIR  pipeline/schema (PAGE and ALTO XSD); when absent the XSD checks are
  *                skipped with a message, the rest still runs
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
