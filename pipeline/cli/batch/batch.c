@@ -29,10 +29,10 @@ static const char batch_usage[] =
     "Recognize many pages on every core; resumable, shardable across machines.\n"
     "\n"
     "INPUT is an image file; a directory (searched recursively for .png .jpg .jpeg .tif\n"
-    ".tiff .bmp .pnm .pbm .pgm .ppm .webp .gif .jp2 files, any case; hidden entries\n"
+    ".tiff .bmp .pnm .pbm .pgm .ppm .webp .gif .jp2 .pdf files, any case; hidden entries\n"
     "skipped); or @LIST, a file of paths, one a line (# comments; @- reads stdin).\n"
     "OUTDIR holds NAME.EXT for each page and format (NAME.pNNN.EXT for the pages of a\n"
-    "multi-page TIFF); files found in a directory INPUT keep their sub-directory under\n"
+    "multi-page TIFF or PDF); files found in a directory INPUT keep their sub-directory under\n"
     "OUTDIR. Two different inputs with one output name are refused before any work.\n"
     "\n"
     "Options:\n"
@@ -50,6 +50,11 @@ static const char batch_usage[] =
     "      --dry-run         print the pages still to do (OUTPUT-NAME, tab, INPUT, tab,\n"
     "                        PAGE; \\ tab newline and CR in names as \\\\ \\t \\n \\r),\n"
     "                        largest first, and exit: nothing is written\n"
+    "      --claim-timeout S a claim of another host untouched for S seconds is taken\n"
+    "                        over (default: 3600); see \"Runs sharing OUTDIR\" below\n"
+    "      --report OUTDIR   print one summary of every report in OUTDIR (totals, pages\n"
+    "                        done by each run, failures) and exit with the combined\n"
+    "                        status; no INPUT, nothing processed\n"
     "  -l, --lang LANGS      Tesseract languages (default: chi_sim)\n"
     "      --tessdata DIR    model directory\n"
     "      --config FILE     Tesseract settings file\n"
@@ -69,22 +74,32 @@ static const char batch_usage[] =
     "status (ok, failed, skipped, pending), error, seconds, mean confidence, skew,\n"
     "articles; and the totals. It is rewritten as pages finish.\n"
     "\n"
+    "Runs sharing OUTDIR (several newsocr batch on one host, or on hosts sharing storage)\n"
+    "split the pages: each page (with -f pdf, each input file) is claimed in\n"
+    "OUTDIR/.claims before it starts and released when done; a claim whose process is\n"
+    "gone (this host) or untouched for --claim-timeout seconds (another host) is taken\n"
+    "over. A run started while another is active writes report.HOST.PID.json (with\n"
+    "--shard report.K-of-N.HOST.PID.json); --report OUTDIR merges them all.\n"
+    "\n"
     "Exit status:\n"
     "  0    every page done (now or by an earlier run)\n"
     "  1    usage error (bad option, two inputs with one output name)\n"
     "  2    some input or page could not be read (the others are done)\n"
     "  3    model or engine problem\n"
     "  4    some output could not be written\n"
-    "  130  interrupted (SIGINT or SIGTERM): run the same command again to finish\n"
+    "  130  interrupted (SIGINT or SIGTERM): run the same command again to finish;\n"
+    "       with --report: some page not done yet (by any run)\n"
     "With several kinds of failure the largest status is returned.\n";
 
-enum { OPT_SHARD = CLI_OPT_OWN, OPT_FORCE, OPT_DRY_RUN };
+enum { OPT_SHARD = CLI_OPT_OWN, OPT_FORCE, OPT_DRY_RUN, OPT_CLAIM_TIMEOUT, OPT_REPORT };
 
 static const struct option batch_longopts[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"shard", required_argument, NULL, OPT_SHARD},
     {"force", no_argument, NULL, OPT_FORCE},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"claim-timeout", required_argument, NULL, OPT_CLAIM_TIMEOUT},
+    {"report", required_argument, NULL, OPT_REPORT},
     {NULL, 0, NULL, 0},
 };
 
@@ -129,6 +144,15 @@ static int handle_option(void *ctx, int key, const char *arg)
     case OPT_DRY_RUN:
         o->dry_run = 1;
         return EXIT_OK;
+    case OPT_CLAIM_TIMEOUT:
+        if (cli_parse_int(&v, arg, 1, INT_MAX) != 0)
+            return cli_usage_error("--claim-timeout needs a positive number of seconds, not '%s'",
+                                   arg);
+        o->claim_timeout = (int)v;
+        return EXIT_OK;
+    case OPT_REPORT:
+        o->report_dir = arg;
+        return EXIT_OK;
     default:
         return EXIT_USAGE; /* getopt returns only the keys of batch_longopts */
     }
@@ -141,9 +165,15 @@ static int parse_options(batch_options *o, int *first_input, int argc, char **ar
         "newsocr batch --help", batch_usage, 0, batch_longopts, "j:", handle_option, o};
     cli_options_init(&o->cli);
     o->shard_k = o->shard_n = 1;
+    o->claim_timeout = BATCH_CLAIM_TIMEOUT;
     int status = cli_options_parse(&o->cli, first_input, argc, argv, &cmd);
     if (status != EXIT_OK)
         return status;
+    if (o->report_dir) {
+        if (*first_input < argc)
+            return cli_usage_error("--report OUTDIR takes no INPUT, not '%s'", argv[*first_input]);
+        return EXIT_OK;
+    }
     if (*first_input >= argc)
         return cli_usage_error("%s", "batch: no input given");
     if (!o->cli.output)
@@ -152,7 +182,7 @@ static int parse_options(batch_options *o, int *first_input, int argc, char **ar
     return EXIT_OK;
 }
 
-/* Creates OUTDIR (not for a dry run) and names the report. */
+/* Creates OUTDIR (not for a dry run). */
 static int prepare_outdir(batch *b)
 {
     if (b->opt.dry_run) {
@@ -162,17 +192,18 @@ static int prepare_outdir(batch *b)
                 strerror(errno));
         return EXIT_OUTPUT;
     }
-    int n;
-    if (b->opt.shard_given)
-        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.%d-of-%d.json", b->outdir,
-                     b->opt.shard_k, b->opt.shard_n);
-    else
-        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.json", b->outdir);
-    if (n >= (int)sizeof(b->report_path)) {
-        fprintf(stderr, "newsocr: %s: output path too long\n", b->outdir);
-        return EXIT_OUTPUT;
-    }
     return EXIT_OK;
+}
+
+/* 1 when pdf is among the formats: a file's pages make one PDF, written by one worker. */
+static int wants_pdf(cli_format_set formats)
+{
+    for (size_t f = 0; f < nocr_format_count(); f++) {
+        const nocr_format *fmt = cli_format_in(formats, f);
+        if (fmt && strcmp(fmt->name, "pdf") == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Inputs -> files -> pages. */
@@ -189,21 +220,33 @@ static int plan(batch *b, char **inputs, int ninputs)
         status = batch_plan_files(b);
     if (status == EXIT_OK)
         status = batch_plan_pages(b);
+    if (status == EXIT_OK)
+        status = batch_plan_items(b);
     return status;
 }
 
 /* Runs the pages to do, writes the final report and the summary; the exit status. */
 static int run(batch *b)
 {
-    int status = EXIT_OK;
-    batch_clean_stale_tmp(b);
+    int status = batch_claims_start(b);
+    if (status == EXIT_OK)
+        status = batch_report_name(b);
+    if (status != EXIT_OK) {
+        batch_claims_finish(b);
+        return status;
+    }
+    /* Another run may be writing its pages' temporary files now: then only those of
+     * claims taken over from dead runs are removed (run.c). */
+    if (!b->claims.any_others)
+        batch_clean_stale_tmp(b);
     batch_report_carry_over(b);
     /* A handler for the whole run: a signal before the workers start stops at once. */
     batch_signals_install();
     if (!b->opt.cli.quiet && b->ntodo > 0)
-        fprintf(stderr, "newsocr: batch: %zu pages%s, %zu already done, %zu to do, %d workers\n",
+        fprintf(stderr, "newsocr: batch: %zu pages%s, %zu already done, %zu to do, %d workers%s\n",
                 b->npages, b->opt.shard_given ? " in this shard" : "", b->skipped, b->ntodo,
-                b->opt.jobs < (int)b->ntodo ? b->opt.jobs : (int)b->ntodo);
+                b->opt.jobs < (int)b->nitems ? b->opt.jobs : (int)b->nitems,
+                b->claims.any_others ? ", sharing OUTDIR with other runs" : "");
     if (b->ntodo > 0 && !batch_interrupted())
         status = batch_run_workers(b);
     if (batch_interrupted())
@@ -219,6 +262,7 @@ static int run(batch *b)
     int wrote = batch_report_write(b, state, status, 1);
     if (wrote != EXIT_OK && status == EXIT_OK)
         status = wrote;
+    batch_claims_finish(b);
     batch_print_summary(b, state);
     return status;
 }
@@ -231,8 +275,12 @@ int cli_batch_main(int argc, char **argv)
     int status = parse_options(&b.opt, &first, argc, argv);
     if (status != EXIT_OK)
         return status == CLI_DONE ? EXIT_OK : status;
+    if (b.opt.report_dir)
+        return batch_report_merge(b.opt.report_dir);
     b.outdir = b.opt.cli.output;
+    b.by_file = wants_pdf(b.opt.cli.formats);
     b.wall_start = time(NULL);
+    clock_gettime(CLOCK_REALTIME, &b.started_rt);
     b.tty = isatty(2);
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.cv, NULL);
