@@ -22,6 +22,11 @@
 # Resuming: run the same command again. newsocr skips pages already done, so every shard
 # finishes only what is missing; parallel's own --resume-failed (add it via
 # PARALLEL_OPTS="--resume-failed") reruns only the shards that did not exit 0.
+# Adding a machine while it runs, without reshuffling shards: start a plain
+#   newsocr batch INPUT... -o OUTDIR
+# there; runs sharing OUTDIR claim each page before it starts (OUTDIR/.claims) and split
+# the pages left. A shard killed on its host leaves claims that the rerun (or a live run)
+# takes over. `newsocr batch --report OUTDIR` sums up every report of OUTDIR.
 # Exit status: parallel's, i.e. the number of shards that failed (0: all pages done).
 # Set NEWSOCR=/path/to/newsocr when newsocr is not on PATH on the hosts.
 set -eu

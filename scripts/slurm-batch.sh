@@ -27,6 +27,12 @@
 # Set NEWSOCR=/path/to/newsocr when it is not on PATH. Slurm's SIGTERM at the time
 # limit makes newsocr finish the pages in flight and write its report (exit 130).
 #
+# More workers for a running job, without touching N: start another `newsocr batch` with
+# the same inputs and OUTDIR (srun, ssh, by hand); runs sharing OUTDIR claim each page
+# before it starts (OUTDIR/.claims), so the extra run takes pages of whichever shard is
+# behind. A cancelled task's claims are taken over by its resubmission or by a live run.
+# `newsocr batch --report OUTDIR` sums up the reports of all tasks and runs.
+#
 # Exit status of a task: newsocr batch's (0 all done, 2 some pages unreadable, 3 model
 # problem, 4 output problem, 130 interrupted); see `newsocr batch --help`.
 #

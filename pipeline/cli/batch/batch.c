@@ -24,67 +24,17 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char batch_usage[] =
-    "Usage: newsocr batch [OPTIONS] INPUT... -o OUTDIR\n"
-    "Recognize many pages on every core; resumable, shardable across machines.\n"
-    "\n"
-    "INPUT is an image file; a directory (searched recursively for .png .jpg .jpeg .tif\n"
-    ".tiff .bmp .pnm .pbm .pgm .ppm .webp .gif .jp2 files, any case; hidden entries\n"
-    "skipped); or @LIST, a file of paths, one a line (# comments; @- reads stdin).\n"
-    "OUTDIR holds NAME.EXT for each page and format (NAME.pNNN.EXT for the pages of a\n"
-    "multi-page TIFF); files found in a directory INPUT keep their sub-directory under\n"
-    "OUTDIR. Two different inputs with one output name are refused before any work.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output OUTDIR   output directory (created if needed); required\n"
-    "  -f, --format LIST     txt (default), json, hocr, alto, page, overlay; comma-separated\n"
-    "                        or repeated (as for newsocr IMAGE...)\n"
-    "  -j, --jobs N          N workers, each with its own engine (default: the CPUs this\n"
-    "                        process may use, fewer when memory is short: about 200 MB\n"
-    "                        each); at most 4 per CPU; pages go out largest first\n"
-    "      --shard K/N       process only shard K of N (1 <= K <= N): a fixed 1/N of the\n"
-    "                        input files, chosen by a hash of their output names, the same\n"
-    "                        whatever the order of the inputs; run K = 1..N anywhere, on\n"
-    "                        one shared OUTDIR or several, for every page exactly once\n"
-    "      --force           redo pages whose outputs are already complete\n"
-    "      --dry-run         print the pages still to do (OUTPUT-NAME, tab, INPUT, tab,\n"
-    "                        PAGE; \\ tab newline and CR in names as \\\\ \\t \\n \\r),\n"
-    "                        largest first, and exit: nothing is written\n"
-    "  -l, --lang LANGS      Tesseract languages (default: chi_sim)\n"
-    "      --tessdata DIR    model directory\n"
-    "      --config FILE     Tesseract settings file\n"
-    "      --max-pixels N    refuse images of more than N pixels (default: 250000000)\n"
-    "      --no-enhance      skip the scan clean-up: grayscale and binarization only\n"
-    "  -q, --quiet           no progress and no summary, only the errors of pages\n"
-    "  -v, --verbose         a line for each page done\n"
-    "  -h, --help            show this help and exit\n"
-    "\n"
-    "A page is done when all its output files exist and are not older than its input;\n"
-    "a rerun skips done pages, so an interrupted, killed or partly failed batch is finished\n"
-    "by running the same command again. Output files are written under a temporary name\n"
-    "and renamed when complete. Ctrl-C (or SIGTERM) lets the pages in flight finish and\n"
-    "stops; a second Ctrl-C abandons them at once, leaving no partial file.\n"
-    "Progress: a line redrawn on a terminal, else a log line every minute or tenth of the\n"
-    "batch. OUTDIR/report.json (report.K-of-N.json with --shard) lists every page: input,\n"
-    "status (ok, failed, skipped, pending), error, seconds, mean confidence, skew,\n"
-    "articles; and the totals. It is rewritten as pages finish.\n"
-    "\n"
-    "Exit status:\n"
-    "  0    every page done (now or by an earlier run)\n"
-    "  1    usage error (bad option, two inputs with one output name)\n"
-    "  2    some input or page could not be read (the others are done)\n"
-    "  3    model or engine problem\n"
-    "  4    some output could not be written\n"
-    "  130  interrupted (SIGINT or SIGTERM): run the same command again to finish\n"
-    "With several kinds of failure the largest status is returned.\n";
+/* The help text is generated from pipeline/man/newsocr.1.src (cli_help_batch). */
 
-enum { OPT_SHARD = CLI_OPT_OWN, OPT_FORCE, OPT_DRY_RUN };
+enum { OPT_SHARD = CLI_OPT_OWN, OPT_FORCE, OPT_DRY_RUN, OPT_CLAIM_TIMEOUT, OPT_REPORT };
 
 static const struct option batch_longopts[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"shard", required_argument, NULL, OPT_SHARD},
     {"force", no_argument, NULL, OPT_FORCE},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"claim-timeout", required_argument, NULL, OPT_CLAIM_TIMEOUT},
+    {"report", required_argument, NULL, OPT_REPORT},
     {NULL, 0, NULL, 0},
 };
 
@@ -129,6 +79,15 @@ static int handle_option(void *ctx, int key, const char *arg)
     case OPT_DRY_RUN:
         o->dry_run = 1;
         return EXIT_OK;
+    case OPT_CLAIM_TIMEOUT:
+        if (cli_parse_int(&v, arg, 1, INT_MAX) != 0)
+            return cli_usage_error("--claim-timeout needs a positive number of seconds, not '%s'",
+                                   arg);
+        o->claim_timeout = (int)v;
+        return EXIT_OK;
+    case OPT_REPORT:
+        o->report_dir = arg;
+        return EXIT_OK;
     default:
         return EXIT_USAGE; /* getopt returns only the keys of batch_longopts */
     }
@@ -138,12 +97,18 @@ static int handle_option(void *ctx, int key, const char *arg)
 static int parse_options(batch_options *o, int *first_input, int argc, char **argv)
 {
     const cli_command cmd = {
-        "newsocr batch --help", batch_usage, 0, batch_longopts, "j:", handle_option, o};
+        "newsocr batch --help", cli_help_batch, 0, batch_longopts, "j:", handle_option, o};
     cli_options_init(&o->cli);
     o->shard_k = o->shard_n = 1;
+    o->claim_timeout = BATCH_CLAIM_TIMEOUT;
     int status = cli_options_parse(&o->cli, first_input, argc, argv, &cmd);
     if (status != EXIT_OK)
         return status;
+    if (o->report_dir) {
+        if (*first_input < argc)
+            return cli_usage_error("--report OUTDIR takes no INPUT, not '%s'", argv[*first_input]);
+        return EXIT_OK;
+    }
     if (*first_input >= argc)
         return cli_usage_error("%s", "batch: no input given");
     if (!o->cli.output)
@@ -152,7 +117,7 @@ static int parse_options(batch_options *o, int *first_input, int argc, char **ar
     return EXIT_OK;
 }
 
-/* Creates OUTDIR (not for a dry run) and names the report. */
+/* Creates OUTDIR (not for a dry run). */
 static int prepare_outdir(batch *b)
 {
     if (b->opt.dry_run) {
@@ -162,17 +127,18 @@ static int prepare_outdir(batch *b)
                 strerror(errno));
         return EXIT_OUTPUT;
     }
-    int n;
-    if (b->opt.shard_given)
-        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.%d-of-%d.json", b->outdir,
-                     b->opt.shard_k, b->opt.shard_n);
-    else
-        n = snprintf(b->report_path, sizeof(b->report_path), "%s/report.json", b->outdir);
-    if (n >= (int)sizeof(b->report_path)) {
-        fprintf(stderr, "newsocr: %s: output path too long\n", b->outdir);
-        return EXIT_OUTPUT;
-    }
     return EXIT_OK;
+}
+
+/* 1 when pdf is among the formats: a file's pages make one PDF, written by one worker. */
+static int wants_pdf(cli_format_set formats)
+{
+    for (size_t f = 0; f < nocr_format_count(); f++) {
+        const nocr_format *fmt = cli_format_in(formats, f);
+        if (fmt && strcmp(fmt->name, "pdf") == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Inputs -> files -> pages. */
@@ -189,21 +155,33 @@ static int plan(batch *b, char **inputs, int ninputs)
         status = batch_plan_files(b);
     if (status == EXIT_OK)
         status = batch_plan_pages(b);
+    if (status == EXIT_OK)
+        status = batch_plan_items(b);
     return status;
 }
 
 /* Runs the pages to do, writes the final report and the summary; the exit status. */
 static int run(batch *b)
 {
-    int status = EXIT_OK;
-    batch_clean_stale_tmp(b);
+    int status = batch_claims_start(b);
+    if (status == EXIT_OK)
+        status = batch_report_name(b);
+    if (status != EXIT_OK) {
+        batch_claims_finish(b);
+        return status;
+    }
+    /* Another run may be writing its pages' temporary files now: then only those of
+     * claims taken over from dead runs are removed (run.c). */
+    if (!b->claims.any_others)
+        batch_clean_stale_tmp(b);
     batch_report_carry_over(b);
     /* A handler for the whole run: a signal before the workers start stops at once. */
     batch_signals_install();
     if (!b->opt.cli.quiet && b->ntodo > 0)
-        fprintf(stderr, "newsocr: batch: %zu pages%s, %zu already done, %zu to do, %d workers\n",
+        fprintf(stderr, "newsocr: batch: %zu pages%s, %zu already done, %zu to do, %d workers%s\n",
                 b->npages, b->opt.shard_given ? " in this shard" : "", b->skipped, b->ntodo,
-                b->opt.jobs < (int)b->ntodo ? b->opt.jobs : (int)b->ntodo);
+                b->opt.jobs < (int)b->nitems ? b->opt.jobs : (int)b->nitems,
+                b->claims.any_others ? ", sharing OUTDIR with other runs" : "");
     if (b->ntodo > 0 && !batch_interrupted())
         status = batch_run_workers(b);
     if (batch_interrupted())
@@ -219,6 +197,7 @@ static int run(batch *b)
     int wrote = batch_report_write(b, state, status, 1);
     if (wrote != EXIT_OK && status == EXIT_OK)
         status = wrote;
+    batch_claims_finish(b);
     batch_print_summary(b, state);
     return status;
 }
@@ -231,8 +210,12 @@ int cli_batch_main(int argc, char **argv)
     int status = parse_options(&b.opt, &first, argc, argv);
     if (status != EXIT_OK)
         return status == CLI_DONE ? EXIT_OK : status;
+    if (b.opt.report_dir)
+        return batch_report_merge(b.opt.report_dir);
     b.outdir = b.opt.cli.output;
+    b.by_file = wants_pdf(b.opt.cli.formats);
     b.wall_start = time(NULL);
+    clock_gettime(CLOCK_REALTIME, &b.started_rt);
     b.tty = isatty(2);
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.cv, NULL);

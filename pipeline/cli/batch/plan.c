@@ -2,8 +2,9 @@
  * plan.c - newsocr batch's plan: inputs become files, files become pages, and the pages
  * still to do are ordered. Nothing here runs OCR; the dry run prints the plan.
  *
- *   batch_add_input, batch_plan_files, batch_plan_pages, batch_clean_stale_tmp,
- *   batch_print_todo, batch_out_path, batch_find_page, batch_free
+ *   batch_add_input, batch_plan_files, batch_plan_pages, batch_plan_items,
+ *   batch_item_complete, batch_clean_stale_tmp, batch_clean_item_tmp, batch_print_todo,
+ *   batch_out_path, batch_find_page, batch_free
  *
  * 1. Inputs become files: an image file as given; a directory, recursively, its files with
  *    an image extension (hidden entries and OUTDIR skipped); @LIST, one path per line.
@@ -12,9 +13,12 @@
  *    files with one stem are refused before any work (exit 1).
  * 3. --shard K/N keeps the files whose stem hashes (FNV-1a 64) to K-1 modulo N: the same
  *    set whatever the order of the inputs or the machine, a file's pages together.
- * 4. Files become pages (one per page of a multi-page TIFF: STEM.pNNN); pages whose every
- *    output exists and is not older than the input are skipped (--force redoes them);
- *    stale temporary files of a killed run are removed; the rest is ordered largest first.
+ * 4. Files become pages (one per page of a multi-page TIFF or PDF: STEM.pNNN); pages whose
+ *    every output exists and is not older than the input are skipped (--force redoes them);
+ *    stale temporary files of a killed run are removed.
+ * 5. The pages to do become work items, ordered largest first: one a page; or, when pdf is
+ *    among the formats, one per input file holding all its pages in order (its PDF is one
+ *    file, written by one worker), every page of the file redone when one is missing.
  */
 #define _GNU_SOURCE /* qsort_r, strndup */
 #include "batch.h"
@@ -30,8 +34,9 @@
 #include <unistd.h>
 
 /* Extensions of the image files taken from directories (case-insensitive). */
-static const char *const image_exts[] = {".png", ".jpg", ".jpeg", ".tif",  ".tiff", ".bmp", ".pnm",
-                                         ".pbm", ".pgm", ".ppm",  ".webp", ".gif",  ".jp2"};
+static const char *const image_exts[] = {".png",  ".jpg", ".jpeg", ".tif", ".tiff",
+                                         ".bmp",  ".pnm", ".pbm",  ".pgm", ".ppm",
+                                         ".webp", ".gif", ".jp2",  ".pdf"};
 /* Of those, the formats that hold one page: no need to read the file to count pages. */
 static const char *const single_page_exts[] = {".png", ".jpg", ".jpeg", ".bmp", ".pnm", ".pbm",
                                                ".pgm", ".ppm", ".webp", ".gif", ".jp2"};
@@ -273,22 +278,60 @@ static int time_ge(struct timespec a, struct timespec b)
     return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec >= b.tv_nsec);
 }
 
+/* 1 when `path` is a regular file not older than `since`. */
+static int output_fresh(const char *path, struct timespec since)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && time_ge(st.st_mtim, since);
+}
+
+/* What a page's outputs must not be older than: its input's time; with --force also this
+ * run's start (with_start), so that a page done by another run sharing OUTDIR since then
+ * is not redone. */
+static struct timespec fresh_since(const batch *b, const bpage *p, int with_start)
+{
+    struct timespec since = p->mtime;
+    if (with_start && time_ge(b->started_rt, since))
+        since = b->started_rt;
+    return since;
+}
+
 /* 1 when every requested output of the page exists, is a regular file and is not older
- * than the input: a previous run finished it (outputs appear only complete, by rename). */
-static int page_is_complete(const batch *b, const bpage *p)
+ * than fresh_since: outputs appear only complete, by rename. With the book the PDF is the
+ * input file's (batch_item_complete), not the page's. */
+static int page_is_complete(const batch *b, const bpage *p, int with_start)
 {
     if (p->mtime.tv_sec == 0 && p->mtime.tv_nsec == 0)
         return 0; /* the input could not be stat'ed: let the page fail again */
+    struct timespec since = fresh_since(b, p, with_start);
     for (size_t f = 0; f < nocr_format_count(); f++) {
         const nocr_format *fmt = cli_format_in(b->opt.cli.formats, f);
-        if (!fmt)
+        if (!fmt || (b->by_file && strcmp(fmt->name, "pdf") == 0))
             continue;
         char path[PATH_MAX + 32];
-        struct stat st;
-        if (batch_out_path(path, sizeof(path), b, p, fmt->extension) || stat(path, &st) != 0 ||
-            !S_ISREG(st.st_mode) || !time_ge(st.st_mtim, p->mtime))
+        if (batch_out_path(path, sizeof(path), b, p, fmt->extension) || !output_fresh(path, since))
             return 0;
     }
+    return 1;
+}
+
+int batch_book_path(char *out, size_t n, const batch *b, const bitem *it)
+{
+    const char *stem = b->files[b->pages[it->first].file].stem;
+    return snprintf(out, n, "%s/%s.pdf", b->outdir, stem) < (int)n ? 0 : -1;
+}
+
+int batch_item_complete(const batch *b, const bitem *it)
+{
+    for (int k = 0; k < it->npages; k++) {
+        if (!page_is_complete(b, &b->pages[it->first + k], b->opt.force))
+            return 0;
+    }
+    char path[PATH_MAX + 32];
+    if (b->by_file &&
+        (batch_book_path(path, sizeof(path), b, it) != 0 ||
+         !output_fresh(path, fresh_since(b, &b->pages[it->first], b->opt.force))))
+        return 0;
     return 1;
 }
 
@@ -306,6 +349,7 @@ static int add_page(batch *b, size_t *cap, const bfile *f, int index, int npages
     bpage *p = &b->pages[b->npages];
     memset(p, 0, sizeof(*p));
     p->path = f->path;
+    p->file = (size_t)(f - b->files);
     p->index = index;
     p->confidence = -1;
     if (st) {
@@ -363,14 +407,73 @@ int batch_plan_pages(batch *b)
     }
     for (size_t i = 0; i < b->npages; i++) {
         bpage *p = &b->pages[i];
-        if (!b->opt.force && page_is_complete(b, p)) {
+        if (!b->opt.force && page_is_complete(b, p, 0))
             p->state = ST_SKIPPED;
-            b->skipped++;
-        } else {
-            b->todo[b->ntodo++] = i;
+    }
+    /* With pdf, a file with a page to do is done whole: its pages are one PDF. */
+    for (size_t i = 0; b->by_file && i < b->npages;) {
+        size_t j = i;
+        int whole = 0;
+        for (; j < b->npages && b->pages[j].path == b->pages[i].path; j++)
+            whole |= b->pages[j].state != ST_SKIPPED;
+        if (!whole) { /* the pages are there; is their PDF? */
+            bitem file = {.first = i, .npages = (int)(j - i)};
+            whole = !batch_item_complete(b, &file);
         }
+        for (; whole && i < j; i++)
+            b->pages[i].state = ST_PENDING;
+        i = j;
+    }
+    for (size_t i = 0; i < b->npages; i++) {
+        if (b->pages[i].state == ST_SKIPPED)
+            b->skipped++;
+        else
+            b->todo[b->ntodo++] = i;
     }
     qsort_r(b->todo, b->ntodo, sizeof(size_t), cmp_weight, b->pages);
+    return EXIT_OK;
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+    const bitem *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* The pages to do as work items, largest first; b->todo follows the items' order, so the
+ * dry run lists what the workers take, in the order they take it. */
+int batch_plan_items(batch *b)
+{
+    b->items = calloc(b->ntodo + 1, sizeof(*b->items));
+    if (!b->items) {
+        fprintf(stderr, "newsocr: out of memory\n");
+        return EXIT_MODEL;
+    }
+    b->nitems = 0;
+    for (size_t i = 0; i < b->npages;) {
+        if (b->pages[i].state == ST_SKIPPED) {
+            i++;
+            continue;
+        }
+        bitem *it = &b->items[b->nitems++];
+        it->first = i;
+        it->name = b->pages[i].name;
+        do {
+            it->weight += b->pages[i].weight;
+            it->npages++;
+            i++;
+        } while (b->by_file && i < b->npages && b->pages[i].path == b->pages[it->first].path);
+        if (b->by_file)
+            it->name = b->files[b->pages[it->first].file].stem;
+    }
+    qsort(b->items, b->nitems, sizeof(*b->items), cmp_item);
+    size_t n = 0;
+    for (size_t k = 0; k < b->nitems; k++) {
+        for (int j = 0; j < b->items[k].npages; j++)
+            b->todo[n++] = b->items[k].first + (size_t)j;
+    }
     return EXIT_OK;
 }
 
@@ -423,8 +526,47 @@ static int is_our_tmp(const batch *b, const char *dir, const char *file)
         snprintf(name, sizeof(name), "%s%s%.*s", dir, *dir ? "/" : "", (int)(tl - el), target);
         if (batch_find_page(b, name) >= 0)
             return 1;
+        for (size_t i = 0; b->by_file && strcmp(ext, ".pdf") == 0 && i < b->nfiles;
+             i++) {
+            if (strcmp(b->files[i].stem, name) == 0)
+                return 1; /* the PDF book of a file */
+        }
     }
     return 0;
+}
+
+void batch_clean_item_tmp(const batch *b, const bitem *it)
+{
+    for (int k = 0; k < it->npages; k++) {
+        const bpage *p = &b->pages[it->first + k];
+        char dir[PATH_MAX];
+        if (batch_out_path(dir, sizeof(dir), b, p, ""))
+            continue;
+        char *slash = strrchr(dir, '/');
+        const char *base = slash + 1;
+        size_t blen = strlen(base);
+        *slash = '\0';
+        DIR *d = opendir(dir);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL) {
+            /* NAME.EXT.tmp.XXXXXX for one of the formats of this page */
+            const char *tmp = strstr(e->d_name, ".tmp.");
+            if (strncmp(e->d_name, base, blen) != 0 || !tmp || strlen(tmp) != 11)
+                continue;
+            for (size_t f = 0; f < nocr_format_count(); f++) {
+                const char *ext = nocr_format_at(f)->extension;
+                if ((size_t)(tmp - e->d_name) == blen + strlen(ext) &&
+                    strncmp(e->d_name + blen, ext, strlen(ext)) == 0) {
+                    char path[PATH_MAX + NAME_MAX + 2];
+                    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+                    unlink(path);
+                    break;
+                }
+            }
+        }
+        if (d)
+            closedir(d);
+    }
 }
 
 /* Removes this batch's temporary files from OUTDIR/dir. */
@@ -519,4 +661,5 @@ void batch_free(batch *b)
     free(b->pages);
     free(b->by_name);
     free(b->todo);
+    free(b->items);
 }

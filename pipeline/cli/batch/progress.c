@@ -43,7 +43,7 @@ void batch_progress_clear(batch *b)
 static void progress_text(const batch *b, char *out, size_t n)
 {
     double elapsed = cli_now() - b->t_start;
-    size_t finished = b->done + b->failed;
+    size_t finished = b->done + b->failed + b->by_peer;
     char rate[48], eta[32] = "?";
     fmt_rate(rate, sizeof(rate), b->done, elapsed);
     if (finished > 0 && elapsed > 0)
@@ -66,7 +66,7 @@ void batch_progress_draw(batch *b, int force_log)
         return;
     }
     double t = cli_now();
-    size_t finished = b->done + b->failed;
+    size_t finished = b->done + b->failed + b->by_peer;
     size_t step = b->ntodo / 10 ? b->ntodo / 10 : 1;
     if ((force_log && finished != b->last_log_done) || t - b->last_log >= BATCH_LOG_INTERVAL ||
         finished >= b->last_log_done + step) {
@@ -81,15 +81,17 @@ void batch_print_summary(const batch *b, const char *state)
     if (b->opt.cli.quiet)
         return;
     double elapsed = b->t_start > 0 ? cli_now() - b->t_start : 0;
-    size_t ran = b->done + b->failed;
-    char dur[32], rate[48];
+    size_t ran = b->done + b->failed + b->by_peer;
+    char dur[32], rate[48], peer[64] = "";
     fmt_duration(dur, sizeof(dur), elapsed);
     fmt_rate(rate, sizeof(rate), b->done, elapsed);
+    if (b->by_peer)
+        snprintf(peer, sizeof(peer), ", %zu by another run", b->by_peer);
     fprintf(stderr,
-            "newsocr: batch %s: %zu pages: %zu done, %zu failed, %zu skipped (done before), "
+            "newsocr: batch %s: %zu pages: %zu done, %zu failed, %zu skipped (done before%s), "
             "%zu not done; %s%s; report %s\n",
-            state, b->npages, b->done, b->failed, b->skipped, b->ntodo - ran, dur, rate,
-            b->report_path);
+            state, b->npages, b->done, b->failed, b->skipped + b->by_peer, peer, b->ntodo - ran,
+            dur, rate, b->report_path);
     if (b->ntodo - ran > 0 || b->failed > 0)
         fprintf(stderr, "newsocr: run the same command again to %s\n",
                 b->ntodo - ran > 0 ? "finish the batch" : "retry the failed pages");

@@ -1,16 +1,20 @@
 /*
- * report.c - OUTDIR/report.json (report.K-of-N.json with --shard): every page of the batch
- * with its outcome, the run's state and totals; rewritten atomically as pages finish.
+ * report.c - this run's report: every page of the batch with its outcome, the run's
+ * state and totals; rewritten atomically as pages finish.
  *
- *   batch_report_write, batch_report_carry_over
+ *   batch_report_name, batch_report_write, batch_report_carry_over
  *
- * A page done by an earlier run is "skipped" now; its seconds, confidence, skew and
- * articles come from the report that run left, so that a resumed batch's report still
- * describes every page.
+ * Its name: OUTDIR/report.json, report.K-of-N.json with --shard; when other runs were
+ * active on OUTDIR as this one started (claim.c), report.HOST.PID.json or
+ * report.K-of-N.HOST.PID.json, so that no run overwrites another's. A page done by an
+ * earlier run, or by another run during this one, is "skipped"; its seconds, confidence,
+ * skew and articles come from the report of the run that did it (any report*.json of
+ * OUTDIR), so that a resumed batch's report still describes every page.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "batch.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +95,8 @@ static json_t *report_build(const batch *b, const char *state, int exit_status)
     json_object_set_new(root, "formats", fmts);
     json_object_set_new(root, "shard", b->opt.shard_given ? json_string(shard) : json_null());
     json_object_set_new(root, "workers", json_integer(b->opt.jobs));
+    json_object_set_new(root, "host", json_string(b->claims.host));
+    json_object_set_new(root, "pid", json_integer(b->claims.pid));
     json_object_set_new(root, "started", json_string(started));
     json_object_set_new(root, "state", json_string(state));
     json_object_set_new(root, "exit_status",
@@ -138,11 +144,25 @@ static void carry_page(bpage *p, json_t *e)
     p->measured = 1;
 }
 
-void batch_report_carry_over(batch *b)
+int batch_report_name(batch *b)
 {
-    if (b->skipped == 0)
-        return;
-    json_t *root = json_load_file(b->report_path, 0, NULL);
+    char shard[48] = "", run[320] = "";
+    if (b->opt.shard_given)
+        snprintf(shard, sizeof(shard), ".%d-of-%d", b->opt.shard_k, b->opt.shard_n);
+    if (b->claims.others)
+        snprintf(run, sizeof(run), ".%s.%ld", b->claims.host, b->claims.pid);
+    if (snprintf(b->report_path, sizeof(b->report_path), "%s/report%s%s.json", b->outdir, shard,
+                 run) >= (int)sizeof(b->report_path)) {
+        fprintf(stderr, "newsocr: %s: output path too long\n", b->outdir);
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Carries over what one earlier report knew of the skipped pages not yet measured. */
+static void carry_from(batch *b, const char *path)
+{
+    json_t *root = json_load_file(path, 0, NULL);
     json_t *pages = json_object_get(root, "pages");
     size_t i;
     json_t *e;
@@ -154,4 +174,28 @@ void batch_report_carry_over(batch *b)
             carry_page(&b->pages[k], e);
     }
     json_decref(root);
+}
+
+int batch_report_is_name(const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(name, "report", 6) == 0 && n >= 11 && strcmp(name + n - 5, ".json") == 0 &&
+           (name[6] == '.');
+}
+
+void batch_report_carry_over(batch *b)
+{
+    if (b->skipped == 0)
+        return;
+    carry_from(b, b->report_path); /* this run's own name first: the usual case */
+    DIR *d = opendir(b->outdir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        char path[4400];
+        snprintf(path, sizeof(path), "%s/%s", b->outdir, e->d_name);
+        if (batch_report_is_name(e->d_name) && strcmp(path, b->report_path) != 0)
+            carry_from(b, path);
+    }
+    if (d)
+        closedir(d);
 }

@@ -2,7 +2,7 @@
  * resources.c - how many workers newsocr batch runs: the CPUs it may use and the memory
  * it may take.
  *
- *   batch_default_jobs, batch_check_jobs
+ *   batch_default_jobs, batch_check_jobs, batch_page_budget, batch_page_memory
  *
  * CPUs: the affinity mask (taskset, cgroup cpusets, Slurm when it binds tasks to CPUs),
  * bounded by SLURM_CPUS_PER_TASK, which is the only trace of --cpus-per-task when Slurm
@@ -11,6 +11,11 @@
  * takes the smaller of the two; an explicit -j above BATCH_JOBS_PER_CPU per CPU is capped
  * (more threads than that only queue for the CPUs and each holds a page in memory), and one
  * above what memory allows is kept with a warning (the estimate is for A3 pages).
+ *
+ * Pages: while the workers run, the estimated peaks of the pages in flight (their pixels
+ * times BATCH_PAGE_BYTES_PER_MP) stay within a budget, the memory available at the start
+ * less the workers' engines; a worker waits before a page that would exceed it, and a page
+ * alone always runs (run.c).
  */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "batch.h"
@@ -179,4 +184,37 @@ int batch_check_jobs(int requested, int quiet)
                 "workers (%lld MB each)\n",
                 requested, avail / 1000000, mem, BATCH_WORKER_BYTES / 1000000);
     return requested;
+}
+
+long long batch_page_budget(int jobs)
+{
+    const char *hook = getenv("NEWSOCR_BATCH_PAGE_MEMORY"); /* a test hook: bytes */
+    long long v;
+    if (hook && cli_parse_int(&v, hook, 0, LLONG_MAX) == 0)
+        return v;
+    long long avail = memory_available();
+    if (avail < 0)
+        return -1;
+    long long engines = (long long)jobs * BATCH_ENGINE_BYTES;
+    return avail > engines ? avail - engines : 0;
+}
+
+int batch_page_memory(long long *out, const char *path, int index)
+{
+    /* The pixel count without decoding: a load refused by a limit of 1 pixel, whose message
+     * gives the size ("image is WxH pixels, above the limit"), the header alone read.
+     * TODO(library): a header-only nocr_image_size() would say it without the message. */
+    nocr_load_options probe = NOCR_LOAD_OPTIONS_INIT;
+    probe.max_pixels = 1;
+    nocr_image *img = NULL;
+    int rc = nocr_image_load(&img, path, index, &probe);
+    nocr_image_free(img);
+    const char *msg = rc == NOCR_ELIMIT ? strstr(nocr_error_last(), "image is ") : NULL;
+    long long w, h;
+    if (!msg || sscanf(msg, "image is %lldx%lld pixels", &w, &h) != 2 || w <= 0 || h <= 0 ||
+        w > LLONG_MAX / h)
+        return -1;
+    double mp = (double)w * (double)h / 1e6;
+    *out = (long long)(mp * (double)BATCH_PAGE_BYTES_PER_MP);
+    return 0;
 }
