@@ -19,4 +19,7 @@ struct nocr_engine {
     const nocr_image *current; /* image last given to SetImage; NULL: none or a copy */
 };
 
+/* nocr_recognize on the regions from index `first` on (the ones a check added). */
+int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img, size_t first);
+
 #endif /* NEWSOCR_RECOG_H */
