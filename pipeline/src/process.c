@@ -1,13 +1,17 @@
 /*
  * pipeline.c - all stages on one image.
  *
- *   nocr_process     preprocess -> segment -> recognize -> [hook] -> reconstruct, timed
+ *   nocr_process     preprocess -> segment -> recognize -> [hook] -> reconstruct, timed;
+ *                    the layout (newsocr's, or Tesseract's with --layout tesseract) is
+ *                    checked against Tesseract's and the ink, and recognition followed by
+ *                    the coverage check, so that no text is lost (recog/second.c)
  *
  * The one file that knows every stage. Where new work goes: a stage is a folder (see
  * src/README.md); a step after recognition (a corrector) is a hook, not a change here.
  */
 #include "core/internal.h"
 #include "layout/direction.h"
+#include "recog/second.h"
 
 #include <string.h>
 
@@ -31,11 +35,15 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         goto cleanup;
     double t1 = nocr_now();
     t.preprocess = t1 - t0;
-    if ((rc = nocr_segment_direction(&page, img, opts->direction)))
+    /* the layout, checked against Tesseract's so that no text is lost (recog/second.c) */
+    rc = opts->layout == NOCR_LAYOUT_TESSERACT
+             ? nocr_segment_tesseract(&page, eng, img)
+             : nocr_segment_direction(&page, img, opts->direction);
+    if (rc || (rc = nocr_layout_check(page, eng, img, opts->layout == NOCR_LAYOUT_TESSERACT)))
         goto cleanup;
     double t2 = nocr_now();
     t.segment = t2 - t1;
-    if ((rc = nocr_recognize(page, eng, img)))
+    if ((rc = nocr_recognize(page, eng, img)) || (rc = nocr_recognize_check(page, eng, img)))
         goto cleanup;
     double t3 = nocr_now();
     t.recognize = t3 - t2;

@@ -13,9 +13,10 @@
  * outside the reading order) with id, role (nocr_export_role_name: the folio line is
  * "folio" since schema 1.1, "page-header" before), order, article, continues (its first
  * paragraph runs on from the previous region's last), direction, box, polygon,
- * confidence, their paragraphs (text as the txt export writes it, and the lines they span)
+ * confidence, origin (which analysis found it, since 1.2), their paragraphs (text as the txt export writes it, and the lines they span)
  * and their lines with box, text, confidence and Tesseract's words with boxes; the
- * articles with their regions in order; the reading order as a list of region ids.
+ * articles with their regions in order; the reading order as a list of region ids; the
+ * page's coverage (share of text-like ink read, since 1.2; null when not measured).
  * Unknown values are null (order, article, confidence, dpi). Coordinates are the original
  * image's pixels. Strings are made valid UTF-8 (nocr_export_clean); jansson escapes them.
  */
@@ -148,6 +149,7 @@ static json_t *json_region(const nocr_region *region, size_t k, int *bad)
     set_new(j, "box", json_box(box), bad);
     set_new(j, "polygon", json_polygon(box), bad);
     set_new(j, "confidence", json_conf(nocr_region_confidence(region)), bad);
+    set_new(j, "origin", json_string(nocr_origin_name(nocr_region_origin(region))), bad);
     set_new(j, "paragraphs", json_paragraphs(region, bad), bad);
     for (size_t i = 0; i < nocr_region_line_count(region); i++) {
         snprintf(line_id, sizeof(line_id), "%s_l%zu", id, i + 1);
@@ -208,11 +210,14 @@ static void json_header(json_t *root, const nocr_page *page, const nocr_export_i
             json_pack("{s:o, s:i}", "name", name ? json_str(name) : json_null(), "page_index",
                       nocr_page_index(page)),
             bad);
+    double coverage = nocr_page_coverage(page);
     set_new(root, "page",
-            json_pack("{s:i, s:i, s:o, s:f, s:f}", "width", nocr_page_width(page), "height",
+            json_pack("{s:i, s:i, s:o, s:f, s:f, s:o}", "width", nocr_page_width(page), "height",
                       nocr_page_height(page), "dpi", dpi > 0 ? json_integer(dpi) : json_null(),
                       "skew", nocr_page_skew(page), "skew_confidence",
-                      nocr_page_skew_confidence(page)),
+                      nocr_page_skew_confidence(page), "coverage",
+                      coverage >= 0 ? json_real((double)(int)(coverage * 1000.0 + 0.5) / 1000.0)
+                                    : json_null()),
             bad);
 }
 

@@ -44,5 +44,7 @@ int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img
 int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img);
 /* Frees what vertical.c loaded into the engine (engine.c calls it). */
 void recog_vertical_free(nocr_engine *eng);
+/* nocr_recognize on the regions from index `first` on (the ones a check added). */
+int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img, size_t first);
 
 #endif /* NEWSOCR_RECOG_H */

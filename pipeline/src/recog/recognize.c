@@ -13,6 +13,7 @@
  * are copied into our buffers and freed at once with TessDeleteText.
  */
 #include "recog/recog.h"
+#include "recog/second.h"
 
 /* Resolution Tesseract is told: the file's when plausible, else 300 (newsocr's images
  * are rescaled to body text of a known size by preprocessing). */
@@ -215,17 +216,23 @@ static void region_drop_empty_lines(nocr_region *region)
 
 int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
 {
+    return nocr_recognize_from(page, eng, img, 0);
+}
+
+int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img, size_t first)
+{
     if (!page || !eng || !img || !work_pix(img))
         return nocr_error_set(NOCR_EINVAL, "nocr_recognize: missing page, engine or "
                                            "preprocessed image");
-    int rc = recog_choose_lang(page, eng, img); /* lang.c: -l auto */
+    /* lang.c: -l auto, chosen once per page (not again for regions a check adds) */
+    int rc = first == 0 ? recog_choose_lang(page, eng, img) : NOCR_OK;
     if (rc)
         return rc;
     engine_set_image(eng, img);
     PIX *pix = work_pix(img);
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
     int pad = recog_working_dpi(img) / REGION_PAD_PER_INCH;
-    for (size_t i = 0; i < nocr_page_region_count(page) && !rc; i++) {
+    for (size_t i = first; i < nocr_page_region_count(page) && !rc; i++) {
         nocr_region *region = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(region);
         size_t nlines = nocr_region_line_count(region);
@@ -253,6 +260,12 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img)
         if (!clip_rect(&l, &t, &r, &b, pad, pad, W, H))
             continue;
         engine_set_image(eng, img); /* a large line may have set a scaled copy */
+        PIX *gray = nocr_second_source(img, region); /* a photo read as text */
+        if (gray) {
+            TessBaseAPISetImage2(eng->api, gray);
+            TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
+            eng->current = NULL;
+        }
         TessBaseAPISetPageSegMode(eng->api, nocr_region_direction(region) == NOCR_DIR_VERTICAL
                                                 ? PSM_SINGLE_BLOCK_VERT_TEXT
                                                 : PSM_SINGLE_BLOCK);

@@ -1,0 +1,362 @@
+/*
+ * coverage.c - the coverage check: text-like ink that no text region holds becomes a text
+ * region of its own, and the share of ink that was read is reported (issue 11: a layout
+ * mistake must never lose text).
+ *
+ *   nocr_ink_find        text-like components of the working binary image
+ *   nocr_ink_free
+ *   nocr_ink_covered     which components the text regions (or recognized lines) hold
+ *   nocr_cover_fill      uncovered components grouped into new regions
+ *   nocr_cover_settle    added regions whose reading is noise emptied (photos restored)
+ *   nocr_cover_measure   nocr_page_set_coverage
+ *
+ * static helpers: ink_is_text, cover_mask, group_host, group_add_region, ink_in_box
+ *
+ * Everything is in working pixels (the binary image recognition reads); page boxes are
+ * mapped with nocr_image_box_to_working where no working box was kept. The rule fails safe:
+ * ink that looks like characters and is read by no region is read on its own, wherever it
+ * lies; the reading order places it by position (nocr_reconstruct).
+ */
+#include "layout/coverage.h"
+
+#include <leptonica/allheaders.h>
+#include <string.h>
+
+/* A component is text-like when it has character size: its longer side at least
+ * INK_MIN_EMS of the body height (smaller ones are speckle or the dots of a character,
+ * too little ink to matter), its height at most INK_MAX_EMS (headline type on the 26
+ * samples and the synthetic pages reaches 4.5 body heights) and its width at most
+ * INK_MAX_WIDE_EMS (Latin words in touching or italic type join into one component), and
+ * not a thin bar (wider than INK_BAR_ASPECT times its height and thinner than a third of
+ * the body height: an underline, a leftover piece of a rule). */
+#define INK_MIN_EMS      0.25
+#define INK_MAX_EMS      6
+#define INK_MAX_WIDE_EMS 12
+#define INK_BAR_ASPECT   8
+
+/* Uncovered ink is grouped by a closing of GROUP_CLOSE_X x GROUP_CLOSE_Y body heights:
+ * narrower than the tightest gutter (0.6 em, test_segment.c) so that a group never joins
+ * two columns, taller than the leading of body text (0.2-0.8 em on the samples) so that
+ * the lines of a paragraph form one block. */
+#define GROUP_CLOSE_X 0.5
+#define GROUP_CLOSE_Y 0.9
+
+/* A group is kept when its box is at least GROUP_MIN_EMS body heights on each side (a
+ * character, not a speck). A group taller than GROUP_ONE_LINE times its tallest component
+ * has several lines and is read as a block; else it is given one line. */
+#define GROUP_MIN_EMS  0.5
+#define GROUP_ONE_LINE 1.5
+
+static int ink_is_text(int w, int h, int body)
+{
+    int longer = w > h ? w : h;
+    if (longer < INK_MIN_EMS * body || h > INK_MAX_EMS * body || w > INK_MAX_WIDE_EMS * body)
+        return 0;
+    return !(w > INK_BAR_ASPECT * h && 3 * h < body);
+}
+
+void nocr_ink_free(nocr_ink *ink)
+{
+    if (!ink)
+        return;
+    free(ink->box);
+    free(ink->pixels);
+    memset(ink, 0, sizeof(*ink));
+}
+
+int nocr_ink_find(nocr_ink *out, const nocr_image *img)
+{
+    memset(out, 0, sizeof(*out));
+    PIX *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    if (!pixb || body <= 0)
+        return NOCR_OK;
+    out->body = body;
+    PIXA *pixa = NULL;
+    BOXA *boxa = pixConnComp(pixb, &pixa, 8);
+    NUMA *na = pixa ? pixaCountPixels(pixa) : NULL;
+    int n = boxa ? boxaGetCount(boxa) : 0, rc = NOCR_OK;
+    out->box = malloc(sizeof(*out->box) * (size_t)(n + 1));
+    out->pixels = malloc(sizeof(*out->pixels) * (size_t)(n + 1));
+    if (!boxa || !na || !out->box || !out->pixels) {
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (coverage)", nocr_image_source(img));
+        goto cleanup;
+    }
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, w, h, px = 0;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        numaGetIValue(na, i, &px);
+        if (!ink_is_text(w, h, body))
+            continue;
+        out->box[out->n] = (nocr_box){x, y, w, h};
+        out->pixels[out->n++] = px;
+        out->total += px;
+    }
+
+cleanup:
+    numaDestroy(&na);
+    pixaDestroy(&pixa);
+    boxaDestroy(&boxa);
+    if (rc)
+        nocr_ink_free(out);
+    return rc;
+}
+
+/* A box of the page in working pixels: the kept working box, else the mapped one. */
+static nocr_box work_box(const nocr_image *img, nocr_box work, nocr_box original)
+{
+    return work.w > 0 ? work : nocr_image_box_to_working(img, original);
+}
+
+static void mask_set(PIX *mask, nocr_box b, int pad)
+{
+    pixRasterop(mask, b.x - pad, b.y - pad, b.w + 2 * pad, b.h + 2 * pad, PIX_SET, NULL, 0, 0);
+}
+
+/* A 1-bit mask of the working image's size, set where the page's text regions (or their
+ * lines with text) lie, grown by pad. NULL when out of memory. */
+static PIX *cover_mask(const nocr_page *page, const nocr_image *img, int recognized, int pad)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    PIX *mask = pixb ? pixCreate(pixGetWidth(pixb), pixGetHeight(pixb), 1) : NULL;
+    for (size_t i = 0; mask && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (!nocr_role_is_text(nocr_region_role(r)))
+            continue;
+        if (!recognized) {
+            mask_set(mask, work_box(img, nocr_region_work_box(r), nocr_region_box(r)), pad);
+            continue;
+        }
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            const nocr_line *line = nocr_region_line(r, k);
+            if (*nocr_line_text(line))
+                mask_set(mask, work_box(img, nocr_line_work_box(line), nocr_line_box(line)), pad);
+        }
+    }
+    return mask;
+}
+
+static int center_in(PIX *mask, nocr_box b)
+{
+    l_uint32 v = 0;
+    pixGetPixel(mask, b.x + b.w / 2, b.y + b.h / 2, &v);
+    return v != 0;
+}
+
+double nocr_ink_covered(unsigned char *covered, const nocr_ink *ink, const nocr_page *page,
+                        const nocr_image *img, int recognized)
+{
+    if (ink->n == 0 || ink->total <= 0)
+        return 1.0;
+    PIX *mask = cover_mask(page, img, recognized, ink->body / 4);
+    long long in = 0;
+    for (size_t i = 0; i < ink->n; i++) {
+        covered[i] = mask && center_in(mask, ink->box[i]);
+        in += covered[i] ? ink->pixels[i] : 0;
+    }
+    pixDestroy(&mask);
+    return (double)in / (double)ink->total;
+}
+
+static int cmp_box_top(const void *a, const void *b)
+{
+    const nocr_box *x = a, *y = b;
+    return (x->y > y->y) - (x->y < y->y);
+}
+
+/* A group of one line right under a text region of body or caption type, within its
+ * column, is that region's last line (a paragraph's short last line that the layout left
+ * out): it joins the region rather than becoming one of its own, so that the paragraph
+ * stays whole. "Right under": its top at most HOST_GAP_EMS body heights below the
+ * region's bottom; "within its column": its sides at most HOST_SIDE_EMS outside the
+ * region's. Only before recognition (regions without text yet). */
+#define HOST_GAP_EMS  1.2
+#define HOST_SIDE_EMS 0.5
+
+static nocr_region *group_host(nocr_page *page, const nocr_image *img, nocr_box wb, int body)
+{
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(r);
+        if (role != NOCR_ROLE_BODY && role != NOCR_ROLE_CAPTION)
+            continue;
+        if (nocr_region_line_count(r) == 0 || *nocr_line_text(nocr_region_line(r, 0)))
+            continue;
+        nocr_box hb = work_box(img, nocr_region_work_box(r), nocr_region_box(r));
+        int bottom = hb.y + hb.h, side = (int)(HOST_SIDE_EMS * body);
+        if (wb.x >= hb.x - side && wb.x + wb.w <= hb.x + hb.w + side &&
+            wb.y >= bottom - body / 2 && wb.y - bottom <= HOST_GAP_EMS * body)
+            return r;
+    }
+    return NULL;
+}
+
+/* Adds a body region for the components listed in idx[0..n) (all uncovered), marking them
+ * covered; nothing when the group is too small to be a word. *added counts the regions. */
+static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
+                            unsigned char *covered, const size_t *idx, size_t n,
+                            nocr_origin origin, size_t *added)
+{
+    if (n == 0)
+        return NOCR_OK;
+    int x0 = ink->box[idx[0]].x, y0 = ink->box[idx[0]].y, x1 = x0, y1 = y0, tallest = 0;
+    for (size_t k = 0; k < n; k++) {
+        nocr_box b = ink->box[idx[k]];
+        x0 = b.x < x0 ? b.x : x0;
+        y0 = b.y < y0 ? b.y : y0;
+        x1 = b.x + b.w > x1 ? b.x + b.w : x1;
+        y1 = b.y + b.h > y1 ? b.y + b.h : y1;
+        tallest = b.h > tallest ? b.h : tallest;
+    }
+    if (x1 - x0 < GROUP_MIN_EMS * ink->body || y1 - y0 < GROUP_MIN_EMS * ink->body)
+        return NOCR_OK;
+    nocr_box wb = {x0, y0, x1 - x0, y1 - y0};
+    int one_line = wb.h <= GROUP_ONE_LINE * tallest, rc;
+    nocr_region *region = one_line ? group_host(page, img, wb, ink->body) : NULL;
+    if (region) {
+        nocr_box hb = work_box(img, nocr_region_work_box(region), nocr_region_box(region));
+        int hx1 = hb.x + hb.w > x1 ? hb.x + hb.w : x1, hy1 = hb.y + hb.h > y1 ? hb.y + hb.h : y1;
+        hb.x = hb.x < x0 ? hb.x : x0;
+        hb.w = hx1 - hb.x;
+        hb.h = hy1 - hb.y;
+        nocr_region_set_box(region, nocr_image_box_to_original(img, hb));
+        nocr_region_set_work_box(region, hb);
+    } else {
+        if ((rc = nocr_page_add_region(&region, page, NOCR_ROLE_BODY,
+                                       nocr_image_box_to_original(img, wb))))
+            return rc;
+        nocr_region_set_work_box(region, wb);
+        nocr_region_set_origin(region, origin);
+    }
+    ++*added;
+    if (one_line) {
+        nocr_line *line = NULL;
+        if ((rc = nocr_region_add_line(&line, region, nocr_image_box_to_original(img, wb), NULL,
+                                       -1.0f)))
+            return rc;
+        nocr_line_set_work_box(line, wb);
+    }
+    for (size_t k = 0; k < n; k++)
+        covered[idx[k]] = 1;
+    return NOCR_OK;
+}
+
+static int box_holds_center(nocr_box outer, nocr_box b)
+{
+    int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
+}
+
+/* The uncovered components grouped by a closing (see GROUP_CLOSE_X/Y): boxes of the groups
+ * into *out (boxaDestroy), sorted by nothing. NULL when out of memory. */
+static BOXA *group_boxes(const nocr_ink *ink, const unsigned char *covered, PIX *pixb)
+{
+    PIX *mask = pixCreate(pixGetWidth(pixb), pixGetHeight(pixb), 1);
+    for (size_t i = 0; mask && i < ink->n; i++) {
+        nocr_box b = ink->box[i];
+        if (!covered[i])
+            pixRasterop(mask, b.x, b.y, b.w, b.h, PIX_SRC | PIX_DST, pixb, b.x, b.y);
+    }
+    int cx = (int)(GROUP_CLOSE_X * ink->body) | 1, cy = (int)(GROUP_CLOSE_Y * ink->body) | 1;
+    PIX *closed = mask ? pixCloseSafeBrick(NULL, mask, cx, cy) : NULL;
+    BOXA *boxa = closed ? pixConnCompBB(closed, 8) : NULL;
+    pixDestroy(&closed);
+    pixDestroy(&mask);
+    return boxa;
+}
+
+int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
+                    unsigned char *covered, const nocr_box *hints, size_t nhints,
+                    nocr_origin hint_origin, size_t *added)
+{
+    size_t count = 0, n = 0, *idx = malloc(sizeof(*idx) * (ink->n + 1));
+    BOXA *groups = NULL;
+    nocr_box *gboxes = NULL;
+    int rc = idx ? NOCR_OK : NOCR_ENOMEM;
+    for (size_t h = 0; h < nhints && !rc; h++) {
+        n = 0;
+        for (size_t i = 0; i < ink->n; i++)
+            if (!covered[i] && box_holds_center(hints[h], ink->box[i]))
+                idx[n++] = i;
+        rc = group_add_region(page, img, ink, covered, idx, n, hint_origin, &count);
+    }
+    size_t uncovered = 0;
+    for (size_t i = 0; !rc && i < ink->n; i++)
+        uncovered += !covered[i];
+    if (!rc && uncovered > 0) {
+        groups = group_boxes(ink, covered, nocr_image_work_binary(img));
+        int ng = groups ? boxaGetCount(groups) : 0;
+        gboxes = groups ? malloc(sizeof(*gboxes) * (size_t)(ng + 1)) : NULL;
+        if (!gboxes)
+            rc = NOCR_ENOMEM;
+        for (int g = 0; gboxes && g < ng; g++)
+            boxaGetBoxGeometry(groups, g, &gboxes[g].x, &gboxes[g].y, &gboxes[g].w, &gboxes[g].h);
+        if (gboxes)
+            qsort(gboxes, (size_t)ng, sizeof(*gboxes), cmp_box_top); /* regions top down */
+        for (int g = 0; !rc && g < ng; g++) {
+            n = 0;
+            for (size_t i = 0; i < ink->n; i++)
+                if (!covered[i] && box_holds_center(gboxes[g], ink->box[i]))
+                    idx[n++] = i;
+            rc = group_add_region(page, img, ink, covered, idx, n, NOCR_ORIGIN_COVERAGE, &count);
+        }
+    }
+    boxaDestroy(&groups);
+    free(gboxes);
+    free(idx);
+    if (added)
+        *added = count;
+    if (rc == NOCR_ENOMEM)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (coverage)", nocr_image_source(img));
+    return rc;
+}
+
+/* Black pixels of the working binary image inside a working box. */
+static int ink_in_box(const nocr_image *img, nocr_box b)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    BOX *box = pixb ? boxCreate(b.x, b.y, b.w, b.h) : NULL;
+    l_int32 count = 0;
+    if (box)
+        pixCountPixelsInRect(pixb, box, &count, NULL);
+    boxDestroy(&box);
+    return count;
+}
+
+void nocr_cover_settle(nocr_page *page, const nocr_image *img)
+{
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_origin origin = nocr_region_origin(r);
+        if (origin == NOCR_ORIGIN_LAYOUT || !nocr_role_is_text(nocr_region_role(r)))
+            continue;
+        if (nocr_region_line_count(r) > 0 && nocr_region_confidence(r) >= NOCR_COVER_MIN_CONF)
+            continue;
+        nocr_box wb = work_box(img, nocr_region_work_box(r), nocr_region_box(r));
+        /* a photo read as text (second opinion): no ink of its own in the text image */
+        int photo = ink_in_box(img, wb) < (long long)wb.w * wb.h / 200;
+        if (photo)
+            nocr_region_set_role(r, NOCR_ROLE_FIGURE);
+        /* Tesseract's text blocks keep their text however poorly it reads: only what the
+         * coverage check alone found, or a photo, is judged by its confidence */
+        if (photo || origin == NOCR_ORIGIN_COVERAGE)
+            nocr_region_clear_lines(r);
+    }
+}
+
+int nocr_cover_measure(nocr_page *page, const nocr_image *img)
+{
+    nocr_ink ink;
+    int rc = nocr_ink_find(&ink, img);
+    if (rc)
+        return rc;
+    unsigned char *covered = calloc(ink.n + 1, 1);
+    if (!covered) {
+        nocr_ink_free(&ink);
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (coverage)", nocr_image_source(img));
+    }
+    nocr_page_set_coverage(page, nocr_ink_covered(covered, &ink, page, img, 1));
+    free(covered);
+    nocr_ink_free(&ink);
+    return NOCR_OK;
+}

@@ -1,0 +1,493 @@
+/*
+ * second.c - a second opinion on the layout: Tesseract's layout analysis
+ * (TessBaseAPIAnalyseLayout, no recognition) beside newsocr's, so that text newsocr's
+ * layout misses is still read (issue 11), and --layout tesseract.
+ *
+ *   nocr_layout_check        newsocr's regions checked against Tesseract's blocks
+ *   nocr_segment_tesseract   a page of Tesseract's blocks and lines
+ *   nocr_recognize_check     after recognition: unread ink read, coverage measured
+ *   nocr_second_source       the gray, for a photo read as text
+ *
+ * static helpers: tess_analyse, tess_layout_free, block_is_text, block_is_image,
+ *                 layout_absurd, figures_to_text, page_from_blocks, block_role, area_in
+ *
+ * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
+ * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height; its boxes
+ * are scaled back to working pixels.
+ */
+#include "recog/recog.h"
+#include "recog/second.h"
+#include "layout/coverage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct tess_block {
+    nocr_box box; /* working pixels */
+    TessPolyBlockType type;
+    nocr_box *lines; /* its text lines, working pixels */
+    size_t nlines, cap;
+} tess_block;
+
+typedef struct tess_layout {
+    tess_block *v;
+    size_t n, cap;
+} tess_layout;
+
+static void tess_layout_free(tess_layout *tl)
+{
+    for (size_t i = 0; i < tl->n; i++)
+        free(tl->v[i].lines);
+    free(tl->v);
+    memset(tl, 0, sizeof(*tl));
+}
+
+static int block_is_text(TessPolyBlockType t)
+{
+    return t == PT_FLOWING_TEXT || t == PT_HEADING_TEXT || t == PT_PULLOUT_TEXT ||
+           t == PT_VERTICAL_TEXT || t == PT_CAPTION_TEXT || t == PT_TABLE;
+}
+
+static int block_is_image(TessPolyBlockType t)
+{
+    return t == PT_FLOWING_IMAGE || t == PT_HEADING_IMAGE || t == PT_PULLOUT_IMAGE;
+}
+
+/* Resolution of the working image, as recognize.c tells Tesseract. */
+static int analysis_dpi(const nocr_image *img, float f)
+{
+    int file_dpi = nocr_image_dpi(img);
+    float dpi = (float)(file_dpi > 0 ? file_dpi : 300) * (float)nocr_image_scale(img) * f;
+    return dpi >= 70 && dpi <= 2400 ? (int)(dpi + 0.5f) : 300;
+}
+
+/* Tesseract's blocks (with their lines) of the working image into *out. */
+static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *img)
+{
+    memset(out, 0, sizeof(*out));
+    PIX *pixs = nocr_image_work_gray(img);
+    if (!pixs)
+        pixs = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    if (!pixs)
+        return NOCR_OK;
+    float f = body > NOCR_SECOND_BODY_PX ? (float)NOCR_SECOND_BODY_PX / (float)body : 1.0f;
+    PIX *small = f < 1.0f
+                     ? (pixGetDepth(pixs) == 1 ? pixScaleToGray(pixs, f) : pixScale(pixs, f, f))
+                     : pixClone(pixs);
+    if (!small)
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout check)",
+                              nocr_image_source(img));
+    TessBaseAPISetImage2(eng->api, small);
+    TessBaseAPISetSourceResolution(eng->api, analysis_dpi(img, f));
+    TessBaseAPISetPageSegMode(eng->api, PSM_AUTO);
+    eng->current = NULL;
+    TessPageIterator *pi = TessBaseAPIAnalyseLayout(eng->api);
+    int rc = NOCR_OK;
+    tess_block *blk = NULL;
+    while (pi) {
+        int l, t, r, b;
+        if (!blk || TessPageIteratorIsAtBeginningOf(pi, RIL_BLOCK)) {
+            if (NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
+                rc = NOCR_ENOMEM;
+                break;
+            }
+            blk = &out->v[out->n++];
+            blk->type = TessPageIteratorBlockType(pi);
+            if (TessPageIteratorBoundingBox(pi, RIL_BLOCK, &l, &t, &r, &b))
+                blk->box = (nocr_box){(int)(l / f), (int)(t / f), (int)((r - l) / f + 0.5f),
+                                      (int)((b - t) / f + 0.5f)};
+        }
+        if (block_is_text(blk->type) &&
+            TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
+            if (NOCR_ARRAY_GROW(blk->lines, blk->cap, blk->nlines + 1)) {
+                rc = NOCR_ENOMEM;
+                break;
+            }
+            blk->lines[blk->nlines++] = (nocr_box){
+                (int)(l / f), (int)(t / f), (int)((r - l) / f + 0.5f), (int)((b - t) / f + 0.5f)};
+        }
+        if (!TessPageIteratorNext(pi, RIL_TEXTLINE))
+            break;
+    }
+    TessPageIteratorDelete(pi);
+    TessBaseAPIClear(eng->api);
+    pixDestroy(&small);
+    if (rc) {
+        tess_layout_free(out);
+        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout check)",
+                              nocr_image_source(img));
+    }
+    return NOCR_OK;
+}
+
+static long long area_in(nocr_box a, nocr_box b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return x1 > x0 && y1 > y0 ? (long long)(x1 - x0) * (y1 - y0) : 0;
+}
+
+static nocr_box region_work_box(const nocr_image *img, const nocr_region *r)
+{
+    nocr_box wb = nocr_region_work_box(r);
+    return wb.w > 0 ? wb : nocr_image_box_to_working(img, nocr_region_box(r));
+}
+
+/* The fallback's trigger (fail safe: Tesseract's blocks lose no text where newsocr's
+ * would). newsocr's layout is not trusted on a page when
+ *   - Tesseract's text blocks hold FALLBACK_GAIN more of the text-like ink than newsocr's
+ *     text regions (a layout it does not know: text it found no region for), or
+ *   - heading regions (headline, subheadline, section heading) hold more than
+ *     FALLBACK_HEAD_SHARE of the text-like components (characters): body text taken for
+ *     headings, read line by line over several lines of print. Measured: the 26 samples
+ *     0.01-0.08, Chinese tuning pages (seeds 1000-1020) 0.03-0.24, Latin ones (--latin,
+ *     1100-1107) 0.11-0.33; seed 1021, where a shadow band and heading regions as tall as
+ *     a paragraph lost 70% of the text (order-free error 0.70), 0.74. */
+#define FALLBACK_GAIN       0.2
+#define FALLBACK_HEAD_SHARE 0.4
+
+static int layout_absurd(const nocr_page *page, const nocr_image *img, const nocr_ink *ink)
+{
+    if (ink->n == 0)
+        return 0;
+    unsigned char *in_head = calloc(ink->n, 1);
+    if (!in_head)
+        return 0;
+    size_t heads = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(r);
+        if (role != NOCR_ROLE_HEADLINE && role != NOCR_ROLE_SUBHEADLINE &&
+            role != NOCR_ROLE_SECTION_HEADING)
+            continue;
+        nocr_box wb = region_work_box(img, r);
+        for (size_t k = 0; k < ink->n; k++) {
+            nocr_box b = ink->box[k];
+            int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+            if (!in_head[k] && cx >= wb.x && cx < wb.x + wb.w && cy >= wb.y && cy < wb.y + wb.h) {
+                in_head[k] = 1;
+                heads++;
+            }
+        }
+    }
+    free(in_head);
+    return (double)heads > FALLBACK_HEAD_SHARE * (double)ink->n;
+}
+
+/* A photo of newsocr's is read as text when Tesseract's text blocks cover at least
+ * FIG_TEXT_SHARE of it and its image blocks less than FIG_IMAGE_SHARE: a box of text on a
+ * tinted ground, a table, which preprocessing took for a halftone. */
+#define FIG_TEXT_SHARE  0.5
+#define FIG_IMAGE_SHARE 0.25
+
+static void figures_to_text(nocr_page *page, const nocr_image *img, const tess_layout *tl)
+{
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) != NOCR_ROLE_FIGURE)
+            continue;
+        nocr_box fb = region_work_box(img, r);
+        long long text = 0, image = 0, area = (long long)fb.w * fb.h;
+        for (size_t k = 0; k < tl->n; k++) {
+            if (block_is_text(tl->v[k].type))
+                for (size_t j = 0; j < tl->v[k].nlines; j++)
+                    text += area_in(fb, tl->v[k].lines[j]);
+            else if (block_is_image(tl->v[k].type))
+                image += area_in(fb, tl->v[k].box);
+        }
+        if (area > 0 && text >= FIG_TEXT_SHARE * (double)area &&
+            image < FIG_IMAGE_SHARE * (double)area) {
+            nocr_region_set_role(r, NOCR_ROLE_BODY);
+            nocr_region_set_origin(r, NOCR_ORIGIN_TESSERACT);
+            nocr_region_set_work_box(r, fb);
+        }
+    }
+}
+
+/* Roles of Tesseract's blocks, guessed from size and position as newsocr's layout does
+ * (roles.c): lines of HEAD_EMS body heights and more in a block of at most HEAD_LINES
+ * lines are a headline, of SUB_EMS a subheadline; one line in the folio band is the folio;
+ * Tesseract's caption blocks are captions; the rest is body. */
+#define HEAD_EMS   1.6
+#define SUB_EMS    1.25
+#define HEAD_LINES 3
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static nocr_role block_role(const tess_block *blk, int body, int page_h)
+{
+    int hs[64], n = 0;
+    for (size_t j = 0; j < blk->nlines && n < 64; j++)
+        hs[n++] = blk->lines[j].h;
+    if (n == 0 || body <= 0)
+        return NOCR_ROLE_BODY;
+    qsort(hs, (size_t)n, sizeof(int), cmp_int);
+    double mh = (double)hs[n / 2] / body;
+    if (blk->nlines <= HEAD_LINES && mh >= HEAD_EMS)
+        return NOCR_ROLE_HEADLINE;
+    if (blk->nlines <= 2 && mh >= SUB_EMS)
+        return NOCR_ROLE_SUBHEADLINE;
+    if (blk->nlines == 1 && blk->box.y + blk->box.h <= page_h / NOCR_FOLIO_BAND_DIV)
+        return NOCR_ROLE_PAGE_HEADER;
+    if (blk->type == PT_CAPTION_TEXT)
+        return NOCR_ROLE_CAPTION;
+    return NOCR_ROLE_BODY;
+}
+
+/* Replaces the page's regions by Tesseract's blocks (text with lines, images as photos)
+ * and preprocessing's rules. */
+static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_layout *tl)
+{
+    int body = nocr_image_work_body_size(img), rc = NOCR_OK;
+    PIX *pixb = nocr_image_work_binary(img);
+    int page_h = pixb ? pixGetHeight(pixb) : 0;
+    nocr_page_clear_regions(page);
+    for (size_t k = 0; k < tl->n && !rc; k++) {
+        const tess_block *blk = &tl->v[k];
+        int text = block_is_text(blk->type) && blk->nlines > 0;
+        if ((!text && !block_is_image(blk->type)) || blk->box.w <= 0 || blk->box.h <= 0)
+            continue;
+        nocr_region *r = NULL;
+        nocr_role role = text ? block_role(blk, body, page_h) : NOCR_ROLE_FIGURE;
+        if ((rc = nocr_page_add_region(&r, page, role, nocr_image_box_to_original(img, blk->box))))
+            break;
+        nocr_region_set_work_box(r, blk->box);
+        nocr_region_set_origin(r, NOCR_ORIGIN_TESSERACT);
+        if (blk->type == PT_VERTICAL_TEXT)
+            nocr_region_set_direction(r, NOCR_DIR_VERTICAL);
+        for (size_t j = 0; text && j < blk->nlines && !rc; j++) {
+            nocr_line *line = NULL;
+            rc = nocr_region_add_line(&line, r, nocr_image_box_to_original(img, blk->lines[j]),
+                                      NULL, -1.0f);
+            if (!rc)
+                nocr_line_set_work_box(line, blk->lines[j]);
+        }
+    }
+    for (size_t i = 0; i < nocr_image_rule_count(img) && !rc; i++)
+        rc = nocr_page_add_region(NULL, page, NOCR_ROLE_SEPARATOR, nocr_image_rule(img, i, NULL));
+    return rc;
+}
+
+/* The ink that no text region holds, filled: per Tesseract text block, then by proximity. */
+static int fill_uncovered(nocr_page *page, const nocr_image *img, const tess_layout *tl,
+                          const nocr_ink *ink, unsigned char *covered)
+{
+    nocr_box *hints = calloc(tl->n + 1, sizeof(*hints));
+    size_t nh = 0;
+    if (!hints)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
+    for (size_t k = 0; k < tl->n; k++)
+        if (block_is_text(tl->v[k].type))
+            hints[nh++] = tl->v[k].box;
+    nocr_ink_covered(covered, ink, page, img, 0);
+    int rc = nocr_cover_fill(page, img, ink, covered, hints, nh, NOCR_ORIGIN_TESSERACT, NULL);
+    free(hints);
+    return rc;
+}
+
+/* Share of the ink whose centre lies in one of Tesseract's text blocks. */
+static double tess_covered(const tess_layout *tl, const nocr_ink *ink)
+{
+    long long in = 0;
+    for (size_t i = 0; i < ink->n; i++) {
+        nocr_box b = ink->box[i];
+        int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+        for (size_t k = 0; k < tl->n; k++) {
+            nocr_box t = tl->v[k].box;
+            if (block_is_text(tl->v[k].type) && cx >= t.x && cx < t.x + t.w && cy >= t.y &&
+                cy < t.y + t.h) {
+                in += ink->pixels[i];
+                break;
+            }
+        }
+    }
+    return ink->total > 0 ? (double)in / (double)ink->total : 1.0;
+}
+
+int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
+                      int tesseract_layout)
+{
+    if (!page || !eng || !img)
+        return nocr_error_set(NOCR_EINVAL, "nocr_layout_check: NULL argument");
+    tess_layout tl = {NULL, 0, 0};
+    nocr_ink ink = {0};
+    unsigned char *covered = NULL;
+    int rc = tesseract_layout ? NOCR_OK : tess_analyse(&tl, eng, img);
+    if (rc)
+        return rc;
+    if ((rc = nocr_ink_find(&ink, img)))
+        goto cleanup;
+    if (!(covered = calloc(ink.n + 1, 1))) {
+        rc = nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
+        goto cleanup;
+    }
+    double mine = nocr_ink_covered(covered, &ink, page, img, 0);
+    double theirs = tess_covered(&tl, &ink);
+    int absurd = !tesseract_layout && layout_absurd(page, img, &ink);
+    if (tesseract_layout) {
+        /* the page is Tesseract's already: only the coverage check */
+    } else if (theirs > mine + FALLBACK_GAIN || absurd) {
+        char msg[200];
+        snprintf(msg, sizeof(msg),
+                 "layout not understood (%s): Tesseract's layout analysis used for the page",
+                 absurd ? "headings hold most of the text" : "text regions miss text");
+        if ((rc = nocr_page_add_warning(page, msg)) || (rc = page_from_blocks(page, img, &tl)))
+            goto cleanup;
+    } else {
+        figures_to_text(page, img, &tl);
+    }
+    rc = fill_uncovered(page, img, &tl, &ink, covered);
+
+cleanup:
+    free(covered);
+    nocr_ink_free(&ink);
+    tess_layout_free(&tl);
+    return rc;
+}
+
+int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *img)
+{
+    if (!out || !eng || !img)
+        return nocr_error_set(NOCR_EINVAL, "nocr_segment_tesseract: NULL argument");
+    *out = NULL;
+    if (!nocr_image_work_binary(img) && !nocr_image_work_gray(img))
+        return nocr_error_set(NOCR_EINVAL, "%s: segment needs a preprocessed image",
+                              nocr_image_source(img));
+    nocr_page *page = NULL;
+    tess_layout tl;
+    int rc = tess_analyse(&tl, eng, img);
+    if (rc)
+        return rc;
+    if (!(rc = nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img))))
+        rc = nocr_page_set_source(page, nocr_image_source(img), nocr_image_index(img));
+    if (!rc) {
+        nocr_page_set_dpi(page, nocr_image_dpi(img));
+        nocr_page_set_skew(page, nocr_image_skew(img), nocr_image_skew_confidence(img));
+        double scale = nocr_image_scale(img);
+        int body = nocr_image_work_body_size(img);
+        if (scale > 0 && body > 0)
+            nocr_page_set_body_height(page, (int)((double)body / scale + 0.5));
+        rc = page_from_blocks(page, img, &tl);
+    }
+    tess_layout_free(&tl);
+    if (rc) {
+        nocr_page_free(page);
+        return rc;
+    }
+    *out = page;
+    return NOCR_OK;
+}
+
+/* Appends a copy of line src (box, words, text, confidence) to dst. */
+static int line_copy(nocr_region *dst, const nocr_line *src)
+{
+    nocr_line *line = NULL;
+    int rc = nocr_region_add_line(&line, dst, nocr_line_box(src), NULL, nocr_line_confidence(src));
+    if (rc)
+        return rc;
+    nocr_line_set_work_box(line, nocr_line_work_box(src));
+    nocr_line_set_starts_paragraph(line, nocr_line_starts_paragraph(src));
+    size_t nw = nocr_line_word_count(src);
+    for (size_t w = 0; w < nw && !rc; w++) {
+        const nocr_word *word = nocr_line_word(src, w);
+        rc = nocr_line_add_word(NULL, line, nocr_word_box(word), nocr_word_text(word),
+                                nocr_word_confidence(word));
+    }
+    if (!rc)
+        rc = nw > 0 ? nocr_line_text_from_words(line)
+                    : nocr_line_set_text(line, nocr_line_text(src));
+    return rc;
+}
+
+/* A region the coverage check added after recognition whose centre lies inside a text
+ * region read before (a line Tesseract dropped from a block, e.g. a paragraph's short last
+ * line) gives its lines to that region, in their place top to bottom, so that the
+ * paragraph reads on: as a region of its own it would come after the whole block. */
+static int merge_into_hosts(nocr_page *page, const nocr_image *img, size_t first)
+{
+    int rc = NOCR_OK;
+    for (size_t i = first; i < nocr_page_region_count(page) && !rc; i++) {
+        nocr_region *from = nocr_page_region(page, i);
+        size_t m = nocr_region_line_count(from);
+        if (m == 0 || !nocr_role_is_text(nocr_region_role(from)))
+            continue;
+        nocr_box fb = region_work_box(img, from);
+        int cx = fb.x + fb.w / 2, cy = fb.y + fb.h / 2;
+        nocr_region *host = NULL;
+        for (size_t k = 0; k < first && !host; k++) {
+            nocr_region *r = nocr_page_region(page, k);
+            nocr_box hb = region_work_box(img, r);
+            if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0 &&
+                cx >= hb.x && cx < hb.x + hb.w && cy >= hb.y && cy < hb.y + hb.h)
+                host = r;
+        }
+        if (!host)
+            continue;
+        size_t n = nocr_region_line_count(host), a = 0, b = 0;
+        while (!rc && (a < n || b < m)) { /* merged by top, copies after the originals */
+            const nocr_line *la = a < n ? nocr_region_line(host, a) : NULL;
+            const nocr_line *lb = b < m ? nocr_region_line(from, b) : NULL;
+            if (la && (!lb || nocr_line_box(la).y <= nocr_line_box(lb).y)) {
+                rc = line_copy(host, la);
+                a++;
+            } else {
+                rc = line_copy(host, lb);
+                b++;
+            }
+        }
+        if (rc)
+            break;
+        for (size_t k = 0; k < n; k++)
+            nocr_region_remove_line(host, 0);
+        nocr_region_clear_lines(from);
+    }
+    return rc;
+}
+
+int nocr_recognize_check(nocr_page *page, nocr_engine *eng, const nocr_image *img)
+{
+    nocr_ink ink;
+    unsigned char *covered = NULL;
+    nocr_cover_settle(page, img);
+    int rc = nocr_ink_find(&ink, img);
+    if (rc)
+        return rc;
+    size_t first = nocr_page_region_count(page), added = 0;
+    if (!(covered = calloc(ink.n + 1, 1)))
+        rc = nocr_error_set(NOCR_ENOMEM, "out of memory (coverage)");
+    if (!rc) {
+        nocr_ink_covered(covered, &ink, page, img, 1);
+        rc = nocr_cover_fill(page, img, &ink, covered, NULL, 0, NOCR_ORIGIN_COVERAGE, &added);
+    }
+    if (!rc && added > 0 && !(rc = nocr_recognize_from(page, eng, img, first))) {
+        nocr_cover_settle(page, img);
+        rc = merge_into_hosts(page, img, first);
+    }
+    if (!rc)
+        rc = nocr_cover_measure(page, img);
+    free(covered);
+    nocr_ink_free(&ink);
+    return rc;
+}
+
+struct Pix *nocr_second_source(const nocr_image *img, const nocr_region *region)
+{
+    if (nocr_region_origin(region) == NOCR_ORIGIN_LAYOUT || !nocr_image_work_gray(img))
+        return NULL;
+    PIX *pixb = nocr_image_work_binary(img);
+    nocr_box wb = region_work_box(img, region);
+    BOX *box = pixb ? boxCreate(wb.x, wb.y, wb.w, wb.h) : NULL;
+    l_int32 count = 0;
+    if (box)
+        pixCountPixelsInRect(pixb, box, &count, NULL);
+    boxDestroy(&box);
+    /* a text region holds ink: 1/200 of its area is less than one line of small type */
+    return pixb && (long long)count * 200 < (long long)wb.w * wb.h ? nocr_image_work_gray(img)
+                                                                   : NULL;
+}

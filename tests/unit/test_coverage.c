@@ -1,0 +1,219 @@
+/*
+ * test_coverage.c - the mechanisms that keep text a layout mistake would lose (issue 11):
+ * the coverage check, Tesseract's second opinion on photos, and --layout tesseract.
+ *
+ *   test_sample_coverage    p01: coverage reported near 1, the short last line of its
+ *                           last column (which newsocr's layout leaves out) read by the
+ *                           coverage check, in reading order at the article's end
+ *   test_tinted_box         a paragraph printed on a tinted box, which preprocessing takes
+ *                           for a photo, is read as text (the second opinion)
+ *   test_layout_tesseract   p01 segmented by Tesseract reads within a CER bound
+ *
+ * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
+ * chi_sim model.
+ */
+#include "check.h"
+#include "newsocr.h"
+
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+#include <string.h>
+
+static nocr_engine *eng;
+static char sample[4096];
+
+/* Runs the whole pipeline on img; the page's txt export into *txt (free()). */
+static nocr_page *process(nocr_image *img, nocr_layout_mode layout, char **txt)
+{
+    nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+    po.layout = layout;
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_process(&page, eng, img, &po, NULL), NOCR_OK);
+    *txt = NULL;
+    if (page)
+        CHECK_INT(nocr_export_txt(txt, page), NOCR_OK);
+    return page;
+}
+
+static size_t count_origin(const nocr_page *page, nocr_origin origin, int with_text)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        n += nocr_region_origin(r) == origin && (!with_text || nocr_region_line_count(r) > 0);
+    }
+    return n;
+}
+
+/* Characters of `want` (UTF-8, CJK) found in `got` in order, each within 60 characters of
+ * the one before (the first anywhere), as a share: a crude order-aware recall that needs
+ * no alignment library. */
+static double recall(const char *got, const char *want)
+{
+    size_t found = 0, total = 0;
+    const char *g = got;
+    for (const char *w = want; *w;) {
+        size_t len = 1;
+        while ((w[len] & 0xC0) == 0x80)
+            len++;
+        total++;
+        const char *hit = NULL;
+        for (const char *p = g; *p && (!found || p < g + 60 * 3); p++)
+            if (!strncmp(p, w, len)) {
+                hit = p;
+                break;
+            }
+        if (hit) {
+            found++;
+            g = hit + len;
+        }
+        w += len;
+    }
+    return total ? (double)found / (double)total : 1.0;
+}
+
+static void test_sample_coverage(void)
+{
+    nocr_image *img = NULL;
+    char *txt = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (!img)
+        return;
+    nocr_page *page = process(img, NOCR_LAYOUT_NEWSOCR, &txt);
+    if (page && txt) {
+        double cov = nocr_page_coverage(page);
+        fprintf(stderr, "p01 coverage %.3f, %zu coverage regions\n", cov,
+                count_origin(page, NOCR_ORIGIN_COVERAGE, 1));
+        CHECK(cov >= 0.97 && cov <= 1.0);
+        /* the last line of the page: "...思维方式的转变。" */
+        const char *end = strstr(txt, "转变。");
+        CHECK(end != NULL);
+        CHECK(end && strlen(end) < 40); /* at the end of the text, where it is printed */
+        for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            if (nocr_region_origin(r) == NOCR_ORIGIN_COVERAGE && nocr_region_line_count(r) > 0)
+                CHECK(nocr_region_order(r) >= 0);
+        }
+        char *json = NULL;
+        CHECK_INT(nocr_export_json(&json, page, NULL), NOCR_OK);
+        CHECK(json && strstr(json, "\"coverage\":") && strstr(json, "\"origin\":\"layout\""));
+        free(json);
+    }
+    free(txt);
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
+/* A paragraph of p01 (its second column's second block) printed on a box tinted to gray
+ * TINT, beside another of its paragraphs on white: preprocessing finds the box a photo
+ * and clears its ink; Tesseract's layout analysis sees text blocks there. */
+#define TINT 210
+
+static PIX *crop8(PIX *pixs, int x, int y, int w, int h)
+{
+    BOX *box = boxCreate(x, y, w, h);
+    PIX *crop = pixClipRectangle(pixs, box, NULL);
+    boxDestroy(&box);
+    PIX *g = crop ? pixConvertTo8(crop, 0) : NULL;
+    pixDestroy(&crop);
+    return g;
+}
+
+static void test_tinted_box(void)
+{
+    PIX *pixs = pixRead(sample);
+    CHECK(pixs != NULL);
+    if (!pixs)
+        return;
+    PIX *plain = crop8(pixs, 206, 662, 642, 1085), *boxed = crop8(pixs, 919, 1254, 642, 488);
+    PIX *page = pixCreate(1600, 1300, 8);
+    CHECK(plain && boxed && page);
+    if (plain && boxed && page) {
+        pixSetAll(page);
+        PIX *tint = pixCreate(702, 548, 8);
+        pixSetAllArbitrary(tint, TINT);
+        pixRasterop(page, 100, 100, 642, 1085, PIX_SRC, plain, 0, 0);
+        pixRasterop(page, 830, 100, 702, 548, PIX_SRC, tint, 0, 0);
+        PIX *under = crop8(page, 860, 130, 642, 488);
+        PIX *dark = under ? pixMinOrMax(NULL, under, boxed, L_CHOOSE_MIN) : NULL;
+        if (dark)
+            pixRasterop(page, 860, 130, 642, 488, PIX_SRC, dark, 0, 0);
+        pixSetResolution(page, 300, 300);
+        l_uint8 *data = NULL;
+        size_t size = 0;
+        nocr_image *img = NULL;
+        char *txt = NULL;
+        CHECK(pixWriteMem(&data, &size, page, IFF_PNG) == 0);
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "tinted.png", 0, NULL), NOCR_OK);
+        nocr_page *p = img ? process(img, NOCR_LAYOUT_NEWSOCR, &txt) : NULL;
+        if (p && txt) {
+            /* the boxed paragraph's first words: "据了解，今年我市计划完成口袋公园" */
+            double r = recall(txt, "据了解今年我市计划完成口袋公园和街头绿地建设");
+            fprintf(stderr, "tinted box: recall %.2f, %zu regions of Tesseract's\n", r,
+                    count_origin(p, NOCR_ORIGIN_TESSERACT, 1));
+            CHECK(r >= 0.8);
+            CHECK(count_origin(p, NOCR_ORIGIN_TESSERACT, 1) +
+                      count_origin(p, NOCR_ORIGIN_COVERAGE, 1) >=
+                  1);
+        }
+        free(txt);
+        free(data);
+        nocr_page_free(p);
+        nocr_image_free(img);
+        pixDestroy(&tint);
+        pixDestroy(&under);
+        pixDestroy(&dark);
+    }
+    pixDestroy(&plain);
+    pixDestroy(&boxed);
+    pixDestroy(&page);
+    pixDestroy(&pixs);
+}
+
+/* Characters of the ground truth's reading found in the output, in order: p01 through
+ * Tesseract's layout keeps at least LAYOUT_TESS_RECALL of the body's first sentence and
+ * of the page's last one. */
+#define LAYOUT_TESS_RECALL 0.8
+
+static void test_layout_tesseract(void)
+{
+    nocr_image *img = NULL;
+    char *txt = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    nocr_page *page = img ? process(img, NOCR_LAYOUT_TESSERACT, &txt) : NULL;
+    if (page && txt) {
+        double a = recall(txt, "清晨六点滨江公园的步道上已经有了不少晨练的市民");
+        double b = recall(txt, "家门口的公园越来越好用了");
+        fprintf(stderr, "layout tesseract: recall %.2f %.2f, %zu regions\n", a, b,
+                nocr_page_region_count(page));
+        CHECK(a >= LAYOUT_TESS_RECALL && b >= LAYOUT_TESS_RECALL);
+        CHECK(count_origin(page, NOCR_ORIGIN_TESSERACT, 1) >= 5);
+        for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            if (nocr_role_is_text(nocr_region_role(r)))
+                CHECK(nocr_region_origin(r) != NOCR_ORIGIN_LAYOUT);
+        }
+    }
+    free(txt);
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: test_coverage FIXTURES_DIR SAMPLES_DIR\n");
+        return 2;
+    }
+    snprintf(sample, sizeof(sample), "%s/p01-clean-3col.png", argv[2]);
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    if (nocr_engine_new(&eng, &eo) != NOCR_OK) {
+        fprintf(stderr, "skipped: %s\n", nocr_error_last());
+        return 77;
+    }
+    test_sample_coverage();
+    test_tinted_box();
+    test_layout_tesseract();
+    nocr_engine_free(eng);
+    return CHECK_DONE();
+}
