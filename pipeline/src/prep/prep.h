@@ -65,9 +65,11 @@ int nocr_prep_border(PIX *pixb, PIX *pixg, int body_size);
 /* Removes from pixb connected components no larger than a speck for this body size. */
 int nocr_prep_despeckle(PIX *pixb, int body_size);
 
-/* Photo and halftone regions of pixg, the working gray (not background-normalized):
- * boxes (working pixels) into *out (malloc'd, the caller's) and *out_n. Returns 0 or -1. */
-int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, int body_size);
+/* Photo and halftone regions of pixg, the working gray (not background-normalized),
+ * confirmed on pixb, the text image (NULL: not confirmed): a candidate whose text image is
+ * empty or set in lines of text is no figure. Boxes (working pixels) into *out (malloc'd,
+ * the caller's) and *out_n. Returns 0 or -1. */
+int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int body_size);
 
 /* Printed rules of pixg (the working gray) outside the figures: *out (malloc'd) and
  * *out_n; the rules are erased from pixb, the text image. Returns 0 or -1. */

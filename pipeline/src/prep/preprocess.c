@@ -15,7 +15,8 @@
  *   04-binary      Sauvola binarization: uneven lighting, yellowing, faint bleed-through
  *   05-border      dark scanner borders and page edges removed (prep_clean.c)
  *   06-despeckle   specks removed
- *   07-figures     photos and halftones found and cleared (prep_figures.c)
+ *   07-figures     photos and halftones found and cleared (prep_figures.c); a candidate
+ *                  that is empty or lines of text (shadow, gradient, fold) stays text
  *   08-text        rules found and erased (prep_rules.c): the text image, img->pixb
  *   09-findings    the working gray with figures (red) and rules (blue) drawn
  *
@@ -239,7 +240,7 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
         goto cleanup;
 
     /* 07: figures, cleared from the text image. */
-    if (nocr_prep_figures(&img->figures, &img->nfigures, img->pixg, img->body_size)) {
+    if (nocr_prep_figures(&img->figures, &img->nfigures, img->pixg, img->pixb, img->body_size)) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (figures)", src);
         goto cleanup;
     }

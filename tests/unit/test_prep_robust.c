@@ -1,0 +1,353 @@
+/*
+ * test_prep_robust.c - preprocessing on scans it was never tuned on (issue 11): drawn
+ * pages, Leptonica only, one per failure mode seen on independent pages.
+ *
+ * Usage: test_prep_robust FIXTURES_DIR SAMPLES_DIR SCHEMAS_DIR (none of them read)
+ *
+ * A page is drawn in 8-bit gray (paper 235, ink 25): columns of "characters" (random
+ * strokes in a 40 px em box, pitch 42 px, lines 64 px apart, as 10.5 pt CJK at 300 dpi),
+ * then degraded. Checked:
+ *   - a strong lighting gradient (linear, towards a corner, steep at an edge) and a
+ *     shadow band over text columns: no figure over the
+ *     text, and its ink stays in the binary image (at least 70 % of the clean page's);
+ *   - a blank margin darkened by a gradient is no figure;
+ *   - a noise photo and a halftone photo are figures, their ink cleared;
+ *   - a dark scanner border leaves no ink in the binary image, and no figure;
+ *   - a bilevel (1 bpp, dithered) photo is a figure; the text beside it stays.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "check.h"
+#include "newsocr.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_W 2000
+#define PAGE_H 2800
+#define PAPER  235
+#define INK    25
+#define EM     40
+#define PITCH  42
+#define LINE   64
+
+static unsigned long long rng_state = 88172645463325252ULL;
+
+static unsigned rnd(unsigned n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state % n);
+}
+
+static void fill(PIX *pix, int x, int y, int w, int h, int v)
+{
+    pixSetInRectArbitrary(pix, &(BOX){.x = x, .y = y, .w = w, .h = h}, (l_uint32)v);
+}
+
+/* One "character": 3 to 5 strokes, 4 px thick, inside the em box at (x, y). */
+static void draw_char(PIX *pix, int x, int y)
+{
+    int n = 3 + (int)rnd(3);
+    for (int i = 0; i < n; i++) {
+        int len = 14 + (int)rnd(EM - 16), at = 2 + (int)rnd(EM - 8);
+        int from = 2 + (int)rnd((unsigned)(EM - len - 2));
+        if (rnd(2))
+            fill(pix, x + from, y + at, len, 4, INK);
+        else
+            fill(pix, x + at, y + from, 4, len, INK);
+    }
+}
+
+/* A column of text lines filling (x, y, w, h). */
+static void draw_column(PIX *pix, int x, int y, int w, int h)
+{
+    for (int ly = y; ly + EM <= y + h; ly += LINE)
+        for (int cx = x; cx + EM <= x + w; cx += PITCH)
+            draw_char(pix, cx, ly);
+}
+
+static PIX *page_blank(void)
+{
+    PIX *pix = pixCreate(PAGE_W, PAGE_H, 8);
+    pixSetAllArbitrary(pix, PAPER);
+    pixSetResolution(pix, 300, 300);
+    return pix;
+}
+
+/* Three text columns (x 120-640, 740-1260, 1360-1880; y 200-2600). */
+static const nocr_box columns[3] = {
+    {120, 200, 520, 2400}, {740, 200, 520, 2400}, {1360, 200, 520, 2400}};
+
+static PIX *page_three_columns(void)
+{
+    PIX *pix = page_blank();
+    rng_state = 88172645463325252ULL;
+    for (int i = 0; i < 3; i++)
+        draw_column(pix, columns[i].x, columns[i].y, columns[i].w, columns[i].h);
+    return pix;
+}
+
+/* Multiplies each pixel by factor(x, y) = 1 - depth * t, t from the lighting kind. */
+enum { LIGHT_GRADIENT, LIGHT_BAND, LIGHT_CORNER, LIGHT_EDGE };
+static void light(PIX *pix, int kind, double depth)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    l_uint32 *data = pixGetData(pix);
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++) {
+            double t;
+            if (kind == LIGHT_GRADIENT) {
+                t = (double)x / w;
+            } else if (kind == LIGHT_BAND) {
+                /* a band 700 px high around y = 1200, soft edges of 80 px */
+                double d = fabs(y - 1200.0) - 350.0;
+                t = d <= 0 ? 1.0 : (d >= 80 ? 0.0 : 1.0 - d / 80.0);
+            } else if (kind == LIGHT_EDGE) {
+                /* a steep shadow towards the right edge (a fold, a lifted sheet) */
+                t = exp(-(double)(w - x) / 350.0);
+            } else {
+                double dx = (double)x / w, dy = (double)y / h;
+                t = dx * dx * 0.6 + dy * 0.4;
+            }
+            int v = (int)(GET_DATA_BYTE(line, x) * (1.0 - depth * t) + 0.5);
+            SET_DATA_BYTE(line, x, v < 0 ? 0 : v);
+        }
+    }
+}
+
+static nocr_image *image_from_pix(PIX *pix, const char *name)
+{
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    const char *dump = getenv("NOCR_TEST_DUMP"); /* a directory: the drawn pages go there */
+    if (dump) {
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s.png", dump, name);
+        pixWrite(path, pix, IFF_PNG);
+    }
+    if (pixWriteMem(&data, &size, pix, IFF_PNG) == 0)
+        nocr_image_load_mem(&img, data, size, name, 0, NULL);
+    free(data);
+    return img;
+}
+
+static nocr_image *preprocess(PIX *pix, const char *name)
+{
+    nocr_image *img = image_from_pix(pix, name);
+    CHECK(img != NULL);
+    if (!img)
+        return NULL;
+    nocr_preprocess_options opts = NOCR_PREPROCESS_OPTIONS_INIT;
+    int rc = nocr_preprocess(img, &opts);
+    CHECK_INT(rc, NOCR_OK);
+    if (rc) {
+        nocr_image_free(img);
+        return NULL;
+    }
+    return img;
+}
+
+/* Ink of the binary working image inside b (original pixels; the drawn pages are straight,
+ * so a box maps by the scale alone). */
+static long ink_in(const nocr_image *img, nocr_box b)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    double s = nocr_image_scale(img);
+    BOX *box = boxCreate((int)(b.x * s), (int)(b.y * s), (int)(b.w * s), (int)(b.h * s));
+    l_int32 count = 0;
+    if (pixb && box)
+        pixCountPixelsInRect(pixb, box, &count, NULL);
+    boxDestroy(&box);
+    return count;
+}
+
+static long text_ink(const nocr_image *img)
+{
+    long sum = 0;
+    for (int i = 0; i < 3; i++)
+        sum += ink_in(img, columns[i]);
+    return sum;
+}
+
+static double overlap(nocr_box a, nocr_box b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return x1 > x0 && y1 > y0 ? (double)(x1 - x0) * (y1 - y0) : 0.0;
+}
+
+/* Whether any figure covers more than 5 % of a text column. */
+static int figure_over_text(const nocr_image *img)
+{
+    for (size_t i = 0; i < nocr_image_figure_count(img); i++)
+        for (int c = 0; c < 3; c++)
+            if (overlap(nocr_image_figure(img, i), columns[c]) >
+                0.05 * columns[c].w * columns[c].h)
+                return 1;
+    return 0;
+}
+
+static long clean_ink;
+
+static void check_lighting(int kind, double depth, const char *name)
+{
+    PIX *pix = page_three_columns();
+    light(pix, kind, depth);
+    nocr_image *img = preprocess(pix, name);
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    long ink = text_ink(img);
+    if (figure_over_text(img) || ink < 0.7 * clean_ink)
+        fprintf(stderr, "%s: %zu figures, text ink %ld of %ld\n", name,
+                nocr_image_figure_count(img), ink, clean_ink);
+    CHECK(!figure_over_text(img));
+    CHECK(ink >= 0.7 * clean_ink);
+    nocr_image_free(img);
+}
+
+/* One text column (x 120-640) and a blank right part darkened towards the corner. */
+static void check_blank_margin(void)
+{
+    PIX *pix = page_blank();
+    rng_state = 7;
+    draw_column(pix, 120, 200, 520, 2400);
+    light(pix, LIGHT_CORNER, 0.7);
+    nocr_image *img = preprocess(pix, "blank-margin");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    CHECK_INT(nocr_image_figure_count(img), 0);
+    CHECK(ink_in(img, (nocr_box){120, 200, 520, 2400}) > 0);
+    nocr_image_free(img);
+}
+
+/* A noise photo (blotches of random gray) or a halftone (dots on a 6 px grid sized by a
+ * smooth tone) in the middle column, text beside it. */
+static void draw_photo(PIX *pix, nocr_box p, int halftone)
+{
+    for (int y = p.y; y < p.y + p.h; y++) {
+        for (int x = p.x; x < p.x + p.w; x++) {
+            int v;
+            if (halftone) {
+                double tone = 0.5 + 0.45 * sin(x * 0.01) * cos(y * 0.013);
+                int cx = (x % 6) - 3, cy = (y % 6) - 3;
+                v = (cx * cx + cy * cy) < tone * 18.0 ? INK : PAPER;
+            } else {
+                v = (int)rnd(256);
+            }
+            pixSetPixel(pix, x, y, (l_uint32)v);
+        }
+    }
+}
+
+static void check_photo(int halftone)
+{
+    PIX *pix = page_blank();
+    rng_state = 11;
+    nocr_box photo = {740, 900, 520, 600};
+    draw_column(pix, 120, 200, 520, 2400);
+    draw_column(pix, 740, 200, 520, 600);
+    draw_photo(pix, photo, halftone);
+    draw_column(pix, 740, 1600, 520, 1000);
+    draw_column(pix, 1360, 200, 520, 2400);
+    nocr_image *img = preprocess(pix, halftone ? "halftone" : "noise-photo");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    CHECK_INT(nocr_image_figure_count(img), 1);
+    if (nocr_image_figure_count(img) >= 1) {
+        nocr_box f = nocr_image_figure(img, 0);
+        double inter = overlap(f, photo);
+        double uni = (double)f.w * f.h + (double)photo.w * photo.h - inter;
+        CHECK(inter / uni >= 0.8);
+    }
+    CHECK(ink_in(img, photo) < photo.w * photo.h / 100);
+    CHECK(ink_in(img, (nocr_box){120, 200, 520, 2400}) > 0);
+    nocr_image_free(img);
+}
+
+/* A dark scanner border, 90 px on the left and top and 60 px on the right, with a noisy
+ * gray edge, around a three-column page. */
+static void check_border(void)
+{
+    PIX *pix = page_three_columns();
+    fill(pix, 0, 0, 90, PAGE_H, 18);
+    fill(pix, 0, 0, PAGE_W, 90, 18);
+    fill(pix, PAGE_W - 60, 0, 60, PAGE_H, 30);
+    for (int y = 0; y < PAGE_H; y++)
+        for (int x = 90; x < 100; x++)
+            pixSetPixel(pix, x, y, (l_uint32)(60 + rnd(120)));
+    nocr_image *img = preprocess(pix, "border");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    long left = ink_in(img, (nocr_box){0, 0, 100, PAGE_H});
+    long top = ink_in(img, (nocr_box){0, 0, PAGE_W, 100});
+    long right = ink_in(img, (nocr_box){PAGE_W - 60, 0, 60, PAGE_H});
+    if (left + top + right)
+        fprintf(stderr, "border: ink left %ld top %ld right %ld\n", left, top, right);
+    CHECK(left + top + right < 200);
+    CHECK_INT(nocr_image_figure_count(img), 0);
+    CHECK(text_ink(img) >= 0.7 * clean_ink);
+    nocr_image_free(img);
+}
+
+/* A bilevel page: text and an ordered-dither photo, thresholded to 1 bpp. */
+static void check_bilevel_photo(void)
+{
+    PIX *pix = page_blank();
+    rng_state = 13;
+    nocr_box photo = {740, 900, 520, 600};
+    draw_column(pix, 120, 200, 520, 2400);
+    draw_column(pix, 1360, 200, 520, 2400);
+    for (int y = photo.y; y < photo.y + photo.h; y++)
+        for (int x = photo.x; x < photo.x + photo.w; x++) {
+            double tone = 0.5 + 0.4 * sin(x * 0.02) * sin(y * 0.017);
+            pixSetPixel(pix, x, y, rnd(1000) < tone * 1000 ? INK : PAPER);
+        }
+    PIX *pix1 = pixThresholdToBinary(pix, 128);
+    pixDestroy(&pix);
+    pixSetResolution(pix1, 300, 300);
+    nocr_image *img = preprocess(pix1, "bilevel");
+    pixDestroy(&pix1);
+    if (!img)
+        return;
+    CHECK_INT(nocr_image_figure_count(img), 1);
+    if (nocr_image_figure_count(img) >= 1)
+        CHECK(overlap(nocr_image_figure(img, 0), photo) > 0.8 * photo.w * photo.h);
+    CHECK(ink_in(img, (nocr_box){120, 200, 520, 2400}) > 0);
+    nocr_image_free(img);
+}
+
+int main(void)
+{
+    PIX *pix = page_three_columns();
+    nocr_image *img = preprocess(pix, "clean");
+    pixDestroy(&pix);
+    if (img) {
+        clean_ink = text_ink(img);
+        CHECK(clean_ink > 0);
+        CHECK_INT(nocr_image_figure_count(img), 0);
+        int body = nocr_image_work_body_size(img);
+        CHECK(body >= 32 && body <= 48);
+        nocr_image_free(img);
+    }
+    check_lighting(LIGHT_GRADIENT, 0.65, "gradient");
+    check_lighting(LIGHT_BAND, 0.55, "shadow-band");
+    check_lighting(LIGHT_CORNER, 0.6, "corner");
+    check_lighting(LIGHT_EDGE, 0.7, "edge-shadow");
+    check_blank_margin();
+    check_photo(0);
+    check_photo(1);
+    check_border();
+    check_bilevel_photo();
+    return CHECK_DONE();
+}
