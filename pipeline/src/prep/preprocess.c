@@ -173,6 +173,8 @@ static int measure_page(nocr_image *img, PIX *pixg, int *out_body,
 /*
  * nocr_preprocess: see the steps at the top of this file. On error the image keeps no
  * partial results (pixg and pixb NULL, nothing found) and the error is returned.
+ * Longer than the house's 80 lines on purpose: it is the list of steps in their order, one
+ * call and one debug image each, and reads best as one page; each step is its own file.
  */
 int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
 {
