@@ -140,7 +140,13 @@ static int seg_fragments(seg_line **out, size_t *out_n, PIX **out_mask, PIX *pix
 static int seg_label_blocks(seg_line *frags, size_t nf, PIX *pixbody, int body)
 {
     PIX *pixv = pixCloseSafeBrick(NULL, pixbody, 1, (int)(BLOCK_CLOSE_V * body) | 1);
-    PIX *labels = pixv ? pixConnCompTransform(pixv, 8, 32) : NULL;
+    /* 16-bit labels when the blocks fit (always, on real pages: tens to hundreds): the
+     * 32-bit label image of a 13-megapixel page was 52 MB, the largest single allocation
+     * of a page (heaptrack on p05), and newsocr's peak memory 1.43x tesseract's. */
+    l_int32 nblocks = 0;
+    if (pixv && pixCountConnComp(pixv, 8, &nblocks) != 0)
+        nblocks = 0xffff;
+    PIX *labels = pixv ? pixConnCompTransform(pixv, 8, nblocks < 0xffff ? 16 : 32) : NULL;
     pixDestroy(&pixv);
     if (!labels)
         return NOCR_ENOMEM;
