@@ -152,9 +152,17 @@ static void test_tinted_box(void)
             fprintf(stderr, "tinted box: recall %.2f, %zu regions of Tesseract's\n", r,
                     count_origin(p, NOCR_ORIGIN_TESSERACT, 1));
             CHECK(r >= 0.8);
-            CHECK(count_origin(p, NOCR_ORIGIN_TESSERACT, 1) +
-                      count_origin(p, NOCR_ORIGIN_COVERAGE, 1) >=
-                  1);
+            /* Either preprocessing kept the tinted box as text (its photo check) or, when it
+             * took it for a photo, a check read it: never a photo with its text lost. */
+            int figure_over_box = 0;
+            for (size_t f = 0; f < nocr_image_figure_count(img); f++) {
+                nocr_box fb = nocr_image_figure(img, f);
+                figure_over_box |= fb.x < 830 + 702 && fb.x + fb.w > 830 && fb.y < 100 + 548 &&
+                                   fb.y + fb.h > 100;
+            }
+            CHECK(!figure_over_box || count_origin(p, NOCR_ORIGIN_TESSERACT, 1) +
+                                              count_origin(p, NOCR_ORIGIN_COVERAGE, 1) >=
+                                          1);
         }
         free(txt);
         free(data);

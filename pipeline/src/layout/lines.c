@@ -228,6 +228,7 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
     if (rc)
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
     lines_measure_ink(out, pixb);
-    qsort(out->v, out->n, sizeof(*out->v), seg_line_cmp_top);
+    if (out->n > 1) /* out->v is NULL when the page has no lines */
+        qsort(out->v, out->n, sizeof(*out->v), seg_line_cmp_top);
     return NOCR_OK;
 }

@@ -188,7 +188,8 @@ static int cmp_line_block(const void *a, const void *b)
  * text first) cut into regions. Returns 0 or NOCR_ENOMEM (no message). */
 int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp)
 {
-    qsort(lines->v, lines->n, sizeof(*lines->v), cmp_line_block);
+    if (lines->n > 1) /* v is NULL on a page without lines */
+        qsort(lines->v, lines->n, sizeof(*lines->v), cmp_line_block);
     for (size_t i = 0, j; i < lines->n; i = j) {
         for (j = i; j < lines->n && lines->v[j].block == lines->v[i].block;)
             j++;
