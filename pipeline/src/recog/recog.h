@@ -25,6 +25,15 @@ struct nocr_engine {
     const char *page_lang;    /* -l auto: the language of the page being read */
 };
 
+/* Maps a word box (left, top, right, bottom exclusive) of the image Tesseract just read to
+ * working pixels; ctx is the caller's. */
+typedef nocr_box (*recog_word_map)(int l, int t, int r, int b, void *ctx);
+/* Appends the words of api's last recognition to `line` (boxes through map, then to the
+ * original), sets its confidence, then its text from its words (recognize.c). A word
+ * Tesseract gives no box gets an empty one. */
+int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
+                     recog_word_map map, void *ctx);
+
 /* Resolution Tesseract is told for the working image (recognize.c). */
 int recog_working_dpi(const nocr_image *img);
 /* lang.c: -l auto. The models to look for ("auto": chi_sim+chi_tra); loading both, and

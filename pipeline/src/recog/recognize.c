@@ -6,6 +6,7 @@
  *   region_read_result      a region read as one block: Tesseract's lines and words
  *   line_read_words         one line's words, from the page or a scaled-down copy
  *   iterator_box            an element's box, or none when Tesseract has none
+ *   recog_line_words        the words of a line just read, boxes mapped by the caller
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
  * original); the page model is edited through its accessors, and a line's text is made
@@ -117,6 +118,44 @@ static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, 
 #define LARGE_LINE_PX     90
 #define LARGE_LINE_TARGET 48
 
+int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
+                     recog_word_map map, void *ctx)
+{
+    TessResultIterator *ri = TessBaseAPIGetIterator(api);
+    if (!ri)
+        return NOCR_OK;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
+    int rc = NOCR_OK;
+    do {
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        int l = 0, t = 0, r = 0, b = 0;
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        iterator_box(pi, RIL_WORD, &l, &t, &r, &b);
+        nocr_box work = map(l, t, r, b, ctx);
+        rc = nocr_line_add_word(NULL, line, nocr_image_box_to_original(img, work), text, conf);
+        TessDeleteText(text);
+    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    return rc ? rc : nocr_line_text_from_words(line);
+}
+
+/* A word box of a line read from a copy scaled by f at (ox, oy) of the working image. */
+typedef struct scaled_at {
+    int ox, oy;
+    float f;
+} scaled_at;
+
+static nocr_box scaled_word(int l, int t, int r, int b, void *ctx)
+{
+    const scaled_at *s = ctx;
+    int x0 = s->ox + (int)((float)l / s->f), y0 = s->oy + (int)((float)t / s->f);
+    int x1 = s->ox + (int)((float)r / s->f + 0.5f), y1 = s->oy + (int)((float)b / s->f + 0.5f);
+    return (nocr_box){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
 /* Recognizes the current image (or rectangle) as one line and appends its words to `line`;
  * word boxes are mapped by x = ox + wx / f, y = oy + wy / f into working pixels, then to
  * original pixels. */
@@ -127,27 +166,8 @@ static int line_read_words(nocr_line *line, nocr_engine *eng, const nocr_image *
     if (TessBaseAPIRecognize(eng->api, NULL) != 0)
         return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a line",
                               nocr_image_source(img));
-    TessResultIterator *ri = TessBaseAPIGetIterator(eng->api);
-    if (!ri)
-        return NOCR_OK;
-    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
-    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
-    int rc = NOCR_OK;
-    do {
-        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-        if (!text)
-            continue;
-        int wl, wt, wr, wb;
-        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-        iterator_box(pi, RIL_WORD, &wl, &wt, &wr, &wb);
-        nocr_box box =
-            to_original(img, ox + (int)((float)wl / f), oy + (int)((float)wt / f),
-                        ox + (int)((float)wr / f + 0.5f), oy + (int)((float)wb / f + 0.5f));
-        rc = nocr_line_add_word(NULL, line, box, text, conf);
-        TessDeleteText(text);
-    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
-    TessResultIteratorDelete(ri);
-    return rc ? rc : nocr_line_text_from_words(line);
+    scaled_at at = {ox, oy, f};
+    return recog_line_words(line, eng->api, img, scaled_word, &at);
 }
 
 /* Recognizes each line that segmentation found in the region, one at a time (PSM 7), with

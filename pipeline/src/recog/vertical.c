@@ -11,6 +11,8 @@
  *   cell_place              one character's ink put into the horizontal line
  *   column_read_model       a column read with the vertical model (chi_*_vert, PSM 5)
  *   vertical_api            the vertical model, loaded on first use
+ *   strip_word, column_word word boxes of a re-set column and of a model-read one
+ *   work_bits               the 1-bit working image
  *
  * Why re-set the column: Debian's vertical models are weak. Measured on the vertical
  * samples p27-p34 (200 dpi, ground-truth columns, p32 left out: its skewed GT boxes do not
@@ -54,9 +56,31 @@ typedef struct cell {
     nocr_box ink; /* ink box, working pixels; w == 0: none */
 } cell;
 
-static nocr_box to_original(const nocr_image *img, nocr_box b)
+/* Word boxes of a column re-set as a line (the strip): slot s of the strip is cell s of the
+ * column wb; a word covers the cells of the slots it spans. */
+typedef struct strip_map {
+    nocr_box wb;
+    const cell *cells;
+    int n, pad, slot;
+} strip_map;
+
+static nocr_box strip_word(int l, int t, int r, int b, void *ctx)
 {
-    return nocr_image_box_to_original(img, b);
+    const strip_map *m = ctx;
+    (void)t;
+    (void)b;
+    int s0 = (l - m->pad) / m->slot, s1 = (r - 1 - m->pad) / m->slot;
+    s0 = s0 < 0 ? 0 : s0 >= m->n ? m->n - 1 : s0;
+    s1 = s1 < s0 ? s0 : s1 >= m->n ? m->n - 1 : s1;
+    return (nocr_box){m->wb.x, m->wb.y + m->cells[s0].y0, m->wb.w,
+                      m->cells[s1].y1 - m->cells[s0].y0};
+}
+
+/* Word boxes of a column read with the vertical model: already in working pixels. */
+static nocr_box column_word(int l, int t, int r, int b, void *ctx)
+{
+    (void)ctx;
+    return (nocr_box){l, t, r > l ? r - l : 0, b > t ? b - t : 0};
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -287,28 +311,8 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
                             nocr_image_source(img));
         goto cleanup;
     }
-    TessResultIterator *ri = TessBaseAPIGetIterator(eng->api);
-    if (!ri)
-        goto cleanup;
-    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
-    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
-    do {
-        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-        if (!text)
-            continue;
-        int wl, wt, wr, wbt;
-        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wbt);
-        int s0 = (wl - pad) / slot, s1 = (wr - 1 - pad) / slot;
-        s0 = s0 < 0 ? 0 : s0 >= n ? n - 1 : s0;
-        s1 = s1 < s0 ? s0 : s1 >= n ? n - 1 : s1;
-        nocr_box ub = {wb.x, wb.y + cells[s0].y0, wb.w, cells[s1].y1 - cells[s0].y0};
-        rc = nocr_line_add_word(NULL, line, to_original(img, ub), text, conf);
-        TessDeleteText(text);
-    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
-    TessResultIteratorDelete(ri);
-    if (!rc)
-        rc = nocr_line_text_from_words(line);
+    strip_map sm = {wb, cells, n, pad, slot};
+    rc = recog_line_words(line, eng->api, img, strip_word, &sm);
 
 cleanup:
     pixDestroy(&strip);
@@ -371,34 +375,25 @@ static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image
     if (TessBaseAPIRecognize(api, NULL) != 0)
         return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a column",
                               nocr_image_source(img));
-    TessResultIterator *ri = TessBaseAPIGetIterator(api);
-    if (!ri)
-        return NOCR_OK;
-    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
-    nocr_line_set_confidence(line, TessResultIteratorConfidence(ri, RIL_TEXTLINE));
-    int rc = NOCR_OK;
-    do {
-        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
-        if (!text)
-            continue;
-        int wl, wt, wr, wbt;
-        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-        TessPageIteratorBoundingBox(pi, RIL_WORD, &wl, &wt, &wr, &wbt);
-        rc = nocr_line_add_word(
-            NULL, line, to_original(img, (nocr_box){wl, wt, wr - wl, wbt - wt}), text, conf);
-        TessDeleteText(text);
-    } while (!rc && TessResultIteratorNext(ri, RIL_WORD));
-    TessResultIteratorDelete(ri);
-    return rc ? rc : nocr_line_text_from_words(line);
+    return recog_line_words(line, api, img, column_word, NULL);
 }
 
-int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img)
+/* The 1-bit working image (thresholded from the gray when preprocessing did not
+ * binarize), new; NULL with the error set when out of memory. */
+static PIX *work_bits(const nocr_image *img)
 {
     PIX *pixb = nocr_image_work_binary(img), *pixg = nocr_image_work_gray(img);
     PIX *pix1 = pixb ? pixClone(pixb) : pixConvertTo1(pixg, 128);
     if (!pix1)
-        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
-                              nocr_image_source(img));
+        nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical text)", nocr_image_source(img));
+    return pix1;
+}
+
+int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img)
+{
+    PIX *pix1 = work_bits(img);
+    if (!pix1)
+        return NOCR_ENOMEM;
     nocr_box wb = nocr_line_work_box(line);
     if (wb.w <= 0)
         wb = nocr_image_box_to_working(img, nocr_line_box(line));
@@ -409,11 +404,9 @@ int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img
 
 int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img)
 {
-    PIX *pixb = nocr_image_work_binary(img), *pixg = nocr_image_work_gray(img);
-    PIX *pix1 = pixb ? pixClone(pixb) : pixConvertTo1(pixg, 128);
+    PIX *pix1 = work_bits(img);
     if (!pix1)
-        return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical region)",
-                              nocr_image_source(img));
+        return NOCR_ENOMEM;
     const char *how = getenv("NEWSOCR_VERTICAL_READ");
     TessBaseAPI *vapi =
         how && !strcmp(how, "model") ? vertical_api(eng, recog_page_lang(eng)) : NULL;
