@@ -3,6 +3,7 @@
  *
  *   syn_layout_page    spec -> clean 8 bpp page image + syn_page regions
  *   syn_page_free      free a syn_page (no-op on NULL)
+ *   syn_mm2px, syn_pt2px  the spec's lengths in pixels (also vlayout.c's)
  *
  * Algorithm.  The print area is a grid of equal columns whose width is a
  * whole number of body ems (CJK text sits on a square grid, so justified
@@ -73,12 +74,12 @@ typedef struct {
     int para_counter;
 } layout_ctx;
 
-static int mm2px(const syn_spec *sp, double mm)
+int syn_mm2px(const syn_spec *sp, double mm)
 {
     return (int)lround(mm * sp->dpi / 25.4);
 }
 
-static int pt2px(const syn_spec *sp, double pt)
+int syn_pt2px(const syn_spec *sp, double pt)
 {
     return (int)lround(pt * sp->dpi / 72.0);
 }
@@ -480,7 +481,7 @@ static void photo_place(layout_ctx *ctx, art_ctx *ac, int i, int y0)
     p->x0 = ctx->colx[ac->a->col0 + ps->col0];
     p->x1 = ctx->colx[ac->a->col0 + ps->col1] + ctx->cw;
     p->y0 = y0;
-    p->y1 = y0 + mm2px(ctx->sp, ps->height_mm);
+    p->y1 = y0 + syn_mm2px(ctx->sp, ps->height_mm);
     p->cappitch = (int)lround(caption_px(ctx) * 1.45);
     p->capx = p->x0;
     p->capw = p->x1 - p->x0;
@@ -576,7 +577,7 @@ static int head_vertical(layout_ctx *ctx, art_ctx *ac, int hfont, int px, int y)
         cps[n++] = cp;
     }
     /* two vertical lines when one would take more than half the body */
-    limit = a->height_mm > 0 ? mm2px(ctx->sp, a->height_mm) : ctx->content_bottom - y;
+    limit = a->height_mm > 0 ? syn_mm2px(ctx->sp, a->height_mm) : ctx->content_bottom - y;
     lines = n * adv > limit / 2 && n > 1 ? 2 : 1;
     per = (n + lines - 1) / lines;
     x0 += (ctx->cw - lines * lw) / 2;
@@ -648,12 +649,12 @@ static int art_head(layout_ctx *ctx, art_ctx *ac)
         return 0;
     }
     if (a->vhead && a->headline)
-        return head_vertical(ctx, ac, hfont, pt2px(ctx->sp, hpt), y);
+        return head_vertical(ctx, ac, hfont, syn_pt2px(ctx->sp, hpt), y);
     if (a->headline && a->subheadline && a->sub_inline &&
-        (rc = head_inline(ctx, ac, hfont, pt2px(ctx->sp, hpt), hx, hw, &y, &sub_done)))
+        (rc = head_inline(ctx, ac, hfont, syn_pt2px(ctx->sp, hpt), hx, hw, &y, &sub_done)))
         return rc;
     if (a->headline && !sub_done) {
-        int px = pt2px(ctx->sp, hpt);
+        int px = syn_pt2px(ctx->sp, hpt);
         if ((rc = break_text(&b, a->headline, hfont, px, hw, 0)))
             return rc;
         rc = block_lines(ctx, &b, hx, hw, y, (int)lround(px * 1.25), ALIGN_CENTRE,
@@ -869,7 +870,7 @@ static int art_flow(layout_ctx *ctx, art_ctx *ac, int bottom, int *used)
 static int draw_quote(layout_ctx *ctx, art_ctx *ac, int i)
 {
     placed_photo *p = &ac->ph[i];
-    int t = mm2px(ctx->sp, 0.35), bot, k;
+    int t = syn_mm2px(ctx->sp, 0.35), bot, k;
     syn_region *r = NULL;
 
     if (t < 1)
@@ -920,7 +921,7 @@ static int art_draw_photos(layout_ctx *ctx, art_ctx *ac)
 
 static int vrule(layout_ctx *ctx, int x, int y0, int y1)
 {
-    int t = mm2px(ctx->sp, 0.12);
+    int t = syn_mm2px(ctx->sp, 0.12);
 
     if (t < 1)
         t = 1;
@@ -974,7 +975,7 @@ static int art_tops(layout_ctx *ctx, art_ctx *ac, int gap)
 
 static void hrule(layout_ctx *ctx, int x0, int x1, int y, double mm, int gray)
 {
-    int t = mm2px(ctx->sp, mm);
+    int t = syn_mm2px(ctx->sp, mm);
 
     if (t < 1)
         t = 1;
@@ -1013,7 +1014,7 @@ static void art_rules(layout_ctx *ctx, art_ctx *ac, int top, int bottom, int gap
     if (a->box) {
         /* the frame sits in the gutters and in the gaps above and below */
         int pad = ctx->gw * 2 / 5, y0 = top - gap / 2, y1 = bottom + gap / 2;
-        int t = mm2px(ctx->sp, 0.2) > 0 ? mm2px(ctx->sp, 0.2) : 1;
+        int t = syn_mm2px(ctx->sp, 0.2) > 0 ? syn_mm2px(ctx->sp, 0.2) : 1;
         hrule(ctx, ac->x0 - pad, ac->x1 + pad, y0, 0.2, 30);
         hrule(ctx, ac->x0 - pad, ac->x1 + pad, y1, 0.2, 30);
         syn_render_rect(ctx->pix, ac->x0 - pad, y0, ac->x0 - pad + t, y1, 30);
@@ -1031,9 +1032,9 @@ static void art_rules(layout_ctx *ctx, art_ctx *ac, int top, int bottom, int gap
 static int layout_ad(layout_ctx *ctx, art_ctx *ac, int bottom)
 {
     const syn_article_spec *a = ac->a;
-    int x0 = ac->x0, x1 = ac->x1, y0 = ac->top, t = mm2px(ctx->sp, 0.6),
+    int x0 = ac->x0, x1 = ac->x1, y0 = ac->top, t = syn_mm2px(ctx->sp, 0.6),
         iw = x1 - x0 - 2 * ctx->bpx;
-    int px = pt2px(ctx->sp, a->head_pt > 0 ? a->head_pt : ctx->sp->body_pt * 2.6), spx = ctx->bpx;
+    int px = syn_pt2px(ctx->sp, a->head_pt > 0 ? a->head_pt : ctx->sp->body_pt * 2.6), spx = ctx->bpx;
     int hfont = a->head_font >= 0 ? a->head_font : ctx->sp->head_font, rc, y, h2 = 0, bot, c;
     broken b, s2;
     syn_region *r;
@@ -1085,7 +1086,7 @@ static int art_measure(layout_ctx *ctx, art_ctx *ac, int top, int *bottom_out)
 
     ctx->pix = NULL;
     if (a->height_mm > 0) {
-        bottom = top + mm2px(ctx->sp, a->height_mm);
+        bottom = top + syn_mm2px(ctx->sp, a->height_mm);
         if (bottom > ctx->content_bottom)
             bottom = ctx->content_bottom;
     }
@@ -1153,8 +1154,8 @@ static int layout_article(layout_ctx *ctx, int ai)
     ac->x1 = ctx->colx[a->col1] + ctx->cw;
     if (a->ad) {
         bottom = ctx->content_bottom;
-        if (a->height_mm > 0 && top + mm2px(ctx->sp, a->height_mm) < bottom)
-            bottom = top + mm2px(ctx->sp, a->height_mm);
+        if (a->height_mm > 0 && top + syn_mm2px(ctx->sp, a->height_mm) < bottom)
+            bottom = top + syn_mm2px(ctx->sp, a->height_mm);
         rc = layout_ad(ctx, ac, bottom);
         goto cleanup;
     }
@@ -1256,7 +1257,7 @@ static int layout_folio(layout_ctx *ctx, int x0, int x1, int y)
     }
     /* thick rule under the folio line, as on most Chinese dailies */
     y = base + px / 2;
-    t = mm2px(sp, 0.6);
+    t = syn_mm2px(sp, 0.6);
     syn_render_rect(ctx->pix, x0, y, x1, y + t, 20);
     add_sep(ctx->page, x0, y - 1, x1, y + t + 1);
     ctx->content_top = y + t + ctx->pitch;
@@ -1309,9 +1310,9 @@ static int cmp_region(const void *pa, const void *pb)
 int syn_layout_page(syn_page **out, PIX **outpix, const syn_spec *sp)
 {
     layout_ctx ctx;
-    int W = mm2px(sp, sp->page_w_mm), H = mm2px(sp, sp->page_h_mm), i, rc = 0;
-    int left = mm2px(sp, sp->margin_mm[3]), right = W - mm2px(sp, sp->margin_mm[1]);
-    int top = mm2px(sp, sp->margin_mm[0]), bottom = H - mm2px(sp, sp->margin_mm[2]);
+    int W = syn_mm2px(sp, sp->page_w_mm), H = syn_mm2px(sp, sp->page_h_mm), i, rc = 0;
+    int left = syn_mm2px(sp, sp->margin_mm[3]), right = W - syn_mm2px(sp, sp->margin_mm[1]);
+    int top = syn_mm2px(sp, sp->margin_mm[0]), bottom = H - syn_mm2px(sp, sp->margin_mm[2]);
     int grid_w;
 
     *out = NULL;
@@ -1325,7 +1326,7 @@ int syn_layout_page(syn_page **out, PIX **outpix, const syn_spec *sp)
     memset(&ctx, 0, sizeof(ctx));
     ctx.sp = sp;
     syn_rng_seed(&ctx.rng, sp->seed);
-    ctx.bpx = pt2px(sp, sp->body_pt);
+    ctx.bpx = syn_pt2px(sp, sp->body_pt);
     ctx.pitch = (int)lround(ctx.bpx * sp->leading);
     ctx.gw = (int)lround(ctx.bpx * sp->gutter_em);
     ctx.ncol = sp->columns;

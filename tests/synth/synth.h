@@ -258,6 +258,9 @@ void syn_page_free(syn_page *page);
 
 struct Pix;
 int syn_layout_page(syn_page **out, struct Pix **outpix, const syn_spec *spec);
+/* Lengths of the spec in pixels at its dpi: millimetres and points (layout.c). */
+int syn_mm2px(const syn_spec *sp, double mm);
+int syn_pt2px(const syn_spec *sp, double pt);
 /* The same for a vertical page (spec->vertical), called by syn_layout_page. */
 int syn_vlayout_page(syn_page **out, struct Pix **outpix, const syn_spec *spec);
 

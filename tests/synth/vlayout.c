@@ -39,16 +39,6 @@ typedef struct {
     int para;
 } vl_ctx;
 
-static int mm2px(const syn_spec *sp, double mm)
-{
-    return (int)lround(mm * sp->dpi / 25.4);
-}
-
-static int pt2px(const syn_spec *sp, double pt)
-{
-    return (int)lround(pt * sp->dpi / 72.0);
-}
-
 static syn_region *vl_region_new(syn_page *page, int role, int article, int vertical)
 {
     if (page->nregions == page->cap) {
@@ -192,7 +182,7 @@ static int vl_article(vl_ctx *c, int ai, int t0, int t1)
     for (int t = t0; t <= t1; t++)
         xr = c->xr[t] < xr ? c->xr[t] : xr;
     int x = xr, top = y0, bpx = c->bpx;
-    int hpx = pt2px(sp, a->head_pt > 0 ? a->head_pt : 2.2 * sp->body_pt);
+    int hpx = syn_pt2px(sp, a->head_pt > 0 ? a->head_pt : 2.2 * sp->body_pt);
     int hfont = a->head_font >= 0 ? a->head_font : sp->head_font;
     if (a->headline && a->head_horizontal) { /* head-horizontal: measured after the body */
         /* the article's width from its columns, then the headline's lines across it */
@@ -302,7 +292,7 @@ static int vl_horizontal(vl_ctx *c, int ai, int t0, int t1)
     if (w < 8 * bpx)
         return 0;
     if (a->headline) {
-        int hpx = pt2px(sp, a->head_pt > 0 ? a->head_pt : 2.0 * sp->body_pt);
+        int hpx = syn_pt2px(sp, a->head_pt > 0 ? a->head_pt : 2.0 * sp->body_pt);
         int n = vl_decode(cps, VL_MAX_TEXT, a->headline);
         if (n * hpx > w)
             hpx = w / n;
@@ -373,18 +363,18 @@ static int vl_folio(vl_ctx *c, int y)
 int syn_vlayout_page(syn_page **out, PIX **outpix, const syn_spec *sp)
 {
     vl_ctx c;
-    int W = mm2px(sp, sp->page_w_mm), H = mm2px(sp, sp->page_h_mm), rc = 0;
-    int top = mm2px(sp, sp->margin_mm[0]), bottom = H - mm2px(sp, sp->margin_mm[2]);
+    int W = syn_mm2px(sp, sp->page_w_mm), H = syn_mm2px(sp, sp->page_h_mm), rc = 0;
+    int top = syn_mm2px(sp, sp->margin_mm[0]), bottom = H - syn_mm2px(sp, sp->margin_mm[2]);
     int ntier = sp->columns < 1 ? 1 : sp->columns;
 
     *out = NULL;
     *outpix = NULL;
     memset(&c, 0, sizeof(c));
     c.sp = sp;
-    c.bpx = pt2px(sp, sp->body_pt);
+    c.bpx = syn_pt2px(sp, sp->body_pt);
     c.pitch = (int)lround(c.bpx * sp->leading);
-    c.left = mm2px(sp, sp->margin_mm[3]);
-    c.right = W - mm2px(sp, sp->margin_mm[1]);
+    c.left = syn_mm2px(sp, sp->margin_mm[3]);
+    c.right = W - syn_mm2px(sp, sp->margin_mm[1]);
     c.page = calloc(1, sizeof(syn_page));
     c.pix = pixCreate(W, H, 8);
     if (!c.page || !c.pix) {
