@@ -25,6 +25,8 @@
  */
 #include "layout/layout.h"
 
+#include <string.h>
+
 /* Text this much taller than body text is set apart as headline-size text; nothing taller
  * than MAX_TEXT_RATIO body heights is text (banner headlines reach about 8). */
 #define LARGE_TEXT_RATIO 1.45
@@ -44,8 +46,9 @@
  * the smaller height of the line's (Latin letters, digits in a Chinese headline), or when
  * it is more than 2/3 of the line's height; and when it is less than LARGE_GAP_PCT of the
  * line's height away (a word space of headline type). Chosen by hand on the 26 samples. */
-#define INSIDE_DIV    4
-#define LARGE_GAP_PCT 150
+#define INSIDE_DIV     4
+#define LARGE_GAP_PCT  150
+#define REJOIN_GAP_PCT 100
 
 int seg_cmp_int(const void *a, const void *b)
 {
@@ -160,33 +163,121 @@ static int seg_label_blocks(seg_line *frags, size_t nf, PIX *pixbody, int body)
     return NOCR_OK;
 }
 
+/* May fragment or line f join line l (same block, one row)? Body text always; large
+ * text only side by side and less than gap_pct percent of the line's height apart, of
+ * similar size or within the line's height (Latin letters in a Chinese headline). */
+static int line_takes(const seg_line *l, const seg_line *f, int gap_pct)
+{
+    if (l->block != f->block || !seg_same_row(&l->box, &f->box))
+        return 0;
+    if (f->block >= 0)
+        return 1;
+    int hl = seg_box_h(&l->box), hf = seg_box_h(&f->box);
+    int hmin = hl < hf ? hl : hf;
+    int inside =
+        f->box.y0 >= l->box.y0 - hmin / INSIDE_DIV && f->box.y1 <= l->box.y1 + hmin / INSIDE_DIV;
+    return (inside || 3 * hf > 2 * hl) && 100 * seg_hgap(&l->box, &f->box) < gap_pct * hl;
+}
+
 /* Step 3: fragments of one block (or of large text, block -1) that share a row join one
- * line. Fragments are sorted by top; each joins the last open line it shares a row with. */
+ * line. Fragments are sorted by top; each joins the last open line that takes it. Which
+ * line a fragment meets first depends on the tops, so two lines of one headline row can
+ * grow from its two ends (seed 1116: the pieces of a headline, tops 1-3 px apart, became
+ * six lines, then two headlines read apart): lines that take each other with less than
+ * REJOIN_GAP_PCT percent of a height between them are then joined until none do. That is
+ * tighter than the first pass's LARGE_GAP_PCT, which these lines have already been through:
+ * two headlines side by side over narrow columns are about one height apart (sample p30). */
 static int seg_group_lines(seg_lines *out, const seg_line *frags, size_t n)
 {
+    size_t first = out->n;
     for (size_t i = 0; i < n; i++) {
-        const seg_line *f = &frags[i];
         size_t j;
-        for (j = out->n; j-- > 0;) {
-            seg_line *l = &out->v[j];
-            if (l->block != f->block || !seg_same_row(&l->box, &f->box))
-                continue;
-            int hl = seg_box_h(&l->box), hf = seg_box_h(&f->box);
-            int hmin = hl < hf ? hl : hf;
-            /* large text: only fragments close side by side, of similar size or within
-             * the line's height (Latin letters in a Chinese headline) */
-            int inside = f->box.y0 >= l->box.y0 - hmin / INSIDE_DIV &&
-                         f->box.y1 <= l->box.y1 + hmin / INSIDE_DIV;
-            if (f->block >= 0 || ((inside || 3 * hf > 2 * hl) &&
-                                  100 * seg_hgap(&l->box, &f->box) < LARGE_GAP_PCT * hl)) {
-                seg_box_union(&l->box, &f->box);
+        for (j = out->n; j-- > first;)
+            if (line_takes(&out->v[j], &frags[i], LARGE_GAP_PCT)) {
+                seg_box_union(&out->v[j].box, &frags[i].box);
                 break;
             }
-        }
-        if (j == (size_t)-1 && seg_lines_push(out, *f))
+        if (j == first - 1 && seg_lines_push(out, frags[i]))
             return NOCR_ENOMEM;
     }
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (size_t a = first; a < out->n; a++)
+            for (size_t b = first; b < out->n; b++) {
+                if (a == b || out->v[a].block >= 0 ||
+                    !(line_takes(&out->v[a], &out->v[b], REJOIN_GAP_PCT) ||
+                      line_takes(&out->v[b], &out->v[a], REJOIN_GAP_PCT)))
+                    continue;
+                seg_box_union(&out->v[a].box, &out->v[b].box);
+                memmove(&out->v[b], &out->v[b + 1], sizeof(*out->v) * (out->n - b - 1));
+                out->n--;
+                joined = 1;
+                break;
+            }
+    }
     return NOCR_OK;
+}
+
+/* Two large lines of one row at most BRIDGE_GAP_PCT percent of their height apart are one
+ * headline when ink lies between them on the middle half of their height: an ellipsis or
+ * a dash of headline type ("糖葫芦……各色小吃": seed 1115), whose dots the fragments
+ * step drops as specks, or takes for body text. Two headlines side by side have white
+ * between them. At least BRIDGE_INK_DIV-th of the gap's middle band must be ink: the dots
+ * of an ellipsis, three of about 0.1 em across per em, cover some 6% of it; what noise
+ * the despeckling leaves (prep_clean.c) far less. */
+#define BRIDGE_GAP_PCT 300
+#define BRIDGE_INK_DIV 50
+/* ... and the ink lies on the middle of the row: the top and bottom quarters of the gap
+ * hold less than 1/BRIDGE_EDGE_DIV of it. Text between two large lines fills them too (the
+ * columns of a vertical page, between two pieces of its horizontal pass: seed 1138). */
+#define BRIDGE_EDGE_DIV 4
+
+/* Black pixels of pixb in a rectangle. */
+static l_int32 ink_in(PIX *pixb, int x, int y, int w, int h)
+{
+    BOX *box = w > 0 && h > 0 ? boxCreate(x, y, w, h) : NULL;
+    l_int32 n = 0;
+    if (box)
+        pixCountPixelsInRect(pixb, box, &n, NULL);
+    boxDestroy(&box);
+    return n;
+}
+
+static int large_bridged(const seg_line *a, const seg_line *b, PIX *pixb)
+{
+    if (a->block >= 0 || b->block >= 0 || !seg_same_row(&a->box, &b->box))
+        return 0;
+    const seg_box *l = a->box.x0 <= b->box.x0 ? &a->box : &b->box;
+    const seg_box *r = l == &a->box ? &b->box : &a->box;
+    int h = seg_box_h(l) > seg_box_h(r) ? seg_box_h(l) : seg_box_h(r);
+    int gap = r->x0 - l->x1;
+    if (gap <= 0 || 100 * gap >= BRIDGE_GAP_PCT * h)
+        return 0;
+    int y0 = (l->y0 > r->y0 ? l->y0 : r->y0), y1 = (l->y1 < r->y1 ? l->y1 : r->y1);
+    int band = y1 - y0;
+    if (band < 8)
+        return 0;
+    l_int32 mid = ink_in(pixb, l->x1, y0 + band / 4, gap, band / 2);
+    l_int32 edges =
+        ink_in(pixb, l->x1, y0, gap, band / 4) + ink_in(pixb, l->x1, y1 - band / 4, gap, band / 4);
+    return mid > 0 && BRIDGE_INK_DIV * mid >= gap * (band / 2) && BRIDGE_EDGE_DIV * edges <= mid;
+}
+
+/* Joins the large lines that large_bridged finds, until none is left. */
+static void lines_bridge_large(seg_lines *lines, PIX *pixb)
+{
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (size_t a = 0; a < lines->n && !joined; a++)
+            for (size_t b = a + 1; b < lines->n && !joined; b++) {
+                if (!large_bridged(&lines->v[a], &lines->v[b], pixb))
+                    continue;
+                seg_box_union(&lines->v[a].box, &lines->v[b].box);
+                memmove(&lines->v[b], &lines->v[b + 1], sizeof(*lines->v) * (lines->n - b - 1));
+                lines->n--;
+                joined = 1;
+            }
+    }
 }
 
 /* Each line's ink density on pixb (is_heading_type in regions.c compares them). */
@@ -223,6 +314,8 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
     qsort(frags, nf, sizeof(*frags), seg_line_cmp_top);
     rc = seg_group_lines(out, frags, nf);
     free(frags);
+    if (!rc)
+        lines_bridge_large(out, pixb);
     if (!rc)
         rc = seg_merge_single_lines(out, sp);
     if (rc)
