@@ -14,6 +14,7 @@
  *                     nocr_prep_despeckle       speckle removal
  *   prep_figures.c    nocr_prep_figures         photos and halftones
  *   prep_rules.c      nocr_prep_rules           horizontal and vertical printed rules
+ *   prep_clean.c      nocr_prep_streaks         lines across the text: folds, scratches
  *
  * All take and return Leptonica images; the caller owns what is returned (pixDestroy,
  * free). A NULL return or a nonzero int is "out of memory or unusable input": the caller
@@ -75,5 +76,10 @@ int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int b
  * *out_n; the rules are erased from pixb, the text image. Returns 0 or -1. */
 int nocr_prep_rules(nocr_rule **out, size_t *out_n, PIX *pixb, PIX *pixg, int body_size,
                     const nocr_box *figures, size_t nfigures);
+
+/* Removes from pixb (after the rules are taken) straight level or upright runs of ink
+ * longer than any character stroke: a fold's crease or a scratch across the text.
+ * Returns 0, or -1 on failure. */
+int nocr_prep_streaks(PIX *pixb, int body_size);
 
 #endif /* NEWSOCR_PREP_H */

@@ -17,7 +17,8 @@
  *   06-despeckle   specks removed
  *   07-figures     photos and halftones found and cleared (prep_figures.c); a candidate
  *                  that is empty or lines of text (shadow, gradient, fold) stays text
- *   08-text        rules found and erased (prep_rules.c): the text image, img->pixb
+ *   08-text        rules found and erased (prep_rules.c), then streaks, lines across the
+ *                  text (a fold's crease; prep_clean.c): the text image, img->pixb
  *   09-findings    the working gray with figures (red) and rules (blue) drawn
  *
  * With opts->enhance 0 only 01-gray (luminance) and a Sauvola binarization of the
@@ -257,6 +258,10 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
     if (nocr_prep_rules(&img->rules, &img->nrules, img->pixb, img->pixg, img->body_size,
                         img->figures, img->nfigures)) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (rules)", src);
+        goto cleanup;
+    }
+    if (nocr_prep_streaks(img->pixb, img->body_size)) {
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (streaks)", src);
         goto cleanup;
     }
     if ((rc = debug_write(dir, "08-text", img->pixb, src)))
