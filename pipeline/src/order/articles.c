@@ -83,6 +83,49 @@ static void articles_of_headlines(rec_work *w, int body)
     }
 }
 
+/* Orphan text (no headline owns it) that continues an article's columns to the right
+ * joins that article: the nearest region on its left whose rows it shares, when that
+ * region has an article, gives it its article; repeated, so that a run of columns is
+ * adopted from left to right. Without this the orphan columns formed an article of their
+ * own, read first when they start above the headline beside them (seed 1115: the last
+ * column of an article that runs to the top of the page, beside its headline, read
+ * before the headline). Text with nothing on its left stays orphan. Returns the number
+ * of items adopted. */
+static int orphans_adopt(rec_work *w, int orphan, int body)
+{
+    int adopted = 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < w->nitems; i++) {
+            rec_item *it = &w->items[i];
+            if (it->article != orphan)
+                continue;
+            const nocr_region *r = it->r;
+            int best = -1, best_gap = INT_MAX;
+            for (size_t j = 0; j < w->nitems; j++) {
+                const rec_item *o = &w->items[j];
+                if (o->article == orphan || o->article < 0 || o->article >= w->narts)
+                    continue;
+                int gap = rec_x0(r) - rec_x1(o->r);
+                if (gap < -body ||
+                    rec_overlap(rec_y0(r), rec_y1(r), rec_y0(o->r), rec_y1(o->r)) <= 0)
+                    continue;
+                if (gap < best_gap) {
+                    best = o->article;
+                    best_gap = gap;
+                }
+            }
+            if (best >= 0) {
+                it->article = best;
+                rec_article_grow(&w->arts[best], r);
+                adopted++;
+                changed = 1;
+            }
+        }
+    }
+    return adopted;
+}
+
 void rec_articles_find(rec_work *w, nocr_page *page, int body)
 {
     rec_headlines_find(w, page);
@@ -111,20 +154,36 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
             rec_article_start(&w->arts[a], -1, r);
         rec_article_grow(&w->arts[a], r);
     }
-    if (norphans > 0) {
+    if (norphans > 0 && orphans_adopt(w, orphan, body) < norphans) {
+        /* the extent of the orphans left */
+        norphans = 0;
+        for (size_t i = 0; i < w->nitems; i++) {
+            if (w->items[i].article != orphan)
+                continue;
+            if (norphans++ == 0)
+                rec_article_start(&w->arts[orphan], -1, w->items[i].r);
+            rec_article_grow(&w->arts[orphan], w->items[i].r);
+        }
         w->arts[orphan].hy1 = w->arts[orphan].y1;
         w->narts++;
     }
 }
 
-/* a before b: a above b in shared columns, or side by side and a to the left. */
+/* a before b: a above b in shared columns, or side by side and a to the left. Level
+ * headlines side by side are read left to right whatever the extents say: an extent grows
+ * by every region the article owns, and one region owned wrongly (a subheadline or caption
+ * of the neighbour) makes two articles side by side "share columns", which then put the
+ * one whose headline is a few pixels higher first (seed 1122: the top-right article read
+ * before the top-left one, whose headline was 12 px lower). */
 static int article_before(const rec_article *a, const rec_article *b, int body)
 {
     int xov = rec_overlap(a->x0, a->x1, b->x0, b->x1) > COLUMNS_SHARED * body;
     int hov = rec_overlap(a->hy0, a->hy1 + HEAD_ROW_SLACK * body, b->hy0,
                           b->hy1 + HEAD_ROW_SLACK * body) > 0;
-    if (hov && !xov)
-        return a->x0 < b->x0;
+    int heads_apart =
+        a->headline >= 0 && b->headline >= 0 && rec_overlap(a->hx0, a->hx1, b->hx0, b->hx1) == 0;
+    if (hov && (!xov || heads_apart))
+        return heads_apart ? a->hx0 < b->hx0 : a->x0 < b->x0;
     if (xov)
         return a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0);
     /* Neither: not side by side (headlines at different heights), no shared columns. */
