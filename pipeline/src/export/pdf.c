@@ -6,9 +6,10 @@
  *   nocr_pdf_writer_free
  *
  * static helpers: w_put, w_printf, w_buf, w_obj, w_stream, tiff_strip, image_g4,
- *                 pix_is_gray, image_encode, write_image, is_space, count_glyphs,
- *                 tokens_take_line_text, text_token, text_line, text_layer,
- *                 dpi_fits, page_dpi, title_set, write_font, write_info, write_tail
+ *                 pix_is_gray, image_encode, write_image, text_token, is_space, count_glyphs,
+ *                 tokens_take_line_text, line_join, token_soft_hyphen, line_end, text_line,
+ *                 next_text_region, next_text, text_region, text_layer, dpi_fits, page_dpi,
+ *                 title_set, write_font, write_info, write_tail
  *
  * Layout of the file (PDF 1.7, no transparency, every font embedded: nothing stands in the
  * way of PDF/A): objects 1-9 are the catalog, the page tree, the document information and
@@ -20,7 +21,10 @@
  * characters or a Latin word) is placed at its box's bottom-left corner, at the line's height
  * as font size, and stretched with Tz to the start of the next token (or its box's width);
  * it carries a space when the line's text has one after it, so that text extraction finds
- * exactly the line's text. Vertical lines are set rotated, top to bottom.
+ * exactly the line's text. A line ends as the txt export joins it to the next line of its
+ * paragraph (nocr_text_join): with a space, with nothing, or, where a hyphenated word is
+ * rejoined, with its hyphen as a soft hyphen (U+00AD), tagged PDF's mark of a word broken
+ * by the layout. Vertical lines are set rotated, top to bottom.
  */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "export/export.h"
@@ -324,13 +328,18 @@ typedef struct text_ctx {
     int rc;
 } text_ctx;
 
-/* Sets `text` (plus a space when `space`) from (x, y) along `len` points: horizontal, or
+/* What follows a token's text: nothing, a space in the gap to the next token (within the
+ * token's length), or a space past its end (a line's last token, a token the next one
+ * overlaps), where the text's own glyphs fill the length. */
+enum { SPACE_NONE = 0, SPACE_IN, SPACE_PAST };
+
+/* Sets `text` (and the space `space` says) from (x, y) along `len` points: horizontal, or
  * rotated to run down the page when vertical. */
 static void text_token(text_ctx *t, const char *text, int space, double x, double y, double len,
                        double size, int vertical)
 {
     nocr_pdf_buf hex = {NULL, 0, 0, 0};
-    long sumw = 0;
+    long sumw = 0, fitw;
     for (const char *s = text; *s && !t->rc;) {
         unsigned cp, cid;
         s += nocr_utf8_decode(&cp, s);
@@ -339,19 +348,22 @@ static void text_token(text_ctx *t, const char *text, int space, double x, doubl
         nocr_pdf_buf_printf(&hex, "%04X", cid);
         sumw += nocr_pdf_char_width(cp);
     }
+    fitw = sumw;
     unsigned scid;
     if (space && !t->rc && !(t->rc = nocr_pdf_cids_add(&scid, t->cids, ' '))) {
         nocr_pdf_buf_printf(&hex, "%04X", scid);
         sumw += nocr_pdf_char_width(' ');
     }
-    if (!t->rc && hex.len && sumw > 0 && size > 0 && len > 0) {
+    if (space != SPACE_PAST || fitw == 0)
+        fitw = sumw;
+    if (!t->rc && hex.len && fitw > 0 && size > 0 && len > 0) {
         if (size != t->size) {
             nocr_pdf_buf_printf(t->b, "/F0 ");
             nocr_pdf_buf_num(t->b, size);
             nocr_pdf_buf_printf(t->b, " Tf\n");
             t->size = size;
         }
-        nocr_pdf_buf_num(t->b, 100.0 * len / (sumw / 1000.0 * size));
+        nocr_pdf_buf_num(t->b, 100.0 * len / (fitw / 1000.0 * size));
         nocr_pdf_buf_printf(t->b, vertical ? " Tz 0 -1 1 0 " : " Tz 1 0 0 1 ");
         nocr_pdf_buf_num(t->b, x);
         nocr_pdf_buf_printf(t->b, " ");
@@ -421,9 +433,63 @@ static int tokens_take_line_text(nocr_token *tok, int *space, size_t n, const ch
     return NOCR_OK;
 }
 
+/* How the txt export joins line text a to b, the next line of its paragraph
+ * (nocr_text_join, the one rule): *out 1 with a space, 0 with nothing, -1 taking off a's
+ * line-end hyphen ("exam-" + "ple"). Measured on the joined text against the two sides
+ * trimmed, which is how nocr_text_join takes them alone. */
+static int line_join(int *out, const char *a, const char *b)
+{
+    char *ab = NULL, *a1 = NULL, *b1 = NULL;
+    int rc = nocr_text_join(&ab, a, b);
+    if (!rc)
+        rc = nocr_text_join(&a1, a, "");
+    if (!rc)
+        rc = nocr_text_join(&b1, "", b);
+    if (!rc) {
+        long d = (long)strlen(ab) - (long)strlen(a1) - (long)strlen(b1);
+        *out = d > 0 ? 1 : d < 0 ? -1 : 0;
+    }
+    free(ab);
+    free(a1);
+    free(b1);
+    return rc;
+}
+
+/* The line-end hyphen of a word the txt export rejoins becomes a soft hyphen (U+00AD): in
+ * tagged PDF a hyphen that only breaks a word at a line end is one (ISO 32000-1 14.8.2.2.3,
+ * incidental artifacts), so that extractors following the structure rejoin the word.
+ * Errors: NOCR_ENOMEM. */
+static int token_soft_hyphen(nocr_token *tok)
+{
+    size_t len = strlen(tok->text);
+    if (len == 0 || tok->text[len - 1] != '-')
+        return NOCR_OK; /* the token kept its own text (tokens_take_line_text) */
+    char *s = realloc(tok->text, len + 2);
+    if (!s)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory");
+    memcpy(s + len - 1, "\xC2\xAD", 3);
+    tok->text = s;
+    return NOCR_OK;
+}
+
+/* Ends the line the way the txt export joins it to `next`, the next line of its paragraph
+ * (NULL: the paragraph ends): with a space, with nothing, or with a soft hyphen, so that
+ * the text of a paragraph's structure element is the paragraph's text. */
+static int line_end(nocr_token *last, int *space, const nocr_line *line, const char *next)
+{
+    int join = 0;
+    int rc = next ? line_join(&join, nocr_line_text(line), next) : NOCR_OK;
+    if (!rc && join > 0)
+        *space = 1;
+    if (!rc && join < 0)
+        rc = token_soft_hyphen(last);
+    return rc;
+}
+
 /* The tokens of one line, each on its box (see the file comment); a token reaches to the
- * next one's start, so that no gap makes a text extractor add a space the text has not. */
-static void text_line(text_ctx *t, const nocr_line *line, int vertical)
+ * next one's start, so that no gap makes a text extractor add a space the text has not.
+ * next_line: the text of the next line of the paragraph, NULL at its end. */
+static void text_line(text_ctx *t, const nocr_line *line, int vertical, const char *next_line)
 {
     nocr_token *tok = NULL;
     size_t n = 0;
@@ -434,6 +500,8 @@ static void text_line(text_ctx *t, const nocr_line *line, int vertical)
         t->rc = nocr_error_set(NOCR_ENOMEM, "out of memory");
     if (!t->rc && n)
         t->rc = tokens_take_line_text(tok, space, n, nocr_line_text(line));
+    if (!t->rc && n)
+        t->rc = line_end(&tok[n - 1], &space[n - 1], line, next_line);
     nocr_box lb = nocr_line_box(line);
     for (size_t i = 0; space && i < n && !t->rc; i++) {
         nocr_box b = tok[i].box;
@@ -441,18 +509,64 @@ static void text_line(text_ctx *t, const nocr_line *line, int vertical)
             continue;
         nocr_box l = lb.w > 0 && lb.h > 0 ? lb : b;
         const nocr_box *next = i + 1 < n ? &tok[i + 1].box : NULL;
+        int gap = next && (vertical ? next->y > b.y + b.h : next->x > b.x + b.w);
+        int sp = !space[i] ? SPACE_NONE : gap ? SPACE_IN : SPACE_PAST;
         if (!vertical) {
-            double len = next && next->x > b.x + b.w ? next->x - b.x : b.w;
-            text_token(t, tok[i].text, space[i], b.x * t->sx, t->hpt - (l.y + l.h) * t->sy,
-                       len * t->sx, l.h * t->sy, 0);
+            double len = gap ? next->x - b.x : b.w;
+            text_token(t, tok[i].text, sp, b.x * t->sx, t->hpt - (l.y + l.h) * t->sy, len * t->sx,
+                       l.h * t->sy, 0);
         } else {
-            double len = next && next->y > b.y + b.h ? next->y - b.y : b.h;
-            text_token(t, tok[i].text, space[i], l.x * t->sx, t->hpt - b.y * t->sy, len * t->sy,
+            double len = gap ? next->y - b.y : b.h;
+            text_token(t, tok[i].text, sp, l.x * t->sx, t->hpt - b.y * t->sy, len * t->sy,
                        l.w * t->sx, 1);
         }
     }
     free(space);
     nocr_tokens_free(tok, n);
+}
+
+/* The region after seq[i] in the reading order that holds lines, NULL when none. */
+static const nocr_region *next_text_region(const nocr_page *page, const size_t *seq, size_t n,
+                                           size_t i)
+{
+    while (++i < n)
+        if (nocr_region_line_count(nocr_page_region(page, seq[i])) > 0)
+            return nocr_page_region(page, seq[i]);
+    return NULL;
+}
+
+/* The text of the first of lines [k, end) of a region that is not blank, NULL when none:
+ * what the txt export joins the line before k to (a blank line joins as nothing). */
+static const char *next_text(const nocr_region *region, size_t k, size_t end)
+{
+    for (; k < end; k++) {
+        const char *s = nocr_line_text(nocr_region_line(region, k));
+        if (s[strspn(s, " \t\r\n")])
+            return s;
+    }
+    return NULL;
+}
+
+/* A region's lines, each ending as the txt export joins it to the next line of its
+ * paragraph, which may be in the first paragraph of `next` when that continues this
+ * region's last one (nocr_region_continues: the txt export joins them). */
+static void text_region(text_ctx *t, const nocr_region *region, const nocr_region *next)
+{
+    size_t nlines = nocr_region_line_count(region);
+    int vertical = nocr_region_direction(region) == NOCR_DIR_VERTICAL;
+    const char *run_on = NULL; /* the text after the region's last line */
+    int same_article = next && nocr_region_article(next) == nocr_region_article(region);
+    if (same_article && nocr_region_continues(next))
+        run_on = next_text(next, 0, nocr_paragraph_end(next, 0));
+    for (size_t i = 0, end; i < nlines && !t->rc; i = end) {
+        end = nocr_paragraph_end(region, i);
+        for (size_t k = i; k < end && !t->rc; k++) {
+            const char *after = next_text(region, k + 1, end);
+            if (!after && end == nlines)
+                after = run_on;
+            text_line(t, nocr_region_line(region, k), vertical, after);
+        }
+    }
 }
 
 /* The invisible text of the page: the regions of the reading order, in the order every
@@ -468,9 +582,7 @@ static int text_layer(nocr_pdf_buf *b, nocr_pdf_cids *cids, const nocr_page *pag
     nocr_pdf_buf_printf(b, "BT\n3 Tr\n");
     for (size_t i = 0; i < n && !t.rc; i++) {
         const nocr_region *region = nocr_page_region(page, seq[i]);
-        int vertical = nocr_region_direction(region) == NOCR_DIR_VERTICAL;
-        for (size_t k = 0; k < nocr_region_line_count(region) && !t.rc; k++)
-            text_line(&t, nocr_region_line(region, k), vertical);
+        text_region(&t, region, next_text_region(page, seq, n, i));
     }
     nocr_pdf_buf_printf(b, "ET\n");
     free(seq);
