@@ -10,20 +10,29 @@
  *                     (pdftotext -bbox), the font is embedded (pdffonts), the image keeps
  *                     its pixel size and the page its size in points (pdfimages -list,
  *                     pdfinfo), pdftoppm renders it quietly
+ *   test_tagged       the same PDF's logical structure: Document, one Art per article, an
+ *                     element per paragraph, heading and caption whose text is the txt
+ *                     export's line, every MCID in the parent tree, the scan an artifact;
+ *                     poppler reads the same articles; the language
  *   test_jpeg         a JPEG scan is embedded unchanged: the PDF is within 1.2x the JPEG
  *   test_bilevel      a G4 fax page is embedded as CCITT and renders back to the same pixels
- *   test_multi        the multi-page writer, to a file; page count and pages read back
+ *   test_multi        the multi-page writer, to a file; page count and pages read back; one
+ *                     structure tree over the pages, a page's language on its articles
  *   test_bad_inputs   encrypted, truncated, damaged, empty and enormous PDFs
- *   test_ocr          a sample page read by the whole pipeline: its PDF's text is its txt
- *                     (left out when no recognition model is installed)
+ *   test_ocr          a sample page read by the whole pipeline: its PDF's text is its txt,
+ *                     and so is its structure's, on a page of three columns whose reading
+ *                     order is not the order of the text's positions (left out when no
+ *                     recognition model is installed)
  *
  * Exits 77 (skipped) when qpdf or poppler-utils are missing.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include "newsocr.h"
+#include "pdf_read.h"
 
 #include <leptonica/allheaders.h>
+#include <poppler.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -157,6 +166,19 @@ static int text_matches(const char *raw, const char *txt)
     return ok;
 }
 
+/* s without its soft hyphens: the invisible mark of where a word may break, not text. */
+static char *unsoft(const char *in)
+{
+    char *out = malloc(strlen(in) + 1), *o = out;
+    for (const char *s = in; *s; s++)
+        if (strncmp(s, SOFT_HYPHEN, 2))
+            *o++ = *s;
+        else
+            s++;
+    *o = '\0';
+    return out;
+}
+
 /* ---- the page model ---- */
 
 typedef struct word {
@@ -256,6 +278,7 @@ static nocr_page *make_page(void)
     r = add_region(page, NOCR_ROLE_BODY, (nocr_box){600, 640, 400, 40}, 6, 3);
     nocr_region_set_continues(r, 1);
     add_line(r, 600, 640, 40, 24, (word[]){W("national", 190), W("news.", 130), END}, 0, 0);
+    CHECK_INT(nocr_page_set_lang(page, "chi_sim"), NOCR_OK);
     return page;
 }
 
@@ -408,6 +431,139 @@ cleanup:
     nocr_image_free(img);
 }
 
+/* ---- the logical structure and the metadata ---- */
+
+typedef struct txt_line {
+    char *text;
+    int block; /* the article block (between blank lines) it is in */
+} txt_line;
+
+/* The structure's text is the txt export's: the elements that mark text, in order, are the
+ * txt's lines (headings, paragraphs, captions) one for one, soft hyphens aside; an
+ * article's elements lie in one block of the txt (between blank lines), and no two
+ * articles in the same block. */
+static void check_tags_text(const pdf_tags *t, const char *txt)
+{
+    txt_line *lines = NULL;
+    size_t n = 0, li = 0;
+    int block = 0;
+    for (const char *p = txt; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 0) {
+            block++;
+        } else {
+            lines = realloc(lines, (n + 1) * sizeof(*lines));
+            lines[n++] = (txt_line){strndup(p, len), block};
+        }
+        p += len + (e != NULL);
+    }
+    int *art_block = malloc(((size_t)t->narts + 1) * sizeof(*art_block));
+    for (int a = 0; a < t->narts; a++)
+        art_block[a] = -1;
+    for (size_t i = 0; i < t->n; i++) {
+        char *text = unsoft(t->tag[i].text ? t->tag[i].text : "");
+        if (*text && li >= n)
+            fprintf(stderr, "  element %zu beyond the txt: %s\n", i, text);
+        CHECK(!*text || li < n);
+        if (*text && li < n) {
+            CHECK_STR(text, lines[li].text);
+            int a = t->tag[i].art;
+            if (a >= 0 && art_block[a] < 0)
+                art_block[a] = lines[li].block;
+            CHECK(a < 0 || art_block[a] == lines[li].block);
+            li++;
+        }
+        free(text);
+    }
+    CHECK_INT(li, n);
+    for (int a = 1; a < t->narts; a++)
+        CHECK(art_block[a] != art_block[a - 1]);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i].text);
+    free(lines);
+    free(art_block);
+}
+
+/* "H1/0 P/0 ...": each element's structure type and article. */
+static void tags_summary(char *out, size_t size, const pdf_tags *t)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < t->n && len < size; i++)
+        len += (size_t)snprintf(out + len, size - len, "%s%s/%d", i ? " " : "", t->tag[i].type,
+                                t->tag[i].art);
+}
+
+/* The articles poppler-glib finds under the Document element, -1 when it finds no
+ * Document; *last is the text of the last article (read it for ASCII text only: see
+ * pdf_read.c), the caller's (g_free). */
+static int poppler_articles(const char *pdf, char **last)
+{
+    *last = NULL;
+    gchar *abs = g_canonicalize_filename(pdf, NULL);
+    gchar *uri = g_filename_to_uri(abs, NULL, NULL);
+    PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, NULL, NULL) : NULL;
+    PopplerStructureElementIter *it = doc ? poppler_structure_element_iter_new(doc) : NULL;
+    PopplerStructureElement *top = it ? poppler_structure_element_iter_get_element(it) : NULL;
+    PopplerStructureElementIter *kids = NULL;
+    int n = -1;
+    if (top && poppler_structure_element_get_kind(top) == POPPLER_STRUCTURE_ELEMENT_DOCUMENT) {
+        n = 0;
+        kids = poppler_structure_element_iter_get_child(it);
+    }
+    for (int more = kids != NULL; more; more = poppler_structure_element_iter_next(kids)) {
+        PopplerStructureElement *el = poppler_structure_element_iter_get_element(kids);
+        if (poppler_structure_element_get_kind(el) == POPPLER_STRUCTURE_ELEMENT_ARTICLE) {
+            n++;
+            g_free(*last);
+            *last = poppler_structure_element_get_text(el, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+        }
+        g_object_unref(el);
+    }
+    if (kids)
+        poppler_structure_element_iter_free(kids);
+    if (top)
+        g_object_unref(top);
+    if (it)
+        poppler_structure_element_iter_free(it);
+    if (doc)
+        g_object_unref(doc);
+    g_free(uri);
+    g_free(abs);
+    return n;
+}
+
+/* The PDF of test_searchable as a tagged PDF (see the file comment). */
+static void test_tagged(void)
+{
+    const char *pdf = path_in(work, "page.pdf");
+    nocr_page *page = make_page();
+    char *txt = NULL, summary[256], *last = NULL;
+    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
+    pdf_tags t;
+    int rc = pdf_tags_read(&t, pdf);
+    CHECK_INT(rc, 0);
+    if (rc == 0 && txt) {
+        CHECK(t.marked);
+        CHECK_STR(t.lang, "zh-Hans");
+        CHECK_STR(t.problems ? t.problems : "", "");
+        tags_summary(summary, sizeof(summary), &t);
+        CHECK_STR(summary, "H1/0 P/0 P/0 Caption/0 P/1 P/2 P/3");
+        check_tags_text(&t, txt);
+        /* poppler follows the structure as a viewer that reads it would: the same articles,
+         * and the hyphenated words of the last one rejoined. */
+        CHECK_INT(poppler_articles(pdf, &last), t.narts);
+        char *u = last ? unsoft(last) : NULL;
+        CHECK_STR(u, "A good example of COVID-19 and international news.");
+        free(u);
+        g_free(last);
+    }
+    pdf_tags_free(&t);
+    free(txt);
+    nocr_page_free(page);
+}
+
 static void test_jpeg(void)
 {
     const char *jpg = path_in(samples, "p15-jpeg-artefacts.jpg");
@@ -528,6 +684,7 @@ static void test_multi(void)
     CHECK_INT(nocr_pdf_writer_new(&w, pdf, &info), NOCR_OK);
     CHECK_INT(nocr_pdf_writer_add_page(w, pa, a), NOCR_OK);
     CHECK_INT(nocr_pdf_writer_add_page(w, pb, b), NOCR_OK);
+    CHECK_INT(nocr_page_set_lang(pa, "chi_tra"), NOCR_OK); /* the third page's */
     CHECK_INT(nocr_pdf_writer_add_page(w, pa, a), NOCR_OK);
     CHECK_INT(nocr_pdf_writer_finish(w, NULL, NULL), NOCR_OK);
     CHECK(nocr_pdf_writer_finish(w, NULL, NULL) == NOCR_EINVAL);
@@ -535,6 +692,16 @@ static void test_multi(void)
     char *out = run("qpdf --check '%s'", pdf);
     CHECK(out != NULL);
     free(out);
+    /* One structure tree: the articles of pages 1 and 3, the third page's in its own
+     * language (the document's is the first page's). */
+    pdf_tags t;
+    CHECK_INT(pdf_tags_read(&t, pdf), 0);
+    CHECK_STR(t.problems ? t.problems : "", "");
+    CHECK_INT(t.narts, 8);
+    CHECK_STR(t.lang, "zh-Hans");
+    CHECK(t.n == 14 && t.tag[0].page == 0 && t.tag[13].page == 2);
+    CHECK(t.n == 14 && !strcmp(t.tag[0].lang, "") && !strcmp(t.tag[13].lang, "zh-Hant"));
+    pdf_tags_free(&t);
     int n = 0;
     CHECK_INT(nocr_image_page_count(&n, pdf), NOCR_OK);
     CHECK_INT(n, 3);
@@ -670,8 +837,29 @@ static void test_bad_inputs(void)
     nocr_page_free(huge);
 }
 
+/* 1 when some line of the reading order lies wholly above a line before it (the top of a
+ * column beside the end of the one before), which a reader going down the page by
+ * position would read first. The regions of the reading order come first, in order
+ * (nocr_reconstruct sorts them). */
+static int order_not_positional(const nocr_page *page)
+{
+    int top = -1; /* the lowest top of the lines so far */
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_order(r) < 0 || !nocr_role_is_text(nocr_region_role(r)))
+            continue;
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box b = nocr_line_box(nocr_region_line(r, k));
+            if (b.h > 0 && b.y + b.h <= top)
+                return 1;
+            top = b.y > top ? b.y : top;
+        }
+    }
+    return 0;
+}
+
 /* The sample page through nocr_process, from a PDF of it: the searchable PDF's text is
- * the txt export's. */
+ * the txt export's, and so is the text of its structure. */
 static void test_ocr(void)
 {
     nocr_engine *eng = NULL;
@@ -706,6 +894,16 @@ static void test_ocr(void)
     if (raw && txt) {
         CHECK(text_matches(raw, txt));
     }
+    /* A viewer that sorts text by position reads this page wrongly (its columns); the
+     * structure gives the reading order. */
+    CHECK(order_not_positional(page));
+    pdf_tags t;
+    CHECK_INT(pdf_tags_read(&t, pdf), 0);
+    CHECK_STR(t.problems ? t.problems : "", "");
+    CHECK(t.narts >= 2);
+    if (txt)
+        check_tags_text(&t, txt);
+    pdf_tags_free(&t);
 cleanup:
     free(raw);
     free(txt);
@@ -731,6 +929,7 @@ int main(int argc, char **argv)
     char *mk = run("mkdir -p '%s'", work);
     free(mk);
     test_searchable();
+    test_tagged();
     test_jpeg();
     test_bilevel();
     test_multi();

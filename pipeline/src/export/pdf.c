@@ -1,6 +1,6 @@
 /*
  * pdf.c - the page as a searchable PDF: the scan with an invisible text layer in reading
- * order.
+ * order, tagged with the articles' structure.
  *
  *   nocr_export_pdf, nocr_pdf_writer_new, nocr_pdf_writer_add_page, nocr_pdf_writer_finish,
  *   nocr_pdf_writer_free
@@ -8,23 +8,42 @@
  * static helpers: w_put, w_printf, w_buf, w_obj, w_stream, tiff_strip, image_g4,
  *                 pix_is_gray, image_encode, write_image, text_token, is_space, count_glyphs,
  *                 tokens_take_line_text, line_join, token_soft_hyphen, line_end, text_line,
- *                 next_text_region, next_text, text_region, text_layer, dpi_fits, page_dpi,
- *                 title_set, write_font, write_info, write_tail
+ *                 tag_type, tag_close, tag_open, next_text_region, next_text, text_region,
+ *                 text_layer, dpi_fits, page_dpi, title_set, write_page_tags, write_font,
+ *                 write_struct_tree, write_catalog, write_info, write_tail
  *
  * Layout of the file (PDF 1.7, no transparency, every font embedded: nothing stands in the
- * way of PDF/A): objects 1-9 are the catalog, the page tree, the document information and
- * the font's five objects, written by finish; each page adds its page object, content stream
- * and image XObject as it comes, so that only one page is in memory at a time. The content
- * stream draws the image over the whole page, then the text in render mode 3 (invisible):
- * for each line of each text region in reading order (the page's region order after
- * nocr_reconstruct, as the txt export), each token (nocr_line_tokens: a run of CJK
- * characters or a Latin word) is placed at its box's bottom-left corner, at the line's height
- * as font size, and stretched with Tz to the start of the next token (or its box's width);
- * it carries a space when the line's text has one after it, so that text extraction finds
- * exactly the line's text. A line ends as the txt export joins it to the next line of its
- * paragraph (nocr_text_join): with a space, with nothing, or, where a hyphenated word is
- * rejoined, with its hyphen as a soft hyphen (U+00AD), tagged PDF's mark of a word broken
- * by the layout. Vertical lines are set rotated, top to bottom.
+ * way of PDF/A). Objects 1 to OBJ_FIRST_FREE - 1 are written by finish at fixed numbers:
+ * the catalog (with MarkInfo and Lang), the page tree, the document information, the
+ * font's five objects, the StructTreeRoot, the Document structure element and the
+ * ParentTree. Each page adds, as it comes, its page
+ * object, content stream and image XObject, then its structure elements and its
+ * parent-tree array, so that only one page is in memory at a time; of a page written the
+ * writer keeps its object, its parent-tree array's, and the elements it adds under
+ * Document.
+ *
+ * The content stream draws the image over the whole page, as an /Artifact (the scan is
+ * background, not content), then the text in render mode 3 (invisible): for each line of
+ * each text region in reading order (the page's region order after nocr_reconstruct, as
+ * the txt export), each token (nocr_line_tokens: a run of CJK characters or a Latin word)
+ * is placed at its box's bottom-left corner, at the line's height as font size, and
+ * stretched with Tz to the start of the next token (or its box's width); it carries a space
+ * when the line's text has one after it, so that text extraction finds exactly the line's
+ * text. A line ends as the txt export joins it to the next line of its paragraph
+ * (nocr_text_join): with a space, with nothing, or, where a hyphenated word is rejoined,
+ * with its hyphen as a soft hyphen (U+00AD), tagged PDF's mark of a word broken by the
+ * layout. Vertical lines are set rotated, top to bottom.
+ *
+ * The logical structure (ISO 32000-1 14.7, 14.8) is the txt export's: Document holds, in
+ * reading order, an /Art per run of one article's regions (a blank line in the txt) and
+ * the elements of regions outside articles; an article holds one element per paragraph
+ * (txt line): /H1 for a headline's, /H2 for a subheadline's or section heading's,
+ * /Caption for a caption's, /P for the others (body, byline, note, folio). Each element is
+ * one marked-content sequence of the page's content (/P <</MCID n>> BDC ... EMC), where n
+ * is its number on the page, so the page's parent-tree array lists the elements in order;
+ * a paragraph that continues into the next region (nocr_region_continues) stays one
+ * sequence. A viewer or extractor that follows the structure reads the articles in
+ * reading order even where it would sort the text by its place on the page.
  */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "export/export.h"
@@ -48,6 +67,9 @@ enum {
     OBJ_FONTFILE,
     OBJ_TOUNICODE,
     OBJ_CIDTOGID,
+    OBJ_STRUCTROOT,
+    OBJ_DOCUMENT, /* the Document structure element, parent of every page's articles */
+    OBJ_PARENTTREE,
     OBJ_FIRST_FREE
 };
 
@@ -58,6 +80,12 @@ enum {
 #define PDF_DPI_DEFAULT 300
 #define PDF_MAX_POINTS  14400 /* PDF's largest page side, 200 inches */
 
+/* What finish needs of a page written. */
+typedef struct pdf_page_ref {
+    size_t page;    /* the page object */
+    size_t parents; /* its parent-tree array (the structure element of each MCID); 0: none */
+} pdf_page_ref;
+
 struct nocr_pdf_writer {
     FILE *fp;   /* the file, or a memory stream */
     char *path; /* the file's name (removed when not finished); NULL: memory */
@@ -67,8 +95,13 @@ struct nocr_pdf_writer {
     uint64_t hash[2];  /* FNV-1a of every byte written, for the file identifier */
     long long *xref;   /* offset of each object by number (0: not written) */
     size_t nobj, xcap; /* objects numbered 1..nobj - 1 */
-    size_t *pages;     /* page object numbers */
+    pdf_page_ref *pages;
     size_t npages, pcap;
+    size_t *kids; /* the Document element's children in reading order: the articles and the
+                   * elements outside articles, of every page */
+    size_t nkids, kcap;
+    const char *lang;      /* the document's language tag (nocr_pdf_lang); NULL: unknown */
+    const char *info_lang; /* the tag of info->lang: a page's when the page has none */
     nocr_pdf_cids cids;
     char *title; /* UTF-8 */
     int rc;      /* the first error; sticky */
@@ -319,12 +352,29 @@ static void write_image(nocr_pdf_writer *w, size_t num, const pdf_image *im)
 
 /* ---- the text layer ---- */
 
+/* A structure element of a page's text: MCID i of the page's content is element i. */
+typedef struct tag_elem {
+    const char *type; /* "H1", "H2", "P", "Caption" */
+    int art;          /* the page's article (0-based) it belongs to; -1: none */
+} tag_elem;
+
+/* The structure of one page's text, in reading order: all the writer holds of it until the
+ * page's structure elements are written, right after its content. */
+typedef struct page_tags {
+    tag_elem *elem;
+    size_t n, cap;
+    int narts; /* articles begun */
+    int art;   /* the article being written; -1: none */
+    int open;  /* element n - 1's marked-content sequence is open */
+} page_tags;
+
 typedef struct text_ctx {
     nocr_pdf_buf *b;
     nocr_pdf_cids *cids;
     double sx, sy; /* points per page pixel */
     double hpt;    /* page height, points */
     double size;   /* current font size; 0: none yet */
+    page_tags tags;
     int rc;
 } text_ctx;
 
@@ -525,6 +575,46 @@ static void text_line(text_ctx *t, const nocr_line *line, int vertical, const ch
     nocr_tokens_free(tok, n);
 }
 
+/* ---- the structure of the text ---- */
+
+/* The structure type of a paragraph of a region of this role. */
+static const char *tag_type(nocr_role role)
+{
+    switch (role) {
+    case NOCR_ROLE_HEADLINE:
+        return "H1";
+    case NOCR_ROLE_SUBHEADLINE:
+    case NOCR_ROLE_SECTION_HEADING:
+        return "H2";
+    case NOCR_ROLE_CAPTION:
+        return "Caption";
+    default: /* body, byline, note, folio */
+        return "P";
+    }
+}
+
+/* Ends the open structure element's marked-content sequence, if any. */
+static void tag_close(text_ctx *t)
+{
+    if (t->tags.open)
+        nocr_pdf_buf_printf(t->b, "EMC\n");
+    t->tags.open = 0;
+}
+
+/* Begins a structure element of `type` in the current article: its marked-content
+ * sequence, MCID the element's number on the page. */
+static void tag_open(text_ctx *t, const char *type)
+{
+    tag_close(t);
+    page_tags *g = &t->tags;
+    if (t->rc || (t->rc = NOCR_ARRAY_GROW(g->elem, g->cap, g->n + 1)))
+        return;
+    g->elem[g->n] = (tag_elem){type, g->art};
+    nocr_pdf_buf_printf(t->b, "/%s <</MCID %zu>> BDC\n", type, g->n);
+    g->n++;
+    g->open = 1;
+}
+
 /* The region after seq[i] in the reading order that holds lines, NULL when none. */
 static const nocr_region *next_text_region(const nocr_page *page, const size_t *seq, size_t n,
                                            size_t i)
@@ -547,9 +637,10 @@ static const char *next_text(const nocr_region *region, size_t k, size_t end)
     return NULL;
 }
 
-/* A region's lines, each ending as the txt export joins it to the next line of its
- * paragraph, which may be in the first paragraph of `next` when that continues this
- * region's last one (nocr_region_continues: the txt export joins them). */
+/* A region's paragraphs, each a structure element of its role, except a first paragraph
+ * that continues the open one (nocr_region_continues: the txt export joins them). A line
+ * ends as the txt export joins it to the next line of its paragraph, which may be in the
+ * first paragraph of `next` when that continues this region's last one. */
 static void text_region(text_ctx *t, const nocr_region *region, const nocr_region *next)
 {
     size_t nlines = nocr_region_line_count(region);
@@ -560,6 +651,8 @@ static void text_region(text_ctx *t, const nocr_region *region, const nocr_regio
         run_on = next_text(next, 0, nocr_paragraph_end(next, 0));
     for (size_t i = 0, end; i < nlines && !t->rc; i = end) {
         end = nocr_paragraph_end(region, i);
+        if (!(i == 0 && nocr_region_continues(region) && t->tags.open))
+            tag_open(t, tag_type(nocr_region_role(region)));
         for (size_t k = i; k < end && !t->rc; k++) {
             const char *after = next_text(region, k + 1, end);
             if (!after && end == nlines)
@@ -570,23 +663,32 @@ static void text_region(text_ctx *t, const nocr_region *region, const nocr_regio
 }
 
 /* The invisible text of the page: the regions of the reading order, in the order every
- * export writes them (nocr_export_sequence), as the txt export does. */
-static int text_layer(nocr_pdf_buf *b, nocr_pdf_cids *cids, const nocr_page *page, double sx,
-                      double sy, double hpt)
+ * export writes them (nocr_export_sequence), as the txt export does: a run of one
+ * article's regions is an article (a blank line in the txt), its paragraphs the
+ * structure elements in it; regions outside articles give elements of their own. */
+static int text_layer(text_ctx *t, const nocr_page *page)
 {
-    text_ctx t = {b, cids, sx, sy, hpt, 0, NOCR_OK};
     size_t *seq = NULL;
-    if ((t.rc = nocr_export_sequence(&seq, page)))
-        return t.rc;
+    if ((t->rc = nocr_export_sequence(&seq, page)))
+        return t->rc;
     size_t n = nocr_export_ordered_count(page, seq);
-    nocr_pdf_buf_printf(b, "BT\n3 Tr\n");
-    for (size_t i = 0; i < n && !t.rc; i++) {
+    int article = -2;
+    nocr_pdf_buf_printf(t->b, "BT\n3 Tr\n");
+    for (size_t i = 0; i < n && !t->rc; i++) {
         const nocr_region *region = nocr_page_region(page, seq[i]);
-        text_region(&t, region, next_text_region(page, seq, n, i));
+        if (nocr_region_line_count(region) == 0)
+            continue;
+        if (nocr_region_article(region) != article) {
+            tag_close(t);
+            article = nocr_region_article(region);
+            t->tags.art = article >= 0 ? t->tags.narts++ : -1;
+        }
+        text_region(t, region, next_text_region(page, seq, n, i));
     }
-    nocr_pdf_buf_printf(b, "ET\n");
+    tag_close(t);
+    nocr_pdf_buf_printf(t->b, "ET\n");
     free(seq);
-    return t.rc;
+    return t->rc;
 }
 
 /* ---- pages ---- */
@@ -619,6 +721,50 @@ static void title_set(nocr_pdf_writer *w, const char *name)
     w->title = nocr_strdup(slash ? slash + 1 : name);
 }
 
+/* The page's structure elements (see the file comment), its parent-tree array, and its
+ * articles and elements outside articles added to the Document element's children. `lang`
+ * is given to those children when it differs from the document's. */
+static void write_page_tags(nocr_pdf_writer *w, pdf_page_ref *ref, const page_tags *g,
+                            const char *lang)
+{
+    if (g->n == 0 || w->rc)
+        return;
+    size_t arts = w->nobj, elems = arts + (size_t)g->narts;
+    w->nobj = elems + g->n + 1;
+    ref->parents = elems + g->n;
+    char lang_entry[32] = "";
+    if (lang && (!w->lang || strcmp(lang, w->lang)))
+        snprintf(lang_entry, sizeof(lang_entry), " /Lang (%s)", lang);
+    for (int a = 0; a < g->narts; a++) {
+        w_obj(w, arts + a);
+        w_printf(w, "<< /Type /StructElem /S /Art /P %d 0 R /Pg %zu 0 R%s\n/K [", OBJ_DOCUMENT,
+                 ref->page, lang_entry);
+        for (size_t i = 0, k = 0; i < g->n; i++)
+            if (g->elem[i].art == a)
+                w_printf(w, "%s%zu 0 R", k++ % 10 ? " " : "\n", elems + i);
+        w_printf(w, "] >>\nendobj\n");
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        int a = g->elem[i].art;
+        size_t parent = a >= 0 ? arts + a : OBJ_DOCUMENT;
+        w_obj(w, elems + i);
+        w_printf(w, "<< /Type /StructElem /S /%s /P %zu 0 R /Pg %zu 0 R /K %zu%s >>\nendobj\n",
+                 g->elem[i].type, parent, ref->page, i, a < 0 ? lang_entry : "");
+        size_t top = a >= 0 ? arts + a : elems + i;
+        if ((w->nkids == 0 || w->kids[w->nkids - 1] != top) && !w->rc) {
+            if (NOCR_ARRAY_GROW(w->kids, w->kcap, w->nkids + 1))
+                w->rc = nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
+            else
+                w->kids[w->nkids++] = top;
+        }
+    }
+    w_obj(w, ref->parents);
+    w_printf(w, "[");
+    for (size_t i = 0; i < g->n; i++)
+        w_printf(w, "%s%zu 0 R", i % 10 ? " " : "\n", elems + i);
+    w_printf(w, "]\nendobj\n");
+}
+
 int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const nocr_image *img)
 {
     if (!w || !page)
@@ -630,6 +776,10 @@ int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const no
     if (wpx <= 0 || hpx <= 0 || nocr_page_width(page) <= 0 || nocr_page_height(page) <= 0)
         return nocr_error_set(NOCR_EINVAL, "PDF export: page of no size");
     title_set(w, nocr_page_source(page));
+    const char *lang = nocr_pdf_lang(nocr_page_lang(page));
+    lang = lang ? lang : w->info_lang;
+    if (!w->lang)
+        w->lang = lang;
     double dpi = page_dpi(page, img, wpx, hpx);
     double wpt = wpx * 72.0 / dpi, hpt = hpx * 72.0 / dpi;
     pdf_image im = {0};
@@ -638,15 +788,18 @@ int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const no
         return w->rc = rc;
     nocr_pdf_buf c = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
     if (img) {
-        nocr_pdf_buf_printf(&c, "q\n");
+        /* The scan is background, not content: an artifact, outside the structure. */
+        nocr_pdf_buf_printf(&c, "/Artifact BMC\nq\n");
         nocr_pdf_buf_num(&c, wpt);
         nocr_pdf_buf_printf(&c, " 0 0 ");
         nocr_pdf_buf_num(&c, hpt);
-        nocr_pdf_buf_printf(&c, " 0 0 cm\n/Im0 Do\nQ\n");
+        nocr_pdf_buf_printf(&c, " 0 0 cm\n/Im0 Do\nQ\nEMC\n");
     }
-    rc = text_layer(&c, &w->cids, page, wpt / nocr_page_width(page), hpt / nocr_page_height(page),
-                    hpt);
-    size_t pnum = w->nobj++, cnum = w->nobj++, inum = img ? w->nobj++ : 0;
+    text_ctx t = {&c,  &w->cids, wpt / nocr_page_width(page), hpt / nocr_page_height(page),
+                  hpt, 0,        {NULL, 0, 0, 0, -1, 0},      NOCR_OK};
+    rc = text_layer(&t, page);
+    pdf_page_ref ref = {w->nobj++, 0};
+    size_t cnum = w->nobj++, inum = img ? w->nobj++ : 0;
     nocr_pdf_buf_printf(&d, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", OBJ_PAGES);
     nocr_pdf_buf_num(&d, wpt);
     nocr_pdf_buf_printf(&d, " ");
@@ -654,17 +807,22 @@ int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const no
     nocr_pdf_buf_printf(&d, "]\n/Resources << /Font << /F0 %d 0 R >>", OBJ_FONT);
     if (img)
         nocr_pdf_buf_printf(&d, " /XObject << /Im0 %zu 0 R >>", inum);
-    nocr_pdf_buf_printf(&d, " >>\n/Contents %zu 0 R >>\nendobj\n", cnum);
+    nocr_pdf_buf_printf(&d, " >>\n/Contents %zu 0 R", cnum);
+    if (t.tags.n)
+        nocr_pdf_buf_printf(&d, " /StructParents %zu", w->npages);
+    nocr_pdf_buf_printf(&d, " >>\nendobj\n");
     if (rc || c.failed || d.failed || NOCR_ARRAY_GROW(w->pages, w->pcap, w->npages + 1)) {
         w->rc = rc ? rc : nocr_error_set(NOCR_ENOMEM, "out of memory writing the PDF");
     } else {
-        w->pages[w->npages++] = pnum;
-        w_obj(w, pnum);
+        w_obj(w, ref.page);
         w_buf(w, &d);
         w_stream(w, cnum, "", c.s, c.len, 1);
         if (img)
             write_image(w, inum, &im);
+        write_page_tags(w, &ref, &t.tags, lang);
+        w->pages[w->npages++] = ref;
     }
+    free(t.tags.elem);
     free(c.s);
     free(d.s);
     if (im.own)
@@ -685,8 +843,10 @@ int nocr_pdf_writer_new(nocr_pdf_writer **out, const char *path, const nocr_expo
     w->nobj = OBJ_FIRST_FREE;
     w->hash[0] = 0xcbf29ce484222325ULL;
     w->hash[1] = 0x84222325cbf29ce4ULL;
-    if (info)
+    if (info) {
         title_set(w, info->image_name);
+        w->info_lang = nocr_pdf_lang(info->lang);
+    }
     if (path && !(w->path = nocr_strdup(path))) {
         nocr_pdf_writer_free(w);
         return nocr_error_set(NOCR_ENOMEM, "out of memory");
@@ -763,6 +923,40 @@ static void write_font(nocr_pdf_writer *w)
     free(cmap);
 }
 
+/* The structure tree: its root, the Document element over every page's articles, and the
+ * parent tree, a number tree from each page's StructParents key (its index) to its
+ * parent-tree array. */
+static void write_struct_tree(nocr_pdf_writer *w)
+{
+    w_obj(w, OBJ_STRUCTROOT);
+    w_printf(w,
+             "<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %zu >>\n"
+             "endobj\n",
+             OBJ_DOCUMENT, OBJ_PARENTTREE, w->npages);
+    w_obj(w, OBJ_DOCUMENT);
+    w_printf(w, "<< /Type /StructElem /S /Document /P %d 0 R /K [", OBJ_STRUCTROOT);
+    for (size_t i = 0; i < w->nkids; i++)
+        w_printf(w, "%s%zu 0 R", i % 10 ? " " : "\n", w->kids[i]);
+    w_printf(w, "] >>\nendobj\n");
+    w_obj(w, OBJ_PARENTTREE);
+    w_printf(w, "<< /Nums [");
+    for (size_t i = 0, k = 0; i < w->npages; i++)
+        if (w->pages[i].parents)
+            w_printf(w, "%s%zu %zu 0 R", k++ % 8 ? " " : "\n", i, w->pages[i].parents);
+    w_printf(w, "] >>\nendobj\n");
+}
+
+/* The catalog: the pages, the structure tree and the language of the text. */
+static void write_catalog(nocr_pdf_writer *w)
+{
+    w_obj(w, OBJ_CATALOG);
+    w_printf(w, "<< /Type /Catalog /Pages %d 0 R\n/MarkInfo << /Marked true >>", OBJ_PAGES);
+    w_printf(w, " /StructTreeRoot %d 0 R", OBJ_STRUCTROOT);
+    if (w->lang)
+        w_printf(w, "\n/Lang (%s)", w->lang);
+    w_printf(w, " >>\nendobj\n");
+}
+
 /* The document information: Title (the input's file name, UTF-16BE), Producer, dates. */
 static void write_info(nocr_pdf_writer *w)
 {
@@ -796,12 +990,11 @@ static void write_tail(nocr_pdf_writer *w)
     nocr_pdf_buf b = {NULL, 0, 0, 0};
     nocr_pdf_buf_printf(&b, "<< /Type /Pages /Count %zu /Kids [", w->npages);
     for (size_t i = 0; i < w->npages; i++)
-        nocr_pdf_buf_printf(&b, "%s%zu 0 R", i ? (i % 10 ? " " : "\n") : "", w->pages[i]);
+        nocr_pdf_buf_printf(&b, "%s%zu 0 R", i ? (i % 10 ? " " : "\n") : "", w->pages[i].page);
     nocr_pdf_buf_printf(&b, "] >>\nendobj\n");
     w_obj(w, OBJ_PAGES);
     w_buf(w, &b);
-    w_obj(w, OBJ_CATALOG);
-    w_printf(w, "<< /Type /Catalog /Pages %d 0 R >>\nendobj\n", OBJ_PAGES);
+    write_catalog(w);
     write_info(w);
     if (w->rc)
         return;
@@ -832,6 +1025,7 @@ int nocr_pdf_writer_finish(nocr_pdf_writer *w, unsigned char **out, size_t *out_
     if (w->npages == 0)
         return w->rc = nocr_error_set(NOCR_EINVAL, "PDF export: no pages");
     write_font(w);
+    write_struct_tree(w);
     write_tail(w);
     if (w->rc)
         return w->rc;
@@ -861,6 +1055,7 @@ void nocr_pdf_writer_free(nocr_pdf_writer *w)
     free(w->path);
     free(w->xref);
     free(w->pages);
+    free(w->kids);
     free(w->title);
     nocr_pdf_cids_free(&w->cids);
     free(w);

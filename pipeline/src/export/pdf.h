@@ -9,6 +9,7 @@
  *   nocr_pdf_font_tounicode                  the ToUnicode CMap
  *   nocr_pdf_char_width                      a character's advance, 1/1000 em
  *   nocr_pdf_buf_printf, nocr_pdf_buf_num    a growing string of PDF syntax
+ *   nocr_pdf_lang                            a language tag for a Tesseract language
  *
  * The text layer is set in one Type0 font (Identity-H: two bytes a character) whose
  * CIDFontType2 descendant embeds a TrueType font of three empty glyphs: .notdef, a
@@ -76,5 +77,10 @@ void nocr_pdf_buf_printf(nocr_pdf_buf *b, const char *fmt, ...) NOCR_PRINTF(2, 3
 /* A number for PDF syntax: at most three decimals, no trailing zeros, '.' whatever the
  * locale. */
 void nocr_pdf_buf_num(nocr_pdf_buf *b, double v);
+
+/* The BCP 47 tag of the first language of a Tesseract language string: "chi_sim..."
+ * (chi_sim_vert too) "zh-Hans", "chi_tra..." "zh-Hant", "eng..." "en"; NULL for any other
+ * or NULL. */
+const char *nocr_pdf_lang(const char *tesseract);
 
 #endif /* NEWSOCR_EXPORT_PDF_H */
