@@ -1,10 +1,12 @@
 /*
- * pdf_read.c - the structure tree of a PDF, read with qpdf's C API (see pdf_read.h).
+ * pdf_read.c - the structure tree and metadata of a PDF, read with qpdf's C API (see
+ * pdf_read.h).
  *
- *   pdf_tags_read, pdf_tags_free
+ *   pdf_tags_read, pdf_tags_free, pdf_meta_read, pdf_meta_free
  *
  * static helpers: sb_add, sb_printf, utf8_put, cmap_read, mc_slot, content_read, page_of,
- *                 numtree_get, tag_content, is_content, walk_elem, parents_check, qpdf_open
+ *                 numtree_get, tag_content, is_content, walk_elem, parents_check, qpdf_open,
+ *                 utf8_copy, stream_copy
  *
  * The text of a structure element is found as a consumer that follows the structure finds
  * it: its marked-content sequences (MCIDs) in the page's content stream, the strings shown
@@ -448,4 +450,66 @@ void pdf_tags_free(pdf_tags *t)
     free(t->tag);
     free(t->problems);
     memset(t, 0, sizeof(*t));
+}
+
+/* ---- metadata ---- */
+
+static char *utf8_copy(qpdf_data q, qpdf_oh oh)
+{
+    return qpdf_oh_is_string(q, oh) ? strdup(qpdf_oh_get_utf8_value(q, oh)) : NULL;
+}
+
+/* The decoded data of a stream, NUL-terminated; NULL when oh is not one. */
+static unsigned char *stream_copy(qpdf_data q, qpdf_oh oh, size_t *n)
+{
+    unsigned char *data = NULL, *out = NULL;
+    *n = 0;
+    if (!qpdf_oh_is_stream(q, oh) ||
+        qpdf_oh_get_stream_data(q, oh, qpdf_dl_generalized, NULL, &data, n))
+        return NULL;
+    if ((out = malloc(*n + 1))) {
+        memcpy(out, data, *n);
+        out[*n] = '\0';
+    }
+    free(data);
+    return out;
+}
+
+int pdf_meta_read(pdf_meta *out, const char *path)
+{
+    memset(out, 0, sizeof(*out));
+    qpdf_data q = qpdf_open(path);
+    if (!q)
+        return -1;
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+    out->info_title = utf8_copy(q, qpdf_oh_get_key(q, info, "/Title"));
+    out->info_producer = utf8_copy(q, qpdf_oh_get_key(q, info, "/Producer"));
+    out->info_created = utf8_copy(q, qpdf_oh_get_key(q, info, "/CreationDate"));
+    out->info_modified = utf8_copy(q, qpdf_oh_get_key(q, info, "/ModDate"));
+    out->xmp = (char *)stream_copy(q, qpdf_oh_get_key(q, root, "/Metadata"), &out->nxmp);
+    qpdf_oh intents = qpdf_oh_get_key(q, root, "/OutputIntents");
+    if (qpdf_oh_is_array(q, intents) && qpdf_oh_get_array_n_items(q, intents) > 0) {
+        qpdf_oh intent = qpdf_oh_get_array_item(q, intents, 0);
+        qpdf_oh s = qpdf_oh_get_key(q, intent, "/S");
+        out->intent_s = qpdf_oh_is_name(q, s) ? strdup(qpdf_oh_get_name(q, s)) : NULL;
+        qpdf_oh profile = qpdf_oh_get_key(q, intent, "/DestOutputProfile");
+        qpdf_oh n = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, profile), "/N");
+        out->profile_n = qpdf_oh_is_integer(q, n) ? qpdf_oh_get_int_value_as_int(q, n) : 0;
+        out->profile = stream_copy(q, profile, &out->nprofile);
+    }
+    qpdf_cleanup(&q);
+    return 0;
+}
+
+void pdf_meta_free(pdf_meta *m)
+{
+    free(m->info_title);
+    free(m->info_producer);
+    free(m->info_created);
+    free(m->info_modified);
+    free(m->xmp);
+    free(m->intent_s);
+    free(m->profile);
+    memset(m, 0, sizeof(*m));
 }

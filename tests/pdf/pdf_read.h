@@ -1,8 +1,9 @@
 /*
  * pdf_read.h - reading back, with qpdf's C API, what the PDF writer puts beside the page
- * images: the logical structure with the text each element marks.
+ * images: the logical structure with the text each element marks, and the metadata.
  *
  *   pdf_tags_read, pdf_tags_free   the structure tree, checked against the parent tree
+ *   pdf_meta_read, pdf_meta_free   the XMP packet, document information and output intent
  *
  * An independent reader: it knows PDF (dictionaries, number trees, marked content, the
  * ToUnicode CMap), not the writer's code, so that a test compares what a PDF consumer would
@@ -41,5 +42,21 @@ typedef struct pdf_tags {
  * cannot be read or has no structure tree (a message on stderr). Free with pdf_tags_free. */
 int pdf_tags_read(pdf_tags *out, const char *path);
 void pdf_tags_free(pdf_tags *t);
+
+typedef struct pdf_meta {
+    char *info_title; /* the document information's Title, UTF-8; NULL when absent */
+    char *info_producer, *info_created, *info_modified; /* as written ("D:2026...") */
+    char *xmp; /* the catalog's /Metadata stream, NULL when absent */
+    size_t nxmp;
+    char *intent_s;         /* the first output intent's /S, e.g. "/GTS_PDFA1" */
+    int profile_n;          /* its DestOutputProfile's /N; 0 when absent */
+    unsigned char *profile; /* the profile's bytes */
+    size_t nprofile;
+} pdf_meta;
+
+/* Reads the metadata of the PDF at path. Returns 0, -1 when the file cannot be read. Free
+ * with pdf_meta_free. */
+int pdf_meta_read(pdf_meta *out, const char *path);
+void pdf_meta_free(pdf_meta *m);
 
 #endif /* NEWSOCR_TEST_PDF_READ_H */

@@ -13,7 +13,8 @@
  *   test_tagged       the same PDF's logical structure: Document, one Art per article, an
  *                     element per paragraph, heading and caption whose text is the txt
  *                     export's line, every MCID in the parent tree, the scan an artifact;
- *                     poppler reads the same articles; the language
+ *                     poppler reads the same articles; the language; the XMP packet agrees
+ *                     with the document information; the output intent is sRGB
  *   test_jpeg         a JPEG scan is embedded unchanged: the PDF is within 1.2x the JPEG
  *   test_bilevel      a G4 fax page is embedded as CCITT and renders back to the same pixels
  *   test_multi        the multi-page writer, to a file; page count and pages read back; one
@@ -32,6 +33,9 @@
 #include "pdf_read.h"
 
 #include <leptonica/allheaders.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <poppler.h>
 #include <math.h>
 #include <stdarg.h>
@@ -534,6 +538,73 @@ static int poppler_articles(const char *pdf, char **last)
     return n;
 }
 
+/* The text of the first node an XPath expression finds, NULL when none (free()). */
+static char *xpath_text(xmlXPathContextPtr ctx, const char *expr)
+{
+    xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    char *v = NULL;
+    if (r && r->nodesetval && r->nodesetval->nodeNr > 0) {
+        xmlChar *c = xmlNodeGetContent(r->nodesetval->nodeTab[0]);
+        v = strdup((const char *)c);
+        xmlFree(c);
+    }
+    xmlXPathFreeObject(r);
+    return v;
+}
+
+/* A PDF date "D:20261201010000Z" as XMP writes it, "2026-12-01T01:00:00Z". */
+static void iso_date(char out[32], const char *d)
+{
+    snprintf(out, 32, "?");
+    if (d && strlen(d) >= 17 && !strncmp(d, "D:", 2))
+        snprintf(out, 32, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s%s", d + 2, d + 6, d + 8, d + 10, d + 12,
+                 d + 14, d + 16);
+}
+
+/* The XMP packet parses and says what the document information says, whose title is
+ * `title`; the output intent's profile is an RGB ICC profile. */
+static void check_metadata(const char *pdf, const char *title)
+{
+    pdf_meta m;
+    CHECK_INT(pdf_meta_read(&m, pdf), 0);
+    CHECK_STR(m.info_title, title);
+    CHECK(m.xmp && !strncmp(m.xmp, "<?xpacket begin=", 16) && strstr(m.xmp, "<?xpacket end="));
+    xmlDocPtr doc = m.xmp ? xmlReadMemory(m.xmp, (int)m.nxmp, "xmp", NULL, XML_PARSE_NONET) : NULL;
+    CHECK(doc != NULL);
+    xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
+    if (ctx) {
+        xmlXPathRegisterNs(ctx, BAD_CAST "rdf",
+                           BAD_CAST "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+        xmlXPathRegisterNs(ctx, BAD_CAST "xmp", BAD_CAST "http://ns.adobe.com/xap/1.0/");
+        xmlXPathRegisterNs(ctx, BAD_CAST "pdf", BAD_CAST "http://ns.adobe.com/pdf/1.3/");
+        char *v = xpath_text(ctx, "//dc:title/rdf:Alt/rdf:li[@xml:lang='x-default']");
+        CHECK_STR(v, m.info_title);
+        free(v);
+        char date[32];
+        iso_date(date, m.info_created);
+        v = xpath_text(ctx, "//xmp:CreateDate");
+        CHECK_STR(v, date);
+        free(v);
+        iso_date(date, m.info_modified);
+        v = xpath_text(ctx, "//xmp:ModifyDate");
+        CHECK_STR(v, date);
+        free(v);
+        v = xpath_text(ctx, "//pdf:Producer");
+        CHECK_STR(v, m.info_producer);
+        free(v);
+        xmlXPathFreeContext(ctx);
+    }
+    xmlFreeDoc(doc);
+    CHECK_STR(m.intent_s, "/GTS_PDFA1");
+    CHECK_INT(m.profile_n, 3);
+    const unsigned char *icc = m.profile;
+    CHECK(icc && m.nprofile > 128 && !memcmp(icc + 36, "acsp", 4) && !memcmp(icc + 16, "RGB ", 4));
+    if (icc && m.nprofile > 4)
+        CHECK_INT((size_t)icc[0] << 24 | icc[1] << 16 | icc[2] << 8 | icc[3], m.nprofile);
+    pdf_meta_free(&m);
+}
+
 /* The PDF of test_searchable as a tagged PDF (see the file comment). */
 static void test_tagged(void)
 {
@@ -560,6 +631,7 @@ static void test_tagged(void)
         g_free(last);
     }
     pdf_tags_free(&t);
+    check_metadata(pdf, "page 1.png");
     free(txt);
     nocr_page_free(page);
 }
@@ -680,7 +752,7 @@ static void test_multi(void)
         goto cleanup;
     CHECK_INT(nocr_page_new(&pb, nocr_image_width(b), nocr_image_height(b)), NOCR_OK);
     nocr_export_info info = NOCR_EXPORT_INFO_INIT;
-    info.image_name = "multi.tif";
+    info.image_name = "dir/A&B <1>.tif"; /* a title XMP must escape */
     CHECK_INT(nocr_pdf_writer_new(&w, pdf, &info), NOCR_OK);
     CHECK_INT(nocr_pdf_writer_add_page(w, pa, a), NOCR_OK);
     CHECK_INT(nocr_pdf_writer_add_page(w, pb, b), NOCR_OK);
@@ -702,6 +774,7 @@ static void test_multi(void)
     CHECK(t.n == 14 && t.tag[0].page == 0 && t.tag[13].page == 2);
     CHECK(t.n == 14 && !strcmp(t.tag[0].lang, "") && !strcmp(t.tag[13].lang, "zh-Hant"));
     pdf_tags_free(&t);
+    check_metadata(pdf, "A&B <1>.tif");
     int n = 0;
     CHECK_INT(nocr_image_page_count(&n, pdf), NOCR_OK);
     CHECK_INT(n, 3);
