@@ -970,6 +970,9 @@ static void test_ocr(void)
     /* A viewer that sorts text by position reads this page wrongly (its columns); the
      * structure gives the reading order. */
     CHECK(order_not_positional(page));
+    char *check = run("qpdf --check '%s'", pdf);
+    CHECK(check != NULL);
+    free(check);
     pdf_tags t;
     CHECK_INT(pdf_tags_read(&t, pdf), 0);
     CHECK_STR(t.problems ? t.problems : "", "");
