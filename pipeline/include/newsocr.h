@@ -502,9 +502,13 @@ int nocr_export_overlay(unsigned char **out, size_t *out_size, const nocr_page *
  * image at its resolution (the page's, else the image file's, else 300 dpi). The text is
  * set region by region, line by line, in the order of the txt export, each word stretched
  * over its box, in an embedded glyph-less font whose ToUnicode map gives back the text (CJK
- * included). Title: the image's file name; Producer: "newsocr VERSION". img may be NULL: a
- * page of text alone, of the page's size. *out (*out_size bytes) is the caller's, freed
- * with free(). Errors: NOCR_EINVAL, NOCR_ENOMEM, NOCR_ELIMIT (over 65534 distinct
+ * included). It is a tagged PDF whose structure is the txt export's: an article element
+ * per article holding, in reading order, a heading (H1, H2), paragraph (P) or caption
+ * element per line of the txt (a word the txt rejoins across a line end ends the line in a
+ * soft hyphen); the image is an artifact. Title: the image's file name; Producer: "newsocr
+ * VERSION"; both also in XMP metadata, with an sRGB output intent. img may be NULL: a page
+ * of text alone, of the page's size. *out (*out_size bytes) is the caller's, freed with
+ * free(). Errors: NOCR_EINVAL, NOCR_ENOMEM, NOCR_ELIMIT (over 65534 distinct
  * characters). */
 int nocr_export_pdf(unsigned char **out, size_t *out_size, const nocr_page *page,
                     const nocr_image *img, const nocr_export_info *info);
@@ -521,7 +525,8 @@ int nocr_export_pdf(unsigned char **out, size_t *out_size, const nocr_page *page
  *
  * new: path is the file to write (created or truncated at once), or NULL to build the PDF
  * in memory; info's image_name gives the Title (may be NULL). add_page: as nocr_export_pdf.
- * finish: writes the fonts, page tree, document information and cross-reference table;
+ * finish: writes the fonts, page tree, structure tree (one over all the pages), metadata,
+ * document information and cross-reference table;
  * for an in-memory writer *out (*out_size bytes) is then the caller's (free()), for a file
  * out may be NULL. A writer whose add_page or finish failed keeps failing with the same
  * code. free: accepts NULL; a file not finished is removed. Errors: NOCR_EINVAL,

@@ -9,6 +9,9 @@
  *   nocr_pdf_font_tounicode                  the ToUnicode CMap
  *   nocr_pdf_char_width                      a character's advance, 1/1000 em
  *   nocr_pdf_buf_printf, nocr_pdf_buf_num    a growing string of PDF syntax
+ *   nocr_pdf_xmp                             the XMP metadata packet (pdf_meta.c)
+ *   nocr_pdf_srgb_profile                    the sRGB ICC profile of the output intent
+ *   nocr_pdf_lang                            a language tag for a Tesseract language
  *
  * The text layer is set in one Type0 font (Identity-H: two bytes a character) whose
  * CIDFontType2 descendant embeds a TrueType font of three empty glyphs: .notdef, a
@@ -76,5 +79,22 @@ void nocr_pdf_buf_printf(nocr_pdf_buf *b, const char *fmt, ...) NOCR_PRINTF(2, 3
 /* A number for PDF syntax: at most three decimals, no trailing zeros, '.' whatever the
  * locale. */
 void nocr_pdf_buf_num(nocr_pdf_buf *b, double v);
+
+/* The XMP packet of the document (written uncompressed, readable as PDF/A wants it):
+ * dc:format, dc:title (title, UTF-8, left out when NULL), xmp:CreateDate, ModifyDate and
+ * MetadataDate (timestamp, xsd:dateTime as nocr_export_timestamp gives it) and
+ * pdf:Producer ("newsocr VERSION"), the same values as the document information
+ * dictionary; no PDF/A identification (pdf.c says why). *out (*out_size bytes,
+ * NUL-terminated) is the caller's (free()). Errors: NOCR_ENOMEM. */
+int nocr_pdf_xmp(char **out, size_t *out_size, const char *title, const char *timestamp);
+
+/* Little CMS's sRGB profile as ICC version 4.2 bytes. *out is the caller's (free()).
+ * Errors: NOCR_ENOMEM. */
+int nocr_pdf_srgb_profile(unsigned char **out, size_t *out_size);
+
+/* The BCP 47 tag of the first language of a Tesseract language string: "chi_sim..."
+ * (chi_sim_vert too) "zh-Hans", "chi_tra..." "zh-Hant", "eng..." "en"; NULL for any other
+ * or NULL. */
+const char *nocr_pdf_lang(const char *tesseract);
 
 #endif /* NEWSOCR_EXPORT_PDF_H */
