@@ -156,6 +156,55 @@ static void test_partial_headline(void)
     check_txt(page, "部分标题\n旁边一旁边二旁边三旁边四题下二题下三。\n");
 }
 
+/* Level headlines side by side are read left to right even when the right one stands a
+ * little higher and the left article's column reaches over into the right one's (the
+ * extents then overlap: before, the higher headline went first). */
+static void test_level_headlines(void)
+{
+    nocr_page *page = page_new(400, 400);
+    static const char *const a[] = {">左一", "左二。<"};
+    static const char *const b[] = {">右一", "右二。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 52, 140, "左题");
+    column(page, 100, 100, 200, a, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, 260, 48, 130, "右题");
+    column(page, 310, 100, 80, b, 2);
+    check_txt(page, "左题\n左一左二。\n\n右题\n右一右二。\n");
+}
+
+/* An article's last column runs up beside its headline to the top of the page: no
+ * headline owns it; it is read after the column on its left, not before the headline. */
+static void test_orphan_column(void)
+{
+    nocr_page *page = page_new(400, 400);
+    static const char *const c1[] = {">一栏一", "一栏二"};
+    static const char *const c2[] = {"二栏一", "二栏二"};
+    static const char *const c3[] = {"三栏一", "三栏二", "三栏三", "三栏完。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 60, 190, "标题");
+    column(page, 100, 100, 90, c1, 2);
+    column(page, 200, 100, 90, c2, 2);
+    column(page, 300, 40, 90, c3, 4);
+    check_txt(page, "标题\n一栏一一栏二二栏一二栏二三栏一三栏二三栏三三栏完。\n");
+}
+
+/* Text beside a partial headline, level with it, under another article's column: it
+ * belongs to the partial headline's article, unless a heading above it in its column
+ * introduces it. */
+static void test_beside_partial_headline(void)
+{
+    nocr_page *page = page_real(2000, 2000);
+    static const char *const top[] = {">上文一", "上文二", "上文完。<"};
+    static const char *const left[] = {">下文一", "下文二"};
+    static const char *const right[] = {"下文三", "下文完。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
+    column(page, col_x(0), 200, COL_W, top, 3);
+    column(page, col_x(1), 200, COL_W, top, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 500, COL_W, "下题");
+    column(page, col_x(0), 600, COL_W, left, 2);
+    column(page, col_x(1), 500, COL_W, right, 2);
+    check_txt(page, "上题\n上文一上文二上文完。\n上文一上文二上文完。\n\n"
+                    "下题\n下文一下文二下文三下文完。\n");
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -478,6 +527,9 @@ int main(void)
     test_three_columns();
     test_side_by_side();
     test_partial_headline();
+    test_level_headlines();
+    test_orphan_column();
+    test_beside_partial_headline();
     test_photo_mid_column();
     test_no_headline();
     test_seed_layout();

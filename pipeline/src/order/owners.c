@@ -118,29 +118,64 @@ static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
     return best;
 }
 
+/* Is r the text of a heading right above it in its columns (a section heading, a
+ * subheadline or a byline ending less than HEADED_GAP body heights above r's top)? Such a
+ * column goes on: a heading is read with the text under it. */
+#define HEADED_GAP 3 /* body heights */
+static int column_headed(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *near = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        if (o == r || !nocr_role_is_text(nocr_region_role(o)) || rec_y1(o) > rec_y0(r) + body ||
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
+            continue;
+        if (!near || rec_y1(o) > rec_y1(near))
+            near = o;
+    }
+    nocr_role role = near ? nocr_region_role(near) : NOCR_ROLE_UNKNOWN;
+    return (role == NOCR_ROLE_SECTION_HEADING || role == NOCR_ROLE_SUBHEADLINE ||
+            role == NOCR_ROLE_BYLINE) &&
+           rec_y0(r) - rec_y1(near) < HEADED_GAP * body;
+}
+
 /* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
  * over when r's column breaks off at that headline's height: a new band of the page
- * (modular layout) starts there. REC_NO_OWNER when none. */
+ * (modular layout) starts there. The headline may also be level with r's top: the text
+ * beside a partial headline starts on its first line. REC_NO_OWNER when none. */
 static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                             int nheads, int above_y, int body)
 {
     int lower = REC_NO_OWNER, lower_y = above_y;
     size_t n = nocr_page_region_count(page);
+    int headed = column_headed(page, r, body);
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
-        if (rec_y1(hd) > rec_y0(r) + OWNER_REACH * body || rec_y0(hd) <= above_y ||
-            rec_y1(hd) <= lower_y)
+        int level = rec_y1(hd) > rec_y0(r) + OWNER_REACH * body;
+        if ((level && (rec_y0(hd) > rec_y0(r) + OWNER_REACH * body || headed)) ||
+            rec_y0(hd) <= above_y || rec_y1(hd) <= lower_y)
             continue;
         /* The column goes on past the headline's middle when text or a photo of it
-         * (issue 11: a photo at the top of a column, beside a lower headline) is there. */
+         * (issue 11: a photo at the top of a column, beside a lower headline) is there.
+         * A headline level with r's top (text beside a partial headline, seeds 1103 and
+         * 1121) takes it only when the band breaks off between them too: no column
+         * between r and the headline runs on past its middle (seed 1136: a headline two
+         * columns away, level with the text under a photo of the article above), and r
+         * is not the text of a heading above it (column_headed; seed 1136 again). */
         int ymid = rec_y0(hd) + nocr_region_box(hd).h / 2, crossed = 0;
+        int x0 = rec_x0(r), x1 = rec_x1(r);
+        if (level) {
+            x0 = rec_x1(hd) < x0 ? rec_x1(hd) : x0;
+            x1 = rec_x0(hd) > x1 ? rec_x0(hd) : x1;
+        }
         for (size_t i = 0; i < n && !crossed; i++) {
             const nocr_region *o = nocr_page_region(page, i);
             nocr_role role = nocr_region_role(o);
-            crossed = (role == NOCR_ROLE_FIGURE ||
+            crossed = o != r &&
+                      (role == NOCR_ROLE_FIGURE ||
                        (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE)) &&
                       rec_y0(o) < ymid && rec_y1(o) > ymid &&
-                      rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) > 0;
+                      rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > 0;
         }
         if (!crossed) {
             lower = h;
