@@ -192,6 +192,36 @@ static void test_headline_ellipsis(void)
     pixDestroy(&pix);
 }
 
+/* A drop cap, one letter three lines tall in the top left corner of a column, is the
+ * first letter of the column's text: no headline, and the body region holds it. */
+static void test_drop_cap(void)
+{
+    PIX *pix = pixCreate(700, 700, 8);
+    pixSetAll(pix);
+    draw_char(pix, 60, 100, 2 * PITCH + CH); /* the cap: three lines tall */
+    for (int l = 0; l < 12; l++) {
+        int x0 = l < 3 ? 60 + 2 * PITCH + CH + 20 : 60;
+        for (int x = x0; x + CH <= 60 + 16 * ADV; x += ADV)
+            draw_char(pix, x, 100 + l * PITCH, CH);
+    }
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    int headlines = 0, holds = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        headlines += nocr_region_role(r) == NOCR_ROLE_HEADLINE ||
+                     nocr_region_role(r) == NOCR_ROLE_SUBHEADLINE;
+        holds += nocr_region_role(r) == NOCR_ROLE_BODY && rb.x <= 62 && rb.y <= 102;
+    }
+    CHECK_INT(headlines, 0);
+    CHECK_INT(holds, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* A blank page: no regions, no failure. */
 static void test_blank(void)
 {
@@ -212,6 +242,7 @@ int main(void)
     test_tight_gutters();
     test_headline_tops();
     test_headline_ellipsis();
+    test_drop_cap();
     test_blank();
     return CHECK_DONE();
 }

@@ -5,6 +5,7 @@
  *   seg_roles               caption, section heading, subheadline, then the folio
  *   region_role             the role of one body-size region
  *   seg_folio               the folio line above the top rule
+ *   seg_drop_caps           a drop cap joins the body region it starts
  *
  * Bylines, centered like section headings, are told apart by their text after
  * recognition, in the reconstructor.
@@ -147,10 +148,40 @@ static void seg_folio(seg_regions *rs, const seg_page *sp)
     }
 }
 
+/* A drop cap: large text of one line and about one letter (no wider than
+ * DROP_CAP_W_PCT percent of its height, at most DROP_CAP_LINES body heights tall) set in
+ * the top left corner of a body region, which starts within half a body height of the
+ * cap's top and spans its columns. It is the first letter of that region's text, not a
+ * headline of an article of its own (seed 1121: "T" read as a headline, "he market will
+ * move..." as its article). Its box joins the body region, which recognition reads as one
+ * block; the cap's region is dropped. */
+#define DROP_CAP_W_PCT 150
+#define DROP_CAP_LINES 5
+static void seg_drop_caps(seg_regions *rs, int body)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        seg_region *c = &rs->v[i];
+        int w = seg_box_w(&c->box), h = seg_box_h(&c->box);
+        if ((c->role != NOCR_ROLE_HEADLINE && c->role != NOCR_ROLE_SUBHEADLINE) ||
+            c->nlines != 1 || 100 * w > DROP_CAP_W_PCT * h || h > DROP_CAP_LINES * body)
+            continue;
+        for (size_t j = 0; j < rs->n; j++) {
+            seg_region *b = &rs->v[j];
+            if (b->role != NOCR_ROLE_BODY || b->box.x0 > c->box.x0 + body / 2 ||
+                b->box.x1 < c->box.x1 + 2 * w || abs(b->box.y0 - c->box.y0) > body / 2)
+                continue;
+            seg_box_union(&b->box, &c->box);
+            c->role = NOCR_ROLE_UNKNOWN; /* dropped: its ink is read with b */
+            break;
+        }
+    }
+}
+
 void seg_roles(seg_regions *rs, const seg_page *sp)
 {
     for (size_t i = 0; i < rs->n; i++)
         if (rs->v[i].role == NOCR_ROLE_BODY)
             rs->v[i].role = region_role(&rs->v[i], rs, sp);
+    seg_drop_caps(rs, sp->body);
     seg_folio(rs, sp);
 }
