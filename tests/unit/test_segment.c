@@ -53,6 +53,17 @@ static nocr_image *image_from_pix(PIX *pix)
     return img;
 }
 
+/* The page newsocr's layout finds on a drawing; the drawing is freed. */
+static nocr_page *segment_drawn(PIX *pix)
+{
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+    return page;
+}
+
 /* Which of the columns starting at xs[] (width w) holds [x0, x1); -1 if it spans two. */
 static int column_of(int x0, int x1, const int *xs, int ncols, int w)
 {
@@ -127,9 +138,7 @@ static void test_headline_tops(void)
     for (int c = 0; c < 6; c++)
         draw_char(pix, 100 + c * 110, 60 + tops[c], 80);
     draw_column(pix, 100, 200, 18, 5);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_page *page = segment_drawn(pix);
     int headlines = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         nocr_region *r = nocr_page_region(page, i);
@@ -142,8 +151,6 @@ static void test_headline_tops(void)
     }
     CHECK_INT(headlines, 1);
     nocr_page_free(page);
-    nocr_image_free(img);
-    pixDestroy(&pix);
 }
 
 /* A headline with an ellipsis of small dots between its words ("糖葫芦……各色小吃"),
@@ -169,9 +176,7 @@ static void test_headline_ellipsis(void)
         draw_char(pix, 60 + 4 * 90 + 160 + c * 90, 420, 80);
     draw_column(pix, 60, 200, 30, 4);
     draw_column(pix, 60, 540, 30, 3);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_page *page = segment_drawn(pix);
     int upper = 0, lower = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         nocr_region *r = nocr_page_region(page, i);
@@ -188,8 +193,6 @@ static void test_headline_ellipsis(void)
     CHECK_INT(upper, 1);
     CHECK_INT(lower, 2);
     nocr_page_free(page);
-    nocr_image_free(img);
-    pixDestroy(&pix);
 }
 
 /* A drop cap, one letter three lines tall in the top left corner of a column, is the
@@ -204,9 +207,7 @@ static void test_drop_cap(void)
         for (int x = x0; x + CH <= 60 + 16 * ADV; x += ADV)
             draw_char(pix, x, 100 + l * PITCH, CH);
     }
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_page *page = segment_drawn(pix);
     int headlines = 0, holds = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         nocr_region *r = nocr_page_region(page, i);
@@ -218,8 +219,6 @@ static void test_drop_cap(void)
     CHECK_INT(headlines, 0);
     CHECK_INT(holds, 1);
     nocr_page_free(page);
-    nocr_image_free(img);
-    pixDestroy(&pix);
 }
 
 /* A blank page: no regions, no failure. */
