@@ -221,6 +221,37 @@ static void test_drop_cap(void)
     nocr_page_free(page);
 }
 
+/* Two columns of Latin-like text: lines of x-height words (16 px) with 24 px of white
+ * between lines, half again their height, and wide word spaces at other places on every
+ * line. Each column is one body region of all its lines, not a region per word. */
+static void test_wide_leading(void)
+{
+    PIX *pix = pixCreate(900, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 2; c++)
+        for (int l = 0; l < 10; l++) {
+            int x = 40 + c * 420, end = x + 380, w = 0;
+            while (x + 16 <= end) {
+                draw_char(pix, x, 60 + l * 40, 16);
+                x += 18;
+                if (++w % (3 + (l + c) % 4) == 0)
+                    x += 14; /* a word space */
+            }
+        }
+    nocr_page *page = segment_drawn(pix);
+    int bodies = 0, lines = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) != NOCR_ROLE_BODY)
+            continue;
+        bodies++;
+        lines += (int)nocr_region_line_count(r);
+    }
+    CHECK_INT(bodies, 2);
+    CHECK_INT(lines, 20);
+    nocr_page_free(page);
+}
+
 /* A blank page: no regions, no failure. */
 static void test_blank(void)
 {
@@ -242,6 +273,7 @@ int main(void)
     test_headline_tops();
     test_headline_ellipsis();
     test_drop_cap();
+    test_wide_leading();
     test_blank();
     return CHECK_DONE();
 }
