@@ -195,6 +195,37 @@ static void test_headline_ellipsis(void)
     nocr_page_free(page);
 }
 
+/* A headline with a short word of small letters between its large ones ("36 flats on the
+ * site", the x-height word taken for body text by its size) is one headline. */
+static void test_headline_small_word(void)
+{
+    PIX *pix = pixCreate(1400, 500, 8);
+    pixSetAll(pix);
+    int x = 60;
+    for (int c = 0; c < 3; c++, x += 90)
+        draw_char(pix, x, 60, 80);
+    x += 20;
+    for (int c = 0; c < 2; c++, x += 45) /* the small word, on the baseline */
+        draw_char(pix, x, 100, 40);
+    x += 30;
+    for (int c = 0; c < 4; c++, x += 90)
+        draw_char(pix, x, 60, 80);
+    int right = x - 10;
+    draw_column(pix, 60, 200, 30, 4);
+    nocr_page *page = segment_drawn(pix);
+    int headlines = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
+            continue;
+        headlines++;
+        CHECK(rb.x <= 60 && rb.x + rb.w >= right);
+    }
+    CHECK_INT(headlines, 1);
+    nocr_page_free(page);
+}
+
 /* A drop cap, one letter three lines tall in the top left corner of a column, is the
  * first letter of the column's text: no headline, and the body region holds it. */
 static void test_drop_cap(void)
@@ -272,6 +303,7 @@ int main(void)
     test_tight_gutters();
     test_headline_tops();
     test_headline_ellipsis();
+    test_headline_small_word();
     test_drop_cap();
     test_wide_leading();
     test_blank();
