@@ -52,11 +52,12 @@ int seg_page_add_vertical(nocr_page *page, const seg_vregions *vr, const nocr_im
 int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp);
 int seg_measure_body(PIX *pixb);
 
-/* The body height of a page of vertical text: preprocessing measures it on horizontal
- * lines, of which a vertical page has few (the folio, headlines set across); on a page
- * whose text runs mostly in columns (or in mode VERTICAL) it is measured again on the page
- * turned a quarter (seg_measure_body: there the columns' width) and that measure replaces
- * `body` when they differ by more than a quarter. Else, and on failure, `body`. */
+/* The body height of a page of vertical text when preprocessing measured none (enhance
+ * 0): seg_measure_body reads horizontal lines, of which a vertical page has few (the
+ * folio, headlines set across); on a page whose text runs mostly in columns (or in mode
+ * VERTICAL) it is measured again on the page turned a quarter (there the columns' width)
+ * and that measure replaces `body` when they differ by more than a quarter. Else, and on
+ * failure, `body`. (Preprocessing's measurement reads columns too, nocr_prep_body_size.) */
 int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode);
 #endif
 
