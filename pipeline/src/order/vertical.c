@@ -85,7 +85,7 @@ int rec_vertical_body(const nocr_page *page, int body)
     for (size_t i = 0, nr = nocr_page_region_count(page); i < nr; i++) {
         const nocr_region *r = nocr_page_region(page, i);
         for (size_t k = 0, nl = nocr_region_line_count(r); is_vbody(r) && k < nl; k++) {
-            int w = nocr_line_box(nocr_region_line(r, k)).w;
+            int w = rec_upright_box(page, nocr_line_box(nocr_region_line(r, k))).w;
             if (w > 0) {
                 hist[w < WIDTH_MAX ? w : WIDTH_MAX]++;
                 n++;
@@ -434,11 +434,14 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
 {
     size_t n = nocr_page_region_count(page);
     rec_tiers t = {calloc(n ? n : 1, sizeof(int)), calloc(n ? n : 1, sizeof(int)), 0};
+    nocr_box *saved = NULL; /* the boxes as they were, while the rules read them upright */
     int error = NOCR_OK;
     if (!t.y0 || !t.y1) {
         error = nocr_error_set(NOCR_ENOMEM, "out of memory (tiers of a vertical page)");
         goto cleanup;
     }
+    if ((error = rec_upright_begin(&saved, page)) < 0)
+        goto cleanup;
     rec_headlines_find(w, page);
     articles_of_heads(w, body);
     items_collect(w, page);
@@ -458,6 +461,7 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
         error = items_rank(w, &t);
 
 cleanup:
+    rec_upright_end(saved, page);
     free(t.y0);
     free(t.y1);
     return error;
