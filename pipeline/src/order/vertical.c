@@ -271,8 +271,28 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
     }
 }
 
+/* The tier key of an article without vertical body text (a horizontal article) whose
+ * extent runs over rows [y0, y1): the key of its middle row, but when that falls between
+ * two tiers, the tier its extent reaches into (the one it reaches further into): a
+ * horizontal article beside a vertical one in a tier starts at the tier's top with its
+ * headline, where the vertical article's headline set across stands over its columns, so
+ * that the tier's columns start lower (seed 7101: its middle lay above the tier's columns,
+ * and it was read before the article to its right). Wholly between two tiers, it is read
+ * between them. */
+static int article_tier_key(const rec_tiers *t, int y0, int y1)
+{
+    int key = rec_tier_key(t, (y0 + y1) / 2), i = key / 2;
+    if (key % 2 != 0)
+        return key;
+    int above = i > 0 ? rec_overlap(y0, y1, t->y0[i - 1], t->y1[i - 1]) : 0;
+    int below = i < t->n ? rec_overlap(y0, y1, t->y0[i], t->y1[i]) : 0;
+    if (above <= 0 && below <= 0)
+        return key;
+    return below >= above ? 2 * i + 1 : 2 * i - 1;
+}
+
 /* Sets each article's order: by the tier key of its anchor (its topmost vertical body
- * region, else the middle of its extent), then right to left by its right edge in that
+ * region, else its extent: article_tier_key), then right to left by its right edge in that
  * tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
 static int articles_rank(rec_work *w, const rec_tiers *t, int body)
 {
@@ -291,8 +311,8 @@ static int articles_rank(rec_work *w, const rec_tiers *t, int body)
             if (w->items[i].article == a && is_vbody(w->items[i].r) &&
                 (!anchor || rec_y0(w->items[i].r) < rec_y0(anchor)))
                 anchor = w->items[i].r;
-        key[a] = rec_tier_key(t, anchor ? rec_y0(anchor) + nocr_region_box(anchor).h / 2
-                                        : (ar->y0 + ar->y1) / 2);
+        key[a] = anchor ? rec_tier_key(t, rec_y0(anchor) + nocr_region_box(anchor).h / 2)
+                        : article_tier_key(t, ar->y0, ar->y1);
         top[a] = anchor ? rec_y0(anchor) : ar->y0;
         right[a] = INT_MIN;
         for (size_t i = 0; i < w->nitems; i++) {
