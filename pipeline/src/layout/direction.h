@@ -19,6 +19,9 @@ int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_directio
  * in columns rather than in rows; -1 when too little text to tell (one character, no
  * ink). body is the body text height. */
 double seg_ink_direction(PIX *pixb, const seg_box *b, int body);
+/* The size of the characters inside box b of pixb, working pixels, at least `body`: what
+ * seg_ink_direction takes as `body` for a box of large type (a headline). */
+int seg_ink_type_size(PIX *pixb, const seg_box *b, int body);
 
 /* The vertical pass of the layout (vertical.c). With the horizontal pass's regions found,
  * decides which text is vertical (mode AUTO: from the ink, region by region; VERTICAL: all

@@ -222,8 +222,26 @@ static int page_bands(int *cuts, const seg_page *sp)
     return n;
 }
 
+/* A horizontal-pass region kept horizontal hides the vertical text found under it only
+ * when its lines can be rows: LONG_ROW characters long (its width in line heights). A
+ * column of headline characters cut into lines of one character each can measure
+ * horizontal at the body's closing (the flat strokes of 一 and 上 are long pieces, the
+ * characters stand too far apart to join): seed 7107, whose vertical headline stayed in
+ * four pieces, one of them taken for an article of its own. */
+static int hrows_long(const seg_region *h)
+{
+    return seg_box_w(&h->box) >= LONG_ROW * (h->line_h > 0 ? h->line_h : 1);
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
- * out, unless they lie on text kept horizontal. Returns 0 or NOCR_ENOMEM. */
+ * out, unless they lie on text kept horizontal. A region of one column is measured at the
+ * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
+ * solid, its characters further apart than the body's closing joins (seed 7112: a
+ * six-character vertical headline gave no long pieces and stayed in horizontal pieces of
+ * one to three characters, read as headlines of their own). A block of several columns
+ * of large type keeps the body's closing: at its own size the closing also bridges the
+ * tighter leading of headline type, and a horizontal headline of three lines of three
+ * characters measured vertical (7122). Returns 0 or NOCR_ENOMEM. */
 static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
                         const seg_regions *hregions, const signed char *hdir, PIX *pixb,
                         const seg_page *sp, int y0, nocr_direction_mode mode)
@@ -238,20 +256,23 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         r.box.y1 += y0;
         if (r.role == NOCR_ROLE_PAGE_HEADER)
             r.role = NOCR_ROLE_BODY; /* the folio is horizontal */
-        if (mode == NOCR_DIRECTION_AUTO &&
-            !(seg_ink_direction(pixb, &r.box, sp->body) > REGION_VERTICAL))
-            continue;
-        int on_horizontal = 0;
-        for (size_t h = 0; h < hregions->n && !on_horizontal; h++)
-            on_horizontal = hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
-                            centre_inside(&r.box, &hregions->v[h].box);
-        if (on_horizontal)
-            continue;
         seg_vregion vr = {r, NULL, 0};
-        if (NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1) ||
-            region_columns(&vr, tl, &tr->v[i].box, sp->width, y0)) {
+        if (region_columns(&vr, tl, &tr->v[i].box, sp->width, y0)) {
             free(vr.columns);
             return NOCR_ENOMEM;
+        }
+        /* one column of large type (a vertical headline) measured at its own size */
+        int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
+        int keep =
+            mode != NOCR_DIRECTION_AUTO || seg_ink_direction(pixb, &r.box, size) > REGION_VERTICAL;
+        for (size_t h = 0; h < hregions->n && keep; h++)
+            keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
+                     hrows_long(&hregions->v[h]) && centre_inside(&r.box, &hregions->v[h].box));
+        if (!keep || NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
+            free(vr.columns);
+            if (keep)
+                return NOCR_ENOMEM;
+            continue;
         }
         vr.r.nlines = (int)vr.ncolumns;
         out->v[out->n++] = vr;
