@@ -29,7 +29,9 @@ int seg_ink_type_size(PIX *pixb, const seg_box *b, int body);
  * become rows, right to left becomes top to bottom, so every rule of the horizontal layout
  * applies unchanged: columns never cross the gap between two vertical lines, tiers are
  * blocks, headlines large text), marks the horizontal regions it replaces
- * NOCR_ROLE_UNKNOWN (dropped) and returns the vertical regions in *out, working pixels of
+ * NOCR_ROLE_UNKNOWN (dropped), cuts those left beside vertical ones on their rows (and
+ * their lines, in `lines`, the horizontal pass's) to the span they leave free, and
+ * returns the vertical regions in *out, working pixels of
  * the upright page, each with its columns (right to left) in *out_lines (parallel arrays,
  * the caller frees both). Does nothing (n = 0) on a horizontal page. Errors: NOCR_ENOMEM
  * (message set). */
@@ -44,8 +46,8 @@ typedef struct seg_vregions {
     size_t n, cap;
 } seg_vregions;
 
-int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
-                 nocr_direction_mode mode);
+int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX *pixb,
+                 const seg_page *sp, nocr_direction_mode mode);
 void seg_vregions_free(seg_vregions *vr);
 /* Appends the vertical regions, with their columns as lines, to the page (boxes mapped to
  * original pixels, working boxes kept). Returns 0 or NOCR_ENOMEM. */

@@ -274,7 +274,7 @@ int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_directio
         goto cleanup;
     }
     /* vertical text: its regions replace the horizontal pass's (vertical.c) */
-    if (sp.body > 0 && (rc = seg_vertical(&vregions, &regions, pixb, &sp, mode)))
+    if (sp.body > 0 && (rc = seg_vertical(&vregions, &regions, &lines, pixb, &sp, mode)))
         goto cleanup;
     if ((rc = seg_page_add_regions(page, &regions, &lines, &sp, img)) ||
         (rc = seg_page_add_vertical(page, &vregions, img)))

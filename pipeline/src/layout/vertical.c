@@ -280,6 +280,94 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
     return NOCR_OK;
 }
 
+/* The vertical region whose box holds more than half of box b, NULL when none. */
+static const seg_vregion *vregion_holding(const seg_vregions *vr, const seg_box *b)
+{
+    long area = (long)seg_box_w(b) * seg_box_h(b);
+    for (size_t v = 0; v < vr->n; v++) {
+        const seg_box *o = &vr->v[v].r.box;
+        if (2L * seg_overlap(b->x0, b->x1, o->x0, o->x1) *
+                seg_overlap(b->y0, b->y1, o->y0, o->y1) >
+            area)
+            return &vr->v[v];
+    }
+    return NULL;
+}
+
+/* A horizontal-pass region that stays beside vertical regions loses what they read: its
+ * lines that lie mostly in a vertical region (a row of the first characters of the
+ * columns under a horizontal headline, joined to the headline's block), then, when
+ * vertical regions run over more than half its height, the parts of its lines outside the
+ * widest span of its columns they leave free (a horizontal headline joined on its row
+ * with the tops of the columns beside it); its box shrinks to what is left, and a region
+ * left without a span a body height wide, or without lines, is dropped. Without this the
+ * horizontal pass's lines were read as garbage before the columns read their characters
+ * again (seed 7121: a headline of eight characters 34 body heights wide, which also took
+ * the next article's vertical headlines for its second deck, and the column tops under
+ * another headline, which then ended below the top of its text and owned none of it).
+ * Lines cut away get an empty box off the page (seg_region_add_lines takes a line by its
+ * centre). Returns 0 or NOCR_ENOMEM. */
+static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregions *vr, int body)
+{
+    static const seg_box gone = {-1, -1, -1, -1};
+    seg_box was = r->box;
+    for (size_t i = 0; i < lines->n; i++)
+        if (centre_inside(&lines->v[i].box, &was) && vregion_holding(vr, &lines->v[i].box))
+            lines->v[i].box = gone;
+    int n = 0, *x0 = malloc((vr->n + 1) * sizeof(int)), *x1 = malloc((vr->n + 1) * sizeof(int));
+    if (!x0 || !x1) {
+        free(x0);
+        free(x1);
+        return NOCR_ENOMEM;
+    }
+    for (size_t v = 0; v < vr->n; v++) {
+        const seg_box *b = &vr->v[v].r.box;
+        if (seg_overlap(was.x0, was.x1, b->x0, b->x1) <= 0 ||
+            2 * seg_overlap(was.y0, was.y1, b->y0, b->y1) <= seg_box_h(&was))
+            continue;
+        int k = n++; /* insertion by left edge */
+        for (; k > 0 && x0[k - 1] > b->x0; k--) {
+            x0[k] = x0[k - 1];
+            x1[k] = x1[k - 1];
+        }
+        x0[k] = b->x0;
+        x1[k] = b->x1;
+    }
+    int best0 = was.x0, best1 = was.x1, at = was.x0;
+    for (int k = 0; n > 0 && k <= n; k++) {
+        int end = k < n && x0[k] < was.x1 ? x0[k] : was.x1;
+        if (k == 0 || end - at > best1 - best0) {
+            best0 = at;
+            best1 = end > at ? end : at;
+        }
+        at = k < n && x1[k] > at ? x1[k] : at;
+    }
+    free(x0);
+    free(x1);
+    int kept = 0;
+    seg_box box = {0, 0, 0, 0};
+    for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
+        seg_box *b = &lines->v[i].box;
+        if (!centre_inside(b, &was))
+            continue;
+        b->x0 = b->x0 > best0 ? b->x0 : best0;
+        b->x1 = b->x1 < best1 ? b->x1 : best1;
+        if (b->x1 <= b->x0) {
+            *b = gone;
+            continue;
+        }
+        if (kept++)
+            seg_box_union(&box, b);
+        else
+            box = *b;
+    }
+    if (kept == 0)
+        r->role = NOCR_ROLE_UNKNOWN;
+    else
+        r->box = box;
+    return NOCR_OK;
+}
+
 /* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
 static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
 {
@@ -300,8 +388,8 @@ int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode)
     return vbody > 0 && 4 * abs(vbody - body) > body ? vbody : body;
 }
 
-int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
-                 nocr_direction_mode mode)
+int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX *pixb,
+                 const seg_page *sp, nocr_direction_mode mode)
 {
     *out = (seg_vregions){NULL, 0, 0};
     if (!page_has_vertical(pixb, sp->body, mode))
@@ -366,6 +454,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
+        else if (covered > 0 && trim_beside_vertical(r, lines, out, sp->body))
+            rc = NOCR_ENOMEM;
     }
     free(hdir);
     free(tl.v);
