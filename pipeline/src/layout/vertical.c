@@ -179,6 +179,55 @@ static void merge_overlapping(seg_regions *tr)
     }
 }
 
+/* A horizontal rule of the upright page (not a crease) across [x0, x1) between rows y0
+ * and y1 (a body height of slack). */
+static int rule_across(const seg_page *sp, int x0, int x1, int y0, int y1)
+{
+    for (size_t i = 0; i < sp->nrules; i++) {
+        const nocr_box *r = &sp->rules[i].box;
+        int cy = r->y + r->h / 2;
+        if (!sp->rules[i].vertical && !rule_is_fold(&sp->rules[i], sp) &&
+            seg_overlap(x0, x1, r->x, r->x + r->w) > 0 && cy >= y0 - sp->body &&
+            cy <= y1 + sp->body)
+            return 1;
+    }
+    return 0;
+}
+
+/* Body regions of the turned page (band top y0 on the upright page) one after the other
+ * along their rows, the second within the rows of the first or the first within the
+ * second's, less than 1.5 body heights apart and with no rule between them, are one: the
+ * columns of a block were all cut at the same height by the gaps after punctuation marks
+ * standing level (a vertical comma or full stop fills the top of its cell, and the gap
+ * after it looks like a gutter across the block), or a column runs on past its
+ * neighbours' ends after such a gap (seed 7109: three columns read as an upper and a
+ * lower block, their halves interleaved; 7115: a column's last fifteen characters read
+ * apart). Two articles one above the other in a tier stand further apart, or have a rule
+ * or a headline between them. */
+static void merge_continued(seg_regions *tr, const seg_page *sp, int y0)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < tr->n; i++)
+            for (size_t j = 0; j < tr->n; j++) {
+                seg_region *a = &tr->v[i], *b = &tr->v[j];
+                int gap = b->box.x0 - a->box.x1;
+                int ha = seg_box_h(&a->box), hb = seg_box_h(&b->box);
+                int rows = seg_overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1);
+                if (i == j || a->role != NOCR_ROLE_BODY || b->role != NOCR_ROLE_BODY || gap < 0 ||
+                    2 * gap >= 3 * sp->body || rows < (ha < hb ? ha : hb) - sp->body / 2)
+                    continue;
+                seg_box ua = upright_box(&a->box, sp->width);
+                if (rule_across(sp, ua.x0, ua.x1, y0 + ua.y1, y0 + ua.y1 + gap))
+                    continue;
+                seg_box_union(&a->box, &b->box);
+                a->nlines += b->nlines;
+                b->role = NOCR_ROLE_UNKNOWN;
+                changed = 1;
+            }
+    }
+}
+
 /* Segments the band of rows [y0, y1) of pixb turned: its lines and regions into tl and tr
  * (turned band pixels). */
 static int turned_layout(seg_lines *tl, seg_regions *tr, PIX *pixb, const seg_page *sp, int y0,
@@ -247,6 +296,7 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
                         const seg_page *sp, int y0, nocr_direction_mode mode)
 {
     merge_overlapping(tr);
+    merge_continued(tr, sp, y0);
     for (size_t i = 0; i < tr->n; i++) {
         seg_region r = tr->v[i];
         if (r.role == NOCR_ROLE_UNKNOWN)
