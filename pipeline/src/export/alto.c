@@ -193,18 +193,12 @@ static int alto_line(nocr_xw *xw, const nocr_line *line, const char *id)
     return NOCR_OK;
 }
 
-/* What the blocks of one export share: the page's language as a BCP 47 tag ("zh-Hant";
- * NULL when unknown). */
-typedef struct alto_state {
-    const char *lang;
-} alto_state;
-
-/* The TextBlocks of region k, one per paragraph, with the page's language (LANG: "the
+/* The TextBlocks of region k, one per paragraph, with the page's language, *data (LANG: "the
  * language should be recorded at the highest level possible", and ALTO has none above the
  * block). */
 static int alto_text_block(nocr_xw *xw, const nocr_region *region, size_t k, void *data)
 {
-    const char *lang = ((const alto_state *)data)->lang;
+    const char *lang = *(const char *const *)data; /* BCP 47, NULL when unknown */
     size_t np = nocr_paragraph_count(region), first = 0;
     const char *role = nocr_role_name(nocr_region_role(region));
     int article = nocr_region_article(region), rc = NOCR_OK;
@@ -287,6 +281,6 @@ int nocr_export_alto(char **out, const nocr_page *page, const nocr_export_info *
 {
     static const nocr_xml_format alto = {"nocr_export_alto", "ALTO",           alto_head,
                                          alto_text_block,    alto_other_block, alto_tail};
-    alto_state st = {nocr_export_lang_names(nocr_export_lang(page, info)).bcp47};
-    return nocr_export_xml(out, page, info, &alto, &st);
+    const char *lang = nocr_export_lang_names(nocr_export_lang(page, info)).bcp47;
+    return nocr_export_xml(out, page, info, &alto, &lang);
 }
