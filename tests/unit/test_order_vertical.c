@@ -292,6 +292,29 @@ static void test_mixed_page(void)
     }
 }
 
+/* A tier holding a vertical article under a headline set across it (its columns start
+ * below the headline) and, to its left, a horizontal article whose headline stands right
+ * of its lines, at the tier's top (seeds 7101, 7122): the right article first, then the
+ * horizontal one, its lines with their headline. */
+static void test_horizontal_article_beside(void)
+{
+    static const char *const a1[] = {">甲一", "甲二。<"};
+    static const char *const b1[] = {">乙一", "乙二", "乙三。<"};
+    static const char *const c1[] = {">丙文第一行", "丙文第二行", "丙文第三行。<"};
+    nocr_page *page = page_new(2000, 2000);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 100, 1800, 4);
+    vheadline(page, 1880, 150, 400, "甲題");
+    vcolumns(page, 1790, 150, 700, a1, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 900, 1800, 4);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1500, 950, 380, 60, "乙題橫排");
+    vcolumns(page, 1880, 1080, 700, b1, 3, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 700, 950, 400, 50, "丙題");
+    hlines(page, 100, 1010, 500, c1, 3); /* its middle in the tier, its headline above */
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題橫排\n乙一乙二乙三。\n\n丙題\n丙文第一行丙文第二行丙"
+                    "文第三行。\n");
+    nocr_page_free(page);
+}
+
 /* A photo inside a vertical article, its caption (horizontal) under it and columns under
  * the caption: the body right to left (the columns beside the photo, then those under
  * it), then the caption, after the article's body. */
@@ -503,6 +526,7 @@ int main(void)
     test_stacked();
     test_run_on();
     test_mixed_page();
+    test_horizontal_article_beside();
     test_caption();
     test_horizontal_page();
     test_never_lost();
