@@ -418,6 +418,29 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     return NOCR_OK;
 }
 
+/* A row kept horizontal and hidden from the turned pass (LONG_ROW characters long) can
+ * hold the first characters of a vertical headline that starts under it: the horizontal
+ * pass joins them on one row with a horizontal headline beside them, and the turned pass,
+ * which does not see the row, finds the headline's column only below it (seeds 7121 and
+ * 7201: two characters of a vertical headline read as garbage with a horizontal headline,
+ * and missing from their own). A vertical headline of one column under row h (its top
+ * within half a body height of the row's bottom, its column within the row's span) is
+ * taken to start at the row's top; trim_beside_vertical then cuts the row around it.
+ * Headlines only: the body columns under a horizontal headline start at the same distance
+ * (p30). */
+static void headline_reach_up(const seg_region *h, seg_vregions *vr, int body)
+{
+    for (size_t v = 0; v < vr->n; v++) {
+        seg_vregion *c = &vr->v[v];
+        seg_box *b = &c->r.box;
+        if (c->r.role != NOCR_ROLE_HEADLINE || c->ncolumns != 1 || b->x0 < h->box.x0 ||
+            b->x1 > h->box.x1 || b->y0 < h->box.y1 - body / 2 || b->y0 > h->box.y1 + body / 2)
+            continue;
+        b->y0 = h->box.y0;
+        c->columns[0].y0 = h->box.y0;
+    }
+}
+
 /* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
 static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
 {
@@ -494,6 +517,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
             !nocr_role_is_text(r->role))
             continue;
+        if (hdir[h] == 0 && seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box))
+            headline_reach_up(r, out, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
         int inside = 0;
         for (size_t v = 0; v < out->n; v++) {
