@@ -6,6 +6,11 @@
  *   seg_vregions_free     frees what seg_vertical returned
  *   turn_box, upright_box a box between the upright and the turned page
  *   region_columns        a turned region's lines as columns of the upright page
+ *   rule_is_fold          a crease or streak from edge to edge, not a printed rule
+ *   merge_overlapping, merge_continued   turned body regions that are one block
+ *   hrows_long            a horizontal-pass region whose lines can be rows
+ *   headline_reach_up     a vertical headline's top taken into a horizontal row, given back
+ *   trim_beside_vertical  a horizontal region cut to what the vertical ones leave it
  *
  * Turned a quarter counter-clockwise (pixRotate90(pixs, -1)), a page of vertical text is a
  * page of horizontal text: the rightmost column is the top line, a column's top its left

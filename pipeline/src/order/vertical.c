@@ -5,12 +5,14 @@
  *   rec_page_vertical     which path a page takes: its body text mostly vertical
  *   rec_vertical_body     the body height, guarded against a measure of column lengths
  *   rec_tier_key          a row's place among the tiers
- *   rec_vertical_order    articles, their order and the order inside them
+ *   rec_vertical_order    articles, their order and the order inside them, on the boxes
+ *                         straightened (upright.c)
  *   tiers_find            the tiers: bands of vertical body regions side by side
  *   heads_deck            two headlines that are one (a second deck)
  *   articles_of_heads     one article per headline, decks joined
  *   items_collect         the text regions that are read, each with its owner
  *   items_run_on          text no headline owns: the article right above it, else beside
+ *   article_tier_key      the tier of an article without vertical body text
  *   articles_rank         the order of the articles: tier by tier, right to left
  *   items_rank            the order inside an article and the sort
  *
