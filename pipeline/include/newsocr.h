@@ -479,7 +479,7 @@ typedef struct nocr_export_info {
 #define NOCR_EXPORT_INFO_INIT {NULL, NULL, NULL}
 
 /* Version of the JSON export's schema (pipeline/schema/newsocr-page.schema.json). */
-#define NOCR_JSON_SCHEMA_VERSION "1.2"
+#define NOCR_JSON_SCHEMA_VERSION "1.3"
 
 /* Each export writes the whole page in reading order into *out, a NUL-terminated UTF-8
  * string that is the caller's, freed with free(). info may be NULL. */

@@ -12,6 +12,11 @@
 #   e2e.sh schemas NEWSOCR OUT SCHEMAS_DIR NAME...   PAGE and ALTO against the XSDs
 #                  (exit 77, skipped, when SCHEMAS_DIR is absent)
 #   e2e.sh cli     NEWSOCR OUT IMAGE            format options: usage errors, stdout, -o FILE
+#   e2e.sh lang    NEWSOCR OUT JSON_VALIDATE SCHEMA_JSON SCHEMAS_DIR IMAGE LANG
+#                  -l auto on IMAGE chooses LANG (chi_tra or chi_sim), and every structured
+#                  export says so: JSON page.lang, hOCR lang and ocr-langs/ocr-scripts, PAGE
+#                  primaryLanguage/primaryScript, ALTO LANG; the exports valid against their
+#                  schemas (exit 77, skipped, without the chi_sim and chi_tra models)
 # Each check prints "ok" or "FAIL"; the script ends with "N passed, M failed".
 set -u
 export LC_ALL=C.UTF-8
@@ -144,6 +149,56 @@ cli)
     SOURCE_DATE_EPOCH=0 "$NEWSOCR" -f page -o "$W/one.xml" "$IMG" 2>"$W/err"
     cmp -s "$W/one.xml" "$W/stdout.xml" && ok "-f page -o FILE writes FILE" ||
         bad "-o FILE differs from stdout: $(ls "$W")"
+    done_
+    ;;
+lang)
+    VALIDATE=$1 SCHEMA=$2 DIR=$3 IMG=$4 LANG_=$5
+    models=$("$NEWSOCR" --list-langs 2>/dev/null | cut -f1)
+    if ! echo "$models" | grep -qx chi_sim || ! echo "$models" | grep -qx chi_tra; then
+        echo "SKIP: -l auto needs the chi_sim and chi_tra models"
+        exit 77
+    fi
+    case $LANG_ in
+    chi_tra) tag=zh-Hant script=Hant page_script="Hant - Han (Traditional variant)" ;;
+    *) tag=zh-Hans script=Hans page_script="Hans - Han (Simplified variant)" ;;
+    esac
+    W="$OUT/out"
+    rm -rf "$OUT"
+    mkdir -p "$OUT"
+    "$NEWSOCR" -q -l auto -f json,hocr,alto,page -o "$W" "$IMG" 2>"$OUT/err" ||
+        bad "newsocr -l auto: $(cat "$OUT/err")"
+    name=$(basename "${IMG%.*}")
+    j="$W/$name.json"
+    [ "$(jq -r .page.lang "$j")" = "$LANG_" ] && ok "JSON page.lang is -l auto's choice ($LANG_)" ||
+        bad "JSON page.lang $(jq -r .page.lang "$j"), expected $LANG_"
+    "$VALIDATE" "$SCHEMA" "$j" >"$OUT/err" && ok "$name.json valid" || bad "$(cat "$OUT/err")"
+    h="$W/$name.hocr"
+    [ "$(xmllint --xpath 'string(/*/@lang)' "$h")" = "$tag" ] && ok "hOCR lang $tag" ||
+        bad "hOCR lang $(xmllint --xpath 'string(/*/@lang)' "$h")"
+    meta() { xmllint --xpath "string(//*[local-name()='meta'][@name='$1']/@content)" "$h"; }
+    [ "$(meta ocr-langs)" = zh ] && [ "$(meta ocr-scripts)" = "$script" ] &&
+        ok "hOCR ocr-langs zh, ocr-scripts $script" ||
+        bad "hOCR ocr-langs '$(meta ocr-langs)', ocr-scripts '$(meta ocr-scripts)'"
+    pg="$W/$name.page.xml"
+    attr() { xmllint --xpath "string(//*[local-name()='Page']/@$1)" "$pg"; }
+    [ "$(attr primaryLanguage)" = Chinese ] && [ "$(attr primaryScript)" = "$page_script" ] &&
+        ok "PAGE primaryLanguage Chinese, primaryScript $script" ||
+        bad "PAGE primaryLanguage '$(attr primaryLanguage)', primaryScript '$(attr primaryScript)'"
+    a="$W/$name.alto.xml"
+    n=$(xmllint --xpath "count(//*[local-name()='TextBlock'])" "$a")
+    m=$(xmllint --xpath "count(//*[local-name()='TextBlock'][@LANG='$tag'])" "$a")
+    [ "$n" -gt 0 ] && [ "$n" = "$m" ] && ok "ALTO LANG $tag on all $n TextBlocks" ||
+        bad "ALTO LANG $tag on $m of $n TextBlocks"
+    for pair in page.xml:pagecontent.xsd alto.xml:alto-4-3.xsd; do
+        f="$W/$name.${pair%%:*}"
+        if [ ! -d "$DIR" ]; then
+            echo "SKIP: $DIR absent: $(basename "$f") not validated"
+        elif xmllint --noout --nonet --schema "$DIR/${pair#*:}" "$f" 2>"$OUT/err"; then
+            ok "$(basename "$f") validates against ${pair#*:}"
+        else
+            bad "$(basename "$f"): $(grep -v validates "$OUT/err" | head -3)"
+        fi
+    done
     done_
     ;;
 esac

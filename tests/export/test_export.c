@@ -3,7 +3,8 @@
  * pages built by hand: escaping, reading order, role mapping, paragraphs, CJK words.
  *
  *   tests: test_txt_reference, test_pagexml, test_alto, test_hocr, test_json,
- *          test_empty_page, test_role_names, test_reading_order_groups, test_txt_unsorted,
+ *          test_empty_page, test_page_lang, test_role_names, test_reading_order_groups,
+ *          test_txt_unsorted,
  *          test_overlay
  *   helpers: add_region, add_line, add_char_words, make_page (pages); xpath, xstr, xcount,
  *            check_xpaths, parse_xml, check_xsd, export_xml, check_json_schema (checks)
@@ -432,6 +433,57 @@ static void test_empty_page(void)
     nocr_page_free(page);
 }
 
+/* The page's language in every structured export: the one recognition chose (-l auto) over
+ * the engine's string, in each format's vocabulary; none where the language is unknown
+ * ("auto" alone); the XML valid either way. */
+static void test_page_lang(void)
+{
+    static const nocr_export_info auto_info = {"p.png", "auto", NULL};
+    for (int chosen = 0; chosen < 2; chosen++) {
+        nocr_page *page = NULL;
+        CHECK_INT(nocr_page_new(&page, 1000, 1000), NOCR_OK);
+        nocr_region *r = add_region(page, NOCR_ROLE_BODY, 100, 100, 400, 300, 0, 0);
+        add_line(r, "臺北市政府今日公布", 1);
+        if (chosen)
+            CHECK_INT(nocr_page_set_lang(page, "chi_tra"), NOCR_OK);
+        char *text = NULL;
+        CHECK_INT(nocr_export_json(&text, page, &auto_info), NOCR_OK);
+        check_json_schema(text);
+        json_t *root = text ? json_loads(text, 0, NULL) : NULL;
+        json_t *lang = json_object_get(json_object_get(root, "page"), "lang");
+        if (chosen)
+            CHECK_STR(json_string_value(lang), "chi_tra");
+        else
+            CHECK(json_is_null(lang));
+        json_decref(root);
+        free(text);
+        const char *none = "";
+        const xcheck page_want[] = {
+            {"/p:PcGts/p:Page/@primaryLanguage", chosen ? "Chinese" : none},
+            {"/p:PcGts/p:Page/@primaryScript", chosen ? "Hant - Han (Traditional variant)" : none},
+        };
+        const xcheck alto_want[] = {{"//a:TextBlock/@LANG", chosen ? "zh-Hant" : none}};
+        const xcheck hocr_want[] = {
+            {"/h:html/@lang", chosen ? "zh-Hant" : none},
+            {"//h:meta[@name='ocr-langs']/@content", chosen ? "zh" : none},
+            {"//h:meta[@name='ocr-scripts']/@content", chosen ? "Hant" : none},
+        };
+        xmlDocPtr doc = export_xml(nocr_export_pagexml, page, &auto_info, "pagecontent.xsd", NULL);
+        if (doc)
+            check_xpaths(doc, page_want, 2);
+        xmlFreeDoc(doc);
+        doc = export_xml(nocr_export_alto, page, &auto_info, "alto-4-3.xsd", NULL);
+        if (doc)
+            check_xpaths(doc, alto_want, 1);
+        xmlFreeDoc(doc);
+        doc = export_xml(nocr_export_hocr, page, &auto_info, NULL, NULL);
+        if (doc)
+            check_xpaths(doc, hocr_want, 3);
+        xmlFreeDoc(doc);
+        nocr_page_free(page);
+    }
+}
+
 /* One region per role, in reading order by role: every export names a role alike. */
 static void test_role_names(void)
 {
@@ -591,6 +643,7 @@ int main(int argc, char **argv)
     test_json(page);
     nocr_page_free(page);
     test_empty_page();
+    test_page_lang();
     test_role_names();
     test_reading_order_groups();
     test_txt_unsorted();

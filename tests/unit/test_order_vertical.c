@@ -15,6 +15,7 @@
 #include "check.h"
 #include "newsocr.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "oom.h"
@@ -292,6 +293,84 @@ static void test_mixed_page(void)
     }
 }
 
+/* A tier holding a vertical article under a headline set across it (its columns start
+ * below the headline) and, to its left, a horizontal article whose headline stands right
+ * of its lines, at the tier's top (seeds 7101, 7122): the right article first, then the
+ * horizontal one, its lines with their headline. */
+static void test_horizontal_article_beside(void)
+{
+    static const char *const a1[] = {">甲一", "甲二。<"};
+    static const char *const b1[] = {">乙一", "乙二", "乙三。<"};
+    static const char *const c1[] = {">丙文第一行", "丙文第二行", "丙文第三行。<"};
+    nocr_page *page = page_new(2000, 2000);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 100, 1800, 4);
+    vheadline(page, 1880, 150, 400, "甲題");
+    vcolumns(page, 1790, 150, 700, a1, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 900, 1800, 4);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1500, 950, 380, 60, "乙題橫排");
+    vcolumns(page, 1880, 1080, 700, b1, 3, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 700, 950, 400, 50, "丙題");
+    hlines(page, 100, 1010, 500, c1, 3); /* its middle in the tier, its headline above */
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題橫排\n乙一乙二乙三。\n\n丙題\n丙文第一行丙文第二行丙"
+                    "文第三行。\n");
+    nocr_page_free(page);
+}
+
+/* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
+ * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
+ * mapping back to the original gives it. */
+static nocr_box skewed(nocr_box b, double deg, int w, int h)
+{
+    double a = deg * 3.14159265358979 / 180.0, cx = w / 2.0, cy = h / 2.0;
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (int k = 0; k < 4; k++) {
+        double dx = b.x + (k & 1 ? b.w : 0) - cx, dy = b.y + (k & 2 ? b.h : 0) - cy;
+        double x = cx + dx * cos(a) - dy * sin(a), y = cy + dx * sin(a) + dy * cos(a);
+        x0 = x < x0 ? x : x0;
+        x1 = x > x1 ? x : x1;
+        y0 = y < y0 ? y : y0;
+        y1 = y > y1 ? y : y1;
+    }
+    return (nocr_box){(int)x0, (int)y0, (int)(x1 - x0 + 0.5), (int)(y1 - y0 + 0.5)};
+}
+
+/* Two articles side by side, each a vertical headline and four columns 1600 px long, on a
+ * scan skewed 3 degrees: each box is wider than its column by 80 px, more than the column
+ * pitch, so that neighbouring columns' boxes overlap, and the headline's box overlaps the
+ * first column's. Read straightened (upright.c): each article's columns right to left,
+ * the right article first; both paragraph runs whole. */
+static void test_skewed(void)
+{
+    static const char *const cols[2][4] = {{">甲一", "甲二", "甲三", "甲四。<"},
+                                           {">乙一", "乙二", "乙三", "乙四。<"}};
+    static const char *const heads[2] = {"甲題", "乙題"};
+    for (int sign = -1; sign <= 1; sign += 2) {
+        int W = 1400, H = 2000;
+        nocr_page *page = page_new(W, H);
+        nocr_page_set_skew(page, 3.0 * sign, 0.9);
+        for (int a = 0; a < 2; a++) {
+            int right = 1300 - a * 400;
+            nocr_box hb = {right - 80, 200, 80, 400};
+            one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 0, 0, 1, 1, heads[a]);
+            nocr_region *h = nocr_page_region(page, nocr_page_region_count(page) - 1);
+            nocr_region_set_box(h, skewed(hb, 3.0 * sign, W, H));
+            nocr_box rb = {right - 100 - 4 * PITCH, 200, 4 * PITCH, 1600};
+            nocr_region *r = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 0, 0, 1, 1);
+            nocr_region_set_box(r, skewed(rb, 3.0 * sign, W, H));
+            for (int k = 0; k < 4; k++) {
+                int indent, short_end;
+                char buf[64];
+                column_text(buf, sizeof(buf), cols[a][k], &indent, &short_end);
+                nocr_box cb = {right - 100 - (k + 1) * PITCH + 10, 200, BODY, 1600};
+                CHECK_INT(nocr_region_add_line(NULL, r, skewed(cb, 3.0 * sign, W, H), buf, 90),
+                          NOCR_OK);
+            }
+        }
+        check_txt(page, "甲題\n甲一甲二甲三甲四。\n\n乙題\n乙一乙二乙三乙四。\n");
+        nocr_page_free(page);
+    }
+}
+
 /* A photo inside a vertical article, its caption (horizontal) under it and columns under
  * the caption: the body right to left (the columns beside the photo, then those under
  * it), then the caption, after the article's body. */
@@ -503,6 +582,8 @@ int main(void)
     test_stacked();
     test_run_on();
     test_mixed_page();
+    test_horizontal_article_beside();
+    test_skewed();
     test_caption();
     test_horizontal_page();
     test_never_lost();

@@ -8,7 +8,8 @@
  * top. The horizontal page is the same drawing turned a quarter. Checked: the folio stays
  * horizontal, the columns are vertical regions whose lines are the columns, tall, right to
  * left, none crossing the gap between the articles; the horizontal page has no vertical
- * region; nocr_process_options.direction overrides the detection.
+ * region; nocr_process_options.direction overrides the detection; preprocessing measures
+ * the body size of a page of columns as of a page of rows.
  */
 #include "check.h"
 #include "newsocr.h"
@@ -149,6 +150,54 @@ static void test_horizontal_page(void)
     pixDestroy(&pixv);
 }
 
+/* Preprocessing's body size on a page of columns: a horizontal headline of ten 60 px
+ * squares over 12 columns of 30 px squares whose neighbours are staggered by half a
+ * character (so that they form no rows). Read only on horizontal lines, the headline was
+ * the body size (60 px, as on p30); read on the page turned a quarter too, the columns'
+ * width is (30 px, scaled to about the 40 px target). The same page turned a quarter, a
+ * page of rows, measures the same. */
+static void draw_glyph(PIX *pix, int x, int y, int size)
+{
+    /* a frame, not a solid square: a line of solid squares is too dense to be text */
+    int t = size / 7;
+    draw_char(pix, x, y, size);
+    BOX *box = boxCreate(x + t, y + t, size - 2 * t, size - 2 * t);
+    pixSetInRectArbitrary(pix, box, 255);
+    boxDestroy(&box);
+}
+
+static PIX *draw_staggered_page(void)
+{
+    PIX *pix = pixCreate(760, 760, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 10; c++)
+        draw_glyph(pix, 60 + c * 64, 40, 60);
+    for (int col = 0; col < 12; col++)
+        for (int c = 0; c < 16; c++)
+            draw_glyph(pix, 700 - (col + 1) * PITCH, 140 + (col % 2) * 16 + c * ADV, CH);
+    return pix;
+}
+
+static void test_body_size(void)
+{
+    PIX *pixv = draw_staggered_page();
+    PIX *pixh = pixRotate90(pixv, 1);
+    for (int k = 0; k < 2; k++) {
+        l_uint8 *data = NULL;
+        size_t size = 0;
+        nocr_image *img = NULL;
+        CHECK(pixWriteMem(&data, &size, k == 0 ? pixv : pixh, IFF_PNG) == 0);
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
+        free(data);
+        CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+        double scale = nocr_image_scale(img), body = nocr_image_work_body_size(img) / scale;
+        CHECK(body >= 27 && body <= 33);
+        nocr_image_free(img);
+    }
+    pixDestroy(&pixv);
+    pixDestroy(&pixh);
+}
+
 /* nocr_process_options.direction: HORIZONTAL keeps a vertical page horizontal; VERTICAL
  * makes the text of the horizontal page vertical. Needs the chi_sim model (else skipped). */
 static int test_override(void)
@@ -190,6 +239,7 @@ int main(void)
     setMsgSeverity(L_SEVERITY_NONE);
     test_vertical_page();
     test_horizontal_page();
+    test_body_size();
     int skipped = test_override();
     int rc = CHECK_DONE();
     return rc ? rc : skipped;

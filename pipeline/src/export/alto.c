@@ -193,10 +193,12 @@ static int alto_line(nocr_xw *xw, const nocr_line *line, const char *id)
     return NOCR_OK;
 }
 
-/* The TextBlocks of region k, one per paragraph. */
+/* The TextBlocks of region k, one per paragraph, with the page's language, *data (LANG: "the
+ * language should be recorded at the highest level possible", and ALTO has none above the
+ * block). */
 static int alto_text_block(nocr_xw *xw, const nocr_region *region, size_t k, void *data)
 {
-    (void)data;
+    const char *lang = *(const char *const *)data; /* BCP 47, NULL when unknown */
     size_t np = nocr_paragraph_count(region), first = 0;
     const char *role = nocr_role_name(nocr_region_role(region));
     int article = nocr_region_article(region), rc = NOCR_OK;
@@ -211,6 +213,8 @@ static int alto_text_block(nocr_xw *xw, const nocr_region *region, size_t k, voi
             nocr_xw_attrf(xw, "TAGREFS", "TAG_%s TAG_a%d", role, article + 1);
         else
             nocr_xw_attrf(xw, "TAGREFS", "TAG_%s", role);
+        if (lang)
+            nocr_xw_attr(xw, "LANG", lang);
         if (nocr_region_direction(region) == NOCR_DIR_VERTICAL)
             nocr_xw_attr(xw, "BASEDIRECTION", "ttb");
         for (size_t i = first; i < end && !rc; i++) {
@@ -277,5 +281,6 @@ int nocr_export_alto(char **out, const nocr_page *page, const nocr_export_info *
 {
     static const nocr_xml_format alto = {"nocr_export_alto", "ALTO",           alto_head,
                                          alto_text_block,    alto_other_block, alto_tail};
-    return nocr_export_xml(out, page, info, &alto, NULL);
+    const char *lang = nocr_export_lang_names(nocr_export_lang(page, info)).bcp47;
+    return nocr_export_xml(out, page, info, &alto, &lang);
 }

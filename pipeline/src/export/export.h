@@ -16,6 +16,8 @@
  *     nocr_export_region_id      "rN", a region's id in every export
  *     nocr_export_image_path, nocr_export_image_name   the image named in an export
  *     nocr_export_settings       "lang=...; settings" for the XML metadata
+ *     nocr_export_lang           the page's recognition language, as Tesseract names it
+ *     nocr_export_lang_names     a Tesseract language in the exports' vocabularies
  *     nocr_export_in_order       does a region belong to the reading order
  *     nocr_export_sequence       the order regions are written in
  *     nocr_export_ordered_count  how many of them are in the reading order
@@ -98,6 +100,25 @@ const char *nocr_export_image_name(const nocr_page *page, const nocr_export_info
 
 /* "lang=LANG; SETTINGS" (either empty when unknown), the provenance the XML exports record. */
 void nocr_export_settings(char *out, size_t n, const nocr_export_info *info);
+
+/* The language the page was read in, as Tesseract names it: nocr_page_lang when
+ * recognition set it (the choice of -l auto), else info->lang; NULL when neither. */
+const char *nocr_export_lang(const nocr_page *page, const nocr_export_info *info);
+
+/* One Tesseract language in the vocabularies of the exports; a field is NULL when the
+ * language has no name there. */
+typedef struct nocr_lang_names {
+    const char *iso639;      /* ISO 639-1 code (hOCR ocr-langs): "zh", "en" */
+    const char *iso15924;    /* ISO 15924 script (hOCR ocr-scripts): "Hans", "Hant", "Latn" */
+    const char *bcp47;       /* BCP 47 tag (HTML lang, ALTO LANG, xsd:language): "zh-Hant" */
+    const char *page;        /* PAGE LanguageSimpleType (primaryLanguage): "Chinese" */
+    const char *page_script; /* PAGE ScriptSimpleType (primaryScript) */
+} nocr_lang_names;
+
+/* The names of the first language of a Tesseract language string ("chi_tra",
+ * "chi_sim+eng": chi_sim; the vertical models chi_sim_vert and chi_tra_vert as their
+ * script); all NULL for a language the table does not know ("auto", NULL). */
+nocr_lang_names nocr_export_lang_names(const char *tess_lang);
 
 /* 1 when the region is a text region (nocr_role_is_text) in the reading order
  * (order >= 0). */

@@ -3,7 +3,7 @@
  *
  *   nocr_export_hocr
  *
- * static helpers: bbox, hocr_title, html_lang, hocr_meta, hocr_head, line_class, hocr_line,
+ * static helpers: bbox, hocr_title, lang_codes, hocr_meta, hocr_head, line_class, hocr_line,
  *                 hocr_text_region, hocr_other_region, hocr_page, hocr_head_all, hocr_tail
  *
  * ocr_page > ocr_carea (one per region, in reading order; title bbox and x_role, x_order,
@@ -15,7 +15,10 @@
  * a run of Chinese is one ocrx_word, and inside a line nothing but one space stands
  * between two words, so a CJK line is never split into one word per character with
  * spaces between them (tesseract issue #2702). Coordinates are the original image's
- * pixels; bbox is "x0 y0 x1 y1", x1 and y1 exclusive, as Tesseract writes it.
+ * pixels; bbox is "x0 y0 x1 y1", x1 and y1 exclusive, as Tesseract writes it. The page's
+ * language (nocr_export_lang: -l auto's choice, else the engine's) is the html element's
+ * lang (BCP 47, "zh-Hant") and the ocr-langs and ocr-scripts metadata (ISO 639-1 and ISO
+ * 15924 codes, "zh" and "Hant", as the hOCR 1.2 specification asks).
  */
 #include "export/export.h"
 
@@ -40,19 +43,25 @@ static void hocr_title(nocr_xw *xw, nocr_box box, float confidence)
         nocr_xw_attr(xw, "title", b);
 }
 
-/* BCP 47 tag for the first Tesseract language, NULL when not known. */
-static const char *html_lang(const nocr_export_info *info)
+/* The codes of each model of Tesseract language string `lang` that has one (field 0: ISO
+ * 639-1 for ocr-langs, 1: ISO 15924 for ocr-scripts), space-separated and without
+ * repeats, into out; "" when none. */
+static void lang_codes(char *out, size_t n, const char *lang, int script)
 {
-    const char *l = info ? info->lang : NULL;
-    if (!l)
-        return NULL;
-    if (!strncmp(l, "chi_sim", 7))
-        return "zh-Hans";
-    if (!strncmp(l, "chi_tra", 7))
-        return "zh-Hant";
-    if (!strncmp(l, "eng", 3))
-        return "en";
-    return NULL;
+    size_t len = 0;
+    out[0] = '\0';
+    for (const char *p = lang; p && *p;) {
+        nocr_lang_names names = nocr_export_lang_names(p);
+        const char *code = script ? names.iso15924 : names.iso639;
+        size_t k = code ? strlen(code) : 0;
+        int seen = 0;
+        for (const char *q = out; k && *q && !seen; q += strcspn(q, " "), q += *q == ' ')
+            seen = strcspn(q, " ") == k && !strncmp(q, code, k);
+        if (k && !seen && len + k + 2 <= n)
+            len += (size_t)snprintf(out + len, n - len, "%s%s", len ? " " : "", code);
+        p += strcspn(p, "+");
+        p += *p == '+';
+    }
 }
 
 /* <meta name="NAME" content="CONTENT"/>, nothing when content is NULL. */
@@ -68,6 +77,9 @@ static void hocr_meta(nocr_xw *xw, const char *name, const char *content)
 
 static void hocr_head(nocr_xw *xw, const nocr_page *page, const nocr_export_info *info)
 {
+    char langs[64], scripts[64];
+    lang_codes(langs, sizeof(langs), nocr_export_lang(page, info), 0);
+    lang_codes(scripts, sizeof(scripts), nocr_export_lang(page, info), 1);
     nocr_xw_start(xw, "head");
     nocr_xw_element(xw, "title", nocr_export_image_name(page, info));
     nocr_xw_start(xw, "meta");
@@ -79,7 +91,8 @@ static void hocr_head(nocr_xw *xw, const nocr_page *page, const nocr_export_info
               "ocr_page ocr_carea ocr_par ocr_line ocr_header "
               "ocr_caption ocrx_word ocr_photo ocr_separator ocr_noise");
     hocr_meta(xw, "ocr-number-of-pages", "1");
-    hocr_meta(xw, "ocr-langs", info ? info->lang : NULL);
+    hocr_meta(xw, "ocr-langs", langs[0] ? langs : NULL);
+    hocr_meta(xw, "ocr-scripts", scripts[0] ? scripts : NULL);
     hocr_meta(xw, "ocr-settings", info ? info->settings : NULL);
     nocr_xw_end(xw);
 }
@@ -211,7 +224,7 @@ static void hocr_head_all(nocr_xw *xw, const nocr_page *page, const nocr_export_
             BAD_CAST "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd", NULL) < 0)
         xw->failed = 1;
     nocr_xw_start_ns(xw, "html", XHTML_NS);
-    const char *lang = html_lang(info);
+    const char *lang = nocr_export_lang_names(nocr_export_lang(page, info)).bcp47;
     if (lang) {
         nocr_xw_attr(xw, "xml:lang", lang);
         nocr_xw_attr(xw, "lang", lang);

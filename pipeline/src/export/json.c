@@ -13,12 +13,14 @@
  * outside the reading order) with id, role (nocr_export_role_name: the folio line is
  * "folio" since schema 1.1, "page-header" before), order, article, continues (its first
  * paragraph runs on from the previous region's last), direction, box, polygon,
- * confidence, origin (which analysis found it, since 1.2), their paragraphs (text as the txt export writes it, and the lines they span)
- * and their lines with box, text, confidence and Tesseract's words with boxes; the
- * articles with their regions in order; the reading order as a list of region ids; the
- * page's coverage (share of text-like ink read, since 1.2; null when not measured).
- * Unknown values are null (order, article, confidence, dpi). Coordinates are the original
- * image's pixels. Strings are made valid UTF-8 (nocr_export_clean); jansson escapes them.
+ * confidence, origin (which analysis found it, since 1.2), their paragraphs (text as the txt
+ * export writes it, and the lines they span) and their lines with box, text, confidence and
+ * Tesseract's words with boxes; the articles with their regions in order; the reading order as a
+ * list of region ids; the page's coverage (share of text-like ink read, since 1.2; null when not
+ * measured) and language (nocr_page_lang: the model the page was read with, -l auto's choice;
+ * since 1.3, null before recognition). Unknown values are null (order, article, confidence, dpi).
+ * Coordinates are the original image's pixels. Strings are made valid UTF-8 (nocr_export_clean);
+ * jansson escapes them.
  */
 #include "export/export.h"
 
@@ -211,13 +213,15 @@ static void json_header(json_t *root, const nocr_page *page, const nocr_export_i
                       nocr_page_index(page)),
             bad);
     double coverage = nocr_page_coverage(page);
+    const char *lang = nocr_page_lang(page);
     set_new(root, "page",
-            json_pack("{s:i, s:i, s:o, s:f, s:f, s:o}", "width", nocr_page_width(page), "height",
-                      nocr_page_height(page), "dpi", dpi > 0 ? json_integer(dpi) : json_null(),
-                      "skew", nocr_page_skew(page), "skew_confidence",
-                      nocr_page_skew_confidence(page), "coverage",
+            json_pack("{s:i, s:i, s:o, s:f, s:f, s:o, s:o}", "width", nocr_page_width(page),
+                      "height", nocr_page_height(page), "dpi",
+                      dpi > 0 ? json_integer(dpi) : json_null(), "skew", nocr_page_skew(page),
+                      "skew_confidence", nocr_page_skew_confidence(page), "coverage",
                       coverage >= 0 ? json_real((double)(int)(coverage * 1000.0 + 0.5) / 1000.0)
-                                    : json_null()),
+                                    : json_null(),
+                      "lang", lang && *lang ? json_str(lang) : json_null()),
             bad);
 }
 

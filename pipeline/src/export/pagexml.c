@@ -230,6 +230,11 @@ static void page_head(nocr_xw *xw, const nocr_page *page, const nocr_export_info
     nocr_xw_attr(xw, "imageFilename", nocr_export_image_name(page, info));
     nocr_xw_attrf(xw, "imageWidth", "%d", nocr_page_width(page));
     nocr_xw_attrf(xw, "imageHeight", "%d", nocr_page_height(page));
+    nocr_lang_names lang = nocr_export_lang_names(nocr_export_lang(page, info));
+    if (lang.page)
+        nocr_xw_attr(xw, "primaryLanguage", lang.page);
+    if (lang.page_script)
+        nocr_xw_attr(xw, "primaryScript", lang.page_script);
     nocr_export_reading_order(xw, page, seq, &page_order, st->index);
 }
 

@@ -5,6 +5,7 @@
  *
  *   nocr_export_clean, nocr_export_region_id,
  *   nocr_export_image_path, nocr_export_image_name, nocr_export_settings,
+ *   nocr_export_lang, nocr_export_lang_names,
  *   nocr_export_in_order, nocr_export_sequence, nocr_export_ordered_count,
  *   nocr_export_timestamp
  *   nocr_box_union, nocr_line_tokens, nocr_tokens_free
@@ -74,6 +75,41 @@ void nocr_export_settings(char *out, size_t n, const nocr_export_info *info)
 {
     snprintf(out, n, "lang=%s; %s", info && info->lang ? info->lang : "",
              info && info->settings ? info->settings : "");
+}
+
+const char *nocr_export_lang(const nocr_page *page, const nocr_export_info *info)
+{
+    const char *lang = nocr_page_lang(page);
+    if (lang && *lang)
+        return lang;
+    return info && info->lang && *info->lang ? info->lang : NULL;
+}
+
+/* The Tesseract models newsocr uses or lists (--list-langs); a language string names its
+ * models joined by '+'. */
+static const struct {
+    const char *tess;
+    nocr_lang_names names;
+} lang_table[] = {
+    {"chi_sim", {"zh", "Hans", "zh-Hans", "Chinese", "Hans - Han (Simplified variant)"}},
+    {"chi_tra", {"zh", "Hant", "zh-Hant", "Chinese", "Hant - Han (Traditional variant)"}},
+    {"eng", {"en", "Latn", "en", "English", "Latn - Latin"}},
+};
+
+nocr_lang_names nocr_export_lang_names(const char *tess_lang)
+{
+    nocr_lang_names none = {NULL, NULL, NULL, NULL, NULL};
+    if (!tess_lang)
+        return none;
+    size_t n = strcspn(tess_lang, "+");
+    for (size_t i = 0; i < sizeof(lang_table) / sizeof(lang_table[0]); i++) {
+        size_t k = strlen(lang_table[i].tess);
+        /* chi_tra and chi_tra_vert: the same language and script */
+        if (n >= k && !strncmp(tess_lang, lang_table[i].tess, k) &&
+            (n == k || (n - k == 5 && !strncmp(tess_lang + k, "_vert", 5))))
+            return lang_table[i].names;
+    }
+    return none;
 }
 
 int nocr_export_in_order(const nocr_region *region)

@@ -3,6 +3,7 @@
  *
  *   seg_ink_direction   the share of a box's text ink that runs in columns (vertical text)
  *                       rather than in rows
+ *   seg_ink_type_size   the size of the characters in a box, for the closing of the above
  *
  * CJK characters are square and set close together along the writing direction, with a
  * wider gap (the leading) between lines. A closing of DIR_CLOSE body heights along one axis
@@ -17,6 +18,8 @@
 
 #include "layout/direction.h"
 
+#include <stdlib.h>
+
 /* Closing along the writing direction, body heights: wider than the tracking of CJK type
  * (0 to 0.15 em) and narrower than the leading (0.4 em or more on every sample and every
  * synthetic page, horizontal or vertical); the same figure as lines.c's FRAG_CLOSE_H. */
@@ -28,6 +31,11 @@
 #define DIR_THICK  8.0
 /* Fewer long pieces than this: undecided (one line is enough to tell). */
 #define DIR_MIN_PIECES 1
+/* seg_ink_type_size: the characters of a box are its components at least half a body
+ * height long and less than SIZE_ASPECT times as long as thick (not a rule's remains, not
+ * the strokes of 一 or 丨); the one at rank 3/4 by length stands for a whole character
+ * (the smaller ones are parts of characters), as in segment.c's seg_measure_body. */
+#define SIZE_ASPECT 3
 
 /* The area of the pieces of pixs (closed already) that run along x (horizontal = 1) or
  * along y, and how many there are. */
@@ -47,6 +55,37 @@ static double long_pieces(PIX *pixs, int horizontal, int body, int *count)
     }
     boxaDestroy(&boxa);
     return area;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int seg_ink_type_size(PIX *pixb, const seg_box *b, int body)
+{
+    BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
+    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
+    int n = boxa ? boxaGetCount(boxa) : 0, m = 0, size = body;
+    int *hs = n > 0 ? malloc(sizeof(int) * (size_t)n) : NULL;
+    for (int i = 0; hs && i < n; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        int longer = w > h ? w : h;
+        if (2 * longer >= body && w < SIZE_ASPECT * h && h < SIZE_ASPECT * w)
+            hs[m++] = longer;
+    }
+    if (m > 0) {
+        qsort(hs, (size_t)m, sizeof(int), cmp_int);
+        size = hs[(3 * m) / 4] > body ? hs[(3 * m) / 4] : body;
+    }
+    free(hs);
+    boxaDestroy(&boxa);
+    pixDestroy(&pixc);
+    boxDestroy(&box);
+    return size;
 }
 
 double seg_ink_direction(PIX *pixb, const seg_box *b, int body)

@@ -19,6 +19,9 @@ int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_directio
  * in columns rather than in rows; -1 when too little text to tell (one character, no
  * ink). body is the body text height. */
 double seg_ink_direction(PIX *pixb, const seg_box *b, int body);
+/* The size of the characters inside box b of pixb, working pixels, at least `body`: what
+ * seg_ink_direction takes as `body` for a box of large type (a headline). */
+int seg_ink_type_size(PIX *pixb, const seg_box *b, int body);
 
 /* The vertical pass of the layout (vertical.c). With the horizontal pass's regions found,
  * decides which text is vertical (mode AUTO: from the ink, region by region; VERTICAL: all
@@ -26,7 +29,9 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body);
  * become rows, right to left becomes top to bottom, so every rule of the horizontal layout
  * applies unchanged: columns never cross the gap between two vertical lines, tiers are
  * blocks, headlines large text), marks the horizontal regions it replaces
- * NOCR_ROLE_UNKNOWN (dropped) and returns the vertical regions in *out, working pixels of
+ * NOCR_ROLE_UNKNOWN (dropped), cuts those left beside vertical ones on their rows (and
+ * their lines, in `lines`, the horizontal pass's) to the span they leave free, and
+ * returns the vertical regions in *out, working pixels of
  * the upright page, each with its columns (right to left) in *out_lines (parallel arrays,
  * the caller frees both). Does nothing (n = 0) on a horizontal page. Errors: NOCR_ENOMEM
  * (message set). */
@@ -41,8 +46,8 @@ typedef struct seg_vregions {
     size_t n, cap;
 } seg_vregions;
 
-int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
-                 nocr_direction_mode mode);
+int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX *pixb,
+                 const seg_page *sp, nocr_direction_mode mode);
 void seg_vregions_free(seg_vregions *vr);
 /* Appends the vertical regions, with their columns as lines, to the page (boxes mapped to
  * original pixels, working boxes kept). Returns 0 or NOCR_ENOMEM. */
@@ -52,11 +57,12 @@ int seg_page_add_vertical(nocr_page *page, const seg_vregions *vr, const nocr_im
 int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp);
 int seg_measure_body(PIX *pixb);
 
-/* The body height of a page of vertical text: preprocessing measures it on horizontal
- * lines, of which a vertical page has few (the folio, headlines set across); on a page
- * whose text runs mostly in columns (or in mode VERTICAL) it is measured again on the page
- * turned a quarter (seg_measure_body: there the columns' width) and that measure replaces
- * `body` when they differ by more than a quarter. Else, and on failure, `body`. */
+/* The body height of a page of vertical text when preprocessing measured none (enhance
+ * 0): seg_measure_body reads horizontal lines, of which a vertical page has few (the
+ * folio, headlines set across); on a page whose text runs mostly in columns (or in mode
+ * VERTICAL) it is measured again on the page turned a quarter (there the columns' width)
+ * and that measure replaces `body` when they differ by more than a quarter. Else, and on
+ * failure, `body`. (Preprocessing's measurement reads columns too, nocr_prep_body_size.) */
 int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode);
 #endif
 

@@ -5,7 +5,7 @@
  *
  *   nocr_segment            a new page model with one region per block part found
  *   seg_text_image          the 1-bit text image: preprocessing's, or the gray thresholded
- *   seg_body_size           the body height: preprocessing's, else seg_measure_body
+ *   seg_body_size           the body height: preprocessing's, else measured here
  *   seg_measure_body        body height measured on the text image, at any resolution
  *   seg_page_read           what the steps read of the image, through newsocr.h
  *   seg_page_add_regions    the regions found, with their lines, into the page model
@@ -103,12 +103,13 @@ int seg_measure_body(PIX *pixb)
 }
 
 /* Body text height in working pixels: preprocessing's measurement when it made one (the
- * one every later stage reads, through the page), else seg_measure_body on pixb; 0 when
- * the page shows no text. */
-static int seg_body_size(const nocr_image *img, PIX *pixb)
+ * one every later stage reads, through the page; it reads rows and columns alike), else
+ * seg_measure_body on pixb, turned for a page of columns (seg_vertical_body); 0 when the
+ * page shows no text. */
+static int seg_body_size(const nocr_image *img, PIX *pixb, nocr_direction_mode mode)
 {
     int body = nocr_image_work_body_size(img);
-    return body > 0 ? body : seg_measure_body(pixb);
+    return body > 0 ? body : seg_vertical_body(pixb, seg_measure_body(pixb), mode);
 }
 
 /* Fills sp from the image (figures and rules copied, working pixels). */
@@ -260,9 +261,7 @@ int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_directio
     seg_vregions vregions = {NULL, 0, 0};
     int rc = seg_text_image(&pixb, img);
     if (!rc)
-        rc = seg_page_read(&sp, img, pixb, seg_body_size(img, pixb));
-    if (!rc) /* a vertical page's body height (vertical.c) */
-        sp.body = seg_vertical_body(pixb, sp.body, mode);
+        rc = seg_page_read(&sp, img, pixb, seg_body_size(img, pixb, mode));
     if (!rc)
         rc = seg_page_new(&page, img);
     if (rc)
@@ -275,7 +274,7 @@ int nocr_segment_direction(nocr_page **out, const nocr_image *img, nocr_directio
         goto cleanup;
     }
     /* vertical text: its regions replace the horizontal pass's (vertical.c) */
-    if (sp.body > 0 && (rc = seg_vertical(&vregions, &regions, pixb, &sp, mode)))
+    if (sp.body > 0 && (rc = seg_vertical(&vregions, &regions, &lines, pixb, &sp, mode)))
         goto cleanup;
     if ((rc = seg_page_add_regions(page, &regions, &lines, &sp, img)) ||
         (rc = seg_page_add_vertical(page, &vregions, img)))

@@ -6,6 +6,11 @@
  *   seg_vregions_free     frees what seg_vertical returned
  *   turn_box, upright_box a box between the upright and the turned page
  *   region_columns        a turned region's lines as columns of the upright page
+ *   rule_is_fold          a crease or streak from edge to edge, not a printed rule
+ *   merge_overlapping, merge_continued   turned body regions that are one block
+ *   hrows_long            a horizontal-pass region whose lines can be rows
+ *   headline_reach_up     a vertical headline's top taken into a horizontal row, given back
+ *   trim_beside_vertical  a horizontal region cut to what the vertical ones leave it
  *
  * Turned a quarter counter-clockwise (pixRotate90(pixs, -1)), a page of vertical text is a
  * page of horizontal text: the rightmost column is the top line, a column's top its left
@@ -65,6 +70,19 @@ void seg_vregions_free(seg_vregions *vr)
     }
 }
 
+/* A horizontal "rule" that runs from the left edge of the image to the right one (within
+ * a body height) is a fold's crease or a scanner's streak, not print: a printed rule
+ * stops at the page's margins (the full-width rules of the vertical samples and of the
+ * tuning seeds 7100-7123 start 2.6-4.3 body heights in from the image's edges; the
+ * creases of 7106 and 7115 touch both). Found as a rule, a crease across a tier cut each
+ * of its columns in two, read as two tiers (7106, 7115: tau 0.60 and 0.90). It neither
+ * cuts bands nor is passed to the turned layout, where it would stand as a column rule
+ * across the columns. */
+static int rule_is_fold(const seg_rule *r, const seg_page *sp)
+{
+    return !r->vertical && r->box.x <= sp->body && r->box.x + r->box.w >= sp->width - sp->body;
+}
+
 /* The turned seg_page of the band of rows [y0, y1) of the upright page: figures and rules
  * of the band, shifted to it and turned (a rule's direction swaps); rules in the turned
  * folio band left out (column rules near the right edge of the upright page, not a folio's
@@ -88,7 +106,7 @@ static int turned_page(seg_page *out, const seg_page *sp, int y0, int y1)
     }
     for (size_t i = 0; i < sp->nrules; i++) {
         nocr_box r = sp->rules[i].box;
-        if (r.y + r.h / 2 < y0 || r.y + r.h / 2 >= y1)
+        if (r.y + r.h / 2 < y0 || r.y + r.h / 2 >= y1 || rule_is_fold(&sp->rules[i], sp))
             continue;
         r.y -= y0;
         seg_rule t = {{r.y, sp->width - r.x - r.w, r.h, r.w}, !sp->rules[i].vertical};
@@ -166,6 +184,55 @@ static void merge_overlapping(seg_regions *tr)
     }
 }
 
+/* A horizontal rule of the upright page (not a crease) across [x0, x1) between rows y0
+ * and y1 (a body height of slack). */
+static int rule_across(const seg_page *sp, int x0, int x1, int y0, int y1)
+{
+    for (size_t i = 0; i < sp->nrules; i++) {
+        const nocr_box *r = &sp->rules[i].box;
+        int cy = r->y + r->h / 2;
+        if (!sp->rules[i].vertical && !rule_is_fold(&sp->rules[i], sp) &&
+            seg_overlap(x0, x1, r->x, r->x + r->w) > 0 && cy >= y0 - sp->body &&
+            cy <= y1 + sp->body)
+            return 1;
+    }
+    return 0;
+}
+
+/* Body regions of the turned page (band top y0 on the upright page) one after the other
+ * along their rows, the second within the rows of the first or the first within the
+ * second's, less than 1.5 body heights apart and with no rule between them, are one: the
+ * columns of a block were all cut at the same height by the gaps after punctuation marks
+ * standing level (a vertical comma or full stop fills the top of its cell, and the gap
+ * after it looks like a gutter across the block), or a column runs on past its
+ * neighbours' ends after such a gap (seed 7109: three columns read as an upper and a
+ * lower block, their halves interleaved; 7115: a column's last fifteen characters read
+ * apart). Two articles one above the other in a tier stand further apart, or have a rule
+ * or a headline between them. */
+static void merge_continued(seg_regions *tr, const seg_page *sp, int y0)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < tr->n; i++)
+            for (size_t j = 0; j < tr->n; j++) {
+                seg_region *a = &tr->v[i], *b = &tr->v[j];
+                int gap = b->box.x0 - a->box.x1;
+                int ha = seg_box_h(&a->box), hb = seg_box_h(&b->box);
+                int rows = seg_overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1);
+                if (i == j || a->role != NOCR_ROLE_BODY || b->role != NOCR_ROLE_BODY || gap < 0 ||
+                    2 * gap >= 3 * sp->body || rows < (ha < hb ? ha : hb) - sp->body / 2)
+                    continue;
+                seg_box ua = upright_box(&a->box, sp->width);
+                if (rule_across(sp, ua.x0, ua.x1, y0 + ua.y1, y0 + ua.y1 + gap))
+                    continue;
+                seg_box_union(&a->box, &b->box);
+                a->nlines += b->nlines;
+                b->role = NOCR_ROLE_UNKNOWN;
+                changed = 1;
+            }
+    }
+}
+
 /* Segments the band of rows [y0, y1) of pixb turned: its lines and regions into tl and tr
  * (turned band pixels). */
 static int turned_layout(seg_lines *tl, seg_regions *tr, PIX *pixb, const seg_page *sp, int y0,
@@ -201,7 +268,7 @@ static int page_bands(int *cuts, const seg_page *sp)
     cuts[n++] = 0;
     for (size_t i = 0; i < sp->nrules && n < MAX_BANDS; i++) {
         const nocr_box *r = &sp->rules[i].box;
-        if (!sp->rules[i].vertical && 2 * r->w >= sp->width)
+        if (!sp->rules[i].vertical && 2 * r->w >= sp->width && !rule_is_fold(&sp->rules[i], sp))
             cuts[n++] = r->y + r->h / 2;
     }
     qsort(cuts, (size_t)n, sizeof(int), seg_cmp_int);
@@ -209,13 +276,32 @@ static int page_bands(int *cuts, const seg_page *sp)
     return n;
 }
 
+/* A horizontal-pass region kept horizontal hides the vertical text found under it only
+ * when its lines can be rows: LONG_ROW characters long (its width in line heights). A
+ * column of headline characters cut into lines of one character each can measure
+ * horizontal at the body's closing (the flat strokes of 一 and 上 are long pieces, the
+ * characters stand too far apart to join): seed 7107, whose vertical headline stayed in
+ * four pieces, one of them taken for an article of its own. */
+static int hrows_long(const seg_region *h)
+{
+    return seg_box_w(&h->box) >= LONG_ROW * (h->line_h > 0 ? h->line_h : 1);
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
- * out, unless they lie on text kept horizontal. Returns 0 or NOCR_ENOMEM. */
+ * out, unless they lie on text kept horizontal. A region of one column is measured at the
+ * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
+ * solid, its characters further apart than the body's closing joins (seed 7112: a
+ * six-character vertical headline gave no long pieces and stayed in horizontal pieces of
+ * one to three characters, read as headlines of their own). A block of several columns
+ * of large type keeps the body's closing: at its own size the closing also bridges the
+ * tighter leading of headline type, and a horizontal headline of three lines of three
+ * characters measured vertical (7122). Returns 0 or NOCR_ENOMEM. */
 static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
                         const seg_regions *hregions, const signed char *hdir, PIX *pixb,
                         const seg_page *sp, int y0, nocr_direction_mode mode)
 {
     merge_overlapping(tr);
+    merge_continued(tr, sp, y0);
     for (size_t i = 0; i < tr->n; i++) {
         seg_region r = tr->v[i];
         if (r.role == NOCR_ROLE_UNKNOWN)
@@ -225,25 +311,139 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         r.box.y1 += y0;
         if (r.role == NOCR_ROLE_PAGE_HEADER)
             r.role = NOCR_ROLE_BODY; /* the folio is horizontal */
-        if (mode == NOCR_DIRECTION_AUTO &&
-            !(seg_ink_direction(pixb, &r.box, sp->body) > REGION_VERTICAL))
-            continue;
-        int on_horizontal = 0;
-        for (size_t h = 0; h < hregions->n && !on_horizontal; h++)
-            on_horizontal = hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
-                            centre_inside(&r.box, &hregions->v[h].box);
-        if (on_horizontal)
-            continue;
         seg_vregion vr = {r, NULL, 0};
-        if (NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1) ||
-            region_columns(&vr, tl, &tr->v[i].box, sp->width, y0)) {
+        if (region_columns(&vr, tl, &tr->v[i].box, sp->width, y0)) {
             free(vr.columns);
             return NOCR_ENOMEM;
+        }
+        /* one column of large type (a vertical headline) measured at its own size */
+        int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
+        int keep =
+            mode != NOCR_DIRECTION_AUTO || seg_ink_direction(pixb, &r.box, size) > REGION_VERTICAL;
+        for (size_t h = 0; h < hregions->n && keep; h++)
+            keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
+                     hrows_long(&hregions->v[h]) && centre_inside(&r.box, &hregions->v[h].box));
+        if (!keep || NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
+            free(vr.columns);
+            if (keep)
+                return NOCR_ENOMEM;
+            continue;
         }
         vr.r.nlines = (int)vr.ncolumns;
         out->v[out->n++] = vr;
     }
     return NOCR_OK;
+}
+
+/* The vertical region whose box holds more than half of box b, NULL when none. */
+static const seg_vregion *vregion_holding(const seg_vregions *vr, const seg_box *b)
+{
+    long area = (long)seg_box_w(b) * seg_box_h(b);
+    for (size_t v = 0; v < vr->n; v++) {
+        const seg_box *o = &vr->v[v].r.box;
+        if (2L * seg_overlap(b->x0, b->x1, o->x0, o->x1) *
+                seg_overlap(b->y0, b->y1, o->y0, o->y1) >
+            area)
+            return &vr->v[v];
+    }
+    return NULL;
+}
+
+/* A horizontal-pass region that stays beside vertical regions loses what they read: its
+ * lines that lie mostly in a vertical region (a row of the first characters of the
+ * columns under a horizontal headline, joined to the headline's block), then, when
+ * vertical regions run over more than half its height, the parts of its lines outside the
+ * widest span of its columns they leave free (a horizontal headline joined on its row
+ * with the tops of the columns beside it); its box shrinks to what is left, and a region
+ * left without a span a body height wide, or without lines, is dropped. Without this the
+ * horizontal pass's lines were read as garbage before the columns read their characters
+ * again (seed 7121: a headline of eight characters 34 body heights wide, which also took
+ * the next article's vertical headlines for its second deck, and the column tops under
+ * another headline, which then ended below the top of its text and owned none of it).
+ * Lines cut away get an empty box off the page (seg_region_add_lines takes a line by its
+ * centre). Returns 0 or NOCR_ENOMEM. */
+static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregions *vr, int body)
+{
+    static const seg_box gone = {-1, -1, -1, -1};
+    seg_box was = r->box;
+    for (size_t i = 0; i < lines->n; i++)
+        if (centre_inside(&lines->v[i].box, &was) && vregion_holding(vr, &lines->v[i].box))
+            lines->v[i].box = gone;
+    int n = 0, *x0 = malloc((vr->n + 1) * sizeof(int)), *x1 = malloc((vr->n + 1) * sizeof(int));
+    if (!x0 || !x1) {
+        free(x0);
+        free(x1);
+        return NOCR_ENOMEM;
+    }
+    for (size_t v = 0; v < vr->n; v++) {
+        const seg_box *b = &vr->v[v].r.box;
+        if (seg_overlap(was.x0, was.x1, b->x0, b->x1) <= 0 ||
+            2 * seg_overlap(was.y0, was.y1, b->y0, b->y1) <= seg_box_h(&was))
+            continue;
+        int k = n++; /* insertion by left edge */
+        for (; k > 0 && x0[k - 1] > b->x0; k--) {
+            x0[k] = x0[k - 1];
+            x1[k] = x1[k - 1];
+        }
+        x0[k] = b->x0;
+        x1[k] = b->x1;
+    }
+    int best0 = was.x0, best1 = was.x1, at = was.x0;
+    for (int k = 0; n > 0 && k <= n; k++) {
+        int end = k < n && x0[k] < was.x1 ? x0[k] : was.x1;
+        if (k == 0 || end - at > best1 - best0) {
+            best0 = at;
+            best1 = end > at ? end : at;
+        }
+        at = k < n && x1[k] > at ? x1[k] : at;
+    }
+    free(x0);
+    free(x1);
+    int kept = 0;
+    seg_box box = {0, 0, 0, 0};
+    for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
+        seg_box *b = &lines->v[i].box;
+        if (!centre_inside(b, &was))
+            continue;
+        b->x0 = b->x0 > best0 ? b->x0 : best0;
+        b->x1 = b->x1 < best1 ? b->x1 : best1;
+        if (b->x1 <= b->x0) {
+            *b = gone;
+            continue;
+        }
+        if (kept++)
+            seg_box_union(&box, b);
+        else
+            box = *b;
+    }
+    if (kept == 0)
+        r->role = NOCR_ROLE_UNKNOWN;
+    else
+        r->box = box;
+    return NOCR_OK;
+}
+
+/* A row kept horizontal and hidden from the turned pass (LONG_ROW characters long) can
+ * hold the first characters of a vertical headline that starts under it: the horizontal
+ * pass joins them on one row with a horizontal headline beside them, and the turned pass,
+ * which does not see the row, finds the headline's column only below it (seeds 7121 and
+ * 7201: two characters of a vertical headline read as garbage with a horizontal headline,
+ * and missing from their own). A vertical headline of one column under row h (its top
+ * within half a body height of the row's bottom, its column within the row's span) is
+ * taken to start at the row's top; trim_beside_vertical then cuts the row around it.
+ * Headlines only: the body columns under a horizontal headline start at the same distance
+ * (p30). */
+static void headline_reach_up(const seg_region *h, seg_vregions *vr, int body)
+{
+    for (size_t v = 0; v < vr->n; v++) {
+        seg_vregion *c = &vr->v[v];
+        seg_box *b = &c->r.box;
+        if (c->r.role != NOCR_ROLE_HEADLINE || c->ncolumns != 1 || b->x0 < h->box.x0 ||
+            b->x1 > h->box.x1 || b->y0 < h->box.y1 - body / 2 || b->y0 > h->box.y1 + body / 2)
+            continue;
+        b->y0 = h->box.y0;
+        c->columns[0].y0 = h->box.y0;
+    }
 }
 
 /* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
@@ -266,8 +466,8 @@ int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode)
     return vbody > 0 && 4 * abs(vbody - body) > body ? vbody : body;
 }
 
-int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_page *sp,
-                 nocr_direction_mode mode)
+int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX *pixb,
+                 const seg_page *sp, nocr_direction_mode mode)
 {
     *out = (seg_vregions){NULL, 0, 0};
     if (!page_has_vertical(pixb, sp->body, mode))
@@ -322,6 +522,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_
         if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
             !nocr_role_is_text(r->role))
             continue;
+        if (hdir[h] == 0 && seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box))
+            headline_reach_up(r, out, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
         int inside = 0;
         for (size_t v = 0; v < out->n; v++) {
@@ -332,6 +534,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, PIX *pixb, const seg_
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
+        else if (covered > 0 && trim_beside_vertical(r, lines, out, sp->body))
+            rc = NOCR_ENOMEM;
     }
     free(hdir);
     free(tl.v);

@@ -11,6 +11,8 @@
  *                  (issue 12): tiers, articles, their order and the order inside them
  *   vowners.c      rec_vowner: the headline that owns a region of a vertical page
  *   vlines.c       rec_vlines_sort: the columns of a vertical region right to left
+ *   upright.c      rec_upright_box, rec_upright_begin, rec_upright_end: a skewed scan's
+ *                  boxes straightened, for the rules of vertical pages
  *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap (inline, below)
  *
  * The stage reads and writes the page model through newsocr.h only (issue 10): what it
@@ -221,5 +223,17 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body);
  * that order already. On error the region being copied keeps its lines as they were (the
  * ones before it stay sorted). Errors: NOCR_ENOMEM. */
 int rec_vlines_sort(nocr_page *page);
+
+/* Box b (original pixels) as it stands on the page straightened by its skew: the rectangle
+ * whose turned bounding box b is, turned back (upright.c). b itself when the page has no
+ * skew. */
+nocr_box rec_upright_box(const nocr_page *page, nocr_box b);
+/* Sets every region's box to its straightened box, the originals into *out (one per region,
+ * in page order; NULL when the page has no skew), for rec_upright_end to put back; the
+ * regions must not be added, removed or sorted in between. Errors: NOCR_ENOMEM (nothing
+ * changed). */
+int rec_upright_begin(nocr_box **out, nocr_page *page);
+/* Puts back the boxes rec_upright_begin kept, and frees them (NULL: nothing to do). */
+void rec_upright_end(nocr_box *saved, nocr_page *page);
 
 #endif /* NEWSOCR_ORDER_H */

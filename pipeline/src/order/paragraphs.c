@@ -9,7 +9,6 @@
  *   own_edges        left and right edge of a region's own lines, straightened
  *   deskew_of        the rotation that straightens the page
  *   straight_x       a line edge's x on the straightened page
- *   straight_y       a column end's y on the straightened page
  *
  * A body line starts a paragraph when it is indented (Chinese text: 2 em) or when the line
  * before it in reading order ends short; otherwise it continues the paragraph, also
@@ -57,7 +56,8 @@
 /* Left and right edge of a line as they would be on the straightened page: on a skewed
  * scan the lines of a column drift sideways from top to bottom, which would read as
  * indents (rotation by the scan's skew about the page centre, at the line's middle). The
- * top and bottom of a column likewise drift along a tier. */
+ * top and bottom of a column likewise drift along a tier: vertical columns are
+ * straightened whole (rec_upright_box). */
 typedef struct rec_deskew {
     double c, s, cx, cy;
 } rec_deskew;
@@ -73,12 +73,6 @@ static int straight_x(const rec_deskew *d, int x, const nocr_box *b)
 {
     double y = b->y + b->h / 2.0;
     return (int)(d->cx + (x - d->cx) * d->c - (y - d->cy) * d->s + 0.5);
-}
-
-static int straight_y(const rec_deskew *d, int y, const nocr_box *b)
-{
-    double x = b->x + b->w / 2.0;
-    return (int)(d->cy + (x - d->cx) * d->s + (y - d->cy) * d->c + 0.5);
 }
 
 /* Where the flow of an article's body stands after its last line: open (a body line came
@@ -142,20 +136,22 @@ static void lines_mark_h(nocr_region *r, const rec_deskew *d, int left, int righ
 
 /* Marks the columns of vertical body region r (in reading order, right to left) and moves
  * the flow on: the rules of INDENT_V and SHORT_END, against the neighbouring columns. */
-static void lines_mark_v(nocr_region *r, const rec_deskew *d, int body, rec_flow *flow)
+static void lines_mark_v(const nocr_page *page, nocr_region *r, int body, rec_flow *flow)
 {
     size_t nlines = nocr_region_line_count(r);
     for (size_t k = 0; k < nlines; k++) {
         nocr_line *line = nocr_region_line(r, k);
-        nocr_box b = nocr_line_box(line);
-        int top = straight_y(d, b.y, &b), bottom = straight_y(d, b.y + b.h, &b);
+        /* straightened whole (upright.c): a skewed column's box is wider by its length
+         * times the skew's sine, which would be taken for its em */
+        nocr_box b = rec_upright_box(page, nocr_line_box(line));
+        int top = b.y, bottom = b.y + b.h;
         int ref_top = top, ref_bottom = bottom;
         size_t lo = k > VNEIGHBOURS ? k - VNEIGHBOURS : 0;
         for (size_t j = lo; j < nlines && j <= k + VNEIGHBOURS; j++) {
             if (j == k)
                 continue;
-            nocr_box o = nocr_line_box(nocr_region_line(r, j));
-            int t = straight_y(d, o.y, &o), e = straight_y(d, o.y + o.h, &o);
+            nocr_box o = rec_upright_box(page, nocr_line_box(nocr_region_line(r, j)));
+            int t = o.y, e = o.y + o.h;
             ref_top = t < ref_top ? t : ref_top;
             ref_bottom = e > ref_bottom ? e : ref_bottom;
         }
@@ -190,7 +186,7 @@ void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int 
         }
         int left, right;
         if (vertical && nocr_region_direction(r) == NOCR_DIR_VERTICAL) {
-            lines_mark_v(r, &d, body, &flow);
+            lines_mark_v(page, r, body, &flow);
         } else {
             if (vertical)
                 own_edges(&left, &right, &d, r);

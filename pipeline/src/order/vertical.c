@@ -5,12 +5,14 @@
  *   rec_page_vertical     which path a page takes: its body text mostly vertical
  *   rec_vertical_body     the body height, guarded against a measure of column lengths
  *   rec_tier_key          a row's place among the tiers
- *   rec_vertical_order    articles, their order and the order inside them
+ *   rec_vertical_order    articles, their order and the order inside them, on the boxes
+ *                         straightened (upright.c)
  *   tiers_find            the tiers: bands of vertical body regions side by side
  *   heads_deck            two headlines that are one (a second deck)
  *   articles_of_heads     one article per headline, decks joined
  *   items_collect         the text regions that are read, each with its owner
  *   items_run_on          text no headline owns: the article right above it, else beside
+ *   article_tier_key      the tier of an article without vertical body text
  *   articles_rank         the order of the articles: tier by tier, right to left
  *   items_rank            the order inside an article and the sort
  *
@@ -85,7 +87,7 @@ int rec_vertical_body(const nocr_page *page, int body)
     for (size_t i = 0, nr = nocr_page_region_count(page); i < nr; i++) {
         const nocr_region *r = nocr_page_region(page, i);
         for (size_t k = 0, nl = nocr_region_line_count(r); is_vbody(r) && k < nl; k++) {
-            int w = nocr_line_box(nocr_region_line(r, k)).w;
+            int w = rec_upright_box(page, nocr_line_box(nocr_region_line(r, k))).w;
             if (w > 0) {
                 hist[w < WIDTH_MAX ? w : WIDTH_MAX]++;
                 n++;
@@ -271,8 +273,28 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
     }
 }
 
+/* The tier key of an article without vertical body text (a horizontal article) whose
+ * extent runs over rows [y0, y1): the key of its middle row, but when that falls between
+ * two tiers, the tier its extent reaches into (the one it reaches further into): a
+ * horizontal article beside a vertical one in a tier starts at the tier's top with its
+ * headline, where the vertical article's headline set across stands over its columns, so
+ * that the tier's columns start lower (seed 7101: its middle lay above the tier's columns,
+ * and it was read before the article to its right). Wholly between two tiers, it is read
+ * between them. */
+static int article_tier_key(const rec_tiers *t, int y0, int y1)
+{
+    int key = rec_tier_key(t, (y0 + y1) / 2), i = key / 2;
+    if (key % 2 != 0)
+        return key;
+    int above = i > 0 ? rec_overlap(y0, y1, t->y0[i - 1], t->y1[i - 1]) : 0;
+    int below = i < t->n ? rec_overlap(y0, y1, t->y0[i], t->y1[i]) : 0;
+    if (above <= 0 && below <= 0)
+        return key;
+    return below >= above ? 2 * i + 1 : 2 * i - 1;
+}
+
 /* Sets each article's order: by the tier key of its anchor (its topmost vertical body
- * region, else the middle of its extent), then right to left by its right edge in that
+ * region, else its extent: article_tier_key), then right to left by its right edge in that
  * tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
 static int articles_rank(rec_work *w, const rec_tiers *t, int body)
 {
@@ -291,8 +313,8 @@ static int articles_rank(rec_work *w, const rec_tiers *t, int body)
             if (w->items[i].article == a && is_vbody(w->items[i].r) &&
                 (!anchor || rec_y0(w->items[i].r) < rec_y0(anchor)))
                 anchor = w->items[i].r;
-        key[a] = rec_tier_key(t, anchor ? rec_y0(anchor) + nocr_region_box(anchor).h / 2
-                                        : (ar->y0 + ar->y1) / 2);
+        key[a] = anchor ? rec_tier_key(t, rec_y0(anchor) + nocr_region_box(anchor).h / 2)
+                        : article_tier_key(t, ar->y0, ar->y1);
         top[a] = anchor ? rec_y0(anchor) : ar->y0;
         right[a] = INT_MIN;
         for (size_t i = 0; i < w->nitems; i++) {
@@ -434,11 +456,14 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
 {
     size_t n = nocr_page_region_count(page);
     rec_tiers t = {calloc(n ? n : 1, sizeof(int)), calloc(n ? n : 1, sizeof(int)), 0};
+    nocr_box *saved = NULL; /* the boxes as they were, while the rules read them upright */
     int error = NOCR_OK;
     if (!t.y0 || !t.y1) {
         error = nocr_error_set(NOCR_ENOMEM, "out of memory (tiers of a vertical page)");
         goto cleanup;
     }
+    if ((error = rec_upright_begin(&saved, page)) < 0)
+        goto cleanup;
     rec_headlines_find(w, page);
     articles_of_heads(w, body);
     items_collect(w, page);
@@ -458,6 +483,7 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
         error = items_rank(w, &t);
 
 cleanup:
+    rec_upright_end(saved, page);
     free(t.y0);
     free(t.y1);
     return error;

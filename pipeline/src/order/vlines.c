@@ -26,14 +26,18 @@ static int line_before(nocr_box a, nocr_box b)
 
 /* Fills idx (n entries) with the region's line indices in reading order (insertion sort:
  * stable, and a handful of columns per region). Returns 1 when that differs from the
- * stored order. */
-static int lines_order(size_t *idx, const nocr_region *r, size_t n)
+ * stored order. Columns are compared straightened (upright.c): on a skewed scan the boxes
+ * of neighbouring columns overlap by most of their width. */
+static int lines_order(size_t *idx, const nocr_page *page, const nocr_region *r, size_t n)
 {
     int moved = 0;
     for (size_t i = 0; i < n; i++) {
         size_t k = i;
-        nocr_box b = nocr_line_box(nocr_region_line(r, i));
-        while (k > 0 && line_before(b, nocr_line_box(nocr_region_line(r, idx[k - 1])))) {
+        nocr_box b = rec_upright_box(page, nocr_line_box(nocr_region_line(r, i)));
+        while (k > 0) {
+            const nocr_line *prev = nocr_region_line(r, idx[k - 1]);
+            if (!line_before(b, rec_upright_box(page, nocr_line_box(prev))))
+                break;
             idx[k] = idx[k - 1];
             k--;
             moved = 1;
@@ -81,7 +85,7 @@ int rec_vlines_sort(nocr_page *page)
                 break;
             }
         }
-        if (!lines_order(idx, r, nl))
+        if (!lines_order(idx, page, r, nl))
             continue;
         for (size_t k = 0; k < nl && error == NOCR_OK; k++)
             error = line_copy(r, nocr_region_line(r, idx[k]));

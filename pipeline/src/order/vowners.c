@@ -49,15 +49,27 @@ static int heads_rows_better(const nocr_region *a, const nocr_region *b, const n
 
 /* The nearest headline whose left edge is right of r's right edge, whose rows run over
  * r's tier, with no column rule between them over r's rows unless rules == 0 (of two
- * within a body height of the same distance, heads_rows_better); REC_NO_OWNER when none. */
+ * within a body height of the same distance, heads_rows_better); REC_NO_OWNER when none.
+ * For horizontal text (a horizontal article's lines) the gap above a tier belongs to the
+ * tier, for the text and the headlines: a horizontal article's headline stands over the
+ * article's width, its lines of about sixteen characters start at the left, and the
+ * headline may stand right of them alone (seed 7122: the article's text became an article
+ * of its own, read before the tier's other articles). */
 static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
                        nocr_region *const *heads, int nheads, int body, int rules)
 {
     int best = REC_NO_OWNER, best_dx = INT_MAX, kr = tier_of(t, r);
+    int lifted = nocr_region_direction(r) == NOCR_DIR_HORIZONTAL;
+    if (lifted && kr % 2 == 0 && kr < 2 * t->n)
+        kr++;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         int dx = rec_x0(hd) - rec_x1(r), kt, kb;
         tier_span(&kt, &kb, t, hd);
+        if (lifted && kt % 2 == 0 && kt < 2 * t->n)
+            kt++;
+        if (lifted && kb % 2 == 0 && kb < 2 * t->n)
+            kb++;
         if (hd == r || dx < -body / REC_TOUCH_DIV || kr < kt || kr > kb)
             continue;
         int nearer = best == REC_NO_OWNER || dx < best_dx - body;

@@ -9,6 +9,7 @@
  *                     nocr_prep_binarize        Sauvola
  *   prep_skew.c       nocr_prep_skew            skew angle and confidence
  *   prep_scale.c      nocr_prep_body_size       body text height, measured on the image
+ *                     nocr_prep_body_reading    and the line length it rests on
  *                     nocr_prep_transform       deskew and rescale to the working image
  *   prep_clean.c      nocr_prep_border          dark scanner borders and page edges
  *                     nocr_prep_despeckle       speckle removal
@@ -50,9 +51,12 @@ PIX *nocr_prep_binarize(PIX *pixg, int body_size, float k);
  * beyond +-10 degrees, are 0. */
 void nocr_prep_skew(PIX *pixb, double *out_angle, double *out_conf);
 
-/* Height in pixels of body text lines (the em box) in pixb, a deskewed 1-bit image;
- * 0 when the page shows no text lines. */
+/* Height in pixels of body text lines (the em box) in pixb, a deskewed 1-bit image, set
+ * in rows or in columns; 0 when the page shows no text lines. */
 int nocr_prep_body_size(PIX *pixb);
+/* The same, and in *out_weight (optional) how much line length (pixels) the reading rests
+ * on: of two binarizations of one page, the one that lost text lines weighs less. */
+int nocr_prep_body_reading(PIX *pixb, double *out_weight);
 
 /* The working gray: pixg rotated by angle_deg about its centre (same canvas, white brought
  * in) and scaled by scale, exactly the mapping of imagemap.c. */
