@@ -110,7 +110,7 @@ struct nocr_pdf_writer {
     size_t *kids; /* the Document element's children in reading order: the articles and the
                    * elements outside articles, of every page */
     size_t nkids, kcap;
-    const char *lang;      /* the document's language tag (nocr_pdf_lang); NULL: unknown */
+    const char *lang;      /* the document's language tag (BCP 47); NULL: unknown */
     const char *info_lang; /* the tag of info->lang: a page's when the page has none */
     nocr_pdf_cids cids;
     char *title; /* UTF-8 */
@@ -788,7 +788,7 @@ int nocr_pdf_writer_add_page(nocr_pdf_writer *w, const nocr_page *page, const no
     if (wpx <= 0 || hpx <= 0 || nocr_page_width(page) <= 0 || nocr_page_height(page) <= 0)
         return nocr_error_set(NOCR_EINVAL, "PDF export: page of no size");
     title_set(w, nocr_page_source(page));
-    const char *lang = nocr_pdf_lang(nocr_page_lang(page));
+    const char *lang = nocr_export_lang_names(nocr_page_lang(page)).bcp47;
     lang = lang ? lang : w->info_lang;
     if (!w->lang)
         w->lang = lang;
@@ -857,7 +857,7 @@ int nocr_pdf_writer_new(nocr_pdf_writer **out, const char *path, const nocr_expo
     w->hash[1] = 0x84222325cbf29ce4ULL;
     if (info) {
         title_set(w, info->image_name);
-        w->info_lang = nocr_pdf_lang(info->lang);
+        w->info_lang = nocr_export_lang_names(info->lang).bcp47;
     }
     if (path && !(w->path = nocr_strdup(path))) {
         nocr_pdf_writer_free(w);

@@ -11,7 +11,6 @@
  *   nocr_pdf_buf_printf, nocr_pdf_buf_num    a growing string of PDF syntax
  *   nocr_pdf_xmp                             the XMP metadata packet (pdf_meta.c)
  *   nocr_pdf_srgb_profile                    the sRGB ICC profile of the output intent
- *   nocr_pdf_lang                            a language tag for a Tesseract language
  *
  * The text layer is set in one Type0 font (Identity-H: two bytes a character) whose
  * CIDFontType2 descendant embeds a TrueType font of three empty glyphs: .notdef, a
@@ -91,10 +90,5 @@ int nocr_pdf_xmp(char **out, size_t *out_size, const char *title, const char *ti
 /* Little CMS's sRGB profile as ICC version 4.2 bytes. *out is the caller's (free()).
  * Errors: NOCR_ENOMEM. */
 int nocr_pdf_srgb_profile(unsigned char **out, size_t *out_size);
-
-/* The BCP 47 tag of the first language of a Tesseract language string: "chi_sim..."
- * (chi_sim_vert too) "zh-Hans", "chi_tra..." "zh-Hant", "eng..." "en"; NULL for any other
- * or NULL. */
-const char *nocr_pdf_lang(const char *tesseract);
 
 #endif /* NEWSOCR_EXPORT_PDF_H */

@@ -2,7 +2,7 @@
  * pdf_meta.c - what the PDF says about itself: its XMP metadata, the colour profile of its
  * output intent and the language of its text.
  *
- *   nocr_pdf_xmp, nocr_pdf_srgb_profile, nocr_pdf_lang
+ *   nocr_pdf_xmp, nocr_pdf_srgb_profile
  *
  * static helpers: xml_escaped
  *
@@ -96,16 +96,4 @@ int nocr_pdf_srgb_profile(unsigned char **out, size_t *out_size)
     *out = data;
     *out_size = n;
     return NOCR_OK;
-}
-
-const char *nocr_pdf_lang(const char *tesseract)
-{
-    /* By prefix, as the hOCR export's html lang: "chi_sim_vert" is Simplified Chinese. */
-    static const struct {
-        const char *prefix, *tag;
-    } langs[] = {{"chi_sim", "zh-Hans"}, {"chi_tra", "zh-Hant"}, {"eng", "en"}};
-    for (size_t i = 0; tesseract && i < sizeof(langs) / sizeof(langs[0]); i++)
-        if (strncmp(tesseract, langs[i].prefix, strlen(langs[i].prefix)) == 0)
-            return langs[i].tag;
-    return NULL;
 }
