@@ -45,7 +45,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Attempts to register a run while others may be removing the empty claim directories
+ * (batch_claims_start); the pauses between them add up to about a second. */
+#define REGISTER_ATTEMPTS 45
 
 static atomic_uint tmp_counter;
 
@@ -362,11 +367,20 @@ int batch_claims_start(batch *b)
     if (b->opt.shard_given)
         snprintf(base, sizeof(base), "report.%d-of-%d.json", b->opt.shard_k, b->opt.shard_n);
     /* A run ending now may remove the empty directories under our feet (its
-     * batch_claims_finish): ENOENT is tried again. */
+     * batch_claims_finish): ENOENT is tried again, after a pause that grows, so that
+     * several runs ending together are outlasted (five quick attempts lost that race on a
+     * loaded machine, in tests/batch/claims.sh's racing runs). */
     int registered = 0;
-    for (int attempt = 0; attempt < 5 && !registered; attempt++) {
-        if (cli_mkdir_p(runs) != 0 || write_own_line(own, sizeof(own), b, base) != 0)
+    for (int attempt = 0; attempt < REGISTER_ATTEMPTS && !registered; attempt++) {
+        if (attempt > 0) {
+            struct timespec pause = {0, 1000000L * attempt}; /* 1, 2, ... ms */
+            nanosleep(&pause, NULL);
+        }
+        if (cli_mkdir_p(runs) != 0 || write_own_line(own, sizeof(own), b, base) != 0) {
+            if (errno != ENOENT)
+                break;
             continue;
+        }
         registered = rename(own, c->run_path) == 0;
         if (!registered) {
             int saved = errno;
