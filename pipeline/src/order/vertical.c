@@ -424,7 +424,7 @@ static int items_rank(rec_work *w, const rec_tiers *t)
         k[5] = (int)i;
         if (k[1] < RANK_BODY && nocr_region_direction(r) != NOCR_DIR_VERTICAL) {
             /* headings across the top: before the vertical ones, top to bottom */
-            k[3] = INT_MIN + rec_y0(r);
+            k[3] = INT_MIN / 2 + rec_y0(r); /* below any -x1: |y0|, x1 <= NOCR_MAX_COORD */
             k[4] = -rec_x1(r);
         }
         if (!in_article(it)) { /* the folio line and page notes: horizontal lines */
