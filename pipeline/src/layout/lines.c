@@ -145,33 +145,45 @@ static int seg_fragments(seg_line **out, size_t *out_n, PIX **out_mask, PIX *pix
  * what the body height measures, stand further apart (seed 1134: 8.5 pt at 400 dpi,
  * gaps of 1.2 body heights, every word its own block). */
 #define LEADING_REACH 3
+static int cmp_box_top(const void *a, const void *b)
+{
+    int x = ((const seg_box *)a)->y0, y = ((const seg_box *)b)->y0;
+    return (x > y) - (x < y);
+}
+
 static int frags_leading(const seg_line *frags, size_t nf, int body)
 {
+    seg_box *v = malloc(sizeof(*v) * (nf + 1));
     int *gaps = malloc(sizeof(int) * (nf + 1)), n = 0;
-    if (!gaps)
-        return 0;
-    for (size_t i = 0; i < nf; i++) {
-        const seg_box *a = &frags[i].box;
-        int best = -1;
-        if (frags[i].block < 0)
-            continue;
-        for (size_t j = 0; j < nf; j++) {
-            const seg_box *b = &frags[j].box;
-            int gap = b->y0 - a->y1;
-            if (j == i || frags[j].block < 0 || gap < 0 || gap > LEADING_REACH * body ||
-                seg_overlap(a->x0, a->x1, b->x0, b->x1) <= 0)
-                continue;
-            if (best < 0 || gap < best)
-                best = gap;
+    size_t nb = 0;
+    for (size_t i = 0; v && i < nf; i++)
+        if (frags[i].block >= 0)
+            v[nb++] = frags[i].box;
+    if (v && gaps) {
+        qsort(v, nb, sizeof(*v), cmp_box_top);
+        for (size_t i = 0; i < nb; i++) {
+            /* the first below a, by top, that overlaps it sideways is the nearest */
+            size_t lo = 0, hi = nb;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (v[mid].y0 < v[i].y1)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t j = lo; j < nb && v[j].y0 - v[i].y1 <= LEADING_REACH * body; j++)
+                if (seg_overlap(v[i].x0, v[i].x1, v[j].x0, v[j].x1) > 0) {
+                    gaps[n++] = v[j].y0 - v[i].y1;
+                    break;
+                }
         }
-        if (best >= 0)
-            gaps[n++] = best;
     }
     int lead = 0;
     if (n > 0) {
         qsort(gaps, (size_t)n, sizeof(int), seg_cmp_int);
         lead = gaps[n / 2];
     }
+    free(v);
     free(gaps);
     return lead;
 }
@@ -227,6 +239,34 @@ static int line_takes(const seg_line *l, const seg_line *f, int gap_pct)
     return (inside || 3 * hf > 2 * hl) && 100 * seg_hgap(&l->box, &f->box) < gap_pct * hl;
 }
 
+/* Tells whether lines a and b are one line (ctx: the test's own data). */
+typedef int (*seg_pair_test)(const seg_line *a, const seg_line *b, void *ctx);
+
+/* Joins pairs of lines from index `first` on that `joins` accepts, the second into the
+ * first, until no pair is left. */
+static void lines_join_pairs(seg_lines *lines, size_t first, seg_pair_test joins, void *ctx)
+{
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (size_t a = first; a < lines->n && !joined; a++)
+            for (size_t b = a + 1; b < lines->n && !joined; b++) {
+                if (!joins(&lines->v[a], &lines->v[b], ctx))
+                    continue;
+                seg_box_union(&lines->v[a].box, &lines->v[b].box);
+                memmove(&lines->v[b], &lines->v[b + 1], sizeof(*lines->v) * (lines->n - b - 1));
+                lines->n--;
+                joined = 1;
+            }
+    }
+}
+
+/* Two large-text lines that take each other, less than REJOIN_GAP_PCT apart. */
+static int large_rejoins(const seg_line *a, const seg_line *b, void *ctx)
+{
+    (void)ctx;
+    return a->block < 0 && (line_takes(a, b, REJOIN_GAP_PCT) || line_takes(b, a, REJOIN_GAP_PCT));
+}
+
 /* Step 3: fragments of one block (or of large text, block -1) that share a row join one
  * line. Fragments are sorted by top; each joins the last open line that takes it. Which
  * line a fragment meets first depends on the tops, so two lines of one headline row can
@@ -248,21 +288,7 @@ static int seg_group_lines(seg_lines *out, const seg_line *frags, size_t n)
         if (j == first - 1 && seg_lines_push(out, frags[i]))
             return NOCR_ENOMEM;
     }
-    for (int joined = 1; joined;) {
-        joined = 0;
-        for (size_t a = first; a < out->n; a++)
-            for (size_t b = first; b < out->n; b++) {
-                if (a == b || out->v[a].block >= 0 ||
-                    !(line_takes(&out->v[a], &out->v[b], REJOIN_GAP_PCT) ||
-                      line_takes(&out->v[b], &out->v[a], REJOIN_GAP_PCT)))
-                    continue;
-                seg_box_union(&out->v[a].box, &out->v[b].box);
-                memmove(&out->v[b], &out->v[b + 1], sizeof(*out->v) * (out->n - b - 1));
-                out->n--;
-                joined = 1;
-                break;
-            }
-    }
+    lines_join_pairs(out, first, large_rejoins, NULL);
     return NOCR_OK;
 }
 
@@ -291,8 +317,9 @@ static l_int32 ink_in(PIX *pixb, int x, int y, int w, int h)
     return n;
 }
 
-static int large_bridged(const seg_line *a, const seg_line *b, PIX *pixb)
+static int large_bridged(const seg_line *a, const seg_line *b, void *ctx)
 {
+    PIX *pixb = ctx;
     if (a->block >= 0 || b->block >= 0 || !seg_same_row(&a->box, &b->box))
         return 0;
     const seg_box *l = a->box.x0 <= b->box.x0 ? &a->box : &b->box;
@@ -311,34 +338,14 @@ static int large_bridged(const seg_line *a, const seg_line *b, PIX *pixb)
     return mid > 0 && BRIDGE_INK_DIV * mid >= gap * (band / 2) && BRIDGE_EDGE_DIV * edges <= mid;
 }
 
-/* Joins the large lines that large_bridged finds, until none is left. */
-static void lines_bridge_large(seg_lines *lines, PIX *pixb)
-{
-    for (int joined = 1; joined;) {
-        joined = 0;
-        for (size_t a = 0; a < lines->n && !joined; a++)
-            for (size_t b = a + 1; b < lines->n && !joined; b++) {
-                if (!large_bridged(&lines->v[a], &lines->v[b], pixb))
-                    continue;
-                seg_box_union(&lines->v[a].box, &lines->v[b].box);
-                memmove(&lines->v[b], &lines->v[b + 1], sizeof(*lines->v) * (lines->n - b - 1));
-                lines->n--;
-                joined = 1;
-            }
-    }
-}
-
 /* Each line's ink density on pixb (is_heading_type in regions.c compares them). */
 static void lines_measure_ink(seg_lines *lines, PIX *pixb)
 {
     for (size_t i = 0; i < lines->n; i++) {
-        seg_box *b = &lines->v[i].box;
-        BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
-        l_int32 count = 0;
-        if (box && pixCountPixelsInRect(pixb, box, &count, NULL) == 0 && seg_box_w(b) > 0 &&
-            seg_box_h(b) > 0)
-            lines->v[i].ink = (float)count / ((float)seg_box_w(b) * (float)seg_box_h(b));
-        boxDestroy(&box);
+        const seg_box *b = &lines->v[i].box;
+        if (seg_box_w(b) > 0 && seg_box_h(b) > 0)
+            lines->v[i].ink = (float)ink_in(pixb, b->x0, b->y0, seg_box_w(b), seg_box_h(b)) /
+                              ((float)seg_box_w(b) * (float)seg_box_h(b));
     }
 }
 
@@ -362,8 +369,8 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
     qsort(frags, nf, sizeof(*frags), seg_line_cmp_top);
     rc = seg_group_lines(out, frags, nf);
     free(frags);
-    if (!rc)
-        lines_bridge_large(out, pixb);
+    if (!rc) /* large lines with an ellipsis between them */
+        lines_join_pairs(out, 0, large_bridged, pixb);
     if (!rc)
         rc = seg_merge_single_lines(out, sp);
     if (rc)

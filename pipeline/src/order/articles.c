@@ -150,9 +150,10 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
         int owner = h != REC_NO_OWNER ? h : rec_owner(page, r, w->heads, w->nheads, body);
         int a = owner != REC_NO_OWNER ? w->head_art[owner] : orphan;
         it->article = a;
-        if (a == orphan && norphans++ == 0)
-            rec_article_start(&w->arts[a], -1, r);
-        rec_article_grow(&w->arts[a], r);
+        if (a == orphan)
+            norphans++;
+        else
+            rec_article_grow(&w->arts[a], r);
     }
     if (norphans > 0 && orphans_adopt(w, orphan, body) < norphans) {
         /* the extent of the orphans left */
