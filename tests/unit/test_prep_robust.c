@@ -13,7 +13,9 @@
  *   - a blank margin darkened by a gradient is no figure;
  *   - a noise photo and a halftone photo are figures, their ink cleared;
  *   - a dark scanner border leaves no ink in the binary image, and no figure;
- *   - a bilevel (1 bpp, dithered) photo is a figure; the text beside it stays.
+ *   - a bilevel (1 bpp, dithered) photo is a figure; the text beside it stays;
+ *   - a shadow band over two lines of headline type (and a little body text) is no
+ *     figure: the headline's ink stays.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
@@ -327,6 +329,48 @@ static void check_bilevel_photo(void)
     nocr_image_free(img);
 }
 
+/* A headline character of `size` px, strokes a tenth of its size thick: two across its
+ * whole width (CJK characters fill their em box), two down at random places. */
+static void draw_big_char(PIX *pix, int x, int y, int size)
+{
+    int t = size / 10;
+    for (int i = 0; i < 2; i++) {
+        fill(pix, x, y + (int)rnd((unsigned)(size - t)), size, t, INK);
+        int len = size / 2 + (int)rnd((unsigned)(size / 2));
+        fill(pix, x + (int)rnd((unsigned)(size - t)), y + (int)rnd((unsigned)(size - len + 1)), t,
+             len, INK);
+    }
+}
+
+/* Body text above and below; in the shadow band (y 850-1550) a two-line headline of 2.5
+ * em type over the first two columns and a short one over the third, then four lines of
+ * the third column: most of the ink under the shadow is headline type (seed 20261201120). */
+static void check_band_headline(void)
+{
+    PIX *pix = page_blank();
+    rng_state = 17;
+    nocr_box head = {120, 930, 1140, 300};
+    for (int c = 0; c < 3; c++) {
+        draw_column(pix, columns[c].x, 200, columns[c].w, 600);
+        draw_column(pix, columns[c].x, 1600, columns[c].w, 1000);
+    }
+    for (int row = 0; row < 2; row++)
+        for (int x = head.x; x + 100 <= head.x + head.w; x += 112)
+            draw_big_char(pix, x, head.y + row * 150, 100);
+    for (int x = 1360; x + 100 <= 1880; x += 112)
+        draw_big_char(pix, x, head.y, 100);
+    draw_column(pix, 1360, 1130, 520, 260);
+    light(pix, LIGHT_BAND, 0.55);
+    nocr_image *img = preprocess(pix, "band-headline");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    for (size_t i = 0; i < nocr_image_figure_count(img); i++)
+        CHECK(overlap(nocr_image_figure(img, i), head) < 0.05 * head.w * head.h);
+    CHECK(ink_in(img, head) > head.w * head.h / 50);
+    nocr_image_free(img);
+}
+
 int main(void)
 {
     PIX *pix = page_three_columns();
@@ -349,5 +393,6 @@ int main(void)
     check_photo(1);
     check_border();
     check_bilevel_photo();
+    check_band_headline();
     return CHECK_DONE();
 }

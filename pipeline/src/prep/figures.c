@@ -52,10 +52,12 @@
 /* Text, first: at least FIG_TEXT_CHARS of the ink is in components of character size,
  * FIG_CHAR_MIN..FIG_CHAR_MAX body sizes at their longest. Text under a shadow band, a
  * steep edge shadow or a fold measures 0.89-1.0, halftone, noise and bilevel photos
- * 0.0-0.15. */
+ * 0.0-0.15. Characters go up to the tallest lines counted (FIG_LINE_MAX_H): a shadow band
+ * across the top of a page darkens headlines too, whose ink outweighs the body text's
+ * (seed 20261201120 lost its headlines to such a "photo"). */
 #define FIG_TEXT_CHARS 0.5
 #define FIG_CHAR_MIN   0.2f
-#define FIG_CHAR_MAX   1.5f
+#define FIG_CHAR_MAX   FIG_LINE_MAX_H
 /* Text, second: at least FIG_TEXT_LINES lines hold FIG_TEXT_INK of the ink, along rows or
  * columns (vertical text). A line is a blob of the text image closed along it by
  * FIG_LINE_CLOSE body sizes (wider than the space between two characters or words,
