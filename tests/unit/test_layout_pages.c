@@ -187,6 +187,40 @@ static void test_two_line_headline(void)
     pixDestroy(&pix);
 }
 
+/* Two headlines of 2.5 em type over columns 0 and 1, the white between them narrower than
+ * one and a half of their characters, a column rule between them from the top of the page
+ * down (seed 20261201120): two headlines, not one across the rule. Column 0 is left
+ * without body text, so that the rule has white on both sides in the tight gutters drawn
+ * here. */
+static void test_headlines_ruled_apart(void)
+{
+    layout L = layout_for(30);
+    int big = 5 * L.em / 2, y = MARGIN;
+    PIX *pix = page_new(&L, 1100);
+    for (int k = 0; k < 4; k++) {
+        draw_char(pix, col_x(&L, 0) + k * (big + big / 8), y, big);
+        draw_char(pix, col_x(&L, 1) + k * (big + big / 8), y, big);
+    }
+    int rule_x = col_x(&L, 1) - L.gutter - 8;
+    fill(pix, rule_x, MARGIN, 4, 1100 - 2 * MARGIN, 0);
+    for (int c = 1; c < NCOLS; c++)
+        draw_column(pix, &L, c, y + big + L.em, 14);
+    nocr_page *page = segment_drawing(pix, 1, 1);
+    int left = 0, right = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
+            continue;
+        left += b.x + b.w <= rule_x;
+        right += b.x >= rule_x + 4;
+    }
+    CHECK_INT(left, 1);
+    CHECK_INT(right, 1);
+    nocr_page_free(page);
+    pixDestroy(&pix);
+}
+
 /* A photo at the top of the middle column, a two-line caption under it: the caption is a
  * caption, and the column keeps all its text under the photo. */
 static void test_photo_caption_column(void)
@@ -219,6 +253,48 @@ static void test_photo_caption_column(void)
         CHECK_INT(body_lines(page, &L, 0, 0, NULL), 24);
         CHECK_INT(body_lines(page, &L, 2, 0, NULL), 24);
         CHECK_INT(crossing, 0);
+    }
+    nocr_page_free(page);
+    pixDestroy(&pix);
+}
+
+/* A photo over column 0 and a third of column 1, a two-line caption beside it in the rest of
+ * column 1, level with its foot: the caption is a caption (not a short body paragraph), and
+ * the columns under the photo keep their text. */
+static void test_photo_caption_beside(void)
+{
+    layout L = layout_for(30);
+    PIX *pix = page_new(&L, 1400);
+    int photo_w = L.colw + L.gutter + L.colw / 3, photo_h = 12 * L.em;
+    draw_photo(pix, col_x(&L, 0), MARGIN, photo_w, photo_h);
+    int cap_x = col_x(&L, 0) + photo_w + L.em / 2, cap_chars = (col_x(&L, 1) + L.colw - cap_x) / L.adv;
+    /* two lines, the second ending a third of an em above the photo's foot; the body under
+     * the photo starts an em and a quarter under it (as newsocr-synth sets them) */
+    int cap_y = MARGIN + photo_h - L.pitch - L.em - L.em / 3;
+    for (int l = 0; l < 2; l++)
+        for (int k = 0; k < (l ? cap_chars - 2 : cap_chars); k++)
+            draw_char(pix, cap_x + k * L.adv, cap_y + l * L.pitch, L.em);
+    int body_y = MARGIN + photo_h + L.em + L.em / 4;
+    draw_column(pix, &L, 0, body_y, 12);
+    draw_column(pix, &L, 1, body_y, 12);
+    draw_column(pix, &L, 2, MARGIN, 24);
+    nocr_page *page = segment_drawing(pix, 1, 1);
+    if (page) {
+        int captions = 0;
+        CHECK_INT(count_role(page, NOCR_ROLE_FIGURE), 1);
+        for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+            nocr_region *r = nocr_page_region(page, i);
+            nocr_box b = nocr_region_box(r);
+            if (nocr_region_role(r) != NOCR_ROLE_CAPTION)
+                continue;
+            captions++;
+            CHECK_INT(nocr_region_line_count(r), 2);
+            CHECK(abs(b.x - cap_x) <= 3 && abs(b.y - cap_y) <= 3);
+        }
+        CHECK_INT(captions, 1);
+        CHECK_INT(body_lines(page, &L, 0, body_y - 2, NULL), 12);
+        CHECK_INT(body_lines(page, &L, 1, body_y - 2, NULL), 12);
+        CHECK_INT(body_lines(page, &L, 2, 0, NULL), 24);
     }
     nocr_page_free(page);
     pixDestroy(&pix);
@@ -268,7 +344,9 @@ int main(void)
     setMsgSeverity(L_SEVERITY_NONE);
     test_body_height_and_gutters();
     test_two_line_headline();
+    test_headlines_ruled_apart();
     test_photo_caption_column();
+    test_photo_caption_beside();
     test_without_binarization();
     test_bad_calls();
     return CHECK_DONE();

@@ -72,6 +72,13 @@ static int vrule_between(const seg_page *sp, int x0, int x1, int y0, int y1)
     return 0;
 }
 
+int seg_ruled_apart(const seg_page *sp, const seg_box *a, const seg_box *b)
+{
+    const seg_box *l = a->x0 <= b->x0 ? a : b, *r = l == a ? b : a;
+    int y0 = a->y0 > b->y0 ? a->y0 : b->y0, y1 = a->y1 < b->y1 ? a->y1 : b->y1;
+    return r->x0 > l->x1 && y1 > y0 && vrule_between(sp, l->x1, r->x0, y0, y1);
+}
+
 /* Counts and extents of the blocks (lines marked in `gone`, if given, left out). */
 static void block_extents(seg_blocks *bl, const seg_lines *lines, const char *gone)
 {

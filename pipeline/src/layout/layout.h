@@ -116,6 +116,9 @@ static inline int seg_same_row(const seg_box *a, const seg_box *b)
 }
 
 int seg_cmp_int(const void *a, const void *b);
+/* 1 when a vertical rule stands in the gap between boxes a and b, side by side, at rows they
+ * share: two headlines over neighbouring columns, a rule between them, are two. */
+int seg_ruled_apart(const seg_page *sp, const seg_box *a, const seg_box *b);
 /* Orders lines by top, then left. */
 int seg_line_cmp_top(const void *a, const void *b);
 int seg_lines_push(seg_lines *lines, seg_line line);
@@ -139,7 +142,7 @@ int seg_block_regions(seg_regions *out, const seg_line *lines, size_t n, const s
 
 /* Large text (block -1), sorted by top: headline and subheadline regions appended to
  * `out`. Returns 0 or NOCR_ENOMEM (no message). */
-int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, int body);
+int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_page *sp);
 
 /* Roles from geometry for the regions found; a region set to NOCR_ROLE_UNKNOWN is
  * dropped (merged into another). */

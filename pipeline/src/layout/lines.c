@@ -263,8 +263,9 @@ static void lines_join_pairs(seg_lines *lines, size_t first, seg_pair_test joins
 /* Two large-text lines that take each other, less than REJOIN_GAP_PCT apart. */
 static int large_rejoins(const seg_line *a, const seg_line *b, void *ctx)
 {
-    (void)ctx;
-    return a->block < 0 && (line_takes(a, b, REJOIN_GAP_PCT) || line_takes(b, a, REJOIN_GAP_PCT));
+    return a->block < 0 &&
+           (line_takes(a, b, REJOIN_GAP_PCT) || line_takes(b, a, REJOIN_GAP_PCT)) &&
+           !seg_ruled_apart(ctx, &a->box, &b->box);
 }
 
 /* Step 3: fragments of one block (or of large text, block -1) that share a row join one
@@ -275,20 +276,21 @@ static int large_rejoins(const seg_line *a, const seg_line *b, void *ctx)
  * REJOIN_GAP_PCT percent of a height between them are then joined until none do. That is
  * tighter than the first pass's LARGE_GAP_PCT, which these lines have already been through:
  * two headlines side by side over narrow columns are about one height apart (sample p30). */
-static int seg_group_lines(seg_lines *out, const seg_line *frags, size_t n)
+static int seg_group_lines(seg_lines *out, const seg_line *frags, size_t n, const seg_page *sp)
 {
     size_t first = out->n;
     for (size_t i = 0; i < n; i++) {
         size_t j;
         for (j = out->n; j-- > first;)
-            if (line_takes(&out->v[j], &frags[i], LARGE_GAP_PCT)) {
+            if (line_takes(&out->v[j], &frags[i], LARGE_GAP_PCT) &&
+                !seg_ruled_apart(sp, &out->v[j].box, &frags[i].box)) {
                 seg_box_union(&out->v[j].box, &frags[i].box);
                 break;
             }
         if (j == first - 1 && seg_lines_push(out, frags[i]))
             return NOCR_ENOMEM;
     }
-    lines_join_pairs(out, first, large_rejoins, NULL);
+    lines_join_pairs(out, first, large_rejoins, (void *)sp);
     return NOCR_OK;
 }
 
@@ -317,10 +319,18 @@ static l_int32 ink_in(PIX *pixb, int x, int y, int w, int h)
     return n;
 }
 
+/* What large_bridged looks at: the text image, and the page for its rules. */
+typedef struct bridge_ctx {
+    PIX *pixb;
+    const seg_page *sp;
+} bridge_ctx;
+
 static int large_bridged(const seg_line *a, const seg_line *b, void *ctx)
 {
-    PIX *pixb = ctx;
-    if (a->block >= 0 || b->block >= 0 || !seg_same_row(&a->box, &b->box))
+    const bridge_ctx *bc = ctx;
+    PIX *pixb = bc->pixb;
+    if (a->block >= 0 || b->block >= 0 || !seg_same_row(&a->box, &b->box) ||
+        seg_ruled_apart(bc->sp, &a->box, &b->box))
         return 0;
     const seg_box *l = a->box.x0 <= b->box.x0 ? &a->box : &b->box;
     const seg_box *r = l == &a->box ? &b->box : &a->box;
@@ -367,10 +377,12 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
         return rc;
     }
     qsort(frags, nf, sizeof(*frags), seg_line_cmp_top);
-    rc = seg_group_lines(out, frags, nf);
+    rc = seg_group_lines(out, frags, nf, sp);
     free(frags);
-    if (!rc) /* large lines with an ellipsis between them */
-        lines_join_pairs(out, 0, large_bridged, pixb);
+    if (!rc) { /* large lines with an ellipsis between them */
+        bridge_ctx bc = {pixb, sp};
+        lines_join_pairs(out, 0, large_bridged, &bc);
+    }
     if (!rc)
         rc = seg_merge_single_lines(out, sp);
     if (rc)

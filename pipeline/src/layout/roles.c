@@ -26,6 +26,12 @@
  * hand on the 26 samples. */
 #define CAPTION_MAX_LINES 3
 #define CAPTION_GAP       2
+/* A caption beside a photo: at most CAPTION_MAX_LINES lines less than CAPTION_GAP body
+ * heights to the photo's left or right, inside the photo's height and ending within
+ * BESIDE_ALIGN body heights of its foot, where such captions are set, with no other text
+ * above it beside the photo. A column of body text beside a photo, cut into regions at a
+ * paragraph, has its other regions there (seed 1220). */
+#define BESIDE_ALIGN 1
 /* A region of at most 2 lines whose lines are at least HEADING_MIN_PCT percent of a body
  * height is a heading: a subheadline when it starts within SUBHEAD_GAP body heights under
  * a headline, else a section heading; so are centered regions of at most 2 lines and
@@ -39,8 +45,10 @@
 
 /* Does large-text line b continue headline region r: on its row and close, or the next
  * line of the same size, overlapping it horizontally? */
-static int headline_continues(const seg_region *r, const seg_box *b)
+static int headline_continues(const seg_region *r, const seg_box *b, const seg_page *sp)
 {
+    if (seg_ruled_apart(sp, &r->box, b))
+        return 0;
     int gap = b->y0 - r->box.y1, hb = seg_box_h(b);
     int row = 2 * seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1) > hb &&
               100 * seg_hgap(&r->box, b) < HEADLINE_GAP_PCT * r->line_h;
@@ -53,15 +61,16 @@ static int headline_continues(const seg_region *r, const seg_box *b)
 /* Large text (block -1): consecutive lines of similar size that overlap horizontally form
  * one headline region; other large lines are headlines of their own, or subheadlines when
  * below HEADLINE_MIN body heights. */
-int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, int body)
+int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_page *sp)
 {
+    int body = sp->body;
     size_t first = out->n;
     for (size_t i = 0; i < n; i++) {
         const seg_box *b = &lines[i].box;
         int merged = 0;
         for (size_t j = out->n; j-- > first && !merged;) {
             seg_region *r = &out->v[j];
-            if (headline_continues(r, b)) {
+            if (headline_continues(r, b, sp)) {
                 seg_box_union(&r->box, b);
                 r->nlines++;
                 merged = 1;
@@ -82,15 +91,36 @@ int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, int body)
     return NOCR_OK;
 }
 
-/* A small region just under a photo is its caption. */
-static int region_is_caption(const seg_region *r, const seg_page *sp)
+/* Is r set beside photo fb, level with its foot and alone there (see BESIDE_ALIGN)? */
+static int caption_beside(const seg_region *r, const nocr_box *fb, const seg_regions *rs, int body)
+{
+    int foot = fb->y + fb->h;
+    int hgap = r->box.x0 >= fb->x + fb->w ? r->box.x0 - (fb->x + fb->w) : fb->x - r->box.x1;
+    if (hgap < -body / 2 || hgap >= CAPTION_GAP * body || r->box.y0 < fb->y ||
+        r->box.y1 > foot + BESIDE_ALIGN * body || r->box.y1 < foot - BESIDE_ALIGN * body)
+        return 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        const seg_region *o = &rs->v[i];
+        if (o != r && o->box.y1 > fb->y && o->box.y0 < r->box.y0 &&
+            seg_overlap(o->box.x0, o->box.x1, r->box.x0, r->box.x1) > 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* A small region just under a photo, or beside it at its foot, is its caption. */
+static int region_is_caption(const seg_region *r, const seg_regions *rs, const seg_page *sp)
 {
     int body = sp->body;
+    if (r->nlines > CAPTION_MAX_LINES)
+        return 0;
     for (size_t f = 0; f < sp->nfigures; f++) {
         const nocr_box *fb = &sp->figures[f];
         int gap = r->box.y0 - (fb->y + fb->h);
-        if (gap >= -body / 2 && gap < CAPTION_GAP * body && r->nlines <= CAPTION_MAX_LINES &&
+        if (gap >= -body / 2 && gap < CAPTION_GAP * body &&
             seg_overlap(r->box.x0, r->box.x1, fb->x, fb->x + fb->w) * 2 > seg_box_w(&r->box))
+            return 1;
+        if (caption_beside(r, fb, rs, body))
             return 1;
     }
     return 0;
@@ -100,7 +130,7 @@ static int region_is_caption(const seg_region *r, const seg_page *sp)
 static nocr_role region_role(const seg_region *r, const seg_regions *rs, const seg_page *sp)
 {
     int body = sp->body;
-    if (region_is_caption(r, sp))
+    if (region_is_caption(r, rs, sp))
         return NOCR_ROLE_CAPTION;
     if (100 * r->line_h >= HEADING_MIN_PCT * body && r->nlines <= 2) {
         /* Larger than body text: a subheadline right under a headline, else a section

@@ -194,7 +194,7 @@ int seg_find_regions(seg_regions *out, seg_lines *lines, const seg_page *sp)
     for (size_t i = 0, j; i < lines->n; i = j) {
         for (j = i; j < lines->n && lines->v[j].block == lines->v[i].block;)
             j++;
-        int rc = lines->v[i].block < 0 ? seg_headlines(out, lines->v + i, j - i, sp->body)
+        int rc = lines->v[i].block < 0 ? seg_headlines(out, lines->v + i, j - i, sp)
                                        : seg_block_regions(out, lines->v + i, j - i, sp);
         if (rc)
             return rc;
