@@ -205,6 +205,70 @@ static void test_beside_partial_headline(void)
                     "下题\n下文一下文二下文三下文完。\n");
 }
 
+/* A photo and its caption between the end of one article and the next one's headline,
+ * nothing beside them: they belong to the headline under them. A photo at the foot of a
+ * column, the article's other column running on beside it, stays with its article. */
+static void test_photo_over_headline(void)
+{
+    static const char *const top[] = {">上文一", "上文二", "上文完。<"};
+    static const char *const low[] = {">下文一", "下文完。<"};
+    static const char *const longer[] = {">上文一", "上文二", "上文三", "上文四", "上文五",
+                                         "上文六", "上文七", "上文八", "上文九", "上文完。<"};
+    nocr_page *page = page_real(2000, 2000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
+    column(page, col_x(0), 200, COL_W, top, 3);
+    column(page, col_x(1), 200, COL_W, top + 1, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 420, COL_W, 300);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 730, COL_W, "下文的照片。");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 830, 2 * COL_W + 40, "下题");
+    column(page, col_x(0), 930, COL_W, low, 2);
+    column(page, col_x(1), 930, COL_W, low + 1, 1);
+    check_txt(page, "上题\n上文一上文二上文完。\n上文二上文完。\n\n"
+                    "下题\n下文一下文完。\n下文完。\n下文的照片。\n");
+
+    page = page_real(2000, 2000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
+    column(page, col_x(0), 200, COL_W, top, 3);
+    column(page, col_x(1), 200, COL_W, longer + 1, 9);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 420, COL_W, 300);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 730, COL_W, "上文的照片。");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 830, 2 * COL_W + 40, "下题");
+    column(page, col_x(0), 930, COL_W, low, 2);
+    column(page, col_x(1), 930, COL_W, low + 1, 1);
+    check_txt(page, "上题\n上文一上文二上文完。\n上文二上文三上文四上文五上文六上文七上文八上文九上文完。\n"
+                    "上文的照片。\n\n下题\n下文一下文完。\n下文完。\n");
+}
+
+/* A frame of four rules 4 px thick around [x, x + w) x [y, y + h). */
+static void frame(nocr_page *page, int x, int y, int w, int h)
+{
+    region(page, NOCR_ROLE_SEPARATOR, x, y, w, 4);
+    region(page, NOCR_ROLE_SEPARATOR, x, y + h - 4, w, 4);
+    region(page, NOCR_ROLE_SEPARATOR, x, y, 4, h);
+    region(page, NOCR_ROLE_SEPARATOR, x + w - 4, y, 4, h);
+}
+
+/* An advertisement (large type and a phone number in a frame) between two articles is
+ * read after them; a boxed article (a frame around a headline and its body) in place. */
+static void test_advert_last(void)
+{
+    static const char *const text[] = {">左文一", "左文二", "左文完。<"};
+    static const char *const boxed[] = {">框文一", "框文二", "框文完。<"};
+    nocr_page *page = page_real(2000, 2000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "左题");
+    column(page, col_x(0), 200, COL_W, text, 3);
+    frame(page, col_x(1) - 20, 80, COL_W + 40, 600);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, COL_W, "搬家服务");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(1), 220, COL_W, "电话12345");
+    frame(page, col_x(2) - 20, 80, COL_W + 40, 600);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "框题");
+    column(page, col_x(2), 200, COL_W, boxed, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 100, COL_W, "右题");
+    column(page, col_x(3), 200, COL_W, text, 3);
+    check_txt(page, "左题\n左文一左文二左文完。\n\n框题\n框文一框文二框文完。\n\n"
+                    "右题\n左文一左文二左文完。\n\n搬家服务\n电话12345\n");
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -531,6 +595,8 @@ int main(void)
     test_orphan_column();
     test_beside_partial_headline();
     test_photo_mid_column();
+    test_photo_over_headline();
+    test_advert_last();
     test_no_headline();
     test_seed_layout();
     test_roles();

@@ -8,10 +8,11 @@
  *   rec_article_grow     an article's extent grows by a region
  *   rec_articles_order   articles in reading order
  *   article_before       one article read before another
+ *   articles_mark_adverts  advertisements: large type in a frame, no body text
  *
  * Articles side by side are read left to right, never interleaved; an article below
- * another in the same columns comes after it. The folio line comes first and page notes
- * last, outside every article.
+ * another in the same columns comes after it; advertisements come after the articles.
+ * The folio line comes first and page notes last, outside every article.
  */
 #include "order/order.h"
 
@@ -126,6 +127,85 @@ static int orphans_adopt(rec_work *w, int orphan, int body)
     return adopted;
 }
 
+/* An advertisement has no region of AD_BODY_LINES lines or more (a boxed article has its
+ * body text) and stands in a frame: the nearest rules on its four sides meet, each within
+ * AD_FRAME_SLACK body heights of the others' ends. Its text is centred in the frame, far
+ * from it maybe, so no distance to the text is asked. By hand, after the advertisements
+ * of newsocr-synth (seed 20261201120: an advertisement read between two articles). */
+#define AD_BODY_LINES  3
+#define AD_FRAME_SLACK 2 /* body heights */
+
+/* The nearest rule on one side of the box [x0, x1) x [y0, y1) that runs along that whole
+ * side: side 0 above, 1 below, 2 left, 3 right. NULL when none. */
+static const nocr_region *rule_on_side(const nocr_page *page, int side, int x0, int y0, int x1,
+                                       int y1, int slack)
+{
+    const nocr_region *best = NULL;
+    int best_d = INT_MAX;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR)
+            continue;
+        nocr_box b = nocr_region_box(s);
+        int level = b.w >= b.h, d;
+        if (side < 2) {
+            int cy = b.y + b.h / 2;
+            d = side == 0 ? y0 - cy : cy - y1;
+            if (!level || b.x > x0 + slack || b.x + b.w < x1 - slack)
+                continue;
+        } else {
+            int cx = b.x + b.w / 2;
+            d = side == 2 ? x0 - cx : cx - x1;
+            if (level || b.y > y0 + slack || b.y + b.h < y1 - slack)
+                continue;
+        }
+        if (d >= 0 && d < best_d) {
+            best = s;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* Whether the box [x0, x1) x [y0, y1) stands in a frame of four rules that meet. */
+static int framed(const nocr_page *page, int x0, int y0, int x1, int y1, int slack)
+{
+    const nocr_region *top = rule_on_side(page, 0, x0, y0, x1, y1, slack);
+    const nocr_region *bot = rule_on_side(page, 1, x0, y0, x1, y1, slack);
+    const nocr_region *left = rule_on_side(page, 2, x0, y0, x1, y1, slack);
+    const nocr_region *right = rule_on_side(page, 3, x0, y0, x1, y1, slack);
+    if (!top || !bot || !left || !right)
+        return 0;
+    /* the level rules end at the upright ones, the upright ones at the level ones */
+    return abs(rec_x0(top) - rec_x0(left)) < slack && abs(rec_x1(top) - rec_x1(right)) < slack &&
+           abs(rec_x0(bot) - rec_x0(left)) < slack && abs(rec_x1(bot) - rec_x1(right)) < slack &&
+           abs(rec_y0(left) - rec_y0(top)) < slack && abs(rec_y1(left) - rec_y1(bot)) < slack &&
+           abs(rec_y0(right) - rec_y0(top)) < slack && abs(rec_y1(right) - rec_y1(bot)) < slack;
+}
+
+/* Marks the articles that are advertisements (see AD_BODY_LINES): no region of body
+ * length, framed, and no other article's text inside the frame's box. */
+static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
+{
+    for (int a = 0; a < w->narts; a++) {
+        rec_article *ar = &w->arts[a];
+        ar->advert = 0;
+        if (ar->headline < 0)
+            continue;
+        int lines_max = 0, others = 0;
+        for (size_t i = 0; i < w->nitems; i++) {
+            const rec_item *it = &w->items[i];
+            int n = (int)nocr_region_line_count(it->r);
+            if (it->article == a && n > lines_max && nocr_region_role(it->r) != NOCR_ROLE_HEADLINE)
+                lines_max = n;
+            others += it->article != a && rec_overlap(rec_x0(it->r), rec_x1(it->r), ar->x0, ar->x1) > 0 &&
+                      rec_overlap(rec_y0(it->r), rec_y1(it->r), ar->y0, ar->y1) > 0;
+        }
+        ar->advert = lines_max < AD_BODY_LINES && others == 0 &&
+                     framed(page, ar->x0, ar->y0, ar->x1, ar->y1, AD_FRAME_SLACK * body);
+    }
+}
+
 void rec_articles_find(rec_work *w, nocr_page *page, int body)
 {
     rec_headlines_find(w, page);
@@ -168,6 +248,7 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
         w->arts[orphan].hy1 = w->arts[orphan].y1;
         w->narts++;
     }
+    articles_mark_adverts(w, page, body);
 }
 
 /* a before b: a above b in shared columns, or side by side and a to the left. Level
@@ -194,7 +275,8 @@ static int article_before(const rec_article *a, const rec_article *b, int body)
 }
 
 /* Repeatedly takes the first remaining article that no other remaining article precedes
- * (ties: the topmost; a cycle of preferences: the topmost). */
+ * (ties: the topmost; a cycle of preferences: the topmost); the advertisements after all
+ * the others, in the same way. */
 int rec_articles_order(rec_work *w, int body)
 {
     rec_article *arts = w->arts;
@@ -203,20 +285,24 @@ int rec_articles_order(rec_work *w, int body)
     if (!done)
         return nocr_error_set(NOCR_ENOMEM, "out of memory (reading order of articles)");
     for (int k = 0; k < n; k++) {
-        int pick = -1;
+        int pick = -1, adverts = 1; /* only advertisements left? */
+        for (int i = 0; i < n; i++)
+            adverts &= done[i] || arts[i].advert;
         for (int i = 0; i < n; i++) {
-            if (done[i])
+            if (done[i] || arts[i].advert != adverts)
                 continue;
             int blocked = 0;
             for (int j = 0; j < n && !blocked; j++)
-                blocked = j != i && !done[j] && article_before(&arts[j], &arts[i], body) &&
+                blocked = j != i && !done[j] && arts[j].advert == adverts &&
+                          article_before(&arts[j], &arts[i], body) &&
                           !article_before(&arts[i], &arts[j], body);
             if (!blocked && (pick < 0 || arts[i].hy0 < arts[pick].hy0))
                 pick = i;
         }
         if (pick < 0) { /* a cycle: take the topmost */
             for (int i = 0; i < n; i++)
-                if (!done[i] && (pick < 0 || arts[i].hy0 < arts[pick].hy0))
+                if (!done[i] && arts[i].advert == adverts &&
+                    (pick < 0 || arts[i].hy0 < arts[pick].hy0))
                     pick = i;
         }
         done[pick] = 1;

@@ -41,6 +41,7 @@ typedef struct rec_article {
     int x0, y0, x1, y1;     /* extent of all its regions */
     int hx0, hy0, hx1, hy1; /* extent of its headline(s) (the whole extent for orphans) */
     int order;              /* position among the articles, set by rec_articles_order */
+    int advert;             /* an advertisement: read after the articles (articles.c) */
 } rec_article;
 
 /* A text region on its way to its place in reading order. */

@@ -7,6 +7,7 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top
  *   body_below           the body region under a subheadline or byline
+ *   caption_over_head    a photo and its caption set above a headline belong to it
  *   rec_rule_between     a horizontal rule between two heights, over some columns
  *   rec_rule_frames_figure  a rule is a photo's frame, not an article's border
  *   rec_vrule_between    a column rule between two x positions
@@ -249,9 +250,70 @@ static const nocr_region *body_below(const nocr_page *page, const nocr_region *r
     return best;
 }
 
+/* A caption whose headline comes right under it: at most OVER_HEAD_GAP body heights below
+ * the caption, over more than half of its width, no rule between. By hand, after the
+ * synthetic pages' "photo above the head" layout (seed 20261201120) and the modular
+ * pages of issue 11. */
+#define OVER_HEAD_GAP 3
+
+/* The photo above caption r: the figure whose foot is less than OVER_HEAD_GAP body heights
+ * over r's top, over more than half of r's width; NULL when none. */
+static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        int gap = rec_y0(r) - rec_y1(f);
+        if (nocr_region_role(f) == NOCR_ROLE_FIGURE && gap > -body && gap < OVER_HEAD_GAP * body &&
+            2 * rec_overlap(rec_x0(f), rec_x1(f), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w)
+            return f;
+    }
+    return NULL;
+}
+
+/* A photo and its caption r set between the end of one article and the headline of the
+ * next, over it, belong to the headline under them: a photo at the foot of an article's
+ * column has that article's other columns beside it, in the headline's width, while one
+ * above a headline has no text beside it there. REC_NO_OWNER when r is not such a caption. */
+static int caption_over_head(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                             int nheads, int body)
+{
+    const nocr_region *f = photo_over(page, r, body);
+    if (!f)
+        return REC_NO_OWNER;
+    int best = REC_NO_OWNER;
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        int gap = rec_y0(hd) - rec_y1(r);
+        if (gap < 0 || gap >= OVER_HEAD_GAP * body ||
+            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <= nocr_region_box(r).w ||
+            rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(hd)) ||
+            (best != REC_NO_OWNER && rec_y0(hd) >= rec_y0(heads[best])))
+            continue;
+        best = h;
+    }
+    if (best == REC_NO_OWNER)
+        return REC_NO_OWNER;
+    const nocr_region *hd = heads[best];
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(o);
+        if (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE && role != NOCR_ROLE_CAPTION &&
+            rec_y0(o) < rec_y1(r) && rec_y1(o) > rec_y0(f) &&
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(hd), rec_x1(hd)) > 0)
+            return REC_NO_OWNER; /* text beside the photo: the article above goes on (other
+                                  * photos' captions beside it do not count) */
+    }
+    return best;
+}
+
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
+    if (nocr_region_role(r) == NOCR_ROLE_CAPTION) {
+        int head = caption_over_head(page, r, heads, nheads, body);
+        if (head != REC_NO_OWNER)
+            return head;
+    }
     int above_y, owner = owner_above(&above_y, page, r, heads, nheads, body);
     if (owner != REC_NO_OWNER) {
         int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
