@@ -133,6 +133,29 @@ cleanup:
     pixDestroy(&pix);
 }
 
+/* A speck at the page's left edge just below the tier (a border remnant, vcheck seed
+ * 7323), within the gap that joins a block's pieces along its columns but in none of its
+ * columns' rows: no region takes it together with the columns (the block's box grew over
+ * the whole tier and its columns were read twice). */
+static void test_speck_below_tier(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    BOX *box = boxCreate(6, 100 + NCHARS * ADV + 20, 6, 16);
+    pixSetInRectArbitrary(pix, box, 0);
+    boxDestroy(&box);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_box rb = nocr_region_box(nocr_page_region(page, i));
+        CHECK(rb.x > 20 || rb.x + rb.w < gap_x);
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -298,6 +321,7 @@ int main(void)
     setMsgSeverity(L_SEVERITY_NONE);
     test_vertical_page();
     test_horizontal_page();
+    test_speck_below_tier();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();
