@@ -205,38 +205,38 @@ static void test_beside_partial_headline(void)
                     "下题\n下文一下文二下文三下文完。\n");
 }
 
+/* Two articles over columns 0-1, a photo and caption between them in column 0; the upper
+ * article's column 1 holds `right` (n lines): 2 end above the photo, 9 run on beside it. */
+static nocr_page *page_photo_between(const char *const *right, int n, const char *caption)
+{
+    static const char *const top[] = {">上文一", "上文二", "上文完。<"};
+    static const char *const low[] = {">下文一", "下文完。<"};
+    nocr_page *page = page_real(2000, 2000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
+    column(page, col_x(0), 200, COL_W, top, 3);
+    column(page, col_x(1), 200, COL_W, right, n);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 420, COL_W, 300);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 730, COL_W, caption);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 830, 2 * COL_W + 40, "下题");
+    column(page, col_x(0), 930, COL_W, low, 2);
+    column(page, col_x(1), 930, COL_W, low + 1, 1);
+    return page;
+}
+
 /* A photo and its caption between the end of one article and the next one's headline,
  * nothing beside them: they belong to the headline under them. A photo at the foot of a
  * column, the article's other column running on beside it, stays with its article. */
 static void test_photo_over_headline(void)
 {
-    static const char *const top[] = {">上文一", "上文二", "上文完。<"};
-    static const char *const low[] = {">下文一", "下文完。<"};
-    static const char *const longer[] = {">上文一", "上文二", "上文三", "上文四", "上文五",
-                                         "上文六", "上文七", "上文八", "上文九", "上文完。<"};
-    nocr_page *page = page_real(2000, 2000);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
-    column(page, col_x(0), 200, COL_W, top, 3);
-    column(page, col_x(1), 200, COL_W, top + 1, 2);
-    region(page, NOCR_ROLE_FIGURE, col_x(0), 420, COL_W, 300);
-    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 730, COL_W, "下文的照片。");
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 830, 2 * COL_W + 40, "下题");
-    column(page, col_x(0), 930, COL_W, low, 2);
-    column(page, col_x(1), 930, COL_W, low + 1, 1);
-    check_txt(page, "上题\n上文一上文二上文完。\n上文二上文完。\n\n"
-                    "下题\n下文一下文完。\n下文完。\n下文的照片。\n");
-
-    page = page_real(2000, 2000);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
-    column(page, col_x(0), 200, COL_W, top, 3);
-    column(page, col_x(1), 200, COL_W, longer + 1, 9);
-    region(page, NOCR_ROLE_FIGURE, col_x(0), 420, COL_W, 300);
-    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 730, COL_W, "上文的照片。");
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 830, 2 * COL_W + 40, "下题");
-    column(page, col_x(0), 930, COL_W, low, 2);
-    column(page, col_x(1), 930, COL_W, low + 1, 1);
-    check_txt(page, "上题\n上文一上文二上文完。\n上文二上文三上文四上文五上文六上文七上文八上文九上文完。\n"
-                    "上文的照片。\n\n下题\n下文一下文完。\n下文完。\n");
+    static const char *const right[] = {"上文二", "上文三", "上文四", "上文五", "上文六",
+                                        "上文七", "上文八", "上文九", "上文完。<"};
+    static const char *const shorter[] = {"上文二", "上文完。<"};
+    check_txt(page_photo_between(shorter, 2, "下文的照片。"),
+              "上题\n上文一上文二上文完。\n上文二上文完。\n\n"
+              "下题\n下文一下文完。\n下文完。\n下文的照片。\n");
+    check_txt(page_photo_between(right, 9, "上文的照片。"),
+              "上题\n上文一上文二上文完。\n上文二上文三上文四上文五上文六上文七上文八上文九上文完。\n"
+              "上文的照片。\n\n下题\n下文一下文完。\n下文完。\n");
 }
 
 /* A frame of four rules 4 px thick around [x, x + w) x [y, y + h). */
