@@ -433,7 +433,8 @@ typedef int (*nocr_page_hook)(nocr_page *page, void *data);
 
 /* Whose layout analysis segments the page. */
 typedef enum nocr_layout_mode {
-    NOCR_LAYOUT_NEWSOCR = 0,  /* newsocr's own, checked against Tesseract's (default) */
+    NOCR_LAYOUT_NEWSOCR = 0,  /* newsocr's own, checked against Tesseract's (default);
+                               * with no CJK language, Tesseract's (alphabetic pages) */
     NOCR_LAYOUT_TESSERACT = 1 /* Tesseract's blocks and lines, newsocr's reading order: for
                                * comparison, and for layouts newsocr's analysis does not know */
 } nocr_layout_mode;

@@ -8,6 +8,8 @@
  *   test_tinted_box         a paragraph printed on a tinted box, which preprocessing takes
  *                           for a photo, is read as text (the second opinion)
  *   test_layout_tesseract   p01 segmented by Tesseract reads within a CER bound
+ *   test_alphabetic_page    an English page (-l eng) is segmented by Tesseract's layout
+ *                           analysis, a Chinese one (p01) by newsocr's own
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -207,6 +209,77 @@ static void test_layout_tesseract(void)
     nocr_image_free(img);
 }
 
+/* Two columns of English text drawn with Leptonica's built-in bitmap font (size
+ * ALPHA_FONT, its largest), justified by its word wrap. */
+#define ALPHA_FONT 20
+static const char alpha_text[] =
+    "The river path between the old mill and the harbour reopened on Monday after eight "
+    "weeks of repairs. Workers replaced 640 metres of broken paving, added six benches and "
+    "fitted lamps that dim after midnight. Residents of Hollow Lane will vote next month on "
+    "whether to close their street to through traffic during school hours.";
+
+static void test_alphabetic_page(void)
+{
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
+        fprintf(stderr, "alphabetic page: skipped (%s)\n", nocr_error_last());
+        return;
+    }
+    L_BMF *bmf = bmfCreate(NULL, ALPHA_FONT);
+    PIX *page = pixCreate(1700, 1200, 8);
+    CHECK(bmf && page);
+    if (bmf && page) {
+        pixSetAll(page);
+        l_int32 over = 0;
+        for (int c = 0; c < 2; c++)
+            pixSetTextblock(page, bmf, alpha_text, 0x00000000, 100 + c * 800, 100, 700, 1,
+                            &over);
+        pixSetResolution(page, 300, 300);
+        l_uint8 *data = NULL;
+        size_t size = 0;
+        nocr_image *img = NULL;
+        char *txt = NULL;
+        CHECK(pixWriteMem(&data, &size, page, IFF_PNG) == 0);
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "english.png", 0, NULL), NOCR_OK);
+        nocr_page *p = NULL;
+        nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+        if (img)
+            CHECK_INT(nocr_process(&p, en, img, &po, NULL), NOCR_OK);
+        if (p && nocr_export_txt(&txt, p) == NOCR_OK && txt) {
+            size_t text = 0;
+            for (size_t i = 0; i < nocr_page_region_count(p); i++) {
+                const nocr_region *r = nocr_page_region(p, i);
+                if (!nocr_role_is_text(nocr_region_role(r)) || nocr_region_line_count(r) == 0)
+                    continue;
+                text++;
+                CHECK(nocr_region_origin(r) != NOCR_ORIGIN_LAYOUT);
+            }
+            fprintf(stderr, "alphabetic page: %zu text regions\n%s\n", text, txt);
+            CHECK(text >= 1);
+            CHECK(strstr(txt, "harbour") != NULL);
+        }
+        free(txt);
+        free(data);
+        nocr_page_free(p);
+        nocr_image_free(img);
+    }
+    pixDestroy(&page);
+    bmfDestroy(&bmf);
+    nocr_engine_free(en);
+    /* a Chinese page keeps newsocr's layout */
+    nocr_image *img = NULL;
+    char *txt = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    nocr_page *cp = img ? process(img, NOCR_LAYOUT_NEWSOCR, &txt) : NULL;
+    if (cp)
+        CHECK(count_origin(cp, NOCR_ORIGIN_LAYOUT, 1) >= 5);
+    free(txt);
+    nocr_page_free(cp);
+    nocr_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -222,6 +295,7 @@ int main(int argc, char **argv)
     test_sample_coverage();
     test_tinted_box();
     test_layout_tesseract();
+    test_alphabetic_page();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }

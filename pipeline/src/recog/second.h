@@ -16,6 +16,8 @@
 
 /* Checks newsocr's regions of `page` against Tesseract's layout analysis of the page (on a
  * copy reduced to NOCR_SECOND_BODY_PX body height) and the text-like ink of the image:
+ *   - when the engine has no language of a square script (CJK), newsocr's layout, whose
+ *     measures assume such type, is replaced by Tesseract's (no warning: by design);
  *   - when newsocr's text regions hold much less of the ink than Tesseract's text blocks,
  *     or give absurd regions (heading regions holding most of the text), the page's
  *     regions are replaced by Tesseract's (as nocr_segment_tesseract) and a warning added;
