@@ -37,6 +37,18 @@ static nocr_page *process(nocr_image *img, nocr_layout_mode layout, char **txt)
     return page;
 }
 
+/* A drawing as newsocr loads an image (a PNG in memory named `name`), not preprocessed. */
+static nocr_image *image_loaded(PIX *pix, const char *name)
+{
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+    CHECK_INT(nocr_image_load_mem(&img, data, size, name, 0, NULL), NOCR_OK);
+    free(data);
+    return img;
+}
+
 static size_t count_origin(const nocr_page *page, nocr_origin origin, int with_text)
 {
     size_t n = 0;
@@ -141,12 +153,8 @@ static void test_tinted_box(void)
         if (dark)
             pixRasterop(page, 860, 130, 642, 488, PIX_SRC, dark, 0, 0);
         pixSetResolution(page, 300, 300);
-        l_uint8 *data = NULL;
-        size_t size = 0;
-        nocr_image *img = NULL;
+        nocr_image *img = image_loaded(page, "tinted.png");
         char *txt = NULL;
-        CHECK(pixWriteMem(&data, &size, page, IFF_PNG) == 0);
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "tinted.png", 0, NULL), NOCR_OK);
         nocr_page *p = img ? process(img, NOCR_LAYOUT_NEWSOCR, &txt) : NULL;
         if (p && txt) {
             /* the boxed paragraph's first words: "据了解，今年我市计划完成口袋公园" */
@@ -167,7 +175,6 @@ static void test_tinted_box(void)
                                           1);
         }
         free(txt);
-        free(data);
         nocr_page_free(p);
         nocr_image_free(img);
         pixDestroy(&tint);
@@ -237,12 +244,8 @@ static void test_alphabetic_page(void)
             pixSetTextblock(page, bmf, alpha_text, 0x00000000, 100 + c * 800, 100, 700, 1,
                             &over);
         pixSetResolution(page, 300, 300);
-        l_uint8 *data = NULL;
-        size_t size = 0;
-        nocr_image *img = NULL;
+        nocr_image *img = image_loaded(page, "english.png");
         char *txt = NULL;
-        CHECK(pixWriteMem(&data, &size, page, IFF_PNG) == 0);
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "english.png", 0, NULL), NOCR_OK);
         nocr_page *p = NULL;
         nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
         if (img)
@@ -261,7 +264,6 @@ static void test_alphabetic_page(void)
             CHECK(strstr(txt, "harbour") != NULL);
         }
         free(txt);
-        free(data);
         nocr_page_free(p);
         nocr_image_free(img);
     }

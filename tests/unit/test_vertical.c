@@ -63,7 +63,8 @@ static PIX *draw_vertical_page(int *gap_x)
     return pix;
 }
 
-static nocr_image *image_from_pix(PIX *pix)
+/* The drawing as newsocr loads an image (a PNG in memory), not preprocessed. */
+static nocr_image *image_loaded(PIX *pix)
 {
     l_uint8 *data = NULL;
     size_t size = 0;
@@ -71,6 +72,22 @@ static nocr_image *image_from_pix(PIX *pix)
     CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
     CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
     free(data);
+    return img;
+}
+
+/* The body size preprocessing measures on the drawing, in the drawing's pixels. */
+static double body_measured(PIX *pix)
+{
+    nocr_image *img = image_loaded(pix);
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    double body = nocr_image_work_body_size(img) / nocr_image_scale(img);
+    nocr_image_free(img);
+    return body;
+}
+
+static nocr_image *image_from_pix(PIX *pix)
+{
+    nocr_image *img = image_loaded(pix);
     nocr_preprocess_options po = NOCR_PREPROCESS_OPTIONS_INIT;
     po.enhance = 0; /* the drawing is already clean and straight */
     CHECK_INT(nocr_preprocess(img, &po), NOCR_OK);
@@ -207,16 +224,8 @@ static void test_body_size(void)
     PIX *pixv = draw_staggered_page();
     PIX *pixh = pixRotate90(pixv, 1);
     for (int k = 0; k < 2; k++) {
-        l_uint8 *data = NULL;
-        size_t size = 0;
-        nocr_image *img = NULL;
-        CHECK(pixWriteMem(&data, &size, k == 0 ? pixv : pixh, IFF_PNG) == 0);
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
-        free(data);
-        CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
-        double scale = nocr_image_scale(img), body = nocr_image_work_body_size(img) / scale;
+        double body = body_measured(k == 0 ? pixv : pixh);
         CHECK(body >= 27 && body <= 33);
-        nocr_image_free(img);
     }
     pixDestroy(&pixv);
     pixDestroy(&pixh);
@@ -267,16 +276,8 @@ static void test_body_size_light_ming(void)
     for (int col = 0; col < 5; col++)
         for (int c = 0; c < 8; c++)
             draw_frame(pix, 40 + col * 100, 100 + c * 76, 70, 70, 8, 0);
-    l_uint8 *data = NULL;
-    size_t size = 0;
-    nocr_image *img = NULL;
-    CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
-    CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
-    free(data);
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
-    double scale = nocr_image_scale(img), body = nocr_image_work_body_size(img) / scale;
+    double body = body_measured(pix);
     CHECK(body >= 24 && body <= 33);
-    nocr_image_free(img);
     pixDestroy(&pix);
 }
 
@@ -291,14 +292,8 @@ static int test_override(void)
     PIX *pixv = draw_vertical_page(&gap_x);
     PIX *pixh = pixRotate90(pixv, 1);
     for (int k = 0; k < 2; k++) {
-        PIX *pix = k == 0 ? pixv : pixh;
-        l_uint8 *data = NULL;
-        size_t size = 0;
-        nocr_image *img = NULL;
+        nocr_image *img = image_loaded(k == 0 ? pixv : pixh);
         nocr_page *page = NULL;
-        CHECK(pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "drawn.png", 0, NULL), NOCR_OK);
-        free(data);
         nocr_process_options opts = NOCR_PROCESS_OPTIONS_INIT;
         opts.preprocess.enhance = 0;
         opts.direction = k == 0 ? NOCR_DIRECTION_HORIZONTAL : NOCR_DIRECTION_VERTICAL;
