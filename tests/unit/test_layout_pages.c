@@ -221,6 +221,45 @@ static void test_headlines_ruled_apart(void)
     pixDestroy(&pix);
 }
 
+/* Large text of one size, 1.5 em (as a one-column headline is set as often as a deck
+ * is): a deck under the page's big headline, and on its own over column 2 halfway down
+ * (a small headline starting an article). The deck is a subheadline, the lone one a
+ * headline. */
+static void test_small_headline(void)
+{
+    layout L = layout_for(30);
+    int big = 3 * L.em, small = 3 * L.em / 2, y = MARGIN;
+    PIX *pix = page_new(&L, 1300);
+    for (int k = 0; k < 6; k++)
+        draw_char(pix, MARGIN + 40 + k * (big + big / 8), y, big);
+    y += big + L.em / 2;
+    for (int k = 0; k < 8; k++)
+        draw_char(pix, MARGIN + 40 + k * (small + small / 8), y, small);
+    y += small + L.em;
+    draw_column(pix, &L, 0, y, 16);
+    draw_column(pix, &L, 1, y, 16);
+    int mid = draw_column(pix, &L, 2, y, 5) + L.pitch;
+    for (int k = 0; k < 5; k++)
+        draw_char(pix, col_x(&L, 2) + k * (small + small / 8), mid, small);
+    draw_column(pix, &L, 2, mid + small + L.em, 8);
+    nocr_page *page = segment_drawing(pix, 1, 1);
+    int lone = 0, deck = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        nocr_role role = nocr_region_role(r);
+        if (b.y > mid - 4 && b.y < mid + 4 && column_of(&L, b.x, b.x + b.w) == 2)
+            lone += role == NOCR_ROLE_HEADLINE;
+        if (b.y > MARGIN + big && b.y < MARGIN + big + L.em)
+            deck += role == NOCR_ROLE_SUBHEADLINE;
+    }
+    CHECK_INT(lone, 1);
+    CHECK_INT(deck, 1);
+    CHECK_INT(page ? count_role(page, NOCR_ROLE_HEADLINE) : -1, 2);
+    nocr_page_free(page);
+    pixDestroy(&pix);
+}
+
 /* Checks that the page has one figure and one caption, of two lines; returns the
  * caption's box (all -1 when there is none). */
 static nocr_box one_photo_caption(const nocr_page *page)
@@ -343,6 +382,7 @@ int main(void)
     test_body_height_and_gutters();
     test_two_line_headline();
     test_headlines_ruled_apart();
+    test_small_headline();
     test_photo_caption_column();
     test_photo_caption_beside();
     test_without_binarization();
