@@ -586,6 +586,22 @@ static void test_roles(void)
     CHECK_INT(nocr_reconstruct(NULL), NOCR_EINVAL);
 }
 
+/* A date set in headline type in the folio band is the folio, read first and in no
+ * article; the headline under it keeps its article. */
+static void test_folio_headline(void)
+{
+    nocr_page *page = page_new(400, 500);
+    static const char *const c1[] = {">正文第一行", "第二行。<"};
+    nocr_region *date = one_line(page, NOCR_ROLE_HEADLINE, 250, 5, 140, "2024年9月6日");
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 60, 200, "标题");
+    column(page, 100, 100, 200, c1, 2);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_role(date), NOCR_ROLE_PAGE_HEADER);
+    CHECK_INT(nocr_region_article(date), -1);
+    CHECK_INT(nocr_region_order(date), 0);
+    nocr_page_free(page);
+}
+
 int main(void)
 {
     test_three_columns();
@@ -600,6 +616,7 @@ int main(void)
     test_no_headline();
     test_seed_layout();
     test_roles();
+    test_folio_headline();
     test_warnings();
     test_body_height_set();
     test_photo_top_of_column();

@@ -169,15 +169,20 @@ int rec_text_roles(nocr_page *page, int body)
             nocr_region_set_role(r, NOCR_ROLE_UNKNOWN);
             continue;
         }
-        if (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_CAPTION || nlines > SHORT_MAX_LINES)
+        if (role == NOCR_ROLE_CAPTION || nlines > SHORT_MAX_LINES)
             continue;
         /* A note sits in the lower half of the page (under the last article), a folio in
-         * the folio band (core/internal.h). */
-        if (text_is_byline(t))
+         * the folio band (core/internal.h); a date set large there is the folio too, not a
+         * headline. */
+        int folio = rec_y1(r) < height / NOCR_FOLIO_BAND_DIV && text_is_folio(t);
+        if (role == NOCR_ROLE_HEADLINE) {
+            if (folio)
+                nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
+        } else if (text_is_byline(t))
             nocr_region_set_role(r, NOCR_ROLE_BYLINE);
         else if (text_is_note(t) && rec_y0(r) > height / 2)
             nocr_region_set_role(r, NOCR_ROLE_NOTE);
-        else if (rec_y1(r) < height / NOCR_FOLIO_BAND_DIV && text_is_folio(t))
+        else if (folio)
             nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
     }
     return NOCR_OK;
