@@ -10,7 +10,9 @@
  * searches use (2-3 body heights, 40-120 px) cost 0.1-0.4 s a page; a scan of the runs
  * costs one pass. The result is pixOpenBrick's (Leptonica 1.82), bit for bit, at the
  * image's edges too: there a run also needs len pixels (checked against pixOpenBrick on
- * working images of fresh seeds and on random images, lengths 2-130).
+ * working images of fresh seeds and on random images, lengths 2-130). pixOpenCompBrick
+ * by len is the opening by f1 * f2 (selectComposableSizes), the same way (checked at
+ * lengths 30-700).
  */
 #include "prep/prep.h"
 
