@@ -1,7 +1,8 @@
 /*
  * second.c - a second opinion on the layout: Tesseract's layout analysis
  * (TessBaseAPIAnalyseLayout, no recognition) beside newsocr's, so that text newsocr's
- * layout misses is still read (issue 11), and --layout tesseract.
+ * layout misses is still read (issue 11), --layout tesseract, and the layout of pages in
+ * alphabetic scripts.
  *
  *   nocr_layout_check        newsocr's regions checked against Tesseract's blocks
  *   nocr_segment_tesseract   a page of Tesseract's blocks and lines
@@ -15,8 +16,9 @@
  *                 block_role, area_in, page_new_from
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
- * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height; its boxes
- * are scaled back to working pixels.
+ * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
+ * checks newsocr's layout, whole when it makes the page's (tess_analyse); its boxes are in
+ * working pixels.
  */
 #include "recog/recog.h"
 #include "recog/second.h"
