@@ -2,9 +2,10 @@
  * pipeline.c - all stages on one image.
  *
  *   nocr_process     preprocess -> segment -> recognize -> [hook] -> reconstruct, timed;
- *                    the layout (newsocr's, or Tesseract's with --layout tesseract) is
- *                    checked against Tesseract's and the ink, and recognition followed by
- *                    the coverage check, so that no text is lost (recog/second.c)
+ *                    the layout (newsocr's; Tesseract's with --layout tesseract and for an
+ *                    alphabetic script) is checked against Tesseract's and the ink, and
+ *                    recognition followed by the coverage check, so that no text is lost
+ *                    (recog/second.c)
  *
  * The one file that knows every stage. Where new work goes: a stage is a folder (see
  * src/README.md); a step after recognition (a corrector) is a hook, not a change here.
@@ -35,11 +36,15 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         goto cleanup;
     double t1 = nocr_now();
     t.preprocess = t1 - t0;
-    /* the layout, checked against Tesseract's so that no text is lost (recog/second.c) */
-    rc = opts->layout == NOCR_LAYOUT_TESSERACT
-             ? nocr_segment_tesseract(&page, eng, img)
-             : nocr_segment_direction(&page, img, opts->direction);
-    if (rc || (rc = nocr_layout_check(page, eng, img, opts->layout == NOCR_LAYOUT_TESSERACT)))
+    /* the layout, checked against Tesseract's so that no text is lost (recog/second.c); a
+     * page in an alphabetic script takes Tesseract's from the start, as the check would */
+    int tesseract_layout = opts->layout == NOCR_LAYOUT_TESSERACT;
+    if (!tesseract_layout && nocr_layout_alphabetic(eng, img))
+        rc = nocr_segment_alphabetic(&page, eng, img);
+    else if (!(rc = tesseract_layout ? nocr_segment_tesseract(&page, eng, img)
+                                     : nocr_segment_direction(&page, img, opts->direction)))
+        rc = nocr_layout_check(page, eng, img, tesseract_layout);
+    if (rc)
         goto cleanup;
     double t2 = nocr_now();
     t.segment = t2 - t1;

@@ -10,6 +10,8 @@
  *   test_layout_tesseract   p01 segmented by Tesseract reads within a CER bound
  *   test_alphabetic_page    an English page (-l eng) is segmented by Tesseract's layout
  *                           analysis, a Chinese one (p01) by newsocr's own
+ *   test_bar_line           a line of a region that is a thin bar (a rule's remnant) is
+ *                           not read: the region is left without lines
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -282,6 +284,43 @@ static void test_alphabetic_page(void)
     nocr_image_free(img);
 }
 
+/* p01's working text image with a bar drawn in a cleared band near its foot, and a page
+ * whose one body region holds one line, the bar: recognition reads no text in it (a bar
+ * is no line of type: recognize.c, nocr_ink_is_bar). */
+static void test_bar_line(void)
+{
+    nocr_image *img = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (!img)
+        return;
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    struct Pix *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    CHECK(pixb && body > 8);
+    nocr_page *page = NULL;
+    if (pixb && body > 8 &&
+        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
+        nocr_box bar = {body, pixGetHeight(pixb) - 3 * body, 20 * body, body / 8};
+        pixRasterop(pixb, 0, bar.y - body, pixGetWidth(pixb), 3 * body, PIX_CLR, NULL, 0, 0);
+        pixRasterop(pixb, bar.x, bar.y, bar.w, bar.h, PIX_SET, NULL, 0, 0);
+        nocr_box ob = nocr_image_box_to_original(img, bar);
+        nocr_region *r = NULL;
+        nocr_line *line = NULL;
+        CHECK_INT(nocr_page_add_region(&r, page, NOCR_ROLE_BODY, ob), NOCR_OK);
+        if (r) {
+            nocr_region_set_work_box(r, bar);
+            CHECK_INT(nocr_region_add_line(&line, r, ob, NULL, -1.0f), NOCR_OK);
+        }
+        if (line) {
+            nocr_line_set_work_box(line, bar);
+            CHECK_INT(nocr_recognize(page, eng, img), NOCR_OK);
+            CHECK(nocr_region_line_count(r) == 0);
+        }
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -298,6 +337,7 @@ int main(int argc, char **argv)
     test_tinted_box();
     test_layout_tesseract();
     test_alphabetic_page();
+    test_bar_line();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }

@@ -5,6 +5,7 @@
  *
  *   nocr_ink_find        text-like components of the working binary image
  *   nocr_ink_free
+ *   nocr_ink_is_bar      a thin bar (an underline, a rule's remnant), not characters
  *   nocr_ink_covered     which components the text regions (or recognized lines) hold
  *   nocr_cover_fill      uncovered components grouped into new regions
  *   nocr_cover_settle    added regions whose reading is noise emptied (photos restored)
@@ -47,12 +48,17 @@
 #define GROUP_MIN_EMS  0.5
 #define GROUP_ONE_LINE 1.5
 
+int nocr_ink_is_bar(int w, int h, int body)
+{
+    return w > INK_BAR_ASPECT * h && 3 * h < body;
+}
+
 static int ink_is_text(int w, int h, int body)
 {
     int longer = w > h ? w : h;
     if (longer < INK_MIN_EMS * body || h > INK_MAX_EMS * body || w > INK_MAX_WIDE_EMS * body)
         return 0;
-    return !(w > INK_BAR_ASPECT * h && 3 * h < body);
+    return !nocr_ink_is_bar(w, h, body);
 }
 
 void nocr_ink_free(nocr_ink *ink)
@@ -191,8 +197,26 @@ static nocr_region *group_host(nocr_page *page, const nocr_image *img, nocr_box 
     return NULL;
 }
 
+/* True when the page has a region of the coverage check with the working box wb and no
+ * lines: one that recognition read already and nocr_cover_settle emptied as noise. The
+ * check after recognition found the same group again (seed 20261201253: 13 groups, read
+ * twice to nothing, 17 s each time); the same box of the same image reads the same. */
+static int read_as_noise(const nocr_page *page, nocr_box wb)
+{
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_work_box(r);
+        if (nocr_region_origin(r) == NOCR_ORIGIN_COVERAGE && nocr_region_line_count(r) == 0 &&
+            nocr_role_is_text(nocr_region_role(r)) && b.x == wb.x && b.y == wb.y && b.w == wb.w &&
+            b.h == wb.h)
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds a body region for the components listed in idx[0..n) (all uncovered), marking them
- * covered; nothing when the group is too small to be a word. *added counts the regions. */
+ * covered; nothing when the group is too small to be a word, or when it was read as noise
+ * already (read_as_noise). *added counts the regions. */
 static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
                             unsigned char *covered, const size_t *idx, size_t n,
                             nocr_origin origin, size_t *added)
@@ -221,6 +245,10 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
         hb.h = hy1 - hb.y;
         nocr_region_set_box(region, nocr_image_box_to_original(img, hb));
         nocr_region_set_work_box(region, hb);
+    } else if (read_as_noise(page, wb)) {
+        for (size_t k = 0; k < n; k++)
+            covered[idx[k]] = 1;
+        return NOCR_OK;
     } else {
         if ((rc = nocr_page_add_region(&region, page, NOCR_ROLE_BODY,
                                        nocr_image_box_to_original(img, wb))))

@@ -5,6 +5,7 @@
  *
  *   nocr_ink_find       the text-like ink of the working binary image, as components
  *   nocr_ink_free
+ *   nocr_ink_is_bar     a thin bar (an underline, a rule's remnant), not characters
  *   nocr_ink_covered    which components a page's text regions (or recognized lines) hold
  *   nocr_cover_fill     uncovered ink grouped into new text regions (hint boxes first)
  *   nocr_cover_measure  the page's coverage: share of text-like ink read
@@ -29,6 +30,12 @@ typedef struct nocr_ink {
  * without a body size gives an empty set. Free with nocr_ink_free. Errors: NOCR_ENOMEM. */
 int nocr_ink_find(nocr_ink *out, const nocr_image *img);
 void nocr_ink_free(nocr_ink *ink);
+
+/* True when a box of w x h working pixels is a thin bar, not characters: wider than
+ * INK_BAR_ASPECT (coverage.c) times its height and thinner than a third of the body height
+ * (an underline, the remnant of a rule that preprocessing erased). The one definition of
+ * "bar": the ink search leaves bars out, recognition does not read a line that is one. */
+int nocr_ink_is_bar(int w, int h, int body);
 
 /* Sets covered[i] (ink->n entries) to 1 for each component whose centre lies in a text
  * region of the page (recognized == 0), or in a line of a text region that holds text

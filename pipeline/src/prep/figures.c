@@ -209,10 +209,8 @@ static PIX *remove_rules(PIX *pixb, int body)
     thick = thick < 2 ? 2 : thick;
     PIX *pixt = pixCopy(NULL, pixb);
     for (int vertical = 0; pixt && vertical < 2; vertical++) {
-        PIX *pixr = vertical ? pixOpenBrick(NULL, pixb, 1, len) : pixOpenBrick(NULL, pixb, len, 1);
-        PIX *pixs = !pixr      ? NULL
-                    : vertical ? pixOpenBrick(NULL, pixr, thick, 1)
-                               : pixOpenBrick(NULL, pixr, 1, thick);
+        PIX *pixr = nocr_prep_open_runs(pixb, len, vertical);
+        PIX *pixs = pixr ? nocr_prep_open_runs(pixr, thick, !vertical) : NULL;
         if (pixs) {
             pixSubtract(pixr, pixr, pixs); /* the thin runs */
             pixSubtract(pixt, pixt, pixr);

@@ -16,6 +16,7 @@
  *   prep_figures.c    nocr_prep_figures         photos and halftones
  *   prep_rules.c      nocr_prep_rules           horizontal and vertical printed rules
  *   prep_clean.c      nocr_prep_streaks         lines across the text: folds, scratches
+ *   prep_runs.c       nocr_prep_open_runs       (helper) an opening by a line, from runs
  *
  * All take and return Leptonica images; the caller owns what is returned (pixDestroy,
  * free). A NULL return or a nonzero int is "out of memory or unusable input": the caller
@@ -85,5 +86,10 @@ int nocr_prep_rules(nocr_rule **out, size_t *out_n, PIX *pixb, PIX *pixg, int bo
  * longer than any character stroke: a fold's crease or a scratch across the text.
  * Returns 0, or -1 on failure. */
 int nocr_prep_streaks(PIX *pixb, int body_size);
+
+/* Helper of the steps above (prep_runs.c): pixOpenBrick(NULL, pixs, len, 1), or (1, len)
+ * when vertical, of the 1-bit pixs, bit for bit, from its runs in one pass. A new image,
+ * the caller's; NULL when out of memory or pixs is not 1 bit. */
+PIX *nocr_prep_open_runs(PIX *pixs, int len, int vertical);
 
 #endif /* NEWSOCR_PREP_H */

@@ -81,9 +81,7 @@ static int rules_one_direction(nocr_rule **rules, size_t *n, size_t *cap, PIX *p
     int gap = body / 2 > 2 ? body / 2 : 2;
     PIX *pixj =
         vertical ? pixCloseSafeBrick(NULL, pixf, 1, gap) : pixCloseSafeBrick(NULL, pixf, gap, 1);
-    PIX *pixo = !pixj      ? NULL
-                : vertical ? pixOpenBrick(NULL, pixj, 1, len)
-                           : pixOpenBrick(NULL, pixj, len, 1);
+    PIX *pixo = pixj ? nocr_prep_open_runs(pixj, len, vertical) : NULL;
     pixDestroy(&pixj);
     if (!pixo)
         return -1;

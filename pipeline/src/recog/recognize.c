@@ -15,6 +15,7 @@
  */
 #include "recog/recog.h"
 #include "recog/second.h"
+#include "layout/coverage.h"
 
 /* Resolution Tesseract is told: the file's when plausible, else 300 (newsocr's images
  * are rescaled to body text of a known size by preprocessing). */
@@ -187,6 +188,12 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
         nocr_box wb = nocr_line_work_box(line);
         if (wb.w <= 0)
             wb = nocr_image_box_to_working(img, nocr_line_box(line));
+        /* A bar (a rule's remnant under a folio, an underline) is no line of text:
+         * Tesseract scales its 1-3 px of ink to a line of full height, tens of thousands
+         * of pixels long, and spent up to 32 s on one (PSM 7, then PSM 13) to read nothing
+         * or a few marks (fresh seeds 20261201217, 20261201200). */
+        if (!vertical && nocr_ink_is_bar(wb.w, wb.h, nocr_image_work_body_size(img)))
+            continue;
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, wb.h / 3, wb.h / 6, W, H))
             continue;

@@ -1,20 +1,24 @@
 /*
  * second.c - a second opinion on the layout: Tesseract's layout analysis
  * (TessBaseAPIAnalyseLayout, no recognition) beside newsocr's, so that text newsocr's
- * layout misses is still read (issue 11), and --layout tesseract.
+ * layout misses is still read (issue 11), --layout tesseract, and the layout of pages in
+ * alphabetic scripts.
  *
  *   nocr_layout_check        newsocr's regions checked against Tesseract's blocks
  *   nocr_segment_tesseract   a page of Tesseract's blocks and lines
+ *   nocr_layout_alphabetic   whether a page is segmented by nocr_segment_alphabetic
+ *   nocr_segment_alphabetic  an alphabetic page: Tesseract's blocks, the ink check after
  *   nocr_recognize_check     after recognition: unread ink read, coverage measured
  *   nocr_second_source       the gray, for a photo read as text
  *
  * static helpers: tess_analyse, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, lang_alphabetic, figures_to_text, page_from_blocks,
- *                 block_role, area_in
+ *                 block_role, area_in, page_new_from
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
- * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height; its boxes
- * are scaled back to working pixels.
+ * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
+ * checks newsocr's layout, whole when it makes the page's (tess_analyse); its boxes are in
+ * working pixels.
  */
 #include "recog/recog.h"
 #include "recog/second.h"
@@ -396,6 +400,27 @@ cleanup:
     return rc;
 }
 
+/* A new page of the image's size, with its source, resolution, skew and body height (the
+ * same float arithmetic as nocr_segment's, so that both layouts give a page the same). */
+static int page_new_from(nocr_page **out, const nocr_image *img)
+{
+    nocr_page *page = NULL;
+    int rc = nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img));
+    if (!rc)
+        rc = nocr_page_set_source(page, nocr_image_source(img), nocr_image_index(img));
+    if (rc) {
+        nocr_page_free(page);
+        return rc;
+    }
+    nocr_page_set_dpi(page, nocr_image_dpi(img));
+    nocr_page_set_skew(page, nocr_image_skew(img), nocr_image_skew_confidence(img));
+    int body = nocr_image_work_body_size(img);
+    if (body > 0)
+        nocr_page_set_body_height(page, (int)((float)body / (float)nocr_image_scale(img) + 0.5f));
+    *out = page;
+    return NOCR_OK;
+}
+
 int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *img)
 {
     if (!out || !eng || !img)
@@ -409,17 +434,47 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
     int rc = tess_analyse(&tl, eng, img, 0);
     if (rc)
         return rc;
-    if (!(rc = nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img))))
-        rc = nocr_page_set_source(page, nocr_image_source(img), nocr_image_index(img));
-    if (!rc) {
-        nocr_page_set_dpi(page, nocr_image_dpi(img));
-        nocr_page_set_skew(page, nocr_image_skew(img), nocr_image_skew_confidence(img));
-        double scale = nocr_image_scale(img);
-        int body = nocr_image_work_body_size(img);
-        if (scale > 0 && body > 0)
-            nocr_page_set_body_height(page, (int)((double)body / scale + 0.5));
+    if (!(rc = page_new_from(&page, img)))
         rc = page_from_blocks(page, img, &tl);
+    tess_layout_free(&tl);
+    if (rc) {
+        nocr_page_free(page);
+        return rc;
     }
+    *out = page;
+    return NOCR_OK;
+}
+
+int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
+{
+    return eng && img && lang_alphabetic(eng) && nocr_image_work_body_size(img) > 0 &&
+           (nocr_image_work_binary(img) || nocr_image_work_gray(img));
+}
+
+int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image *img)
+{
+    if (!out || !eng || !img)
+        return nocr_error_set(NOCR_EINVAL, "nocr_segment_alphabetic: NULL argument");
+    *out = NULL;
+    nocr_page *page = NULL;
+    tess_layout tl;
+    nocr_ink ink = {0};
+    unsigned char *covered = NULL;
+    int rc = tess_analyse(&tl, eng, img, 0);
+    if (rc)
+        return rc;
+    if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)) ||
+        (rc = nocr_ink_find(&ink, img)))
+        goto cleanup;
+    if (!(covered = calloc(ink.n + 1, 1))) {
+        rc = nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
+        goto cleanup;
+    }
+    rc = fill_uncovered(page, img, &tl, &ink, covered);
+
+cleanup:
+    free(covered);
+    nocr_ink_free(&ink);
     tess_layout_free(&tl);
     if (rc) {
         nocr_page_free(page);

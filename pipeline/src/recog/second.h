@@ -6,6 +6,8 @@
  *
  *   nocr_layout_check      after nocr_segment: Tesseract's blocks against newsocr's regions
  *   nocr_segment_tesseract  the page segmented by Tesseract's layout analysis
+ *   nocr_layout_alphabetic  whether the page is read with Tesseract's layout from the start
+ *   nocr_segment_alphabetic  that page: Tesseract's layout, then the ink check
  *   nocr_recognize_check   after nocr_recognize: ink left unread is read, coverage measured
  *   nocr_second_source     the picture a region added by the checks is read from
  */
@@ -33,6 +35,22 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
  * their lines, roles guessed from size and position, photos Tesseract's image blocks,
  * rules preprocessing's; every region of origin NOCR_ORIGIN_TESSERACT. */
 int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *img);
+
+/* True when the page is segmented by nocr_segment_alphabetic instead of nocr_segment and
+ * nocr_layout_check: the engine has no language of a square script (lang_alphabetic in
+ * second.c, e.g. -l eng), so nocr_layout_check would replace newsocr's layout by
+ * Tesseract's anyway, and the image was preprocessed with a body size (nocr_segment
+ * measures it itself on an image without one). Deciding first saves newsocr's own
+ * segmentation, whose regions would be thrown away (about 0.3 s of CPU on fresh seed
+ * 20261201239, perf). */
+int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img);
+
+/* The page of an alphabetic script (nocr_layout_alphabetic): nocr_segment_tesseract's, then
+ * the ink no text region holds read as nocr_layout_check reads it (per Tesseract text
+ * block, origin NOCR_ORIGIN_TESSERACT, else by proximity, NOCR_ORIGIN_COVERAGE), from one
+ * layout analysis: the page nocr_segment and nocr_layout_check give on such a page.
+ * Errors: NOCR_ENOMEM, NOCR_EINVAL, NOCR_EENGINE. */
+int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image *img);
 
 /* After nocr_recognize: regions the checks added whose text is noise are emptied
  * (nocr_cover_settle), text-like ink in no line with text is grouped into new regions and
