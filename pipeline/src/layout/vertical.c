@@ -42,6 +42,10 @@
 #define REGION_VERTICAL   0.5
 #define REGION_HORIZONTAL 0.25
 #define LONG_ROW          3
+/* A column of vertical type is one character wide: a turned-pass column of large type at
+ * least WIDE_COLUMN times as wide as its characters are tall holds characters side by side,
+ * rows (see wide_column). */
+#define WIDE_COLUMN 1.5
 
 /* The box of the upright page (width W) on the turned one, and back. */
 static seg_box turn_box(const seg_box *b, int W)
@@ -290,6 +294,31 @@ static int hrows_long(const seg_region *h)
     return seg_box_w(&h->box) >= LONG_ROW * (h->line_h > 0 ? h->line_h : 1);
 }
 
+/* A turned region of large type (a headline's) whose widest column is at least WIDE_COLUMN
+ * characters of its type wide (size: seg_ink_type_size) is a horizontal headline set in
+ * rows of two or three characters, as narrow as the article's columns under it, when a
+ * horizontal-pass text region holds its middle: the rows are set closer than the body's
+ * leading (0.25 em), so that the closing at the type's own size joins them into one
+ * column, which measured vertical; the horizontal pass found its rows (seeds 7207 and
+ * 20261201276: the headline read as garbage down its two character columns and dropped,
+ * its text read back as body, and its article run on into the one above). */
+static int wide_column(const seg_vregion *vr, const seg_regions *hregions, PIX *pixb, int body)
+{
+    int widest = 0;
+    if (vr->r.role != NOCR_ROLE_HEADLINE && vr->r.role != NOCR_ROLE_SUBHEADLINE)
+        return 0;
+    for (size_t c = 0; c < vr->ncolumns; c++)
+        if (seg_box_w(&vr->columns[c]) > widest)
+            widest = seg_box_w(&vr->columns[c]);
+    if (widest < WIDE_COLUMN * seg_ink_type_size(pixb, &vr->r.box, body))
+        return 0;
+    for (size_t h = 0; h < hregions->n; h++)
+        if (hregions->v[h].role != NOCR_ROLE_UNKNOWN && nocr_role_is_text(hregions->v[h].role) &&
+            centre_inside(&vr->r.box, &hregions->v[h].box))
+            return 1;
+    return 0;
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
  * out, unless they lie on text kept horizontal. A region of one column is measured at the
  * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
@@ -323,6 +352,8 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
         int keep =
             mode != NOCR_DIRECTION_AUTO || seg_ink_direction(pixb, &r.box, size) > REGION_VERTICAL;
+        if (keep && mode == NOCR_DIRECTION_AUTO && wide_column(&vr, hregions, pixb, sp->body))
+            keep = 0;
         for (size_t h = 0; h < hregions->n && keep; h++)
             keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
                      hrows_long(&hregions->v[h]) && centre_inside(&r.box, &hregions->v[h].box));
