@@ -213,6 +213,49 @@ static void test_headline_rows_of_two(void)
     pixDestroy(&pix);
 }
 
+/* Three articles side by side, GAP apart, each of NCOLS columns under a horizontal
+ * headline of five 54 px squares (5 px apart) as wide as its columns, the three headlines
+ * on one row: three horizontal headlines, each over its own article's columns (fresh seed
+ * 20261201207: headlines over neighbouring articles read as one line of one region, which
+ * then owned the three articles). */
+static void test_headlines_side_by_side(void)
+{
+    int W = 60 + 3 * NCOLS * PITCH + 2 * GAP, H = 100 + 70 + NCHARS * ADV + 60;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 24; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int x1[3];
+    for (int a = 0; a < 3; a++) {
+        x1[a] = W - 30 - a * (NCOLS * PITCH + GAP);
+        for (int k = 0; k < 5; k++)
+            draw_char(pix, x1[a] - NCOLS * PITCH + 2 + k * 59, 100, 54);
+        for (int col = 0; col < NCOLS; col++)
+            for (int c = 0; c < NCHARS; c++)
+                draw_char(pix, x1[a] - (col + 1) * PITCH + (PITCH - CH) / 2, 100 + 70 + c * ADV,
+                          CH);
+    }
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    int heads[3] = {0, 0, 0};
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+        for (int a = 0; a < 3; a++)
+            if (rb.x >= x1[a] - NCOLS * PITCH - GAP / 2 && rb.x + rb.w <= x1[a] + GAP / 2)
+                heads[a]++;
+    }
+    for (int a = 0; a < 3; a++)
+        CHECK_INT(heads[a], 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -358,6 +401,7 @@ int main(void)
     test_horizontal_page();
     test_speck_below_tier();
     test_headline_rows_of_two();
+    test_headlines_side_by_side();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();
