@@ -246,6 +246,23 @@ static void test_horizontal_headline(void)
     nocr_page_free(page);
 }
 
+/* A tier with a vertical article at the right and, left of it, an article under a
+ * horizontal headline in rows of two characters level with the vertical headline, its
+ * columns starting far below it (seed 7102): the left columns belong to the headline over
+ * them, not to the vertical headline beyond the right article's columns. */
+static void test_headline_over_lower_columns(void)
+{
+    static const char *const a1[] = {">甲一", "甲二。<"};
+    static const char *const b1[] = {">乙一", "乙二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1880, 200, 400, "甲題");
+    vcolumns(page, 1790, 200, 800, a1, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1560, 200, 120, 250, "乙題橫排");
+    vcolumns(page, 1680, 700, 300, b1, 2, 0);
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題橫排\n乙一乙二。\n");
+    nocr_page_free(page);
+}
+
 /* A byline in traditional characters, a column under the headline's left side: after the
  * headline, before the body (its role told by its text). */
 static void test_byline(void)
@@ -578,6 +595,7 @@ int main(void)
     test_one_article_two_tiers();
     test_side_by_side();
     test_horizontal_headline();
+    test_headline_over_lower_columns();
     test_byline();
     test_stacked();
     test_run_on();

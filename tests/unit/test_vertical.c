@@ -173,6 +173,89 @@ static void test_speck_below_tier(void)
     pixDestroy(&pix);
 }
 
+/* A horizontal headline over an article three columns wide, wrapped into four rows of two
+ * 70 px squares (4 px apart in a row, rows 14 px apart: closer than the body's leading),
+ * the article's columns under it, beside the first article: the headline is one
+ * horizontal headline region, no vertical region stands on it (seed 7207: the turned pass
+ * took the rows for one column twice a character wide, read down its character columns). */
+static void test_headline_rows_of_two(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    int x1 = gap_x - GAP / 2, y = 100;
+    BOX *clear = boxCreate(0, 60, x1 + 10, pixGetHeight(pix) - 60);
+    pixSetInRectArbitrary(pix, clear, 255); /* the second article, drawn again */
+    boxDestroy(&clear);
+    for (int r = 0; r < 4; r++)
+        for (int k = 0; k < 2; k++)
+            draw_char(pix, x1 - 144 + k * 74, y + r * 84, 70);
+    for (int col = 0; col < 3; col++)
+        for (int c = 0; c < 9; c++)
+            draw_char(pix, x1 - (col + 1) * PITCH + (PITCH - CH) / 2, y + 4 * 84 + 20 + c * ADV,
+                      CH);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    int heads = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        int cx = rb.x + rb.w / 2, cy = rb.y + rb.h / 2;
+        if (!nocr_role_is_text(nocr_region_role(r)) || cx < x1 - 150 || cx > x1 ||
+            cy < y || cy > y + 4 * 84)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+        heads += nocr_region_role(r) == NOCR_ROLE_HEADLINE;
+    }
+    CHECK_INT(heads, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
+/* Three articles side by side, GAP apart, each of NCOLS columns under a horizontal
+ * headline of five 54 px squares (5 px apart) as wide as its columns, the three headlines
+ * on one row: three horizontal headlines, each over its own article's columns (fresh seed
+ * 20261201207: headlines over neighbouring articles read as one line of one region, which
+ * then owned the three articles). */
+static void test_headlines_side_by_side(void)
+{
+    int W = 60 + 3 * NCOLS * PITCH + 2 * GAP, H = 100 + 70 + NCHARS * ADV + 60;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 24; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int x1[3];
+    for (int a = 0; a < 3; a++) {
+        x1[a] = W - 30 - a * (NCOLS * PITCH + GAP);
+        for (int k = 0; k < 5; k++)
+            draw_char(pix, x1[a] - NCOLS * PITCH + 2 + k * 59, 100, 54);
+        for (int col = 0; col < NCOLS; col++)
+            for (int c = 0; c < NCHARS; c++)
+                draw_char(pix, x1[a] - (col + 1) * PITCH + (PITCH - CH) / 2, 100 + 70 + c * ADV,
+                          CH);
+    }
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    int heads[3] = {0, 0, 0};
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+        for (int a = 0; a < 3; a++)
+            if (rb.x >= x1[a] - NCOLS * PITCH - GAP / 2 && rb.x + rb.w <= x1[a] + GAP / 2)
+                heads[a]++;
+    }
+    for (int a = 0; a < 3; a++)
+        CHECK_INT(heads[a], 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -317,6 +400,8 @@ int main(void)
     test_vertical_page();
     test_horizontal_page();
     test_speck_below_tier();
+    test_headline_rows_of_two();
+    test_headlines_side_by_side();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();

@@ -11,6 +11,8 @@
  *   hrows_long            a horizontal-pass region whose lines can be rows
  *   headline_reach_up     a vertical headline's top taken into a horizontal row, given back
  *   trim_beside_vertical  a horizontal region cut to what the vertical ones leave it
+ *   split_over_gutters    horizontal headlines of neighbouring articles, joined on one row,
+ *                         cut apart over the gutters between the articles
  *
  * Turned a quarter counter-clockwise (pixRotate90(pixs, -1)), a page of vertical text is a
  * page of horizontal text: the rightmost column is the top line, a column's top its left
@@ -42,6 +44,11 @@
 #define REGION_VERTICAL   0.5
 #define REGION_HORIZONTAL 0.25
 #define LONG_ROW          3
+/* A column of vertical type is one character wide: a turned-pass column of large type at
+ * least WIDE_COLUMN times as wide as its characters are tall holds characters side by side,
+ * rows (see wide_column). Measured: vertical headline columns 0.99-1.01 times their type
+ * size (seeds 7207, 20261201276), rows of two headline characters 2.03-2.07. */
+#define WIDE_COLUMN 1.5
 
 /* The box of the upright page (width W) on the turned one, and back. */
 static seg_box turn_box(const seg_box *b, int W)
@@ -290,6 +297,31 @@ static int hrows_long(const seg_region *h)
     return seg_box_w(&h->box) >= LONG_ROW * (h->line_h > 0 ? h->line_h : 1);
 }
 
+/* A turned region of large type (a headline's) whose widest column is at least WIDE_COLUMN
+ * characters of its type wide (size: seg_ink_type_size) is a horizontal headline set in
+ * rows of two or three characters, as narrow as the article's columns under it, when a
+ * horizontal-pass text region holds its middle: the rows are set closer than the body's
+ * leading (0.25 em), so that the closing at the type's own size joins them into one
+ * column, which measured vertical; the horizontal pass found its rows (seeds 7207 and
+ * 20261201276: the headline read as garbage down its two character columns and dropped,
+ * its text read back as body, and its article run on into the one above). */
+static int wide_column(const seg_vregion *vr, const seg_regions *hregions, PIX *pixb, int body)
+{
+    int widest = 0;
+    if (vr->r.role != NOCR_ROLE_HEADLINE && vr->r.role != NOCR_ROLE_SUBHEADLINE)
+        return 0;
+    for (size_t c = 0; c < vr->ncolumns; c++)
+        if (seg_box_w(&vr->columns[c]) > widest)
+            widest = seg_box_w(&vr->columns[c]);
+    if (widest < WIDE_COLUMN * seg_ink_type_size(pixb, &vr->r.box, body))
+        return 0;
+    for (size_t h = 0; h < hregions->n; h++)
+        if (hregions->v[h].role != NOCR_ROLE_UNKNOWN && nocr_role_is_text(hregions->v[h].role) &&
+            centre_inside(&vr->r.box, &hregions->v[h].box))
+            return 1;
+    return 0;
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
  * out, unless they lie on text kept horizontal. A region of one column is measured at the
  * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
@@ -323,6 +355,8 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
         int keep =
             mode != NOCR_DIRECTION_AUTO || seg_ink_direction(pixb, &r.box, size) > REGION_VERTICAL;
+        if (keep && mode == NOCR_DIRECTION_AUTO && wide_column(&vr, hregions, pixb, sp->body))
+            keep = 0;
         for (size_t h = 0; h < hregions->n && keep; h++)
             keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
                      hrows_long(&hregions->v[h]) && centre_inside(&r.box, &hregions->v[h].box));
@@ -449,6 +483,157 @@ static void headline_reach_up(const seg_region *h, seg_vregions *vr, int body)
     }
 }
 
+/* The tight box of the ink of pixb inside b into *out; 0 when b holds no ink. */
+static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
+{
+    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
+                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
+                   : NULL;
+    BOX *ib = NULL;
+    l_int32 x, y, w, h;
+    int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
+                boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
+    if (found)
+        *out = (seg_box){x, y, x + w, y + h};
+    boxDestroy(&box);
+    boxDestroy(&ib);
+    return found;
+}
+
+/* The gutters under a horizontal headline h: the gaps, inside h's span, between the
+ * vertical regions that start right under it (their tops within HEAD_BELOW body heights
+ * of its bottom), into g (pairs x0, x1, left to right; at most `max`). Returns their
+ * number. */
+#define HEAD_BELOW 3
+
+static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *vr, int body)
+{
+    int n = 0, *x0 = malloc((vr->n + 1) * sizeof(int)), *x1 = malloc((vr->n + 1) * sizeof(int));
+    if (!x0 || !x1) {
+        free(x0);
+        free(x1);
+        return 0;
+    }
+    for (size_t v = 0; v < vr->n; v++) {
+        const seg_box *b = &vr->v[v].r.box;
+        if (!nocr_role_is_text(vr->v[v].r.role) || seg_overlap(h->x0, h->x1, b->x0, b->x1) <= 0 ||
+            b->y0 < h->y1 - body / 2 || b->y0 > h->y1 + HEAD_BELOW * body)
+            continue;
+        int k = n++; /* insertion by left edge */
+        for (; k > 0 && x0[k - 1] > b->x0; k--) {
+            x0[k] = x0[k - 1];
+            x1[k] = x1[k - 1];
+        }
+        x0[k] = b->x0;
+        x1[k] = b->x1;
+    }
+    int ng = 0, reach = n > 0 ? x1[0] : 0;
+    for (int k = 1; k < n && ng < max; k++) {
+        if (x0[k] > reach && reach > h->x0 && x0[k] < h->x1) {
+            g[2 * ng] = reach;
+            g[2 * ng + 1] = x0[k];
+            ng++;
+        }
+        reach = x1[k] > reach ? x1[k] : reach;
+    }
+    free(x0);
+    free(x1);
+    return ng;
+}
+
+/* A horizontal headline kept horizontal on a vertical page is cut where it stands over a
+ * gutter between the column blocks under it and its own ink leaves a white gap at least a
+ * body height wide there: headlines of neighbouring articles set side by side on one row
+ * are one line of large type to the horizontal pass, whose closing bridges the gap
+ * between them, and one headline region then owned all the articles under it (fresh seed
+ * 20261201207: three headlines over three articles of one tier, tau 0.87). A headline's
+ * own characters are set solid, far closer than a body height; the gap between two
+ * headlines is at least the gutter between their articles (2 em on the seeds). Each cut
+ * is made in the middle of the white gap; the region's lines are cut there too (the parts
+ * pushed onto `lines`), each part shrunk to its ink and dropped when it holds none, and
+ * each piece of the region becomes a region of its own (pushed onto `hregions`).
+ * Returns 0 or NOCR_ENOMEM. */
+#define MAX_CUTS 16
+
+static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
+                              const seg_vregions *vr, PIX *pixb, int body)
+{
+    static const seg_box gone = {-1, -1, -1, -1};
+    seg_region r = hregions->v[h];
+    int g[2 * MAX_CUTS], cuts[MAX_CUTS + 2], ncuts = 0;
+    int ng = gutters_under(g, MAX_CUTS, &r.box, vr, body);
+    if (ng == 0)
+        return NOCR_OK;
+    BOX *box = boxCreate(r.box.x0, r.box.y0, seg_box_w(&r.box), seg_box_h(&r.box));
+    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    boxDestroy(&box);
+    pixDestroy(&pixc);
+    if (!cols)
+        return NOCR_ENOMEM;
+    int w = numaGetCount(cols);
+    cuts[ncuts++] = r.box.x0;
+    for (int k = 0; k < ng; k++) {
+        /* the widest white run of the headline's ink that meets gutter k */
+        int best0 = 0, best1 = 0;
+        for (int x = 0; x < w;) {
+            l_int32 c = 0;
+            numaGetIValue(cols, x, &c);
+            if (c > 0) {
+                x++;
+                continue;
+            }
+            int e = x;
+            for (l_int32 ce = 0; e < w && numaGetIValue(cols, e, &ce) == 0 && ce == 0;)
+                e++;
+            if (x > 0 && e < w &&
+                seg_overlap(r.box.x0 + x, r.box.x0 + e, g[2 * k], g[2 * k + 1]) > 0 &&
+                e - x > best1 - best0) {
+                best0 = x;
+                best1 = e;
+            }
+            x = e;
+        }
+        if (best1 - best0 >= body && r.box.x0 + (best0 + best1) / 2 > cuts[ncuts - 1])
+            cuts[ncuts++] = r.box.x0 + (best0 + best1) / 2;
+    }
+    numaDestroy(&cols);
+    if (ncuts == 1)
+        return NOCR_OK;
+    cuts[ncuts] = r.box.x1;
+    size_t n0 = lines->n;
+    for (int p = 0; p < ncuts; p++) {
+        seg_region piece = r;
+        int kept = 0;
+        for (size_t i = 0; i < n0; i++) {
+            seg_box *b = &lines->v[i].box;
+            if (!centre_inside(b, &r.box))
+                continue;
+            seg_box part = *b, ink;
+            part.x0 = part.x0 > cuts[p] ? part.x0 : cuts[p];
+            part.x1 = part.x1 < cuts[p + 1] ? part.x1 : cuts[p + 1];
+            if (!ink_box(&ink, pixb, &part))
+                continue;
+            seg_line l = lines->v[i];
+            l.box = ink;
+            if (kept++)
+                seg_box_union(&piece.box, &ink);
+            else
+                piece.box = ink;
+            if (seg_lines_push(lines, l))
+                return NOCR_ENOMEM;
+        }
+        piece.nlines = kept;
+        if (kept > 0 && seg_regions_push(hregions, piece))
+            return NOCR_ENOMEM;
+    }
+    for (size_t i = 0; i < n0; i++)
+        if (centre_inside(&lines->v[i].box, &r.box))
+            lines->v[i].box = gone;
+    hregions->v[h].role = NOCR_ROLE_UNKNOWN;
+    return NOCR_OK;
+}
+
 /* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
 static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
 {
@@ -539,6 +724,13 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             r->role = NOCR_ROLE_UNKNOWN;
         else if (covered > 0 && trim_beside_vertical(r, lines, out, sp->body))
             rc = NOCR_ENOMEM;
+    }
+    /* headlines of neighbouring articles joined on their row are cut apart (pieces are
+     * appended: only the regions there were are looked at) */
+    for (size_t h = 0, nh = hregions->n; !rc && mode == NOCR_DIRECTION_AUTO && h < nh; h++) {
+        nocr_role role = hregions->v[h].role;
+        if (hdir[h] == 0 && (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE))
+            rc = split_over_gutters(hregions, h, lines, out, pixb, sp->body);
     }
     free(hdir);
     free(tl.v);

@@ -125,7 +125,16 @@ int rec_vowner(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
     const nocr_region *hr = heads[right], *ha = heads[above];
     int under = rec_y0(hr) >= rec_y1(ha) - body / REC_TOUCH_DIV &&
                 rec_overlap(rec_x0(hr), rec_x1(hr), rec_x0(ha), rec_x1(ha)) > 0;
+    /* The one above standing beside the one to the right, wholly left of it and level with
+     * its top or lower (not a masthead over the tier), heads an article of its own between
+     * the two: r's columns start under it, however far down (seed 7102: a headline in rows
+     * of two characters, its columns starting lower than its neighbour's, lost its text to
+     * the vertical headline beyond the neighbour's columns). */
+    int beside = rec_x1(ha) <= rec_x0(hr) + body / REC_TOUCH_DIV &&
+                 rec_y0(ha) >= rec_y0(hr) - body / REC_TOUCH_DIV;
     int dx = rec_x0(hr) - rec_x1(r), dy = rec_y0(r) - rec_y1(ha);
+    if (beside && !under)
+        return above;
     return under || dx <= dy ? right : above;
 }
 
