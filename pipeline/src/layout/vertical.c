@@ -386,6 +386,20 @@ static const seg_vregion *vregion_holding(const seg_vregions *vr, const seg_box 
     return NULL;
 }
 
+/* Inserts b's horizontal span into the n spans x0/x1 kept sorted by left edge (room for
+ * one more); returns the new count. */
+static int span_insert(int *x0, int *x1, int n, const seg_box *b)
+{
+    int k = n;
+    for (; k > 0 && x0[k - 1] > b->x0; k--) {
+        x0[k] = x0[k - 1];
+        x1[k] = x1[k - 1];
+    }
+    x0[k] = b->x0;
+    x1[k] = b->x1;
+    return n + 1;
+}
+
 /* A horizontal-pass region that stays beside vertical regions loses what they read: its
  * lines that lie mostly in a vertical region (a row of the first characters of the
  * columns under a horizontal headline, joined to the headline's block), then, when
@@ -417,13 +431,7 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
         if (seg_overlap(was.x0, was.x1, b->x0, b->x1) <= 0 ||
             2 * seg_overlap(was.y0, was.y1, b->y0, b->y1) <= seg_box_h(&was))
             continue;
-        int k = n++; /* insertion by left edge */
-        for (; k > 0 && x0[k - 1] > b->x0; k--) {
-            x0[k] = x0[k - 1];
-            x1[k] = x1[k - 1];
-        }
-        x0[k] = b->x0;
-        x1[k] = b->x1;
+        n = span_insert(x0, x1, n, b);
     }
     int best0 = was.x0, best1 = was.x1, at = was.x0;
     for (int k = 0; n > 0 && k <= n; k++) {
@@ -519,13 +527,7 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
         if (!nocr_role_is_text(vr->v[v].r.role) || seg_overlap(h->x0, h->x1, b->x0, b->x1) <= 0 ||
             b->y0 < h->y1 - body / 2 || b->y0 > h->y1 + HEAD_BELOW * body)
             continue;
-        int k = n++; /* insertion by left edge */
-        for (; k > 0 && x0[k - 1] > b->x0; k--) {
-            x0[k] = x0[k - 1];
-            x1[k] = x1[k - 1];
-        }
-        x0[k] = b->x0;
-        x1[k] = b->x1;
+        n = span_insert(x0, x1, n, b);
     }
     int ng = 0, reach = n > 0 ? x1[0] : 0;
     for (int k = 1; k < n && ng < max; k++) {
