@@ -263,6 +263,22 @@ static void test_headline_over_lower_columns(void)
     nocr_page_free(page);
 }
 
+/* A horizontal headline over the columns of the lower tier, a speck under it joined as a
+ * second line so that its foot lies below the columns' tops (fresh seed 20261201389): the
+ * columns are its article's, not the run-on of the article above them. */
+static void test_headline_foot_in_columns(void)
+{
+    static const char *const a1[] = {">甲一", "甲二。<"};
+    static const char *const b1[] = {">乙一", "乙二。<"};
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 100, 400, "甲題");
+    vcolumns(page, 1790, 100, 500, a1, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1500, 700, 380, 160, "乙題");
+    vcolumns(page, 1790, 790, 500, b1, 2, 0);
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題\n乙一乙二。\n");
+    nocr_page_free(page);
+}
+
 /* A byline in traditional characters, a column under the headline's left side: after the
  * headline, before the body (its role told by its text). */
 static void test_byline(void)
@@ -596,6 +612,7 @@ int main(void)
     test_side_by_side();
     test_horizontal_headline();
     test_headline_over_lower_columns();
+    test_headline_foot_in_columns();
     test_byline();
     test_stacked();
     test_run_on();

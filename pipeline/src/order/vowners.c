@@ -86,6 +86,17 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
     return best;
 }
 
+/* Is headline hd over r's top: its foot at most half a body height below it; for a
+ * horizontal headline, its middle above it (a speck under the headline, joined to it as a
+ * second line, puts its foot down among the columns it heads: fresh seed 20261201389). */
+static int head_over(const nocr_region *hd, const nocr_region *r, int body)
+{
+    if (rec_y1(hd) <= rec_y0(r) + body / REC_TOUCH_DIV)
+        return 1;
+    return nocr_region_direction(hd) == NOCR_DIR_HORIZONTAL &&
+           rec_y0(hd) + nocr_region_box(hd).h / 2 < rec_y0(r);
+}
+
 /* The nearest headline above r over more than half a body height of its columns, in r's
  * tier or in the rows just above it (a horizontal headline over the tier's top), with no
  * horizontal rule between them; REC_NO_OWNER when none. */
@@ -97,8 +108,8 @@ static int owner_above(const nocr_page *page, const rec_tiers *t, const nocr_reg
         const nocr_region *hd = heads[h];
         int ov = rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)), kt, kb;
         tier_span(&kt, &kb, t, hd);
-        if (hd == r || rec_y1(hd) > rec_y0(r) + body / REC_TOUCH_DIV ||
-            REC_TOUCH_DIV * ov <= body || kt > kr || kb < kr - 1 || rec_y1(hd) <= best_y)
+        if (hd == r || !head_over(hd, r, body) || REC_TOUCH_DIV * ov <= body || kt > kr ||
+            kb < kr - 1 || rec_y1(hd) <= best_y)
             continue;
         int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
         int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
