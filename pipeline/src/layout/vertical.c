@@ -511,7 +511,7 @@ static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
 /* The gutters under a horizontal headline h: the gaps, inside h's span, between the
  * vertical regions that start right under it (their tops within HEAD_BELOW body heights
  * of its bottom), into g (pairs x0, x1, left to right; at most `max`). Returns their
- * number. */
+ * number, or -1 when out of memory. */
 #define HEAD_BELOW 3
 
 static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *vr, int body)
@@ -520,7 +520,7 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
     if (!x0 || !x1) {
         free(x0);
         free(x1);
-        return 0;
+        return -1;
     }
     for (size_t v = 0; v < vr->n; v++) {
         const seg_box *b = &vr->v[v].r.box;
@@ -564,8 +564,8 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     seg_region r = hregions->v[h];
     int g[2 * MAX_CUTS], cuts[MAX_CUTS + 2], ncuts = 0;
     int ng = gutters_under(g, MAX_CUTS, &r.box, vr, body);
-    if (ng == 0)
-        return NOCR_OK;
+    if (ng <= 0)
+        return ng < 0 ? NOCR_ENOMEM : NOCR_OK;
     BOX *box = boxCreate(r.box.x0, r.box.y0, seg_box_w(&r.box), seg_box_h(&r.box));
     PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
     NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;

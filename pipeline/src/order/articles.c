@@ -198,7 +198,8 @@ static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
             int n = (int)nocr_region_line_count(it->r);
             if (it->article == a && n > lines_max && nocr_region_role(it->r) != NOCR_ROLE_HEADLINE)
                 lines_max = n;
-            others += it->article != a && rec_overlap(rec_x0(it->r), rec_x1(it->r), ar->x0, ar->x1) > 0 &&
+            others += it->article != a &&
+                      rec_overlap(rec_x0(it->r), rec_x1(it->r), ar->x0, ar->x1) > 0 &&
                       rec_overlap(rec_y0(it->r), rec_y1(it->r), ar->y0, ar->y1) > 0;
         }
         ar->advert = lines_max < AD_BODY_LINES && others == 0 &&

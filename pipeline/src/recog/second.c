@@ -80,7 +80,8 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
     int body = nocr_image_work_body_size(img);
     if (!pixs)
         return NOCR_OK;
-    float f = reduce && body > NOCR_SECOND_BODY_PX ? (float)NOCR_SECOND_BODY_PX / (float)body : 1.0f;
+    float f =
+        reduce && body > NOCR_SECOND_BODY_PX ? (float)NOCR_SECOND_BODY_PX / (float)body : 1.0f;
     PIX *small = f < 1.0f
                      ? (pixGetDepth(pixs) == 1 ? pixScaleToGray(pixs, f) : pixScale(pixs, f, f))
                      : pixClone(pixs);
