@@ -75,6 +75,57 @@
 #define FIG_LINE_ASPECT  3
 #define FIG_LINE_MAX_INK 0.6f
 
+/* A fold, a dark gutter or a shadow band darkens the page from edge to edge: in the
+ * thresholded gray it is a run of "not paper" over FIG_BAND_RUN of the page's height (a
+ * band down the page) or width (across it). Joined to the photos it passes, it made one
+ * candidate as large as the page, too sparse to be a figure, and those photos were read
+ * as text (11 of 12 tuning and held-out pages with a fold and photos, seeds 1116-1403).
+ * Such lines of the image are cleared before the photos are seeded: a photo the band
+ * crosses is found in two parts. Photos stop at the margins: two side by side across a
+ * page ran 0.63 of its width (seed 1208), and were lost at 0.6. */
+#define FIG_BAND_RUN 0.95
+
+/* The longest run of set pixels along column x (vertical) or row y of pix (1 bpp). */
+static int longest_run(PIX *pix, int at, int vertical)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    l_uint32 *data = pixGetData(pix);
+    int n = vertical ? h : w, run = 0, best = 0;
+    for (int i = 0; i < n; i++) {
+        l_uint32 *line = data + (size_t)(vertical ? i : at) * wpl;
+        run = GET_DATA_BIT(line, vertical ? at : i) ? run + 1 : 0;
+        best = run > best ? run : best;
+    }
+    return best;
+}
+
+/* Clears the columns and rows of pixt (1 bpp) that hold a page-long band (FIG_BAND_RUN).
+ * Both are judged before either is cleared, so that a fold does not break a shadow
+ * band's rows. Returns 0, or -1 when out of memory. */
+static int clear_page_bands(PIX *pixt)
+{
+    int w = pixGetWidth(pixt), h = pixGetHeight(pixt);
+    unsigned char *cols = calloc((size_t)w + 1, 1), *rows = calloc((size_t)h + 1, 1);
+    if (!cols || !rows) {
+        free(cols);
+        free(rows);
+        return -1;
+    }
+    for (int x = 0; x < w; x++)
+        cols[x] = longest_run(pixt, x, 1) >= FIG_BAND_RUN * h;
+    for (int y = 0; y < h; y++)
+        rows[y] = longest_run(pixt, y, 0) >= FIG_BAND_RUN * w;
+    for (int x = 0; x < w; x++)
+        if (cols[x])
+            pixRasterop(pixt, x, 0, 1, h, PIX_CLR, NULL, 0, 0);
+    for (int y = 0; y < h; y++)
+        if (rows[y])
+            pixRasterop(pixt, 0, y, w, 1, PIX_CLR, NULL, 0, 0);
+    free(cols);
+    free(rows);
+    return 0;
+}
+
 /* Least squares fit of z = c0 + c1 x + c2 y + c3 x^2 + c4 xy + c5 y^2 over the points
  * with use[i] set; returns 0, or -1 when singular. */
 static int fit_quadratic(double c[6], const double *x, const double *y, const double *z,
@@ -341,8 +392,9 @@ static int figure_confirmed(fig_page *pg, nocr_box fig)
  * nocr_prep_figures: the working gray is reduced by area mapping until body text is
  * FIG_EM_PX high and smoothed 3x3 (pixBlockconv), which turns a halftone screen (period
  * about 0.1 em, 2 px here) into flat tone; every pixel darker than FIG_PAPER_FRACT of
- * the local paper (FIG_TILE_EMS: uneven lighting) is set. A photo is then a solid field, text
- * stays strokes and lines apart. Leptonica pixGenerateHalftoneMask (seeds: solid 4x4 blocks after
+ * the local paper (FIG_TILE_EMS: uneven lighting) is set, but for bands from edge to edge
+ * (clear_page_bands: a fold). A photo is then a solid field, text stays strokes and lines
+ * apart. Leptonica pixGenerateHalftoneMask (seeds: solid 4x4 blocks after
  * two rank-4 2x reductions, opened 5x5, that is solid areas one body size across, which no
  * character or line has; filled into the image closed 4x4, so the whole picture joins its seed)
  * gives the mask. Each 8-connected component of it at least FIG_MIN_EMS body sizes each
@@ -369,6 +421,10 @@ int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int b
     pixDestroy(&pixm);
     if (!pixt)
         return -1;
+    if (clear_page_bands(pixt)) {
+        pixDestroy(&pixt);
+        return -1;
+    }
     l_int32 found = 0;
     PIX *mask = pixGenerateHalftoneMask(pixt, NULL, &found, NULL);
     pixDestroy(&pixt);
