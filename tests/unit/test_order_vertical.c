@@ -349,6 +349,29 @@ static void test_horizontal_article_beside(void)
     nocr_page_free(page);
 }
 
+/* A tier of two one-column vertical articles, each with its headline at its right, and
+ * left of them a horizontal article holding more text than both (seeds 20261201404, 426:
+ * the page was read by the horizontal rules, the horizontal article first and the
+ * vertical headlines after their columns): the page is vertical, read right to left, the
+ * horizontal article last. */
+static void test_mixed_more_horizontal(void)
+{
+    static const char *const a1[] = {">甲文。"};
+    static const char *const b1[] = {">乙文。"};
+    static const char *const c1[] = {">丙一", "丙二", "丙三", "丙四", "丙五",   "丙六",
+                                     "丙七",  "丙八", "丙九", "丙十", "丙十一", "丙十二。<"};
+    nocr_page *page = page_new(2000, 2400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    vcolumns(page, 1790, 200, 1600, a1, 1, 0);
+    vheadline(page, 1700, 200, 400, "乙題");
+    vcolumns(page, 1610, 200, 1600, b1, 1, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 100, 200, 700, 60, "丙題橫排");
+    hlines(page, 100, 300, 700, c1, 12);
+    check_txt(page, "甲題\n甲文。\n\n乙題\n乙文。\n\n丙題橫排\n"
+                    "丙一丙二丙三丙四丙五丙六丙七丙八丙九丙十丙十一丙十二。\n");
+    nocr_page_free(page);
+}
+
 /* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
  * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
  * mapping back to the original gives it. */
@@ -618,6 +641,7 @@ int main(void)
     test_run_on();
     test_mixed_page();
     test_horizontal_article_beside();
+    test_mixed_more_horizontal();
     test_skewed();
     test_caption();
     test_horizontal_page();
