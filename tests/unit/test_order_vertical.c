@@ -372,6 +372,37 @@ static void test_mixed_more_horizontal(void)
     nocr_page_free(page);
 }
 
+/* Three tiers: two articles in the first, one at the right of the second (its left end
+ * blank), and in the third one at the right and, left of it under the blank, a line set
+ * across and two columns beyond a column rule, that no headline owns (its headline taken
+ * for body, seed 7619). They go with the headline to their right in their tier, not with
+ * the first tier's left article above them across the second tier. */
+static void test_run_on_not_across_a_tier(void)
+{
+    static const char *const a[] = {">甲一", "甲二。<"};
+    static const char *const b[] = {">乙一", "乙二。<"};
+    static const char *const c[] = {">丙一", "丙二。<"};
+    static const char *const d[] = {">丁一", "丁二。<"};
+    static const char *const e[] = {">戊一", "戊二。<"};
+    nocr_page *page = page_new(2000, 2700);
+    vheadline(page, 1880, 100, 400, "甲題");
+    vcolumns(page, 1790, 100, 700, a, 2, 0);
+    vheadline(page, 900, 100, 400, "乙題");
+    vcolumns(page, 810, 100, 700, b, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 900, 1800, 4);
+    vheadline(page, 1880, 1000, 400, "丙題");
+    vcolumns(page, 1790, 1000, 700, c, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1800, 1800, 4);
+    vheadline(page, 1880, 1900, 400, "丁題");
+    vcolumns(page, 1790, 1900, 700, d, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_VERTICAL, 1500, 1900, 4, 700);
+    one(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 620, 1900, 190, 40, "戊題");
+    vcolumns(page, 810, 1960, 640, e, 2, 0);
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題\n乙一乙二。\n\n丙題\n丙一丙二。\n\n"
+                    "丁題\n丁一丁二。\n戊題\n戊一戊二。\n");
+    nocr_page_free(page);
+}
+
 /* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
  * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
  * mapping back to the original gives it. */
@@ -642,6 +673,7 @@ int main(void)
     test_mixed_page();
     test_horizontal_article_beside();
     test_mixed_more_horizontal();
+    test_run_on_not_across_a_tier();
     test_skewed();
     test_caption();
     test_horizontal_page();

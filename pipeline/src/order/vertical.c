@@ -254,9 +254,19 @@ static int in_article(const rec_item *it)
     return it->article >= 0 && it->article != REC_ARTICLE_NOTES;
 }
 
+/* Text o ends more than a tier above where r starts: a whole tier lies between them.
+ * Tier keys (rec_tier_key) step by 2 a tier, the gap between two tiers in between. */
+static int tiers_apart(const rec_tiers *t, const nocr_region *o, const nocr_region *r)
+{
+    return rec_tier_key(t, rec_y0(r)) - rec_tier_key(t, rec_y1(o) - 1) > 2;
+}
+
 /* Text no headline owns in its tier: the article of the nearest owned text right above it
- * over some of its columns (the article runs on into this tier; nearest by bottom, then by
- * the columns shared), taken top first so that a run-on runs on again; else the nearest
+ * over some of its columns in its tier or the one above (the article runs on into this
+ * tier; nearest by bottom, then by the columns shared), taken top first so that a run-on
+ * runs on again; never from across a whole tier of other articles (seed 7619: an article
+ * of the third tier, its headline read as body, under a blank left end of the second,
+ * was read as the run-on of the first tier's last article); else the nearest
  * headline to its right in its tier, rules or not; else the article of text no headline
  * owns (w->narts grows by it). */
 static void items_run_on(rec_work *w, const rec_tiers *t, int body)
@@ -276,7 +286,7 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
             const nocr_region *o = w->items[i].r;
             int ov = rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r));
             if (!in_article(&w->items[i]) || ov <= 0 ||
-                rec_y1(o) > rec_y0(r) + body / REC_TOUCH_DIV)
+                rec_y1(o) > rec_y0(r) + body / REC_TOUCH_DIV || tiers_apart(t, o, r))
                 continue;
             if (!best || rec_y1(o) > rec_y1(best) || (rec_y1(o) == rec_y1(best) && ov > best_ov)) {
                 best = o;
