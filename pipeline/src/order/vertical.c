@@ -17,12 +17,15 @@
  *   items_rank            the order inside an article and the sort
  *
  * Rules (a reader of a vertical page, Hong Kong, Taiwan, or before 1950):
+ *   - A page takes this path when a fifth of its body text is vertical, however much of
+ *     the rest is set across (rec_page_vertical).
  *   - The folio line comes first and page notes last (roles.c, as on every page).
  *   - A vertical headline owns the text to its left in its tier, down to a column rule or
  *     the next headline; a horizontal headline the text beneath it in its columns and tier
  *     (vowners.c). Text no headline owns in its tier is the run-on of the article right
- *     above it (an article flows from one tier into the next); else it joins the nearest
- *     headline to its right in the tier; else the article of text no headline owns.
+ *     above it in its tier or the one above (an article flows from one tier into the
+ *     next, never over a whole tier); else it joins the nearest headline to its right in
+ *     the tier; else the article of text no headline owns.
  *   - Articles are read a tier at a time, each tier right to left: an article's place is
  *     the tier of its first body column and its right edge there; a horizontal article is
  *     read in place (its middle's tier: a horizontal block above the first tier first; in
