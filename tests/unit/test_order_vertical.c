@@ -349,6 +349,60 @@ static void test_horizontal_article_beside(void)
     nocr_page_free(page);
 }
 
+/* A tier of two one-column vertical articles, each with its headline at its right, and
+ * left of them a horizontal article holding more text than both (seeds 20261201404, 426:
+ * the page was read by the horizontal rules, the horizontal article first and the
+ * vertical headlines after their columns): the page is vertical, read right to left, the
+ * horizontal article last. */
+static void test_mixed_more_horizontal(void)
+{
+    static const char *const a1[] = {">甲文。"};
+    static const char *const b1[] = {">乙文。"};
+    static const char *const c1[] = {">丙一", "丙二", "丙三", "丙四", "丙五",   "丙六",
+                                     "丙七",  "丙八", "丙九", "丙十", "丙十一", "丙十二。<"};
+    nocr_page *page = page_new(2000, 2400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    vcolumns(page, 1790, 200, 1600, a1, 1, 0);
+    vheadline(page, 1700, 200, 400, "乙題");
+    vcolumns(page, 1610, 200, 1600, b1, 1, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 100, 200, 700, 60, "丙題橫排");
+    hlines(page, 100, 300, 700, c1, 12);
+    check_txt(page, "甲題\n甲文。\n\n乙題\n乙文。\n\n丙題橫排\n"
+                    "丙一丙二丙三丙四丙五丙六丙七丙八丙九丙十丙十一丙十二。\n");
+    nocr_page_free(page);
+}
+
+/* Three tiers: two articles in the first, one at the right of the second (its left end
+ * blank), and in the third one at the right and, left of it under the blank, a line set
+ * across and two columns beyond a column rule, that no headline owns (its headline taken
+ * for body, seed 7619). They go with the headline to their right in their tier, not with
+ * the first tier's left article above them across the second tier. */
+static void test_run_on_not_across_a_tier(void)
+{
+    static const char *const a[] = {">甲一", "甲二。<"};
+    static const char *const b[] = {">乙一", "乙二。<"};
+    static const char *const c[] = {">丙一", "丙二。<"};
+    static const char *const d[] = {">丁一", "丁二。<"};
+    static const char *const e[] = {">戊一", "戊二。<"};
+    nocr_page *page = page_new(2000, 2700);
+    vheadline(page, 1880, 100, 400, "甲題");
+    vcolumns(page, 1790, 100, 700, a, 2, 0);
+    vheadline(page, 900, 100, 400, "乙題");
+    vcolumns(page, 810, 100, 700, b, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 900, 1800, 4);
+    vheadline(page, 1880, 1000, 400, "丙題");
+    vcolumns(page, 1790, 1000, 700, c, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1800, 1800, 4);
+    vheadline(page, 1880, 1900, 400, "丁題");
+    vcolumns(page, 1790, 1900, 700, d, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_VERTICAL, 1500, 1900, 4, 700);
+    one(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 620, 1900, 190, 40, "戊題");
+    vcolumns(page, 810, 1960, 640, e, 2, 0);
+    check_txt(page, "甲題\n甲一甲二。\n\n乙題\n乙一乙二。\n\n丙題\n丙一丙二。\n\n"
+                    "丁題\n丁一丁二。\n戊題\n戊一戊二。\n");
+    nocr_page_free(page);
+}
+
 /* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
  * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
  * mapping back to the original gives it. */
@@ -618,6 +672,8 @@ int main(void)
     test_run_on();
     test_mixed_page();
     test_horizontal_article_beside();
+    test_mixed_more_horizontal();
+    test_run_on_not_across_a_tier();
     test_skewed();
     test_caption();
     test_horizontal_page();

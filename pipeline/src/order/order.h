@@ -185,7 +185,7 @@ void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int 
  * side (or one above the other): the slack of segmentation's box edges. By hand. */
 #define REC_TOUCH_DIV 2 /* body / REC_TOUCH_DIV */
 
-/* 1 when the page's body text is mostly vertical (see vertical.c), else 0. */
+/* 1 when enough of the page's body text is vertical (see vertical.c), else 0. */
 int rec_page_vertical(const nocr_page *page);
 
 /* The body height to use on a vertical page: `body`, unless it is plainly the length of

@@ -2,7 +2,7 @@
  * vertical.c - reading order of a vertical page (issue 12): body text in vertical columns
  * read top to bottom, columns right to left, the page cut into horizontal tiers.
  *
- *   rec_page_vertical     which path a page takes: its body text mostly vertical
+ *   rec_page_vertical     which path a page takes: enough of its body text vertical
  *   rec_vertical_body     the body height, guarded against a measure of column lengths
  *   rec_tier_key          a row's place among the tiers
  *   rec_vertical_order    articles, their order and the order inside them, on the boxes
@@ -17,12 +17,15 @@
  *   items_rank            the order inside an article and the sort
  *
  * Rules (a reader of a vertical page, Hong Kong, Taiwan, or before 1950):
+ *   - A page takes this path when a fifth of its body text is vertical, however much of
+ *     the rest is set across (rec_page_vertical).
  *   - The folio line comes first and page notes last (roles.c, as on every page).
  *   - A vertical headline owns the text to its left in its tier, down to a column rule or
  *     the next headline; a horizontal headline the text beneath it in its columns and tier
  *     (vowners.c). Text no headline owns in its tier is the run-on of the article right
- *     above it (an article flows from one tier into the next); else it joins the nearest
- *     headline to its right in the tier; else the article of text no headline owns.
+ *     above it in its tier or the one above (an article flows from one tier into the
+ *     next, never over a whole tier); else it joins the nearest headline to its right in
+ *     the tier; else the article of text no headline owns.
  *   - Articles are read a tier at a time, each tier right to left: an article's place is
  *     the tier of its first body column and its right edge there; a horizontal article is
  *     read in place (its middle's tier: a horizontal block above the first tier first; in
@@ -59,25 +62,48 @@ static int is_vbody(const nocr_region *r)
            nocr_region_direction(r) == NOCR_DIR_VERTICAL && nocr_region_line_count(r) > 0;
 }
 
-/* Mostly vertical: more area of body regions (with lines) set vertically than
- * horizontally; a page without body text is judged by all its text regions. A horizontal
- * page (every region horizontal, as all samples) never takes the vertical path. */
+/* A page is read as vertical when at least VERTICAL_SHARE of its body text, counted in
+ * characters, is set in columns: a vertical newspaper is read right to left, tier by tier,
+ * also where some of its articles are set across (the vertical path reads a horizontal
+ * article in place; the horizontal path has no rule for a vertical one), and such an
+ * article can hold more text than the vertical ones beside it (seeds 20261201404 and 426:
+ * a third of the body text in columns, the horizontal path read them at tau 0.07 and
+ * -0.17). The figure is the layout's (layout/vertical.c, PAGE_VERTICAL_MIN): the share of
+ * a page's text ink that runs in columns where it looks for vertical text at all
+ * (horizontal pages measure 0.1 at most), so a stray short column on a horizontal page
+ * does not turn it. */
+#define VERTICAL_SHARE 0.2
+
+/* The length of line box b in characters: CJK characters are square, a line is as many
+ * of them long as its length is over its thickness. */
+static double line_chars(nocr_box b, int vertical)
+{
+    int len = vertical ? b.h : b.w, thick = vertical ? b.w : b.h;
+    return thick > 0 ? (double)len / thick : 0;
+}
+
+/* Vertical when at least VERTICAL_SHARE of the characters of its body lines (their boxes
+ * straightened) are in vertical regions; a page without body text when most of the
+ * characters of its text regions are (headlines alone say little). A horizontal page
+ * (every region horizontal, as all samples) never takes the vertical path. */
 int rec_page_vertical(const nocr_page *page)
 {
-    long long area[2][2] = {{0, 0}, {0, 0}}; /* [body?][vertical?] */
+    double chars[2][2] = {{0, 0}, {0, 0}}; /* [body?][vertical?] */
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *r = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(r);
-        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN ||
-            nocr_region_line_count(r) == 0)
+        if (!nocr_role_is_text(role) || role == NOCR_ROLE_UNKNOWN)
             continue;
-        nocr_box b = nocr_region_box(r);
         int body = role == NOCR_ROLE_BODY,
             vertical = nocr_region_direction(r) == NOCR_DIR_VERTICAL;
-        area[body][vertical] += (long long)b.w * b.h;
+        for (size_t k = 0, nl = nocr_region_line_count(r); k < nl; k++) {
+            nocr_box b = rec_upright_box(page, nocr_line_box(nocr_region_line(r, k)));
+            chars[body][vertical] += line_chars(b, vertical);
+        }
     }
-    int k = area[1][0] + area[1][1] > 0;
-    return area[k][1] > area[k][0];
+    if (chars[1][0] + chars[1][1] <= 0)
+        return chars[0][1] > chars[0][0];
+    return chars[1][1] > 0 && chars[1][1] >= VERTICAL_SHARE * (chars[1][0] + chars[1][1]);
 }
 
 int rec_vertical_body(const nocr_page *page, int body)
@@ -231,9 +257,19 @@ static int in_article(const rec_item *it)
     return it->article >= 0 && it->article != REC_ARTICLE_NOTES;
 }
 
+/* Text o ends more than a tier above where r starts: a whole tier lies between them.
+ * Tier keys (rec_tier_key) step by 2 a tier, the gap between two tiers in between. */
+static int tiers_apart(const rec_tiers *t, const nocr_region *o, const nocr_region *r)
+{
+    return rec_tier_key(t, rec_y0(r)) - rec_tier_key(t, rec_y1(o) - 1) > 2;
+}
+
 /* Text no headline owns in its tier: the article of the nearest owned text right above it
- * over some of its columns (the article runs on into this tier; nearest by bottom, then by
- * the columns shared), taken top first so that a run-on runs on again; else the nearest
+ * over some of its columns in its tier or the one above (the article runs on into this
+ * tier; nearest by bottom, then by the columns shared), taken top first so that a run-on
+ * runs on again; never from across a whole tier of other articles (seed 7619: an article
+ * of the third tier, its headline read as body, under a blank left end of the second,
+ * was read as the run-on of the first tier's last article); else the nearest
  * headline to its right in its tier, rules or not; else the article of text no headline
  * owns (w->narts grows by it). */
 static void items_run_on(rec_work *w, const rec_tiers *t, int body)
@@ -253,7 +289,7 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
             const nocr_region *o = w->items[i].r;
             int ov = rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r));
             if (!in_article(&w->items[i]) || ov <= 0 ||
-                rec_y1(o) > rec_y0(r) + body / REC_TOUCH_DIV)
+                rec_y1(o) > rec_y0(r) + body / REC_TOUCH_DIV || tiers_apart(t, o, r))
                 continue;
             if (!best || rec_y1(o) > rec_y1(best) || (rec_y1(o) == rec_y1(best) && ov > best_ov)) {
                 best = o;
