@@ -56,8 +56,8 @@ static int head_spans(const rec_item *items, size_t n, const nocr_region *h, int
 /* True when a must be read before b: the folio before all, notes after all; a region
  * above a spanning headline, over its width, before it; the headline before a region
  * under it. spans[k] tells whether items[k] is a spanning headline. */
-static int must_precede(const rec_item *items, const unsigned char *spans, size_t ia, size_t ib,
-                        int body)
+static int must_precede(const rec_item *items, const unsigned char *spans,
+                        const unsigned char *art_spans, int narts, size_t ia, size_t ib, int body)
 {
     const rec_item *a = &items[ia], *b = &items[ib];
     if ((a->article == REC_ARTICLE_FOLIO) != (b->article == REC_ARTICLE_FOLIO))
@@ -65,6 +65,12 @@ static int must_precede(const rec_item *items, const unsigned char *spans, size_
     if ((a->article == REC_ARTICLE_NOTES) != (b->article == REC_ARTICLE_NOTES))
         return b->article == REC_ARTICLE_NOTES;
     const nocr_region *ra = a->r, *rb = b->r;
+    /* the text of an article under a spanning headline, above the headline of an article
+     * read after it (a column that runs on beside a lower article), comes first */
+    if (a->article >= 0 && a->article < narts && art_spans[a->article] && b->article >= 0 &&
+        b->article < narts && a->article < b->article &&
+        nocr_region_role(rb) == NOCR_ROLE_HEADLINE && rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
+        return 1;
     if (rec_overlap(rec_x0(ra), rec_x1(ra), rec_x0(rb), rec_x1(rb)) <= 0)
         return 0;
     if (spans[ib] && rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
@@ -80,8 +86,10 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
     rec_item *items = w->items, *out = calloc(n ? n : 1, sizeof(*out));
     size_t *index = calloc(n ? n : 1, sizeof(*index));
     unsigned char *spans = calloc(n ? n : 1, 1), *done = calloc(n ? n : 1, 1);
+    int narts = w->narts;
+    unsigned char *art_spans = calloc((size_t)narts + 1, 1);
     int rc = NOCR_OK;
-    if (!out || !index || !spans || !done) {
+    if (!out || !index || !spans || !done || !art_spans) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory (block order)");
         goto cleanup;
     }
@@ -91,6 +99,8 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
                 index[i] = k;
         spans[i] = nocr_region_role(items[i].r) == NOCR_ROLE_HEADLINE &&
                    head_spans(items, n, items[i].r, body);
+        if (spans[i] && items[i].article >= 0 && items[i].article < narts)
+            art_spans[items[i].article] = 1;
     }
     for (size_t k = 0; k < n; k++) {
         size_t pick = n, first = n; /* first: the earliest left, for a cycle */
@@ -101,8 +111,9 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
                 first = i;
             int blocked = 0;
             for (size_t j = 0; j < n && !blocked; j++)
-                blocked = j != i && !done[j] && must_precede(items, spans, j, i, body) &&
-                          !must_precede(items, spans, i, j, body);
+                blocked = j != i && !done[j] &&
+                          must_precede(items, spans, art_spans, narts, j, i, body) &&
+                          !must_precede(items, spans, art_spans, narts, i, j, body);
             if (!blocked && (pick == n || index[i] < index[pick]))
                 pick = i;
         }
@@ -121,5 +132,6 @@ cleanup:
     free(index);
     free(spans);
     free(done);
+    free(art_spans);
     return rc;
 }
