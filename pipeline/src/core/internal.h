@@ -53,9 +53,4 @@ int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
 #define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
     nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 
-/* nocr_reconstruct for a page whose regions are Tesseract's blocks in Tesseract's order
- * (an alphabetic page, recog/second.c): that order is kept wherever no headline over
- * several columns moves a block (order/blocks.c). */
-int nocr_reconstruct_blocks(nocr_page *page);
-
 #endif /* NEWSOCR_INTERNAL_H */
