@@ -287,10 +287,7 @@ typedef struct nocr_load_options {
     int pdf_dpi;          /* PDF pages: render at this resolution (100..1200); 0: at the
                            * resolution of the page's scan, else 300 dpi */
 } nocr_load_options;
-#define NOCR_LOAD_OPTIONS_INIT                                                                    \
-    {                                                                                             \
-        NOCR_DEFAULT_MAX_PIXELS, 0                                                                \
-    }
+#define NOCR_LOAD_OPTIONS_INIT {NOCR_DEFAULT_MAX_PIXELS, 0}
 
 /* Counts the pages of an image file: the number of images of a multi-page TIFF, 1 for
  * other formats. Reads headers only. Errors: NOCR_ENOENT, NOCR_EREAD, NOCR_EFORMAT. */
@@ -301,7 +298,8 @@ int nocr_image_page_count(int *out, const char *path);
  * The header is checked against opts->max_pixels before decoding. Truncated or corrupt
  * data is an error (NOCR_EFORMAT), never a partial image.
  * opts may be NULL (defaults). Free with nocr_image_free. */
-int nocr_image_load(nocr_image **out, const char *path, int index, const nocr_load_options *opts);
+int nocr_image_load(nocr_image **out, const char *path, int index,
+                    const nocr_load_options *opts);
 
 /* The same from an encoded image in memory (the bytes of any file nocr_image_load reads);
  * `name` stands for the file in messages and in the page model. */
@@ -324,10 +322,7 @@ typedef struct nocr_preprocess_options {
                             * binarization only, for comparison */
     const char *debug_dir; /* if set, each step's image is written there (PNG) */
 } nocr_preprocess_options;
-#define NOCR_PREPROCESS_OPTIONS_INIT                                                              \
-    {                                                                                             \
-        1, 1, NULL                                                                                \
-    }
+#define NOCR_PREPROCESS_OPTIONS_INIT {1, 1, NULL}
 
 /* Turns a loaded scan into the images the later stages need (see preprocess.c for each
  * step). Replaces img's working images and findings; the original stays as loaded and
@@ -378,10 +373,7 @@ typedef struct nocr_engine_options {
     const char *config;   /* newsocr's Tesseract settings file; NULL: the installed one,
                            * or none if absent */
 } nocr_engine_options;
-#define NOCR_ENGINE_OPTIONS_INIT                                                                  \
-    {                                                                                             \
-        NULL, NULL, NULL                                                                          \
-    }
+#define NOCR_ENGINE_OPTIONS_INIT {NULL, NULL, NULL}
 
 /* Creates an engine: finds the models, loads them once, limits Tesseract to one thread.
  * Errors: NOCR_EMODEL with a message naming the missing language and the directories
@@ -429,8 +421,8 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img);
 int nocr_reconstruct(nocr_page *page);
 
 /* As nocr_reconstruct, for a page whose regions were added in the reading order of the
- * segmenter that made them (Tesseract's blocks: --layout tesseract, pages in alphabetic
- * scripts): that order is kept wherever no headline over two columns or more, the folio
+ * segmenter that made them (Tesseract's blocks: nocr_process reads pages in alphabetic
+ * scripts so): that order is kept wherever no headline over two columns or more, the folio
  * or a page note moves a region (order/blocks.c). */
 int nocr_reconstruct_blocks(nocr_page *page);
 
@@ -467,10 +459,8 @@ typedef struct nocr_process_options {
     nocr_layout_mode layout;
     nocr_direction_mode direction;
 } nocr_process_options;
-#define NOCR_PROCESS_OPTIONS_INIT                                                                 \
-    {                                                                                             \
-        NOCR_PREPROCESS_OPTIONS_INIT, NULL, NULL, NOCR_LAYOUT_NEWSOCR, NOCR_DIRECTION_AUTO        \
-    }
+#define NOCR_PROCESS_OPTIONS_INIT                                                              \
+    {NOCR_PREPROCESS_OPTIONS_INIT, NULL, NULL, NOCR_LAYOUT_NEWSOCR, NOCR_DIRECTION_AUTO}
 
 /* Runs preprocess -> segment -> recognize -> [after_recognize] -> reconstruct on a loaded
  * image. opts and timings may be NULL. On error *out is NULL. */
@@ -493,10 +483,7 @@ typedef struct nocr_export_info {
     const char *lang;       /* Tesseract languages used, e.g. "chi_sim" */
     const char *settings;   /* a one-line summary of the settings, for provenance */
 } nocr_export_info;
-#define NOCR_EXPORT_INFO_INIT                                                                     \
-    {                                                                                             \
-        NULL, NULL, NULL                                                                          \
-    }
+#define NOCR_EXPORT_INFO_INIT {NULL, NULL, NULL}
 
 /* Version of the JSON export's schema (pipeline/schema/newsocr-page.schema.json). */
 #define NOCR_JSON_SCHEMA_VERSION "1.3"
