@@ -13,11 +13,17 @@
  * article that takes the column under it away from its own. Tesseract reads each column
  * partition top to bottom, right except where a headline over two columns or more cuts the
  * columns: the column's text above the headline is read before it, the text under it
- * after. Those constraints, and the folio first and page notes last, are the only moves;
+ * after; and a column that runs down the page beside a lower article (Tesseract reads it
+ * after its neighbours, through several articles) gives the text of an article under a
+ * spanning headline before the headline of an article newsocr's rules read after it.
+ * Those constraints, and the folio first and page notes last, are the only moves;
  * every other pair of blocks keeps Tesseract's order (a stable topological sort: among the
  * blocks free to come next, the first in Tesseract's order). Pages segmented by Tesseract
  * add their blocks in Tesseract's order, so a region's index is that order (regions the
  * coverage check added come after them).
+ * Measured (mean CER; pages more than a point worse than plain tesseract): tuning seeds
+ * 3100-3129 0.256 -> 0.288 (13 -> 7), 3400-3429 0.258 -> 0.197 (13 -> 4); held out
+ * 3200-3219 0.196 -> 0.196 (8 -> 4).
  */
 #include "order/order.h"
 
