@@ -420,6 +420,12 @@ int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img);
  * starts, and sorts the page's regions by order. Works on the page model alone. */
 int nocr_reconstruct(nocr_page *page);
 
+/* As nocr_reconstruct, for a page whose regions were added in the reading order of the
+ * segmenter that made them (Tesseract's blocks: nocr_process reads pages in alphabetic
+ * scripts so): that order is kept wherever no headline over two columns or more, the folio
+ * or a page note moves a region (order/blocks.c). */
+int nocr_reconstruct_blocks(nocr_page *page);
+
 /* Per-stage wall times of one nocr_process call, seconds. */
 typedef struct nocr_timings {
     double load, preprocess, segment, recognize, reconstruct, export_;

@@ -39,7 +39,8 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
     /* the layout, checked against Tesseract's so that no text is lost (recog/second.c); a
      * page in an alphabetic script takes Tesseract's from the start, as the check would */
     int tesseract_layout = opts->layout == NOCR_LAYOUT_TESSERACT;
-    if (!tesseract_layout && nocr_layout_alphabetic(eng, img))
+    int alphabetic = !tesseract_layout && nocr_layout_alphabetic(eng, img);
+    if (alphabetic)
         rc = nocr_segment_alphabetic(&page, eng, img);
     else if (!(rc = tesseract_layout ? nocr_segment_tesseract(&page, eng, img)
                                      : nocr_segment_direction(&page, img, opts->direction)))
@@ -63,7 +64,8 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         }
         t3 = nocr_now(); /* the hook's time is not recognition's nor reconstruction's */
     }
-    if ((rc = nocr_reconstruct(page)))
+    /* an alphabetic page keeps Tesseract's block order where no wide headline moves it */
+    if ((rc = alphabetic ? nocr_reconstruct_blocks(page) : nocr_reconstruct(page)))
         goto cleanup;
     t.reconstruct = nocr_now() - t3;
     *out = page;

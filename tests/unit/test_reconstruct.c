@@ -228,15 +228,16 @@ static nocr_page *page_photo_between(const char *const *right, int n, const char
  * column, the article's other column running on beside it, stays with its article. */
 static void test_photo_over_headline(void)
 {
-    static const char *const right[] = {"上文二", "上文三", "上文四", "上文五", "上文六",
+    static const char *const right[] = {"上文二", "上文三", "上文四", "上文五",   "上文六",
                                         "上文七", "上文八", "上文九", "上文完。<"};
     static const char *const shorter[] = {"上文二", "上文完。<"};
     check_txt(page_photo_between(shorter, 2, "下文的照片。"),
               "上题\n上文一上文二上文完。\n上文二上文完。\n\n"
               "下题\n下文一下文完。\n下文完。\n下文的照片。\n");
-    check_txt(page_photo_between(right, 9, "上文的照片。"),
-              "上题\n上文一上文二上文完。\n上文二上文三上文四上文五上文六上文七上文八上文九上文完。\n"
-              "上文的照片。\n\n下题\n下文一下文完。\n下文完。\n");
+    check_txt(
+        page_photo_between(right, 9, "上文的照片。"),
+        "上题\n上文一上文二上文完。\n上文二上文三上文四上文五上文六上文七上文八上文九上文完。\n"
+        "上文的照片。\n\n下题\n下文一下文完。\n下文完。\n");
 }
 
 /* A frame of four rules 4 px thick around [x, x + w) x [y, y + h). */
@@ -602,6 +603,60 @@ static void test_folio_headline(void)
     nocr_page_free(page);
 }
 
+/* nocr_reconstruct_blocks (pages segmented by Tesseract, alphabetic scripts): the
+ * regions' own order, Tesseract's, is kept, but a headline over two columns cuts them: a
+ * column's text above it is read before it, the text under it after (here Tesseract read
+ * the first column down past the second headline before the second column). */
+static void test_blocks_wide_headline(void)
+{
+    static const char *const top[] = {">Top one", "top two", "top three", "top four"};
+    static const char *const low[] = {">Low one", "low two"};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *h1 = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "First");
+    nocr_region *a = column(page, col_x(0), 200, COL_W, top, 4);
+    nocr_region *b = column(page, col_x(0), 640, COL_W, low, 2);
+    nocr_region *h2 = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 540, 2 * COL_W + 40, "Second");
+    nocr_region *c = column(page, col_x(1), 200, COL_W, top, 4);
+    nocr_region *d = column(page, col_x(1), 640, COL_W, low, 2);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_order(h1), 0);
+    CHECK_INT(nocr_region_order(a), 1);
+    CHECK_INT(nocr_region_order(c), 2);
+    CHECK_INT(nocr_region_order(h2), 3);
+    CHECK_INT(nocr_region_order(b), 4);
+    CHECK_INT(nocr_region_order(d), 5);
+    nocr_page_free(page);
+}
+
+/* A pull quote inside a column taken for a headline (one column wide, nothing beside it)
+ * keeps its place in Tesseract's order with the column text under it: nocr_reconstruct
+ * makes it an article of its own, which takes that text away from its column (fresh seed
+ * 20261201350). */
+static void test_blocks_narrow_headline(void)
+{
+    static const char *const c1[] = {">Left one", "left two", "left three"};
+    static const char *const c2[] = {"under one", "under two", "under three."};
+    static const char *const c3[] = {"right one",  "right two", "right three", "right four",
+                                     "right five", "right six", "right seven", "right eight."};
+    for (int blocks = 0; blocks < 2; blocks++) {
+        nocr_page *page = page_real(1500, 1200);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "Wide");
+        column(page, col_x(0), 200, COL_W, c1, 3);
+        nocr_region *q = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 400, COL_W, "Quote");
+        nocr_region *under = column(page, col_x(0), 520, COL_W, c2, 3);
+        nocr_region *right = column(page, col_x(1), 200, COL_W, c3, 8);
+        CHECK_INT(blocks ? nocr_reconstruct_blocks(page) : nocr_reconstruct(page), NOCR_OK);
+        if (blocks) {
+            CHECK_INT(nocr_region_order(q), 2);
+            CHECK_INT(nocr_region_order(under), 3);
+            CHECK_INT(nocr_region_order(right), 4);
+        } else { /* the quote's "article" after the wide one's: under read last */
+            CHECK_INT(nocr_region_order(right) < nocr_region_order(under), 1);
+        }
+        nocr_page_free(page);
+    }
+}
+
 int main(void)
 {
     test_three_columns();
@@ -623,5 +678,7 @@ int main(void)
     test_staggered_columns();
     test_headline_lines();
     test_never_lost();
+    test_blocks_wide_headline();
+    test_blocks_narrow_headline();
     return CHECK_DONE();
 }

@@ -6,6 +6,7 @@
  *   owners.c       rec_owner: the headline whose article a region belongs to
  *   articles.c     rec_articles_find, rec_articles_order: articles and their order
  *   items.c        rec_items_sort: the order inside an article (role, column, top)
+ *   blocks.c       rec_blocks_keep: Tesseract's block order, moved only by wide headlines
  *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
  *   vertical.c     rec_page_vertical, rec_vertical_body, rec_vertical_order: vertical pages
  *                  (issue 12): tiers, articles, their order and the order inside them
@@ -169,6 +170,12 @@ int rec_articles_order(rec_work *w, int body);
  * inside one: headline, subheadline, byline, body column by column, captions; sets each
  * region's article. Errors: NOCR_ENOMEM. */
 int rec_items_sort(rec_work *w);
+
+/* Puts items, sorted by rec_items_sort, back in the order of their regions on the page
+ * (Tesseract's block order) wherever no headline over two columns or more, nor the folio
+ * or a page note, asks otherwise (blocks.c); sets each region's order. Errors:
+ * NOCR_ENOMEM. */
+int rec_blocks_keep(rec_work *w, const nocr_page *page, int body);
 
 /* Marks paragraph starts and run-ons (nocr_line_set_starts_paragraph,
  * nocr_region_set_continues) along items in reading order. On a vertical page (vertical

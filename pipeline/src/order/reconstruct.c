@@ -76,8 +76,10 @@ static int rec_warnings(nocr_page *page, size_t ntext, int nheads)
 }
 
 /* Every step may change roles, orders and paragraph marks of the page before a later one
- * fails: on an error the page keeps all its regions and text, but not a reading order. */
-int nocr_reconstruct(nocr_page *page)
+ * fails: on an error the page keeps all its regions and text, but not a reading order.
+ * keep_blocks: the page's regions are Tesseract's blocks in Tesseract's order, kept
+ * where no headline over several columns moves them (blocks.c). */
+static int reconstruct(nocr_page *page, int keep_blocks)
 {
     rec_work w = {0};
     int error;
@@ -102,7 +104,8 @@ int nocr_reconstruct(nocr_page *page)
             goto cleanup;
     } else {
         rec_articles_find(&w, page, body);
-        if ((error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0)
+        if ((error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0 ||
+            (keep_blocks && (error = rec_blocks_keep(&w, page, body)) < 0))
             goto cleanup;
     }
     rec_paragraphs(page, w.items, w.nitems, body, vertical);
@@ -115,4 +118,14 @@ cleanup:
     free(w.head_art);
     free(w.arts);
     return error;
+}
+
+int nocr_reconstruct(nocr_page *page)
+{
+    return reconstruct(page, 0);
+}
+
+int nocr_reconstruct_blocks(nocr_page *page)
+{
+    return reconstruct(page, 1);
 }
