@@ -99,7 +99,13 @@ int cli_mkdir_p(const char *path)
     }
     if (mkdir(buf, 0777) != 0 && errno != EEXIST)
         return -1;
-    return cli_is_dir(buf) ? 0 : (errno = ENOTDIR, -1);
+    /* It existed; it may have been removed since (a batch run ending removes its empty
+     * claim directories): that is ENOENT, which a caller may try again, not ENOTDIR
+     * (tests/batch/claims.sh's racing runs failed on it now and then). */
+    struct stat st;
+    if (stat(buf, &st) != 0)
+        return -1;
+    return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
 }
 
 int cli_name_clash(const char *a, const char *b, const char *dir, const char *outbase,
