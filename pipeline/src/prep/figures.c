@@ -85,20 +85,6 @@
  * page ran 0.63 of its width (seed 1208), and were lost at 0.6. */
 #define FIG_BAND_RUN 0.95
 
-/* The longest run of set pixels along column x (vertical) or row y of pix (1 bpp). */
-static int longest_run(PIX *pix, int at, int vertical)
-{
-    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-    l_uint32 *data = pixGetData(pix);
-    int n = vertical ? h : w, run = 0, best = 0;
-    for (int i = 0; i < n; i++) {
-        l_uint32 *line = data + (size_t)(vertical ? i : at) * wpl;
-        run = GET_DATA_BIT(line, vertical ? at : i) ? run + 1 : 0;
-        best = run > best ? run : best;
-    }
-    return best;
-}
-
 /* Clears the columns and rows of pixt (1 bpp) that hold a page-long band (FIG_BAND_RUN).
  * Both are judged before either is cleared, so that a fold does not break a shadow
  * band's rows. Returns 0, or -1 when out of memory. */
@@ -111,10 +97,13 @@ static int clear_page_bands(PIX *pixt)
         free(rows);
         return -1;
     }
+    l_int32 start, run;
     for (int x = 0; x < w; x++)
-        cols[x] = longest_run(pixt, x, 1) >= FIG_BAND_RUN * h;
+        cols[x] =
+            pixFindMaxVerticalRunOnLine(pixt, x, &start, &run) == 0 && run >= FIG_BAND_RUN * h;
     for (int y = 0; y < h; y++)
-        rows[y] = longest_run(pixt, y, 0) >= FIG_BAND_RUN * w;
+        rows[y] =
+            pixFindMaxHorizontalRunOnLine(pixt, y, &start, &run) == 0 && run >= FIG_BAND_RUN * w;
     for (int x = 0; x < w; x++)
         if (cols[x])
             pixRasterop(pixt, x, 0, 1, h, PIX_CLR, NULL, 0, 0);
