@@ -5,6 +5,7 @@
  *
  *   rec_blocks_keep    items in Tesseract's block order, under the headlines' constraints
  *   head_spans         a headline heads two columns or more
+ *   starts_under       a body region starts under a headline, over its width
  *   must_precede       one item must be read before another
  *
  * On Latin pages newsocr's article rules lost to Tesseract's plain order on 43% of the
@@ -38,23 +39,25 @@
  * heights past the headline's top (foot): a ragged box edge. */
 #define EDGE_SLACK 1 /* body heights */
 
-/* True when headline h heads two columns or more (see SPAN_REACH). */
+/* True when body region a starts under headline h, over its width (see SPAN_REACH). */
+static int starts_under(const nocr_region *a, const nocr_region *h, int body)
+{
+    return nocr_region_role(a) == NOCR_ROLE_BODY && rec_y0(a) >= rec_y1(h) - EDGE_SLACK * body &&
+           rec_y0(a) <= rec_y1(h) + SPAN_REACH * body &&
+           rec_overlap(rec_x0(a), rec_x1(a), rec_x0(h), rec_x1(h)) > 0;
+}
+
+/* True when headline h heads two columns or more: two body regions, side by side, start
+ * under it. */
 static int head_spans(const rec_item *items, size_t n, const nocr_region *h, int body)
 {
     for (size_t i = 0; i < n; i++) {
         const nocr_region *a = items[i].r;
-        if (nocr_region_role(a) != NOCR_ROLE_BODY || rec_y0(a) < rec_y1(h) - EDGE_SLACK * body ||
-            rec_y0(a) > rec_y1(h) + SPAN_REACH * body ||
-            rec_overlap(rec_x0(a), rec_x1(a), rec_x0(h), rec_x1(h)) <= 0)
+        if (!starts_under(a, h, body))
             continue;
-        for (size_t j = 0; j < n; j++) {
-            const nocr_region *b = items[j].r;
-            if (nocr_region_role(b) == NOCR_ROLE_BODY && rec_x0(b) >= rec_x1(a) &&
-                rec_y0(b) >= rec_y1(h) - EDGE_SLACK * body &&
-                rec_y0(b) <= rec_y1(h) + SPAN_REACH * body &&
-                rec_overlap(rec_x0(b), rec_x1(b), rec_x0(h), rec_x1(h)) > 0)
+        for (size_t j = 0; j < n; j++)
+            if (rec_x0(items[j].r) >= rec_x1(a) && starts_under(items[j].r, h, body))
                 return 1;
-        }
     }
     return 0;
 }
@@ -92,10 +95,11 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
     rec_item *items = w->items, *out = calloc(n ? n : 1, sizeof(*out));
     size_t *index = calloc(n ? n : 1, sizeof(*index));
     unsigned char *spans = calloc(n ? n : 1, 1), *done = calloc(n ? n : 1, 1);
+    unsigned char *holds = calloc(n ? n * n : 1, 1); /* holds[j * n + i]: j before i */
     int narts = w->narts;
     unsigned char *art_spans = calloc((size_t)narts + 1, 1);
     int rc = NOCR_OK;
-    if (!out || !index || !spans || !done || !art_spans) {
+    if (!out || !index || !spans || !done || !holds || !art_spans) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory (block order)");
         goto cleanup;
     }
@@ -108,6 +112,13 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
         if (spans[i] && items[i].article >= 0 && items[i].article < narts)
             art_spans[items[i].article] = 1;
     }
+    /* the constraints, each pair once: j before i when it must be and i need not be
+     * before j */
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < n; i++)
+            holds[j * n + i] = j != i &&
+                               must_precede(items, spans, art_spans, narts, j, i, body) &&
+                               !must_precede(items, spans, art_spans, narts, i, j, body);
     for (size_t k = 0; k < n; k++) {
         size_t pick = n, first = n; /* first: the earliest left, for a cycle */
         for (size_t i = 0; i < n; i++) {
@@ -117,9 +128,7 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
                 first = i;
             int blocked = 0;
             for (size_t j = 0; j < n && !blocked; j++)
-                blocked = j != i && !done[j] &&
-                          must_precede(items, spans, art_spans, narts, j, i, body) &&
-                          !must_precede(items, spans, art_spans, narts, i, j, body);
+                blocked = !done[j] && holds[j * n + i];
             if (!blocked && (pick == n || index[i] < index[pick]))
                 pick = i;
         }
@@ -138,6 +147,7 @@ cleanup:
     free(index);
     free(spans);
     free(done);
+    free(holds);
     free(art_spans);
     return rc;
 }
