@@ -647,8 +647,7 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
  * measures vertical and was dropped whole; its horizontal headlines were lost, found
  * again by Tesseract's layout as body text, and their articles ran on into the ones
  * above (seed 7717). A piece of one character (a vertical headline's, which the turned
- * pass missed) is not a row, and a line another region holds is left to it. Returns 0 or
- * NOCR_ENOMEM. */
+ * pass missed) is not a row. Returns 0 or NOCR_ENOMEM. */
 #define ROW_CHARS 2
 
 static int keep_rows(seg_regions *hregions, size_t h, const seg_lines *lines,
@@ -662,8 +661,7 @@ static int keep_rows(seg_regions *hregions, size_t h, const seg_lines *lines,
         int inside = 0;
         for (size_t v = 0; v < vr->n && !inside; v++)
             inside = centre_inside(b, &vr->v[v].r.box);
-        if (inside || !centre_inside(b, &r.box) || seg_box_w(b) < ROW_CHARS * seg_box_h(b) ||
-            held_elsewhere(hregions, &hregions->v[h], b))
+        if (inside || !centre_inside(b, &r.box) || seg_box_w(b) < ROW_CHARS * seg_box_h(b))
             continue;
         seg_region row = r;
         row.box = *b;
