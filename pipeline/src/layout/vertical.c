@@ -639,40 +639,6 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     return NOCR_OK;
 }
 
-/* A headline region of the horizontal pass dropped under vertical regions keeps its rows
- * that no vertical region reads: lines at least ROW_CHARS of their height long whose
- * centres lie in no vertical region, each a headline region of its own (decks of one
- * headline are joined again by the reading order). The horizontal pass can join the
- * headlines of a tier and the columns between them into one block of large text, which
- * measures vertical and was dropped whole; its horizontal headlines were lost, found
- * again by Tesseract's layout as body text, and their articles ran on into the ones
- * above (seed 7717). A piece of one character (a vertical headline's, which the turned
- * pass missed) is not a row. Returns 0 or NOCR_ENOMEM. */
-#define ROW_CHARS 2
-
-static int keep_rows(seg_regions *hregions, size_t h, const seg_lines *lines,
-                     const seg_vregions *vr)
-{
-    seg_region r = hregions->v[h];
-    if (r.role != NOCR_ROLE_HEADLINE && r.role != NOCR_ROLE_SUBHEADLINE)
-        return NOCR_OK;
-    for (size_t i = 0; i < lines->n; i++) {
-        const seg_box *b = &lines->v[i].box;
-        int inside = 0;
-        for (size_t v = 0; v < vr->n && !inside; v++)
-            inside = centre_inside(b, &vr->v[v].r.box);
-        if (inside || !centre_inside(b, &r.box) || seg_box_w(b) < ROW_CHARS * seg_box_h(b))
-            continue;
-        seg_region row = r;
-        row.box = *b;
-        row.nlines = 1;
-        row.line_h = seg_box_h(b);
-        if (seg_regions_push(hregions, row))
-            return NOCR_ENOMEM;
-    }
-    return NOCR_OK;
-}
-
 /* A row kept horizontal and hidden from the turned pass (LONG_ROW characters long) can
  * hold the first characters of a vertical headline that starts under it: the horizontal
  * pass joins them on one row with a horizontal headline beside them, and the turned pass,
@@ -897,8 +863,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
      * whose centre lies in one, and any but the folio half covered by them (pieces of
      * vertical headlines); one decided vertical that no vertical region covers stays (its
      * text is read, if in the wrong direction) */
-    size_t nh0 = hregions->n; /* hdir's length: rows kept (keep_rows, rows: hdir 0) follow */
-    for (size_t h = 0; !rc && h < nh0; h++) {
+    for (size_t h = 0; !rc && h < hregions->n; h++) {
         seg_region *r = &hregions->v[h];
         if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
             !nocr_role_is_text(r->role))
@@ -913,18 +878,16 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
                        seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1);
             inside |= centre_inside(&r->box, b);
         }
-        if ((inside && hdir[h] != 0) || 2 * covered >= area) {
-            rc = keep_rows(hregions, h, lines, out);
-            hregions->v[h].role = NOCR_ROLE_UNKNOWN;
-        } else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
+        if ((inside && hdir[h] != 0) || 2 * covered >= area)
+            r->role = NOCR_ROLE_UNKNOWN;
+        else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
     }
     /* headlines of neighbouring articles joined on their row are cut apart (pieces are
      * appended: only the regions there were are looked at) */
     for (size_t h = 0, nh = hregions->n; !rc && mode == NOCR_DIRECTION_AUTO && h < nh; h++) {
         nocr_role role = hregions->v[h].role;
-        if ((h >= nh0 || hdir[h] == 0) &&
-            (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE))
+        if (hdir[h] == 0 && (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE))
             rc = split_over_gutters(hregions, h, lines, out, pixb, sp->body);
     }
     free(hdir);
