@@ -349,6 +349,21 @@ static void test_horizontal_article_beside(void)
     nocr_page_free(page);
 }
 
+/* A vertical article at the right, its headline from the top of the page and its column
+ * a little lower, and at the left a horizontal headline with no text of its own, level
+ * with the vertical headline, above the column's top (seed 7710): the right article
+ * first, the headline beside it after it, read in the tier right to left. */
+static void test_headline_beside_tier_top(void)
+{
+    static const char *const c1[] = {">直文一", "直文二。<"};
+    nocr_page *page = page_new(2000, 2000);
+    vheadline(page, 1880, 180, 660, "直排大題");
+    vcolumns(page, 1790, 240, 1400, c1, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 600, 180, 480, 55, "橫排孤題");
+    check_txt(page, "直排大題\n直文一直文二。\n\n橫排孤題\n");
+    nocr_page_free(page);
+}
+
 /* A tier of two one-column vertical articles, each with its headline at its right, and
  * left of them a horizontal article holding more text than both (seeds 20261201404, 426:
  * the page was read by the horizontal rules, the horizontal article first and the
@@ -672,6 +687,7 @@ int main(void)
     test_run_on();
     test_mixed_page();
     test_horizontal_article_beside();
+    test_headline_beside_tier_top();
     test_mixed_more_horizontal();
     test_run_on_not_across_a_tier();
     test_skewed();

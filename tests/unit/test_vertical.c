@@ -256,6 +256,39 @@ static void test_headlines_side_by_side(void)
     pixDestroy(&pix);
 }
 
+/* A vertical headline column of 70 px squares, the first four set solid (76 px apart),
+ * the last three further apart (GAP_LOW px of white between them, less than a character),
+ * at the right of an article: the column is one region (fresh seed 20261201627: the turned
+ * pass found a headline column in part, its other characters stayed pieces of their own,
+ * read as headlines and body of other articles). */
+#define GAP_LOW 40
+
+static void test_headline_column_in_pieces(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    int W = pixGetWidth(pix), y = 100;
+    BOX *clear = boxCreate(W - 100, 60, 100, pixGetHeight(pix) - 60);
+    pixSetInRectArbitrary(pix, clear, 255); /* the first article's headline, drawn again */
+    boxDestroy(&clear);
+    for (int c = 0; c < 7; c++)
+        draw_char(pix, W - 100, c < 4 ? y + c * 76 : y + 3 * 76 + (c - 3) * (70 + GAP_LOW), 70);
+    nocr_image *img = image_from_pix(pix);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    int pieces = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_role_is_text(nocr_region_role(r)) && rb.x >= W - 110)
+            pieces++;
+    }
+    CHECK_INT(pieces, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -402,6 +435,7 @@ int main(void)
     test_speck_below_tier();
     test_headline_rows_of_two();
     test_headlines_side_by_side();
+    test_headline_column_in_pieces();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();

@@ -400,6 +400,159 @@ static int span_insert(int *x0, int *x1, int n, const seg_box *b)
     return n + 1;
 }
 
+/* A column of one region that the turned pass found only in part (large type at a low
+ * resolution, noisy: its characters stand further apart than the closing joins, and the
+ * rest measured too little of a column to be kept) goes on in the pieces the horizontal
+ * pass made of its other characters: regions not decided as rows (hdir != 0) no wider
+ * than the column (within half a body height each side), less than the column's width
+ * (a character's height) above or below it, no rule between. The column takes them in,
+ * nearest first, until none is left; the pieces, their centres now in the column, are
+ * dropped after (seg_vertical). Without this the headline stayed in pieces of one or two
+ * characters read as headlines and body of articles of their own (fresh seed
+ * 20261201627: a column of ten headline characters, four found by the turned pass, tau
+ * 0.73). Only one-column regions: the pieces of a column are as narrow as it. */
+static void column_pieces(seg_vregions *vr, const seg_regions *hregions,
+                          const signed char *hdir, const seg_page *sp)
+{
+    int slack = sp->body / 2;
+    for (size_t v = 0; v < vr->n; v++) {
+        seg_vregion *c = &vr->v[v];
+        if (c->ncolumns != 1)
+            continue;
+        for (int grown = 1; grown;) {
+            seg_box *b = &c->r.box;
+            int wide = seg_box_w(b);
+            grown = 0;
+            for (size_t h = 0; h < hregions->n; h++) {
+                const seg_region *r = &hregions->v[h];
+                const seg_box *hb = &r->box;
+                if (hdir[h] == 0 || r->role == NOCR_ROLE_UNKNOWN ||
+                    r->role == NOCR_ROLE_PAGE_HEADER || !nocr_role_is_text(r->role) ||
+                    hb->x0 < b->x0 - slack || hb->x1 > b->x1 + slack ||
+                    (hb->y0 >= b->y0 && hb->y1 <= b->y1))
+                    continue;
+                int gap = hb->y0 >= b->y1 ? hb->y0 - b->y1 : hb->y1 <= b->y0 ? b->y0 - hb->y1 : 0;
+                if (gap >= wide || seg_ruled_apart(sp, b, hb))
+                    continue;
+                b->y0 = hb->y0 < b->y0 ? hb->y0 : b->y0;
+                b->y1 = hb->y1 > b->y1 ? hb->y1 : b->y1;
+                c->columns[0].y0 = b->y0;
+                c->columns[0].y1 = b->y1;
+                grown = 1;
+            }
+        }
+    }
+}
+
+/* The tight box of the ink of pixb inside b into *out; 0 when b holds no ink. */
+static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
+{
+    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
+                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
+                   : NULL;
+    BOX *ib = NULL;
+    l_int32 x, y, w, h;
+    int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
+                boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
+    if (found)
+        *out = (seg_box){x, y, x + w, y + h};
+    boxDestroy(&box);
+    boxDestroy(&ib);
+    return found;
+}
+
+/* A part of a line cut out of a wider one is split into its rows when its ink stands in
+ * at least two runs of rows each ROW_MIN body heights tall, apart by white: the
+ * horizontal pass joins the rows of a horizontal headline into one line where large type
+ * beside it (the top of a vertical headline, taller than the rows' pitch) spans them all;
+ * cut to its span, the line still held two rows, which Tesseract reads as one line of
+ * garbage (seed 20261201609: a two-row headline read as nothing, its text found again by
+ * the coverage check as body, its article run on into the one above; and a row read twice,
+ * by its own line and by the tall one). Ink runs closer than ROW_JOIN body heights are one
+ * row (the strokes of a character such as 三 leave thin white rows). A row that another
+ * horizontal region of the page holds (its centre in that region's box) is left to it. */
+#define ROW_MIN  1
+#define ROW_JOIN 0.25
+#define ROWS_MAX 16
+
+static int part_rows(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
+{
+    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
+                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
+                   : NULL;
+    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    boxDestroy(&box);
+    pixDestroy(&pixc);
+    int n = 0, h = rows ? numaGetCount(rows) : 0;
+    for (int y = 0; y < h;) {
+        l_int32 c = 0;
+        numaGetIValue(rows, y, &c);
+        if (c == 0) {
+            y++;
+            continue;
+        }
+        int e = y;
+        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
+            e++;
+        if (n > 0 && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
+            y1[n - 1] = b->y0 + e;
+        else if (n < ROWS_MAX) {
+            y0[n] = b->y0 + y;
+            y1[n++] = b->y0 + e;
+        } else {
+            n = ROWS_MAX + 1; /* too many to be rows of type: left whole */
+            break;
+        }
+        y = e;
+    }
+    numaDestroy(&rows);
+    for (int k = 0; k < n && n <= ROWS_MAX; k++)
+        if (y1[k] - y0[k] < ROW_MIN * body)
+            return 1;
+    return n <= ROWS_MAX ? n : 1;
+}
+
+/* Does another live horizontal text region than self hold the centre of b? */
+static int held_elsewhere(const seg_regions *hregions, const seg_region *self, const seg_box *b)
+{
+    for (size_t h = 0; h < hregions->n; h++) {
+        const seg_region *o = &hregions->v[h];
+        if (o != self && o->role != NOCR_ROLE_UNKNOWN && nocr_role_is_text(o->role) &&
+            centre_inside(b, &o->box))
+            return 1;
+    }
+    return 0;
+}
+
+/* Splits each line cut[0..ncut) of lines into its rows (part_rows); the rows are
+ * appended, the line moved off the page. Returns 0 or NOCR_ENOMEM. */
+static int split_parts(seg_lines *lines, const size_t *cut, size_t ncut,
+                       const seg_regions *hregions, const seg_region *self, PIX *pixb,
+                       int body)
+{
+    static const seg_box gone = {-1, -1, -1, -1};
+    for (size_t c = 0; c < ncut; c++) {
+        size_t i = cut[c];
+        int y0[ROWS_MAX], y1[ROWS_MAX];
+        seg_box b = lines->v[i].box;
+        int n = part_rows(y0, y1, pixb, &b, body);
+        if (n < 2)
+            continue;
+        for (int k = 0; k < n; k++) {
+            seg_box row = {b.x0, y0[k], b.x1, y1[k]}, ink;
+            if (!ink_box(&ink, pixb, &row) || held_elsewhere(hregions, self, &ink))
+                continue;
+            seg_line l = lines->v[i];
+            l.box = ink;
+            if (seg_lines_push(lines, l))
+                return NOCR_ENOMEM;
+        }
+        lines->v[i].box = gone;
+    }
+    return NOCR_OK;
+}
+
 /* A horizontal-pass region that stays beside vertical regions loses what they read: its
  * lines that lie mostly in a vertical region (a row of the first characters of the
  * columns under a horizontal headline, joined to the headline's block), then, when
@@ -412,8 +565,12 @@ static int span_insert(int *x0, int *x1, int n, const seg_box *b)
  * the next article's vertical headlines for its second deck, and the column tops under
  * another headline, which then ended below the top of its text and owned none of it).
  * Lines cut away get an empty box off the page (seg_region_add_lines takes a line by its
- * centre). Returns 0 or NOCR_ENOMEM. */
-static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregions *vr, int body)
+ * centre). A line cut to the span is split into its rows (split_parts), and the region's
+ * box is drawn around its own lines only, not those another region holds (its box would
+ * take them in, and seg_region_add_lines would give them to both). Returns 0 or
+ * NOCR_ENOMEM. */
+static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregions *vr,
+                                const seg_regions *hregions, PIX *pixb, int body)
 {
     static const seg_box gone = {-1, -1, -1, -1};
     seg_box was = r->box;
@@ -444,23 +601,37 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     }
     free(x0);
     free(x1);
-    int kept = 0;
-    seg_box box = {0, 0, 0, 0};
+    size_t ncut = 0, *cut = malloc((lines->n + 1) * sizeof(*cut));
+    if (!cut)
+        return NOCR_ENOMEM;
     for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
         seg_box *b = &lines->v[i].box;
         if (!centre_inside(b, &was))
             continue;
+        int was0 = b->x0, was1 = b->x1;
         b->x0 = b->x0 > best0 ? b->x0 : best0;
         b->x1 = b->x1 < best1 ? b->x1 : best1;
-        if (b->x1 <= b->x0) {
+        if (b->x1 <= b->x0)
             *b = gone;
+        else if (b->x0 != was0 || b->x1 != was1)
+            cut[ncut++] = i;
+    }
+    int rc = split_parts(lines, cut, ncut, hregions, r, pixb, body);
+    free(cut);
+    if (rc)
+        return rc;
+    int kept = 0;
+    seg_box box = {0, 0, 0, 0};
+    for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
+        seg_box *b = &lines->v[i].box;
+        if (!centre_inside(b, &was) || held_elsewhere(hregions, r, b))
             continue;
-        }
         if (kept++)
             seg_box_union(&box, b);
         else
             box = *b;
     }
+    r->nlines = kept;
     if (kept == 0)
         r->role = NOCR_ROLE_UNKNOWN;
     else
@@ -489,23 +660,6 @@ static void headline_reach_up(const seg_region *h, seg_vregions *vr, int body)
         b->y0 = h->box.y0;
         c->columns[0].y0 = h->box.y0;
     }
-}
-
-/* The tight box of the ink of pixb inside b into *out; 0 when b holds no ink. */
-static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
-{
-    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
-                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
-                   : NULL;
-    BOX *ib = NULL;
-    l_int32 x, y, w, h;
-    int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
-                boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
-    if (found)
-        *out = (seg_box){x, y, x + w, y + h};
-    boxDestroy(&box);
-    boxDestroy(&ib);
-    return found;
 }
 
 /* The gutters under a horizontal headline h: the gaps, inside h's span, between the
@@ -703,6 +857,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             rc = band_regions(out, &tl, &tr, hregions, hdir, pixb, sp, y0, mode);
     }
     pixDestroy(&pixv);
+    if (!rc && mode == NOCR_DIRECTION_AUTO)
+        column_pieces(out, hregions, hdir, sp);
     /* horizontal-pass regions under vertical ones are dropped: those not kept horizontal
      * whose centre lies in one, and any but the folio half covered by them (pieces of
      * vertical headlines); one decided vertical that no vertical region covers stays (its
@@ -724,7 +880,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
-        else if (covered > 0 && trim_beside_vertical(r, lines, out, sp->body))
+        else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
     }
     /* headlines of neighbouring articles joined on their row are cut apart (pieces are

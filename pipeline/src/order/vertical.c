@@ -329,6 +329,38 @@ static int article_tier_key(const rec_tiers *t, int y0, int y1)
     return below >= above ? 2 * i + 1 : 2 * i - 1;
 }
 
+/* An article without vertical body text placed above tier i (key 2i) that stands beside
+ * the headline of an article of that tier (an item of it overlaps more than half the
+ * article's height) is read in the tier, by its right edge: a reader of a vertical page
+ * reads right to left along a row of headlines, and a horizontal headline or article set
+ * level with the vertical headline of the tier's first article comes after that article
+ * (seed 7710: a horizontal headline at the top left, beside the right article's vertical
+ * headline, above the top of its column, was read first; tau 0.33). Keys are compared
+ * with the tier keys the anchored articles got, in one pass (a moved article does not
+ * move another). */
+static void beside_tier(int *key, const rec_work *w, const rec_tiers *t)
+{
+    int n = w->narts;
+    for (int a = 0; a < n; a++) {
+        const rec_article *ar = &w->arts[a];
+        int h = ar->y1 - ar->y0;
+        if (key[a] % 2 != 0 || key[a] / 2 >= t->n || h <= 0)
+            continue;
+        int anchored = 0;
+        for (size_t i = 0; i < w->nitems && !anchored; i++)
+            anchored = w->items[i].article == a && is_vbody(w->items[i].r);
+        for (size_t i = 0; i < w->nitems && !anchored; i++) {
+            int b = w->items[i].article;
+            const nocr_region *r = w->items[i].r;
+            if (b >= 0 && b < n && b != a && key[b] == key[a] + 1 &&
+                2 * rec_overlap(ar->y0, ar->y1, rec_y0(r), rec_y1(r)) > h) {
+                key[a] = key[a] + 1;
+                break;
+            }
+        }
+    }
+}
+
 /* Sets each article's order: by the tier key of its anchor (its topmost vertical body
  * region, else its extent: article_tier_key), then right to left by its right edge in that
  * tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
@@ -362,6 +394,7 @@ static int articles_rank(rec_work *w, const rec_tiers *t, int body)
         if (right[a] == INT_MIN)
             right[a] = ar->x1;
     }
+    beside_tier(key, w, t);
     for (int k = 0; k < n; k++) {
         int pick = -1;
         for (int a = 0; a < n; a++) {
