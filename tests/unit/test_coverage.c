@@ -12,9 +12,9 @@
  *                           analysis, a Chinese one (p01) by newsocr's own
  *   test_bar_line           a line of a region that is a thin bar (a rule's remnant) is
  *                           not read: the region is left without lines
- *   test_alphabetic_skewed  an English page scanned at a skew, whose layout Tesseract finds
- *                           on the original: every paragraph read once, columns in order,
- *                           no region's box taking in the lines of the next
+ *   test_alphabetic_skewed  an English page scanned at a skew: every paragraph read once,
+ *                           columns in order, no region's box taking in the lines of the
+ *                           next
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -297,10 +297,11 @@ static int count_in(const char *hay, const char *needle)
 }
 
 /* Two columns of two paragraphs each, turned by SKEW_DEG as a scan is. Tesseract's layout
- * is found on the original (second.c, tess_analyse) and its boxes brought into the
- * deskewed working image (box_from_original): mapped corner by corner, a block's box grew
- * by its width times the sine of the angle, took in the first line of the paragraph under
- * it, and that line was read twice. */
+ * is found on the working image and on the original (second.c), whose boxes are brought
+ * into the deskewed working image as the rectangles they hold (box_from_original: mapped
+ * corner by corner, a block's box grew by its width times the sine of the angle, into the
+ * lines of the paragraph under it): whichever is taken, every paragraph is read once, in
+ * column order. */
 #define SKEW_DEG  2.0
 #define SKEW_FONT 10 /* Leptonica's bitmap font: lines of about 55 px, 45 characters */
 

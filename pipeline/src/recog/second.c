@@ -97,13 +97,15 @@ static nocr_box box_from_original(const nocr_image *img, nocr_box b)
 /* Tesseract's blocks (with their lines) into *out, in working pixels. `reduce`: of the
  * working gray, on a copy reduced to NOCR_SECOND_BODY_PX body height (a check of newsocr's
  * own layout, where blocks are enough). `original`: of the original image, as plain
- * tesseract sees it (the page's segmentation on alphabetic pages): on the working image,
- * rescaled and deskewed, Tesseract's layout analysis joined lines across a column rule
- * and cut columns into one-line blocks where plain tesseract on the original did not
- * (Latin seed 3118: CER 0.84 against plain tesseract's 0.09; fresh 20261201588: 0.35
- * against 0.22, and plain tesseract on newsocr's working gray 0.34). Else the working
- * gray itself (at 16 px Latin letters are 8-10 px high and Tesseract joined columns
- * across a fold's crease on held-out seed 1229). */
+ * tesseract sees it (one of the two layouts nocr_segment_alphabetic chooses from): on the
+ * working image, rescaled and deskewed, Tesseract's layout analysis joined lines across a
+ * column rule and cut columns into one-line blocks where plain tesseract on the original
+ * did not (Latin seed 3118: CER 0.84 against plain tesseract's 0.09; fresh 20261201588:
+ * 0.35 against 0.22, and plain tesseract on newsocr's working gray 0.34), but on the
+ * original it joined the columns of pages skewed by 2 degrees (seeds 3406, 3422) that
+ * the working image kept apart. Else the working gray itself (at 16 px Latin letters are
+ * 8-10 px high and Tesseract joined columns across a fold's crease on held-out seed
+ * 1229). */
 static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *img, int reduce,
                         int original)
 {
@@ -495,6 +497,59 @@ int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
            (nocr_image_work_binary(img) || nocr_image_work_gray(img));
 }
 
+/* A line "crosses a gutter" when the text image holds, inside its box, a run of empty
+ * pixel columns at least GUTTER_EMS body sizes wide between ink on both sides: a word
+ * space is a third of that, a gutter (1-2 em on the Latin tuning pages) at least as much.
+ * Such a line is two columns' lines read as one, their words interleaved. */
+#define GUTTER_EMS 1.0
+
+/* The original's layout is taken when its share of lines across a gutter is at least
+ * CROSS_MARGIN under the working image's: 3118 0.026 against 0.230, 20261201588 0.036
+ * against 0.118 (the original's read far better); 3422 0.031 against 0.040 (the working
+ * image's read better: CER 0.006 against 0.43). */
+#define CROSS_MARGIN 0.05
+
+/* Width-weighted share of the layout's text lines that cross a gutter (see GUTTER_EMS),
+ * measured on the working text image; 0 without one. */
+static double crossing_share(const tess_layout *tl, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    if (!pixb || body <= 0)
+        return 0.0;
+    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
+    l_uint32 *data = pixGetData(pixb);
+    double all = 0.0, crossing = 0.0;
+    for (size_t k = 0; k < tl->n; k++) {
+        if (!block_is_text(tl->v[k].type))
+            continue;
+        for (size_t j = 0; j < tl->v[k].nlines; j++) {
+            nocr_box b = tl->v[k].lines[j];
+            int x0 = b.x < 0 ? 0 : b.x, x1 = b.x + b.w > W ? W : b.x + b.w;
+            int y0 = b.y < 0 ? 0 : b.y, y1 = b.y + b.h > H ? H : b.y + b.h;
+            if (x1 <= x0 || y1 <= y0)
+                continue;
+            int run = 0, best = 0, seen = 0;
+            for (int x = x0; x < x1; x++) {
+                int ink = 0;
+                for (int y = y0; y < y1 && !ink; y++)
+                    ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
+                if (ink) {
+                    best = seen && run > best ? run : best;
+                    seen = 1;
+                    run = 0;
+                } else {
+                    run++;
+                }
+            }
+            all += x1 - x0;
+            if (best >= GUTTER_EMS * body)
+                crossing += x1 - x0;
+        }
+    }
+    return all > 0.0 ? crossing / all : 0.0;
+}
+
 int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image *img)
 {
     if (!out || !eng || !img)
@@ -507,6 +562,20 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     int rc = tess_analyse(&tl, eng, img, 0, 1);
     if (rc)
         return rc;
+    /* Tesseract's layout of the working image, unless the original's has clearly fewer
+     * lines across a gutter (CROSS_MARGIN less of their width): either can join the
+     * columns where the other does not (see tess_analyse) */
+    tess_layout tw;
+    if ((rc = tess_analyse(&tw, eng, img, 0, 0))) {
+        tess_layout_free(&tl);
+        return rc;
+    }
+    if (crossing_share(&tl, img) > crossing_share(&tw, img) - CROSS_MARGIN) {
+        tess_layout_free(&tl);
+        tl = tw;
+    } else {
+        tess_layout_free(&tw);
+    }
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)) ||
         (rc = nocr_ink_find(&ink, img)))
         goto cleanup;
