@@ -12,6 +12,9 @@
  *                           analysis, a Chinese one (p01) by newsocr's own
  *   test_bar_line           a line of a region that is a thin bar (a rule's remnant) is
  *                           not read: the region is left without lines
+ *   test_alphabetic_skewed  an English page scanned at a skew: every paragraph read once,
+ *                           columns in order, no region's box taking in the lines of the
+ *                           next
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -284,6 +287,86 @@ static void test_alphabetic_page(void)
     nocr_image_free(img);
 }
 
+/* Occurrences of `needle` in `hay`. */
+static int count_in(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+        n++;
+    return n;
+}
+
+/* Two columns of two paragraphs each, turned by SKEW_DEG as a scan is. Tesseract's layout
+ * is found on the working image and on the original (second.c), whose boxes are brought
+ * into the deskewed working image as the rectangles they hold (box_from_original: mapped
+ * corner by corner, a block's box grew by its width times the sine of the angle, into the
+ * lines of the paragraph under it): whichever is taken, every paragraph is read once, in
+ * column order. */
+#define SKEW_DEG  2.0
+#define SKEW_FONT 10 /* Leptonica's bitmap font: lines of about 55 px, 45 characters */
+
+static void test_alphabetic_skewed(void)
+{
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
+        fprintf(stderr, "skewed alphabetic page: skipped (%s)\n", nocr_error_last());
+        return;
+    }
+    static const char *const paras[4] = {
+        "Workers replaced 640 metres of broken paving and added six benches along the river "
+        "path between the old mill and the harbour.",
+        "Residents of Hollow Lane will vote next month on whether to close their street to "
+        "through traffic during school hours.",
+        "The council has approved plans for 36 flats on the site of the former bus depot "
+        "near the station and the market.",
+        "The public library will stay open until 8 pm on Thursdays from the first of the "
+        "month, paid for by a local trust."};
+    L_BMF *bmf = bmfCreate(NULL, SKEW_FONT);
+    PIX *page = pixCreate(1700, 1000, 8);
+    CHECK(bmf && page);
+    if (bmf && page) {
+        pixSetAll(page);
+        for (int k = 0; k < 4; k++) { /* column k / 2, three lines a paragraph, one apart */
+            l_int32 over = 0;
+            pixSetTextblock(page, bmf, paras[k], 0x00000000, 100 + (k / 2) * 800,
+                            150 + (k % 2) * 330, 700, 1, &over);
+        }
+        PIX *turned = pixRotate(page, (l_float32)(SKEW_DEG * 3.14159265 / 180.0),
+                                L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+        CHECK(turned != NULL);
+        if (turned)
+            pixSetResolution(turned, 300, 300);
+        nocr_image *img = turned ? image_loaded(turned, "skewed.png") : NULL;
+        nocr_page *p = NULL;
+        char *txt = NULL;
+        nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+        if (img)
+            CHECK_INT(nocr_process(&p, en, img, &po, NULL), NOCR_OK);
+        if (p && nocr_export_txt(&txt, p) == NOCR_OK && txt) {
+            fprintf(stderr, "skewed alphabetic page:\n%s\n", txt);
+            /* each paragraph's first and last words, once each, in column order */
+            static const char *const marks[] = {"Workers",  "harbour", "Residents", "hours",
+                                                "approved", "market",  "library",   "trust"};
+            const char *prev = txt;
+            for (size_t k = 0; k < sizeof(marks) / sizeof(*marks); k++) {
+                const char *at = strstr(txt, marks[k]);
+                CHECK(count_in(txt, marks[k]) == 1);
+                CHECK(at && at >= prev);
+                prev = at ? at : prev;
+            }
+        }
+        free(txt);
+        nocr_page_free(p);
+        nocr_image_free(img);
+        pixDestroy(&turned);
+    }
+    pixDestroy(&page);
+    bmfDestroy(&bmf);
+    nocr_engine_free(en);
+}
+
 /* p01's working text image with a bar drawn in a cleared band near its foot, and a page
  * whose one body region holds one line, the bar: recognition reads no text in it (a bar
  * is no line of type: recognize.c, nocr_ink_is_bar). */
@@ -338,6 +421,7 @@ int main(int argc, char **argv)
     test_layout_tesseract();
     test_alphabetic_page();
     test_bar_line();
+    test_alphabetic_skewed();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }

@@ -24,6 +24,7 @@
 #include "recog/second.h"
 #include "layout/coverage.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,22 +67,60 @@ static int analysis_dpi(const nocr_image *img, float f)
     return dpi >= 70 && dpi <= 2400 ? (int)(dpi + 0.5f) : 300;
 }
 
-/* Tesseract's blocks (with their lines) of the working image into *out: on a copy reduced
- * to NOCR_SECOND_BODY_PX body height when `reduce` (a check of newsocr's own layout, where
- * blocks are enough), else on the working image itself (the page's segmentation: at 16 px
- * Latin letters are 8-10 px high and Tesseract joined columns across a fold's crease on
- * held-out seed 1229, CER 0.76 against plain tesseract's 0.07). */
-static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *img, int reduce)
+/* A box Tesseract found on the original image, in working pixels. The original is skewed:
+ * the content of a box (a line, a block of lines) is a rectangle turned by the skew, and
+ * its box there is that rectangle's bounding box, w = w' cos a + h' sin a and
+ * h = w' sin a + h' cos a. Mapping that box's corners (nocr_image_box_to_working) would
+ * grow it once more, by about w sin a: a 2300-px line at 1.1 degrees by 88 px, more than
+ * a line's pitch, so a block's box would take in the lines above and below it. The
+ * content rectangle (w', h') is solved from the equations above, kept at least
+ * MIN_CONTENT of the box (a steep angle on a thin box has no solution), scaled, and
+ * centred where the box's centre maps. */
+#define MIN_CONTENT 0.5
+
+static nocr_box box_from_original(const nocr_image *img, nocr_box b)
+{
+    nocr_box m = nocr_image_box_to_working(img, b);
+    double a = fabs(nocr_image_skew(img)) * 3.14159265358979 / 180.0, c = cos(a), s = sin(a);
+    double det = c * c - s * s, scale = nocr_image_scale(img) > 0 ? nocr_image_scale(img) : 1.0;
+    if (det <= 0.5) /* beyond 30 degrees: no skew newsocr straightens */
+        return m;
+    double w = (b.w * c - b.h * s) / det, h = (b.h * c - b.w * s) / det;
+    w = w < MIN_CONTENT * b.w ? MIN_CONTENT * b.w : w;
+    h = h < MIN_CONTENT * b.h ? MIN_CONTENT * b.h : h;
+    int ww = (int)(w * scale + 0.5), hh = (int)(h * scale + 0.5);
+    int cx = m.x + m.w / 2, cy = m.y + m.h / 2;
+    int x0 = cx - ww / 2 < 0 ? 0 : cx - ww / 2, y0 = cy - hh / 2 < 0 ? 0 : cy - hh / 2;
+    return (nocr_box){x0, y0, ww, hh};
+}
+
+/* Tesseract's blocks (with their lines) into *out, in working pixels. `reduce`: of the
+ * working gray, on a copy reduced to NOCR_SECOND_BODY_PX body height (a check of newsocr's
+ * own layout, where blocks are enough). `original`: of the original image, as plain
+ * tesseract sees it (one of the two layouts nocr_segment_alphabetic chooses from): on the
+ * working image, rescaled and deskewed, Tesseract's layout analysis joined lines across a
+ * column rule and cut columns into one-line blocks where plain tesseract on the original
+ * did not (Latin seed 3118: CER 0.84 against plain tesseract's 0.09; fresh 20261201588:
+ * 0.35 against 0.22, and plain tesseract on newsocr's working gray 0.34), but on the
+ * original it joined the columns of pages skewed by 2 degrees (seeds 3406, 3422) that
+ * the working image kept apart. Else the working gray itself (at 16 px Latin letters are
+ * 8-10 px high and Tesseract joined columns across a fold's crease on held-out seed
+ * 1229). */
+static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *img, int reduce,
+                        int original)
 {
     memset(out, 0, sizeof(*out));
-    PIX *pixs = nocr_image_work_gray(img);
+    PIX *pixs = original ? nocr_image_pix(img) : nocr_image_work_gray(img);
     if (!pixs)
         pixs = nocr_image_work_binary(img);
+    else if (!original || !nocr_image_work_gray(img))
+        original = 0; /* (also: nothing to map the original's boxes through) */
     int body = nocr_image_work_body_size(img);
     if (!pixs)
         return NOCR_OK;
-    float f =
-        reduce && body > NOCR_SECOND_BODY_PX ? (float)NOCR_SECOND_BODY_PX / (float)body : 1.0f;
+    float f = !original && reduce && body > NOCR_SECOND_BODY_PX
+                  ? (float)NOCR_SECOND_BODY_PX / (float)body
+                  : 1.0f;
     PIX *small = f < 1.0f
                      ? (pixGetDepth(pixs) == 1 ? pixScaleToGray(pixs, f) : pixScale(pixs, f, f))
                      : pixClone(pixs);
@@ -89,7 +128,10 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout check)",
                               nocr_image_source(img));
     TessBaseAPISetImage2(eng->api, small);
-    TessBaseAPISetSourceResolution(eng->api, analysis_dpi(img, f));
+    if (!original)
+        TessBaseAPISetSourceResolution(eng->api, analysis_dpi(img, f));
+    else if (nocr_image_dpi(img) >= 70 && nocr_image_dpi(img) <= 2400)
+        TessBaseAPISetSourceResolution(eng->api, nocr_image_dpi(img));
     TessBaseAPISetPageSegMode(eng->api, PSM_AUTO);
     eng->current = NULL;
     TessPageIterator *pi = TessBaseAPIAnalyseLayout(eng->api);
@@ -107,6 +149,8 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
             if (TessPageIteratorBoundingBox(pi, RIL_BLOCK, &l, &t, &r, &b))
                 blk->box = (nocr_box){(int)(l / f), (int)(t / f), (int)((r - l) / f + 0.5f),
                                       (int)((b - t) / f + 0.5f)};
+            if (original)
+                blk->box = box_from_original(img, blk->box);
         }
         if (block_is_text(blk->type) &&
             TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
@@ -114,8 +158,9 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
                 rc = NOCR_ENOMEM;
                 break;
             }
-            blk->lines[blk->nlines++] = (nocr_box){
-                (int)(l / f), (int)(t / f), (int)((r - l) / f + 0.5f), (int)((b - t) / f + 0.5f)};
+            nocr_box lb = {(int)(l / f), (int)(t / f), (int)((r - l) / f + 0.5f),
+                           (int)((b - t) / f + 0.5f)};
+            blk->lines[blk->nlines++] = original ? box_from_original(img, lb) : lb;
         }
         if (!TessPageIteratorNext(pi, RIL_TEXTLINE))
             break;
@@ -364,7 +409,7 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
     tess_layout tl = {NULL, 0, 0};
     nocr_ink ink = {0};
     unsigned char *covered = NULL;
-    int rc = tesseract_layout ? NOCR_OK : tess_analyse(&tl, eng, img, !lang_alphabetic(eng));
+    int rc = tesseract_layout ? NOCR_OK : tess_analyse(&tl, eng, img, !lang_alphabetic(eng), 0);
     if (rc)
         return rc;
     if ((rc = nocr_ink_find(&ink, img)))
@@ -432,7 +477,7 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
                               nocr_image_source(img));
     nocr_page *page = NULL;
     tess_layout tl;
-    int rc = tess_analyse(&tl, eng, img, 0);
+    int rc = tess_analyse(&tl, eng, img, 0, 0);
     if (rc)
         return rc;
     if (!(rc = page_new_from(&page, img)))
@@ -452,6 +497,59 @@ int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
            (nocr_image_work_binary(img) || nocr_image_work_gray(img));
 }
 
+/* A line "crosses a gutter" when the text image holds, inside its box, a run of empty
+ * pixel columns at least GUTTER_EMS body sizes wide between ink on both sides: a word
+ * space is a third of that, a gutter (1-2 em on the Latin tuning pages) at least as much.
+ * Such a line is two columns' lines read as one, their words interleaved. */
+#define GUTTER_EMS 1.0
+
+/* The original's layout is taken when its share of lines across a gutter is at least
+ * CROSS_MARGIN under the working image's: 3118 0.026 against 0.230, 20261201588 0.036
+ * against 0.118 (the original's read far better); 3422 0.031 against 0.040 (the working
+ * image's read better: CER 0.006 against 0.43). */
+#define CROSS_MARGIN 0.05
+
+/* Width-weighted share of the layout's text lines that cross a gutter (see GUTTER_EMS),
+ * measured on the working text image; 0 without one. */
+static double crossing_share(const tess_layout *tl, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    if (!pixb || body <= 0)
+        return 0.0;
+    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
+    l_uint32 *data = pixGetData(pixb);
+    double all = 0.0, crossing = 0.0;
+    for (size_t k = 0; k < tl->n; k++) {
+        if (!block_is_text(tl->v[k].type))
+            continue;
+        for (size_t j = 0; j < tl->v[k].nlines; j++) {
+            nocr_box b = tl->v[k].lines[j];
+            int x0 = b.x < 0 ? 0 : b.x, x1 = b.x + b.w > W ? W : b.x + b.w;
+            int y0 = b.y < 0 ? 0 : b.y, y1 = b.y + b.h > H ? H : b.y + b.h;
+            if (x1 <= x0 || y1 <= y0)
+                continue;
+            int run = 0, best = 0, seen = 0;
+            for (int x = x0; x < x1; x++) {
+                int ink = 0;
+                for (int y = y0; y < y1 && !ink; y++)
+                    ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
+                if (ink) {
+                    best = seen && run > best ? run : best;
+                    seen = 1;
+                    run = 0;
+                } else {
+                    run++;
+                }
+            }
+            all += x1 - x0;
+            if (best >= GUTTER_EMS * body)
+                crossing += x1 - x0;
+        }
+    }
+    return all > 0.0 ? crossing / all : 0.0;
+}
+
 int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image *img)
 {
     if (!out || !eng || !img)
@@ -461,9 +559,23 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     tess_layout tl;
     nocr_ink ink = {0};
     unsigned char *covered = NULL;
-    int rc = tess_analyse(&tl, eng, img, 0);
+    int rc = tess_analyse(&tl, eng, img, 0, 1);
     if (rc)
         return rc;
+    /* Tesseract's layout of the working image, unless the original's has clearly fewer
+     * lines across a gutter (CROSS_MARGIN less of their width): either can join the
+     * columns where the other does not (see tess_analyse) */
+    tess_layout tw;
+    if ((rc = tess_analyse(&tw, eng, img, 0, 0))) {
+        tess_layout_free(&tl);
+        return rc;
+    }
+    if (crossing_share(&tl, img) > crossing_share(&tw, img) - CROSS_MARGIN) {
+        tess_layout_free(&tl);
+        tl = tw;
+    } else {
+        tess_layout_free(&tw);
+    }
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)) ||
         (rc = nocr_ink_find(&ink, img)))
         goto cleanup;
