@@ -480,6 +480,40 @@ static void test_staggered_columns(void)
               "下面的文章\n下一下二。\n");
 }
 
+/* Issue 11: a band of white across the whole page, a body height or more, with a headline
+ * under it ends a row of the page. The columns under it beside that headline (set over
+ * the row's last column, lower than the first two) are not the article above's, though
+ * its headline spans them and no rule comes between (seeds 20261201516 and 529: the
+ * next row's text read into the columns of the article above, column by column). With a
+ * line gap between the rows, or no headline under the band (white around a photo across
+ * the page), the text under it goes on with the article above. */
+static void test_row_cut(void)
+{
+    static const char *const c1[] = {">一一", "一二", "一三"};
+    static const char *const c2[] = {"二一", "二二", "二三"};
+    static const char *const c3[] = {"三一", "三二", "三三。<"};
+    static const char *const d1[] = {">四一", "四二", "四三"};
+    static const char *const d2[] = {"五一", "五二", "五三。<"};
+    static const char *const d3[] = {">六一", "六二。<"};
+    for (int gap = 0; gap <= 1; gap++) {
+        nocr_page *page = page_real(1500, 1200);
+        /* 100 px of paper (2.5 body heights) between the rows, or a line gap's 20 px. */
+        int y2 = 240 + 3 * S.pitch + (gap ? 100 : 20);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "甲题");
+        column(page, col_x(0), 240, COL_W, c1, 3);
+        column(page, col_x(1), 240, COL_W, c2, 3);
+        column(page, col_x(2), 240, COL_W, c3, 3);
+        column(page, col_x(0), y2, COL_W, d1, 3);
+        column(page, col_x(1), y2, COL_W, d2, 3);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(2), y2 + 80, COL_W, "乙题");
+        column(page, col_x(2), y2 + 160, COL_W, d3, 2);
+        check_txt(page, gap ? "甲题\n一一一二一三二一二二二三三一三二三三。\n\n"
+                              "四一四二四三五一五二五三。\n\n乙题\n六一六二。\n"
+                            : "甲题\n一一一二一三\n四一四二四三二一二二二三五一五二五三。\n"
+                              "三一三二三三。\n\n乙题\n六一六二。\n");
+    }
+}
+
 /* Issue 11 (c): a two-line headline set in large type (the gap between its lines, 50 px,
  * is wider than a body line) stays one headline of one article; a headline with its
  * subheadline beside it on the same line keeps the subheadline, also with another article
@@ -700,6 +734,7 @@ int main(void)
     test_body_height_set();
     test_photo_top_of_column();
     test_staggered_columns();
+    test_row_cut();
     test_headline_lines();
     test_never_lost();
     test_blocks_wide_headline();

@@ -11,6 +11,7 @@
  *   rec_rule_between     a horizontal rule between two heights, over some columns
  *   rec_rule_frames_figure  a rule is a photo's frame, not an article's border
  *   rec_vrule_between    a column rule between two x positions
+ *   cut_between          a band of white across the whole page between two heights
  *
  * A headline owns the text beneath it, in the columns it spans, down to a horizontal rule
  * or the next headline; text beside a headline that spans only part of its article belongs
@@ -95,6 +96,45 @@ int rec_vrule_between(const nocr_page *page, int frame_slack, int x0, int x1, in
     return 0;
 }
 
+/* A band of paper CUT_MIN body heights high that no region crosses, from one edge of the
+ * page to the other, ends one row of the page when a headline starts under it, by the
+ * foot of the text in question: the row of articles above is done, and that text is not
+ * theirs (issue 11, seeds 20261201516 and 529: a photo over the middle columns, the next
+ * article's headline over its last column only, and its first column read on as the
+ * article above's). A normal line gap is a fraction of a body height and does not cross
+ * every column at once; white around a photo across the page, with no headline under it,
+ * is the photo's margin, and the text goes on. By hand. */
+#define CUT_MIN 1 /* body heights */
+
+/* Is there such a band between y0 and y1, with a headline starting between its foot and
+ * y_end? Not when a heading ends right above the band: a headline owns the text under
+ * it, gap or not. */
+static int cut_between(const nocr_page *page, int body, int y0, int y1, int y_end)
+{
+    size_t n = nocr_page_region_count(page);
+    int h = CUT_MIN * body;
+    for (size_t i = 0; i < n; i++) {
+        const nocr_region *a = nocr_page_region(page, i);
+        int top = rec_y1(a), clear = 1, headed = 0;
+        if (nocr_region_role(a) == NOCR_ROLE_SEPARATOR || top < y0 || top + h > y1)
+            continue;
+        for (size_t j = 0; j < n && clear; j++) {
+            const nocr_region *o = nocr_page_region(page, j);
+            nocr_role role = nocr_region_role(o);
+            if (role == NOCR_ROLE_SEPARATOR)
+                continue;
+            int heading = role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE ||
+                          role == NOCR_ROLE_BYLINE || role == NOCR_ROLE_SECTION_HEADING;
+            clear = !(rec_y0(o) < top + h && rec_y1(o) > top) &&
+                    !(heading && rec_y1(o) > top - body && rec_y1(o) <= top);
+            headed |= role == NOCR_ROLE_HEADLINE && rec_y0(o) >= top + h && rec_y0(o) < y_end;
+        }
+        if (clear && headed)
+            return 1;
+    }
+    return 0;
+}
+
 /* The nearest headline above r whose columns r shares, with no rule between them over the
  * shared columns; *out_y is its bottom (-1 when none). */
 static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
@@ -108,12 +148,11 @@ static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
             continue;
         int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
         int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
-        if (rec_rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)))
+        if (rec_y1(hd) <= best_y || rec_rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)) ||
+            cut_between(page, body, rec_y1(hd), rec_y0(r), rec_y1(r)))
             continue;
-        if (rec_y1(hd) > best_y) {
-            best = h;
-            best_y = rec_y1(hd);
-        }
+        best = h;
+        best_y = rec_y1(hd);
     }
     *out_y = best_y;
     return best;
@@ -197,7 +236,8 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         if (rec_y1(hd) > rec_y0(r) + OWNER_REACH * body ||
-            rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(hd), rec_y0(r)))
+            rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(hd), rec_y0(r)) ||
+            cut_between(page, body, rec_y1(hd), rec_y0(r), rec_y1(r)))
             continue;
         int right = rec_x0(r) >= rec_x1(hd); /* r right of the headline */
         int dx = right ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
@@ -274,8 +314,8 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
  * next, over it, belong to the headline under them: a photo at the foot of an article's
  * column has that article's other columns beside it, in the headline's width, while one
  * above a headline has no text beside it there. REC_NO_OWNER when r is not such a caption. */
-static int caption_over_head(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
-                             int nheads, int body)
+static int caption_over_head(const nocr_page *page, const nocr_region *r,
+                             nocr_region *const *heads, int nheads, int body)
 {
     const nocr_region *f = photo_over(page, r, body);
     if (!f)
@@ -285,7 +325,8 @@ static int caption_over_head(const nocr_page *page, const nocr_region *r, nocr_r
         const nocr_region *hd = heads[h];
         int gap = rec_y0(hd) - rec_y1(r);
         if (gap < 0 || gap >= OVER_HEAD_GAP * body ||
-            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <= nocr_region_box(r).w ||
+            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <=
+                nocr_region_box(r).w ||
             rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(hd)) ||
             (best != REC_NO_OWNER && rec_y0(hd) >= rec_y0(heads[best])))
             continue;
