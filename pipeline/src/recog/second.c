@@ -559,22 +559,27 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     tess_layout tl;
     nocr_ink ink = {0};
     unsigned char *covered = NULL;
-    int rc = tess_analyse(&tl, eng, img, 0, 1);
-    if (rc)
-        return rc;
     /* Tesseract's layout of the working image, unless the original's has clearly fewer
      * lines across a gutter (CROSS_MARGIN less of their width): either can join the
-     * columns where the other does not (see tess_analyse) */
-    tess_layout tw;
-    if ((rc = tess_analyse(&tw, eng, img, 0, 0))) {
-        tess_layout_free(&tl);
+     * columns where the other does not (see tess_analyse). The original is analysed only
+     * when the working image's layout has CROSS_MARGIN of its lines across a gutter: below
+     * that it cannot lose, and a second analysis costs a second or more of a Latin page. */
+    int rc = tess_analyse(&tl, eng, img, 0, 0);
+    if (rc)
         return rc;
-    }
-    if (crossing_share(&tl, img) > crossing_share(&tw, img) - CROSS_MARGIN) {
-        tess_layout_free(&tl);
-        tl = tw;
-    } else {
-        tess_layout_free(&tw);
+    double cross = crossing_share(&tl, img);
+    tess_layout to;
+    if (cross >= CROSS_MARGIN) {
+        if ((rc = tess_analyse(&to, eng, img, 0, 1))) {
+            tess_layout_free(&tl);
+            return rc;
+        }
+        if (crossing_share(&to, img) > cross - CROSS_MARGIN) {
+            tess_layout_free(&to);
+        } else {
+            tess_layout_free(&tl);
+            tl = to;
+        }
     }
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)) ||
         (rc = nocr_ink_find(&ink, img)))
