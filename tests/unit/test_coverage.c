@@ -230,15 +230,25 @@ static const char alpha_text[] =
     "fitted lamps that dim after midnight. Residents of Hollow Lane will vote next month on "
     "whether to close their street to through traffic during school hours.";
 
-static void test_alphabetic_page(void)
+/* An engine reading English, or NULL (the test named `what` is skipped) when the model is
+ * not installed. */
+static nocr_engine *english_engine(const char *what)
 {
     nocr_engine *en = NULL;
     nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
     eo.lang = "eng";
     if (nocr_engine_new(&en, &eo) != NOCR_OK) {
-        fprintf(stderr, "alphabetic page: skipped (%s)\n", nocr_error_last());
-        return;
+        fprintf(stderr, "%s: skipped (%s)\n", what, nocr_error_last());
+        return NULL;
     }
+    return en;
+}
+
+static void test_alphabetic_page(void)
+{
+    nocr_engine *en = english_engine("alphabetic page");
+    if (!en)
+        return;
     L_BMF *bmf = bmfCreate(NULL, ALPHA_FONT);
     PIX *page = pixCreate(1700, 1200, 8);
     CHECK(bmf && page);
@@ -307,13 +317,9 @@ static int count_in(const char *hay, const char *needle)
 
 static void test_alphabetic_skewed(void)
 {
-    nocr_engine *en = NULL;
-    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
-    eo.lang = "eng";
-    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
-        fprintf(stderr, "skewed alphabetic page: skipped (%s)\n", nocr_error_last());
+    nocr_engine *en = english_engine("skewed alphabetic page");
+    if (!en)
         return;
-    }
     static const char *const paras[4] = {
         "Workers replaced 640 metres of broken paving and added six benches along the river "
         "path between the old mill and the harbour.",
