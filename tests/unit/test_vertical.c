@@ -94,6 +94,16 @@ static nocr_image *image_from_pix(PIX *pix)
     return img;
 }
 
+/* The drawing pix segmented by newsocr's own layout; *img is the image it was read from,
+ * for the caller to free with the page. */
+static nocr_page *segment_pix(PIX *pix, nocr_image **img)
+{
+    nocr_page *page = NULL;
+    *img = image_from_pix(pix);
+    CHECK_INT(nocr_segment(&page, *img), NOCR_OK);
+    return page;
+}
+
 static size_t count_vertical(const nocr_page *page)
 {
     size_t n = 0;
@@ -106,9 +116,8 @@ static void test_vertical_page(void)
 {
     int gap_x = 0;
     PIX *pix = draw_vertical_page(&gap_x);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     if (!page)
         goto cleanup;
     int folio = 0, vbody = 0, vhead = 0, columns = 0;
@@ -161,9 +170,8 @@ static void test_speck_below_tier(void)
     BOX *box = boxCreate(6, 100 + NCHARS * ADV + 20, 6, 16);
     pixSetInRectArbitrary(pix, box, 0);
     boxDestroy(&box);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         nocr_box rb = nocr_region_box(nocr_page_region(page, i));
         CHECK(rb.x > 20 || rb.x + rb.w < gap_x);
@@ -193,16 +201,15 @@ static void test_headline_rows_of_two(void)
         for (int c = 0; c < 9; c++)
             draw_char(pix, x1 - (col + 1) * PITCH + (PITCH - CH) / 2, y + 4 * 84 + 20 + c * ADV,
                       CH);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     int heads = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
         nocr_box rb = nocr_region_box(r);
         int cx = rb.x + rb.w / 2, cy = rb.y + rb.h / 2;
-        if (!nocr_role_is_text(nocr_region_role(r)) || cx < x1 - 150 || cx > x1 ||
-            cy < y || cy > y + 4 * 84)
+        if (!nocr_role_is_text(nocr_region_role(r)) || cx < x1 - 150 || cx > x1 || cy < y ||
+            cy > y + 4 * 84)
             continue;
         CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
         heads += nocr_region_role(r) == NOCR_ROLE_HEADLINE;
@@ -235,9 +242,8 @@ static void test_headlines_side_by_side(void)
                 draw_char(pix, x1[a] - (col + 1) * PITCH + (PITCH - CH) / 2, 100 + 70 + c * ADV,
                           CH);
     }
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     int heads[3] = {0, 0, 0};
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
@@ -273,9 +279,8 @@ static void test_headline_column_in_pieces(void)
     boxDestroy(&clear);
     for (int c = 0; c < 7; c++)
         draw_char(pix, W - 100, c < 4 ? y + c * 76 : y + 3 * 76 + (c - 3) * (70 + GAP_LOW), 70);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     int pieces = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
@@ -295,9 +300,8 @@ static void test_horizontal_page(void)
     int gap_x = 0;
     PIX *pixv = draw_vertical_page(&gap_x);
     PIX *pix = pixRotate90(pixv, 1);
-    nocr_image *img = image_from_pix(pix);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
     CHECK(page && nocr_page_region_count(page) > 0);
     if (page)
         CHECK_INT((int)count_vertical(page), 0);
