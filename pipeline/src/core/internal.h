@@ -43,14 +43,14 @@ double nocr_now(void);
 
 /* The folio band: the folio line (page number, section, date) and the rule under it lie in
  * the top 1/NOCR_FOLIO_BAND_DIV of the page. On the 26 samples (A4 and A3, 150-400 dpi)
- * the folio line ends within the top 8% (GT boxes; skewed pages highest); the layout stage looks for the folio rule there and
- * the reading order recognizes a folio by its text only there. */
+ * the folio line ends within the top 8% (GT boxes; skewed pages highest); the layout stage looks
+ * for the folio rule there and the reading order recognizes a folio by its text only there. */
 #define NOCR_FOLIO_BAND_DIV 10
 
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
  * Elements past the old capacity are zeroed. */
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
-#define NOCR_ARRAY_GROW(ptr, cap, need)                                                        \
+#define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
     nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 
 #endif /* NEWSOCR_INTERNAL_H */
