@@ -65,8 +65,7 @@ static int cmp_int(const void *a, const void *b)
 
 int seg_ink_type_size(PIX *pixb, const seg_box *b, int body)
 {
-    BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
-    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    PIX *pixc = seg_clip(pixb, b);
     BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
     int n = boxa ? boxaGetCount(boxa) : 0, m = 0, size = body;
     int *hs = n > 0 ? malloc(sizeof(int) * (size_t)n) : NULL;
@@ -84,7 +83,6 @@ int seg_ink_type_size(PIX *pixb, const seg_box *b, int body)
     free(hs);
     boxaDestroy(&boxa);
     pixDestroy(&pixc);
-    boxDestroy(&box);
     return size;
 }
 
@@ -92,9 +90,7 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
 {
     if (body <= 0 || seg_box_w(b) < 2 || seg_box_h(b) < 2)
         return -1;
-    BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b));
-    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
-    boxDestroy(&box);
+    PIX *pixc = seg_clip(pixb, b);
     if (!pixc)
         return -1;
     int k = (int)(DIR_CLOSE * body) | 1;

@@ -92,6 +92,23 @@ static inline void seg_box_union(seg_box *a, const seg_box *b)
     a->y1 = b->y1 > a->y1 ? b->y1 : a->y1;
 }
 
+/* Leptonica's box of b; NULL when b is empty (or out of memory). */
+static inline BOX *seg_box_lept(const seg_box *b)
+{
+    return seg_box_w(b) > 0 && seg_box_h(b) > 0
+               ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
+               : NULL;
+}
+
+/* The part of pix inside b, a new image; NULL when b is empty or out of memory. */
+static inline PIX *seg_clip(PIX *pix, const seg_box *b)
+{
+    BOX *box = seg_box_lept(b);
+    PIX *pixc = box ? pixClipRectangle(pix, box, NULL) : NULL;
+    boxDestroy(&box);
+    return pixc;
+}
+
 /* Length of the overlap of [a0, a1) and [b0, b1); 0 when they do not meet. */
 static inline int seg_overlap(int a0, int a1, int b0, int b1)
 {

@@ -411,8 +411,8 @@ static int span_insert(int *x0, int *x1, int n, const seg_box *b)
  * characters read as headlines and body of articles of their own (fresh seed
  * 20261201627: a column of ten headline characters, four found by the turned pass, tau
  * 0.73). Only one-column regions: the pieces of a column are as narrow as it. */
-static void column_pieces(seg_vregions *vr, const seg_regions *hregions,
-                          const signed char *hdir, const seg_page *sp)
+static void column_pieces(seg_vregions *vr, const seg_regions *hregions, const signed char *hdir,
+                          const seg_page *sp)
 {
     int slack = sp->body / 2;
     for (size_t v = 0; v < vr->n; v++) {
@@ -447,10 +447,7 @@ static void column_pieces(seg_vregions *vr, const seg_regions *hregions,
 /* The tight box of the ink of pixb inside b into *out; 0 when b holds no ink. */
 static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
 {
-    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
-                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
-                   : NULL;
-    BOX *ib = NULL;
+    BOX *box = seg_box_lept(b), *ib = NULL;
     l_int32 x, y, w, h;
     int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
                 boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
@@ -477,12 +474,8 @@ static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
 
 static int part_rows(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
 {
-    BOX *box = seg_box_w(b) > 0 && seg_box_h(b) > 0
-                   ? boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b))
-                   : NULL;
-    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    PIX *pixc = seg_clip(pixb, b);
     NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
-    boxDestroy(&box);
     pixDestroy(&pixc);
     int n = 0, h = rows ? numaGetCount(rows) : 0;
     for (int y = 0; y < h;) {
@@ -528,8 +521,7 @@ static int held_elsewhere(const seg_regions *hregions, const seg_region *self, c
 /* Splits each line cut[0..ncut) of lines into its rows (part_rows); the rows are
  * appended, the line moved off the page. Returns 0 or NOCR_ENOMEM. */
 static int split_parts(seg_lines *lines, const size_t *cut, size_t ncut,
-                       const seg_regions *hregions, const seg_region *self, PIX *pixb,
-                       int body)
+                       const seg_regions *hregions, const seg_region *self, PIX *pixb, int body)
 {
     static const seg_box gone = {-1, -1, -1, -1};
     for (size_t c = 0; c < ncut; c++) {
@@ -720,10 +712,8 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     int ng = gutters_under(g, MAX_CUTS, &r.box, vr, body);
     if (ng <= 0)
         return ng < 0 ? NOCR_ENOMEM : NOCR_OK;
-    BOX *box = boxCreate(r.box.x0, r.box.y0, seg_box_w(&r.box), seg_box_h(&r.box));
-    PIX *pixc = box ? pixClipRectangle(pixb, box, NULL) : NULL;
+    PIX *pixc = seg_clip(pixb, &r.box);
     NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
-    boxDestroy(&box);
     pixDestroy(&pixc);
     if (!cols)
         return NOCR_ENOMEM;
@@ -840,7 +830,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
          * horizontal on its own */
         BOX *box = hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
                            seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box)
-                       ? boxCreate(r->box.x0, r->box.y0, seg_box_w(&r->box), seg_box_h(&r->box))
+                       ? seg_box_lept(&r->box)
                        : NULL;
         if (box)
             pixClearInRect(pixv, box);
