@@ -20,6 +20,7 @@
  * checks newsocr's layout, whole when it makes the page's (tess_analyse); its boxes are in
  * working pixels.
  */
+#define _DEFAULT_SOURCE /* M_PI */
 #include "recog/recog.h"
 #include "recog/second.h"
 #include "layout/coverage.h"
@@ -81,7 +82,7 @@ static int analysis_dpi(const nocr_image *img, float f)
 static nocr_box box_from_original(const nocr_image *img, nocr_box b)
 {
     nocr_box m = nocr_image_box_to_working(img, b);
-    double a = fabs(nocr_image_skew(img)) * 3.14159265358979 / 180.0, c = cos(a), s = sin(a);
+    double a = fabs(nocr_image_skew(img)) * M_PI / 180.0, c = cos(a), s = sin(a);
     double det = c * c - s * s, scale = nocr_image_scale(img) > 0 ? nocr_image_scale(img) : 1.0;
     if (det <= 0.5) /* beyond 30 degrees: no skew newsocr straightens */
         return m;
@@ -110,11 +111,10 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
                         int original)
 {
     memset(out, 0, sizeof(*out));
-    PIX *pixs = original ? nocr_image_pix(img) : nocr_image_work_gray(img);
-    if (!pixs)
-        pixs = nocr_image_work_binary(img);
-    else if (!original || !nocr_image_work_gray(img))
-        original = 0; /* (also: nothing to map the original's boxes through) */
+    PIX *gray = nocr_image_work_gray(img);
+    /* the original only when there is a working image to map its boxes into */
+    original = original && gray && nocr_image_pix(img);
+    PIX *pixs = original ? nocr_image_pix(img) : gray ? gray : nocr_image_work_binary(img);
     int body = nocr_image_work_body_size(img);
     if (!pixs)
         return NOCR_OK;
