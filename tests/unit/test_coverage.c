@@ -15,6 +15,8 @@
  *   test_alphabetic_skewed  an English page scanned at a skew: every paragraph read once,
  *                           columns in order, no region's box taking in the lines of the
  *                           next
+ *   test_blotted_binary     p01 with its binary text image thickened into blots after
+ *                           segmentation: the body is read from the gray all the same
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -410,6 +412,63 @@ static void test_bar_line(void)
     nocr_image_free(img);
 }
 
+/* The text of every text region of page, line after line, in page order (malloc'd). */
+static char *region_texts(const nocr_page *page)
+{
+    size_t cap = 1, len = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++)
+        for (size_t j = 0; j < nocr_region_line_count(nocr_page_region(page, i)); j++)
+            cap += strlen(nocr_line_text(nocr_region_line(nocr_page_region(page, i), j))) + 1;
+    char *all = malloc(cap);
+    if (!all)
+        return NULL;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        for (size_t j = 0; j < nocr_region_line_count(r); j++) {
+            const char *t = nocr_line_text(nocr_region_line(r, j));
+            memcpy(all + len, t, strlen(t));
+            len += strlen(t);
+            all[len++] = '\n';
+        }
+    }
+    all[len] = '\0';
+    return all;
+}
+
+/* p01 segmented, then its binary text image thickened into blots (as Sauvola leaves small
+ * type that was blurred, or scanned at a low resolution and upscaled): the body blocks read
+ * badly from it are read again from the gray, and their text is there (recognize.c,
+ * region_gray_reading). */
+#define BLOT_RECALL 0.8
+static void test_blotted_binary(void)
+{
+    nocr_image *img = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (!img)
+        return;
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    struct Pix *pixb = nocr_image_work_binary(img);
+    struct Pix *blots = pixb ? pixDilateBrick(NULL, pixb, 9, 9) : NULL;
+    CHECK(blots != NULL);
+    if (page && blots && pixCopy(pixb, blots) == pixb) {
+        CHECK_INT(nocr_recognize(page, eng, img), NOCR_OK);
+        char *all = region_texts(page);
+        CHECK(all != NULL);
+        if (all) {
+            double a = recall(all, "清晨六点滨江公园的步道上已经有了不少晨练的市民");
+            double b = recall(all, "家门口的公园越来越好用了");
+            fprintf(stderr, "blotted binary: recall %.2f %.2f\n", a, b);
+            CHECK(a >= BLOT_RECALL && b >= BLOT_RECALL);
+        }
+        free(all);
+    }
+    pixDestroy(&blots);
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -428,6 +487,7 @@ int main(int argc, char **argv)
     test_alphabetic_page();
     test_bar_line();
     test_alphabetic_skewed();
+    test_blotted_binary();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }
