@@ -13,6 +13,9 @@
  * heights, so that a closed block of lines does not count) measures each direction. A
  * single character, a photo's remains or a box of mixed text gives little of either: the
  * caller treats a share from too little ink (DIR_MIN_PIECES long pieces) as undecided.
+ *
+ *   seg_ink_grid_direction  the direction of a block of large type set in a grid (a
+ *                           headline of two or more lines), from its white gaps
  */
 #include "layout/layout.h"
 
@@ -105,4 +108,59 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
     if (nh + nv < DIR_MIN_PIECES || ah + av <= 0)
         return -1;
     return av / (ah + av);
+}
+
+/* seg_ink_grid_direction: the lines of a block are apart by its leading, wider than the
+ * tracking between the characters of a line by at least GRID_LEADING; gaps closer than
+ * that to each other leave the direction undecided. A white run across the block is a gap
+ * when the ink along it is at most 1/GRID_SPECK of its length (a speck of noise does not
+ * close it), at least GRID_GAP_MIN pixels wide (not a stroke's hairline). */
+#define GRID_LEADING 1.5
+#define GRID_SPECK   100
+#define GRID_GAP_MIN 2
+
+/* The narrowest and the widest inner white run of profile p (n values, each over `len`
+ * pixels); 0 when p has no inner white run. */
+static int white_runs(NUMA *p, int len, int *narrow, int *wide)
+{
+    int n = numaGetCount(p), found = 0, seen_ink = 0;
+    *narrow = *wide = 0;
+    for (int i = 0; i < n;) {
+        l_int32 v = 0;
+        numaGetIValue(p, i, &v);
+        if (GRID_SPECK * v > len) {
+            seen_ink = 1;
+            i++;
+            continue;
+        }
+        int e = i;
+        for (l_int32 ve = 0; e < n && numaGetIValue(p, e, &ve) == 0 && GRID_SPECK * ve <= len;)
+            e++;
+        if (seen_ink && e < n && e - i >= GRID_GAP_MIN) {
+            *narrow = found && *narrow < e - i ? *narrow : e - i;
+            *wide = *wide > e - i ? *wide : e - i;
+            found = 1;
+        }
+        i = e;
+    }
+    return found;
+}
+
+int seg_ink_grid_direction(PIX *pixb, const seg_box *b)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    int xn = 0, xw = 0, yn = 0, yw = 0, dir = -1;
+    if (cols && rows && white_runs(cols, seg_box_h(b), &xn, &xw) &&
+        white_runs(rows, seg_box_w(b), &yn, &yw)) {
+        if (xn >= GRID_LEADING * yw)
+            dir = 1; /* columns apart wider than characters down them */
+        else if (yn >= GRID_LEADING * xw)
+            dir = 0;
+    }
+    numaDestroy(&cols);
+    numaDestroy(&rows);
+    pixDestroy(&pixc);
+    return dir;
 }
