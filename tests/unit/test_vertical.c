@@ -294,6 +294,69 @@ static void test_headline_column_in_pieces(void)
     pixDestroy(&pix);
 }
 
+/* A glyph of headline type, `size` square: a solid block, or (bars) three flat bars as in
+ * 三, whose strokes are long pieces across at the body's closing. */
+static void draw_head_glyph(PIX *pix, int x, int y, int size, int bars)
+{
+    if (!bars) {
+        draw_char(pix, x, y, size);
+        return;
+    }
+    for (int k = 0; k < 3; k++) {
+        BOX *box = boxCreate(x, y + k * (size - size / 6) / 2, size, size / 6);
+        pixSetInRectArbitrary(pix, box, 0);
+        boxDestroy(&box);
+    }
+}
+
+/* A vertical headline of two columns of five 60 px characters, 4 px apart down a column,
+ * the columns 24 px apart (the leading, wider than the tracking), flat-barred characters
+ * and blocks alternating, at the right of an article of NCOLS columns (fresh seed
+ * 20261201757: two-column headlines measured as rows of two characters and read across as
+ * garbage): the headline is vertical. And the same block turned a quarter, two rows of
+ * five under each other beside the columns (a headline in rows), stays horizontal. */
+static void test_headline_two_columns(void)
+{
+    for (int turned = 0; turned < 2; turned++) {
+        int W = 100 + 184 + NCOLS * PITCH + 40, H = 120 + NCHARS * ADV + 60, y = 100;
+        PIX *pix = pixCreate(W, H, 8);
+        pixSetAll(pix);
+        for (int c = 0; c < 12; c++) /* the folio row */
+            draw_char(pix, 30 + c * 34, 20, 24);
+        int hx = W - 30 - 144; /* the headline's block: 144 x 316 (turned: 316 x 144) */
+        for (int col = 0; col < 2; col++)
+            for (int c = 0; c < 5; c++) {
+                int bars = (c + col) % 2 == 0, dx = (1 - col) * 84, dy = c * 64;
+                if (turned)
+                    draw_head_glyph(pix, W - 30 - 316 + dy, y + col * 84, 60, bars);
+                else
+                    draw_head_glyph(pix, hx + dx, y + dy, 60, bars);
+            }
+        int x = (turned ? W - 30 - 316 : hx) - 40;
+        for (int col = 0; col < NCOLS; col++) {
+            x -= PITCH;
+            for (int c = 0; c < NCHARS; c++)
+                draw_char(pix, x + (PITCH - CH) / 2, y + (turned ? 180 : 0) + c * ADV, CH);
+        }
+        nocr_image *img = NULL;
+        nocr_page *page = segment_pix(pix, &img);
+        int heads = 0, x0 = turned ? W - 30 - 316 : hx, y1 = y + (turned ? 144 : 316);
+        for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            nocr_box rb = nocr_region_box(r);
+            int cx = rb.x + rb.w / 2, cy = rb.y + rb.h / 2;
+            if (!nocr_role_is_text(nocr_region_role(r)) || cx < x0 || cy < y || cy > y1)
+                continue;
+            CHECK_INT(nocr_region_direction(r), turned ? NOCR_DIR_HORIZONTAL : NOCR_DIR_VERTICAL);
+            heads++;
+        }
+        CHECK(heads >= 1);
+        nocr_page_free(page);
+        nocr_image_free(img);
+        pixDestroy(&pix);
+    }
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -440,6 +503,7 @@ int main(void)
     test_headline_rows_of_two();
     test_headlines_side_by_side();
     test_headline_column_in_pieces();
+    test_headline_two_columns();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();
