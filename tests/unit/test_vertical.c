@@ -357,6 +357,62 @@ static void test_headline_two_columns(void)
     }
 }
 
+/* Right: a horizontal headline of two rows of five 54 px squares (rows 8 px apart) over
+ * its article's columns; left of it, GAP away: a vertical headline of two columns of six
+ * 60 px characters, its top two characters level with the rows, over nothing but its own
+ * columns to its left (fresh seed 20261201805: the horizontal pass joined each row with
+ * the vertical headline's top characters, and the turned pass found the headline only
+ * under the rows; its top was read with the rows as one line of garbage). The vertical
+ * headline is one vertical region from its top; the rows are horizontal and do not
+ * reach over it. */
+static void test_headline_columns_beside_rows(void)
+{
+    int W = 60 + 290 + GAP + 144 + 40 + 4 * PITCH + 40, H = 120 + 24 * ADV + 60, y = 100;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 12; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int ax = W - 30 - 290;
+    for (int r = 0; r < 2; r++)
+        for (int k = 0; k < 5; k++)
+            draw_char(pix, ax + k * 59, y + r * 62, 54);
+    for (int col = 0; col < 6; col++)
+        for (int c = 0; c < 20; c++)
+            draw_char(pix, W - 30 - (col + 1) * PITCH + (PITCH - CH) / 2, y + 124 + 40 + c * ADV,
+                      CH);
+    int hx = ax - GAP - 144;
+    for (int col = 0; col < 2; col++)
+        for (int c = 0; c < 6; c++)
+            draw_head_glyph(pix, hx + (1 - col) * 84, y + c * 64, 60, (c + col) % 2 == 0);
+    int x = hx - 40;
+    for (int col = 0; col < 4; col++) {
+        x -= PITCH;
+        for (int c = 0; c < 24; c++)
+            draw_char(pix, x + (PITCH - CH) / 2, y + c * ADV, CH);
+    }
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int vheads = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)) || rb.y < y - 20 || rb.y > y + 6 * 64)
+            continue;
+        if (rb.x + rb.w / 2 >= hx && rb.x + rb.w / 2 < hx + 144) {
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+            CHECK(rb.y <= y + 10);
+            vheads++;
+        } else if (rb.y + rb.h <= y + 124 + 20) {
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+            CHECK(rb.x >= hx + 144);
+        }
+    }
+    CHECK_INT(vheads, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -504,6 +560,7 @@ int main(void)
     test_headlines_side_by_side();
     test_headline_column_in_pieces();
     test_headline_two_columns();
+    test_headline_columns_beside_rows();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();
