@@ -384,7 +384,8 @@ static void test_headline_rows_stacked(void)
     vcolumns(page, 1620, 1000, 760, b1, 1, 0);
     vheadline(page, 1500, 200, 400, "丙題"); /* its columns make the tier start at 300 */
     vcolumns(page, 1410, 300, 1460, c1, 2, 0);
-    check_txt(page, "右題一\n右題二\n右題三\n甲一甲二甲三。\n\n左題直排\n乙一。\n\n丙題\n丙一丙二。\n");
+    check_txt(page,
+              "右題一\n右題二\n右題三\n甲一甲二甲三。\n\n左題直排\n乙一。\n\n丙題\n丙一丙二。\n");
     nocr_page_free(page);
 }
 

@@ -125,7 +125,7 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
 #define GRID_RUNS    64
 
 typedef struct grid_runs {
-    int narrow, wide; /* the narrowest and widest inner white run, 0 when none */
+    int narrow, wide;        /* the narrowest and widest inner white run, 0 when none */
     int ink_max, ink_median; /* the thickest run of ink between white runs, the median */
 } grid_runs;
 

@@ -385,11 +385,11 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         /* one column of large type (a vertical headline) measured at its own size */
         int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
         int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(&r, pixb) : -1;
-        double d = grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size)
-                                                           : -1;
+        double d =
+            grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size) : -1;
         int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
                    (grid < 0 && d < 0 && lone_column(&vr));
-            if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
+        if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
             wide_column(&vr, hregions, pixb, sp->body))
             keep = 0;
         for (size_t h = 0; h < hregions->n && keep; h++)
