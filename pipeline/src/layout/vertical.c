@@ -345,7 +345,8 @@ static int headline_grid(const seg_region *r, PIX *pixb)
  * long are read top to bottom as the column would be, so keeping it loses nothing, while
  * left to the horizontal pass it stays in pieces of one to three characters, each read
  * as a headline of its own and garbled (fresh seed 20261201757: a headline of six
- * characters in three pieces, two of them read as garbage). */
+ * characters in three pieces, two of them read as garbage). The caller asks for type
+ * larger than the body's too (characters found, not a rule's or a photo's remains). */
 static int lone_column(const seg_vregion *vr)
 {
     const seg_box *b = &vr->r.box;
@@ -388,7 +389,7 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         double d =
             grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size) : -1;
         int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
-                   (grid < 0 && d < 0 && lone_column(&vr));
+                   (grid < 0 && d < 0 && size > sp->body && lone_column(&vr));
         if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
             wide_column(&vr, hregions, pixb, sp->body))
             keep = 0;
