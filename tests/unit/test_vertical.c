@@ -294,6 +294,37 @@ static void test_headline_column_in_pieces(void)
     pixDestroy(&pix);
 }
 
+/* The same headline column with all its characters GAP_LOW apart: no long piece of ink
+ * either way at the closing of its own size, so its ink tells no direction; the column,
+ * five characters tall and one wide, is one vertical region (fresh seed 20261201757: a
+ * headline of six characters left in three horizontal pieces, two read as garbage). */
+static void test_headline_column_spaced(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    int W = pixGetWidth(pix), y = 100;
+    BOX *clear = boxCreate(W - 100, 60, 100, pixGetHeight(pix) - 60);
+    pixSetInRectArbitrary(pix, clear, 255);
+    boxDestroy(&clear);
+    for (int c = 0; c < 5; c++)
+        draw_char(pix, W - 100, y + c * (70 + GAP_LOW), 70);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int pieces = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)) || rb.x < W - 110)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+        pieces++;
+    }
+    CHECK_INT(pieces, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* A glyph of headline type, `size` square: a solid block, or (bars) three flat bars as in
  * 三, whose strokes are long pieces across at the body's closing. */
 static void draw_head_glyph(PIX *pix, int x, int y, int size, int bars)
@@ -559,6 +590,7 @@ int main(void)
     test_headline_rows_of_two();
     test_headlines_side_by_side();
     test_headline_column_in_pieces();
+    test_headline_column_spaced();
     test_headline_two_columns();
     test_headline_columns_beside_rows();
     test_body_size();
