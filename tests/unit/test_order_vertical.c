@@ -364,6 +364,31 @@ static void test_headline_beside_tier_top(void)
     nocr_page_free(page);
 }
 
+/* A horizontal headline in three rows, each row a region of its own, over its article's
+ * columns at the right of a tier, and left of it a vertical headline level with its first
+ * row over a column starting far below (fresh seed 20261201784): the column is the
+ * vertical headline's, though the lowest row of the other stands nearer to it than the
+ * vertical headline's foot. A third article at the left starts the tier level with the
+ * headlines. */
+static void test_headline_rows_stacked(void)
+{
+    static const char *const a1[] = {">甲一", "甲二", "甲三。<"};
+    static const char *const b1[] = {">乙一。<"};
+    static const char *const c1[] = {">丙一", "丙二。<"};
+    nocr_page *page = page_new(2000, 2000);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1640, 200, 240, 80, "右題一");
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1640, 290, 240, 80, "右題二");
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1640, 380, 240, 80, "右題三");
+    vcolumns(page, 1870, 560, 1200, a1, 3, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1560, 200, 80, 700, "左題直排");
+    vcolumns(page, 1620, 1000, 760, b1, 1, 0);
+    vheadline(page, 1500, 200, 400, "丙題"); /* its columns make the tier start at 300 */
+    vcolumns(page, 1410, 300, 1460, c1, 2, 0);
+    check_txt(page,
+              "右題一\n右題二\n右題三\n甲一甲二甲三。\n\n左題直排\n乙一。\n\n丙題\n丙一丙二。\n");
+    nocr_page_free(page);
+}
+
 /* A tier of two one-column vertical articles, each with its headline at its right, and
  * left of them a horizontal article holding more text than both (seeds 20261201404, 426:
  * the page was read by the horizontal rules, the horizontal article first and the
@@ -688,6 +713,7 @@ int main(void)
     test_mixed_page();
     test_horizontal_article_beside();
     test_headline_beside_tier_top();
+    test_headline_rows_stacked();
     test_mixed_more_horizontal();
     test_run_on_not_across_a_tier();
     test_skewed();

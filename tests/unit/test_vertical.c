@@ -294,6 +294,156 @@ static void test_headline_column_in_pieces(void)
     pixDestroy(&pix);
 }
 
+/* The same headline column with all its characters GAP_LOW apart: no long piece of ink
+ * either way at the closing of its own size, so its ink tells no direction; the column,
+ * five characters tall and one wide, is one vertical region (fresh seed 20261201757: a
+ * headline of six characters left in three horizontal pieces, two read as garbage). */
+static void test_headline_column_spaced(void)
+{
+    int gap_x = 0;
+    PIX *pix = draw_vertical_page(&gap_x);
+    int W = pixGetWidth(pix), y = 100;
+    BOX *clear = boxCreate(W - 100, 60, 100, pixGetHeight(pix) - 60);
+    pixSetInRectArbitrary(pix, clear, 255);
+    boxDestroy(&clear);
+    for (int c = 0; c < 5; c++)
+        draw_char(pix, W - 100, y + c * (70 + GAP_LOW), 70);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int pieces = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)) || rb.x < W - 110)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+        pieces++;
+    }
+    CHECK_INT(pieces, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
+/* A glyph of headline type, `size` square: a solid block, or (bars) three flat bars as in
+ * 三, whose strokes are long pieces across at the body's closing. */
+static void draw_head_glyph(PIX *pix, int x, int y, int size, int bars)
+{
+    if (!bars) {
+        draw_char(pix, x, y, size);
+        return;
+    }
+    for (int k = 0; k < 3; k++) {
+        BOX *box = boxCreate(x, y + k * (size - size / 6) / 2, size, size / 6);
+        pixSetInRectArbitrary(pix, box, 0);
+        boxDestroy(&box);
+    }
+}
+
+/* A vertical headline of two columns of five 60 px characters, 4 px apart down a column,
+ * the columns 24 px apart (the leading, wider than the tracking), flat-barred characters
+ * and blocks alternating, at the right of an article of NCOLS columns (fresh seed
+ * 20261201757: two-column headlines measured as rows of two characters and read across as
+ * garbage): the headline is vertical. And the same block turned a quarter, two rows of
+ * five under each other beside the columns (a headline in rows), stays horizontal. */
+static void test_headline_two_columns(void)
+{
+    for (int turned = 0; turned < 2; turned++) {
+        int W = 100 + 184 + NCOLS * PITCH + 40, H = 120 + NCHARS * ADV + 60, y = 100;
+        PIX *pix = pixCreate(W, H, 8);
+        pixSetAll(pix);
+        for (int c = 0; c < 12; c++) /* the folio row */
+            draw_char(pix, 30 + c * 34, 20, 24);
+        int hx = W - 30 - 144; /* the headline's block: 144 x 316 (turned: 316 x 144) */
+        for (int col = 0; col < 2; col++)
+            for (int c = 0; c < 5; c++) {
+                int bars = (c + col) % 2 == 0, dx = (1 - col) * 84, dy = c * 64;
+                if (turned)
+                    draw_head_glyph(pix, W - 30 - 316 + dy, y + col * 84, 60, bars);
+                else
+                    draw_head_glyph(pix, hx + dx, y + dy, 60, bars);
+            }
+        int x = (turned ? W - 30 - 316 : hx) - 40;
+        for (int col = 0; col < NCOLS; col++) {
+            x -= PITCH;
+            for (int c = 0; c < NCHARS; c++)
+                draw_char(pix, x + (PITCH - CH) / 2, y + (turned ? 180 : 0) + c * ADV, CH);
+        }
+        nocr_image *img = NULL;
+        nocr_page *page = segment_pix(pix, &img);
+        int heads = 0, x0 = turned ? W - 30 - 316 : hx, y1 = y + (turned ? 144 : 316);
+        for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+            const nocr_region *r = nocr_page_region(page, i);
+            nocr_box rb = nocr_region_box(r);
+            int cx = rb.x + rb.w / 2, cy = rb.y + rb.h / 2;
+            if (!nocr_role_is_text(nocr_region_role(r)) || cx < x0 || cy < y || cy > y1)
+                continue;
+            CHECK_INT(nocr_region_direction(r), turned ? NOCR_DIR_HORIZONTAL : NOCR_DIR_VERTICAL);
+            heads++;
+        }
+        CHECK(heads >= 1);
+        nocr_page_free(page);
+        nocr_image_free(img);
+        pixDestroy(&pix);
+    }
+}
+
+/* Right: a horizontal headline of two rows of five 54 px squares (rows 8 px apart) over
+ * its article's columns; left of it, GAP away: a vertical headline of two columns of six
+ * 60 px characters, its top two characters level with the rows, over nothing but its own
+ * columns to its left (fresh seed 20261201805: the horizontal pass joined each row with
+ * the vertical headline's top characters, and the turned pass found the headline only
+ * under the rows; its top was read with the rows as one line of garbage). The vertical
+ * headline is one vertical region from its top; the rows are horizontal and do not
+ * reach over it. */
+static void test_headline_columns_beside_rows(void)
+{
+    int W = 60 + 290 + GAP + 144 + 40 + 4 * PITCH + 40, H = 120 + 24 * ADV + 60, y = 100;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 12; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int ax = W - 30 - 290;
+    for (int r = 0; r < 2; r++)
+        for (int k = 0; k < 5; k++)
+            draw_char(pix, ax + k * 59, y + r * 62, 54);
+    for (int col = 0; col < 6; col++)
+        for (int c = 0; c < 20; c++)
+            draw_char(pix, W - 30 - (col + 1) * PITCH + (PITCH - CH) / 2, y + 124 + 40 + c * ADV,
+                      CH);
+    int hx = ax - GAP - 144;
+    for (int col = 0; col < 2; col++)
+        for (int c = 0; c < 6; c++)
+            draw_head_glyph(pix, hx + (1 - col) * 84, y + c * 64, 60, (c + col) % 2 == 0);
+    int x = hx - 40;
+    for (int col = 0; col < 4; col++) {
+        x -= PITCH;
+        for (int c = 0; c < 24; c++)
+            draw_char(pix, x + (PITCH - CH) / 2, y + c * ADV, CH);
+    }
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int vheads = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)) || rb.y < y - 20 || rb.y > y + 6 * 64)
+            continue;
+        if (rb.x + rb.w / 2 >= hx && rb.x + rb.w / 2 < hx + 144) {
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+            CHECK(rb.y <= y + 10);
+            vheads++;
+        } else if (rb.y + rb.h <= y + 124 + 20) {
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+            CHECK(rb.x >= hx + 144);
+        }
+    }
+    CHECK_INT(vheads, 1);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -440,6 +590,9 @@ int main(void)
     test_headline_rows_of_two();
     test_headlines_side_by_side();
     test_headline_column_in_pieces();
+    test_headline_column_spaced();
+    test_headline_two_columns();
+    test_headline_columns_beside_rows();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();

@@ -13,6 +13,9 @@
  * heights, so that a closed block of lines does not count) measures each direction. A
  * single character, a photo's remains or a box of mixed text gives little of either: the
  * caller treats a share from too little ink (DIR_MIN_PIECES long pieces) as undecided.
+ *
+ *   seg_ink_grid_direction  the direction of a block of large type set in a grid (a
+ *                           headline of two or more lines), from its white gaps
  */
 #include "layout/layout.h"
 
@@ -105,4 +108,94 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
     if (nh + nv < DIR_MIN_PIECES || ah + av <= 0)
         return -1;
     return av / (ah + av);
+}
+
+/* seg_ink_grid_direction: the lines of a block are apart by its leading, wider than the
+ * tracking between the characters of a line by at least GRID_LEADING; gaps closer than
+ * that to each other leave the direction undecided. A white run across the block is a gap
+ * when the ink along it is at most 1/GRID_SPECK of its length (a speck of noise does not
+ * close it), at least GRID_GAP_MIN pixels wide (not a stroke's hairline). The ink between
+ * the gaps taken for the leading must be lines one character thick: no run of it thicker
+ * than GRID_LINE times the median run the other way (the characters' size), else the
+ * block is not one grid (two headlines side by side, each of rows, apart by a gutter). */
+#define GRID_LEADING 1.5
+#define GRID_SPECK   100
+#define GRID_GAP_MIN 2
+#define GRID_LINE    1.5
+#define GRID_RUNS    64
+
+typedef struct grid_runs {
+    int narrow, wide;        /* the narrowest and widest inner white run, 0 when none */
+    int ink_max, ink_median; /* the thickest run of ink between white runs, the median */
+} grid_runs;
+
+static int cmp_run(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The white and ink runs of profile p (each value over `len` pixels) into *g; 0 when p
+ * has no inner white run or too many runs to be lines of type. */
+static int profile_runs(NUMA *p, int len, grid_runs *g)
+{
+    int n = numaGetCount(p), ink[GRID_RUNS], nink = 0, start = -1, gaps = 0;
+    *g = (grid_runs){0, 0, 0, 0};
+    for (int i = 0; i < n;) {
+        l_int32 v = 0;
+        numaGetIValue(p, i, &v);
+        if (GRID_SPECK * v > len) {
+            start = start < 0 ? i : start;
+            i++;
+            continue;
+        }
+        int e = i;
+        for (l_int32 ve = 0; e < n && numaGetIValue(p, e, &ve) == 0 && GRID_SPECK * ve <= len;)
+            e++;
+        if (start >= 0 && e < n && e - i >= GRID_GAP_MIN) {
+            if (nink == GRID_RUNS)
+                return 0;
+            ink[nink++] = i - start;
+            start = -1;
+            g->narrow = gaps++ && g->narrow < e - i ? g->narrow : e - i;
+            g->wide = g->wide > e - i ? g->wide : e - i;
+        }
+        i = e;
+    }
+    if (gaps == 0 || start < 0 || nink == GRID_RUNS)
+        return 0;
+    int last = n - start;
+    for (int i = n - 1; i > start; i--) { /* the last ink run ends at the last ink */
+        l_int32 v = 0;
+        numaGetIValue(p, i, &v);
+        if (GRID_SPECK * v > len)
+            break;
+        last--;
+    }
+    ink[nink++] = last;
+    qsort(ink, (size_t)nink, sizeof(int), cmp_run);
+    g->ink_max = ink[nink - 1];
+    g->ink_median = ink[nink / 2];
+    return 1;
+}
+
+int seg_ink_grid_direction(PIX *pixb, const seg_box *b)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    grid_runs x, y;
+    int dir = -1;
+    if (cols && rows && profile_runs(cols, seg_box_h(b), &x) &&
+        profile_runs(rows, seg_box_w(b), &y)) {
+        /* columns apart wider than the characters down them, each a character wide */
+        if (x.narrow >= GRID_LEADING * y.wide && x.ink_max <= GRID_LINE * y.ink_median)
+            dir = 1;
+        else if (y.narrow >= GRID_LEADING * x.wide && y.ink_max <= GRID_LINE * x.ink_median)
+            dir = 0;
+    }
+    numaDestroy(&cols);
+    numaDestroy(&rows);
+    pixDestroy(&pixc);
+    return dir;
 }

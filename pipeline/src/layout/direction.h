@@ -22,6 +22,11 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body);
 /* The size of the characters inside box b of pixb, working pixels, at least `body`: what
  * seg_ink_direction takes as `body` for a box of large type (a headline). */
 int seg_ink_type_size(PIX *pixb, const seg_box *b, int body);
+/* The direction of a block of type set in a grid of two or more lines each way (a
+ * headline in two columns, or in two rows), inside box b of pixb: 1 columns, 0 rows, from
+ * its white gaps (the lines are apart by the leading, wider than the tracking between the
+ * characters of a line); -1 when it has no gap one way or the gaps do not tell. */
+int seg_ink_grid_direction(PIX *pixb, const seg_box *b);
 
 /* The vertical pass of the layout (vertical.c). With the horizontal pass's regions found,
  * decides which text is vertical (mode AUTO: from the ink, region by region; VERTICAL: all

@@ -322,6 +322,38 @@ static int wide_column(const seg_vregion *vr, const seg_regions *hregions, PIX *
     return 0;
 }
 
+/* The direction of headline r set in a grid of two or more lines each way (two columns of
+ * six characters, three rows of four), from its white gaps (seg_ink_grid_direction): 1
+ * columns, 0 rows, -1 not a headline or undecided. Such a block's ink gives no sure
+ * direction at the body's closing (its characters stand further apart than it joins,
+ * and their own strokes make long pieces either way) nor at the type's size (which
+ * bridges the leading too), and its outline fits either reading; the leading, wider than
+ * the tracking, does not (fresh seed 20261201757: two headlines of two columns of six
+ * characters each measured as rows and read across, as garbage, both articles' text read
+ * back as body pieces elsewhere; the same page holds a headline in three rows of four). */
+static int headline_grid(const seg_region *r, PIX *pixb)
+{
+    if (r->role != NOCR_ROLE_HEADLINE && r->role != NOCR_ROLE_SUBHEADLINE)
+        return -1;
+    return seg_ink_grid_direction(pixb, &r->box);
+}
+
+/* A headline that the turned pass found as one column at least LONG_ROW characters tall
+ * (its height in widths) is kept as vertical text when its ink does not tell its
+ * direction (too few long pieces: its characters stand further apart than the closing at
+ * their measured size joins). Its outline allows no other reading: rows one character
+ * long are read top to bottom as the column would be, so keeping it loses nothing, while
+ * left to the horizontal pass it stays in pieces of one to three characters, each read
+ * as a headline of its own and garbled (fresh seed 20261201757: a headline of six
+ * characters in three pieces, two of them read as garbage). The caller asks for type
+ * larger than the body's too (characters found, not a rule's or a photo's remains). */
+static int lone_column(const seg_vregion *vr)
+{
+    const seg_box *b = &vr->r.box;
+    return vr->ncolumns == 1 && vr->r.role == NOCR_ROLE_HEADLINE &&
+           seg_box_h(b) >= LONG_ROW * seg_box_w(b);
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
  * out, unless they lie on text kept horizontal. A region of one column is measured at the
  * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
@@ -353,9 +385,13 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         }
         /* one column of large type (a vertical headline) measured at its own size */
         int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
-        int keep =
-            mode != NOCR_DIRECTION_AUTO || seg_ink_direction(pixb, &r.box, size) > REGION_VERTICAL;
-        if (keep && mode == NOCR_DIRECTION_AUTO && wide_column(&vr, hregions, pixb, sp->body))
+        int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(&r, pixb) : -1;
+        double d =
+            grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size) : -1;
+        int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
+                   (grid < 0 && d < 0 && size > sp->body && lone_column(&vr));
+        if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
+            wide_column(&vr, hregions, pixb, sp->body))
             keep = 0;
         for (size_t h = 0; h < hregions->n && keep; h++)
             keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
@@ -631,26 +667,63 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     return NOCR_OK;
 }
 
+/* Does the ink of row h over the span of headline c (widened by `margin` each side) stand
+ * only in c's columns (each widened by a quarter body height for the ink's edges)? Then
+ * the columns go on up through the row: the white between two columns and beside them
+ * runs through it. The rows of a horizontal headline are set solid, a character's width
+ * at most a fraction of an em apart; over a block of columns they leave ink in the white
+ * between them or just beside them, and are not taken for the columns' tops. */
+static int columns_go_up(const seg_box *h, const seg_vregion *c, PIX *pixb, int body)
+{
+    int margin = body / 2, edge = body / 4;
+    seg_box span = {c->r.box.x0 - margin, h->y0, c->r.box.x1 + margin, h->y1};
+    span.x0 = span.x0 > h->x0 ? span.x0 : h->x0;
+    span.x1 = span.x1 < h->x1 ? span.x1 : h->x1;
+    PIX *pixc = seg_clip(pixb, &span);
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    pixDestroy(&pixc);
+    if (!cols)
+        return 0;
+    int ok = 1, w = numaGetCount(cols);
+    for (int x = 0; x < w && ok; x++) {
+        l_int32 n = 0;
+        numaGetIValue(cols, x, &n);
+        int in = 0, at = span.x0 + x;
+        for (size_t k = 0; k < c->ncolumns && !in; k++)
+            in = at >= c->columns[k].x0 - edge && at < c->columns[k].x1 + edge;
+        ok = n == 0 || in;
+    }
+    numaDestroy(&cols);
+    return ok;
+}
+
 /* A row kept horizontal and hidden from the turned pass (LONG_ROW characters long) can
  * hold the first characters of a vertical headline that starts under it: the horizontal
  * pass joins them on one row with a horizontal headline beside them, and the turned pass,
  * which does not see the row, finds the headline's column only below it (seeds 7121 and
  * 7201: two characters of a vertical headline read as garbage with a horizontal headline,
- * and missing from their own). A vertical headline of one column under row h (its top
- * within half a body height of the row's bottom, its column within the row's span) is
- * taken to start at the row's top; trim_beside_vertical then cuts the row around it.
- * Headlines only: the body columns under a horizontal headline start at the same distance
- * (p30). */
-static void headline_reach_up(const seg_region *h, seg_vregions *vr, int body)
+ * and missing from their own). A vertical headline under row h (its top within half a
+ * body height of the row's bottom, its columns within the row's span) is taken to start
+ * at the row's top; trim_beside_vertical then cuts the row around it. A headline of one
+ * column is taken as it is; one of several columns only when its columns go on up
+ * through the row (columns_go_up), the white between them unbroken: fresh seed
+ * 20261201805, a headline of two columns whose top two characters each were joined on one
+ * row with the two rows of the horizontal headline beside it, which was then read as one
+ * line of garbage, and the two characters as a headline of their own. Headlines only: the
+ * body columns under a horizontal headline start at the same distance (p30). */
+static void headline_reach_up(const seg_region *h, seg_vregions *vr, PIX *pixb, int body)
 {
     for (size_t v = 0; v < vr->n; v++) {
         seg_vregion *c = &vr->v[v];
         seg_box *b = &c->r.box;
-        if (c->r.role != NOCR_ROLE_HEADLINE || c->ncolumns != 1 || b->x0 < h->box.x0 ||
+        if (c->r.role != NOCR_ROLE_HEADLINE || c->ncolumns < 1 || b->x0 < h->box.x0 ||
             b->x1 > h->box.x1 || b->y0 < h->box.y1 - body / 2 || b->y0 > h->box.y1 + body / 2)
             continue;
+        if (c->ncolumns > 1 && !columns_go_up(&h->box, c, pixb, body))
+            continue;
         b->y0 = h->box.y0;
-        c->columns[0].y0 = h->box.y0;
+        for (size_t k = 0; k < c->ncolumns; k++)
+            c->columns[k].y0 = h->box.y0;
     }
 }
 
@@ -819,6 +892,9 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             hdir[i] = r->role == NOCR_ROLE_PAGE_HEADER ? 0 : 1;
         else
             hdir[i] = d < 0 ? -1 : d > REGION_VERTICAL ? 1 : d < REGION_HORIZONTAL ? 0 : -1;
+        int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(r, pixb) : -1;
+        if (grid >= 0)
+            hdir[i] = (signed char)grid;
     }
     /* The turned pass sees only the ink not kept horizontal: a horizontal headline over
      * vertical columns would otherwise share their rows on the turned page and join them
@@ -859,7 +935,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             !nocr_role_is_text(r->role))
             continue;
         if (hdir[h] == 0 && seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box))
-            headline_reach_up(r, out, sp->body);
+            headline_reach_up(r, out, pixb, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
         int inside = 0;
         for (size_t v = 0; v < out->n; v++) {

@@ -5,6 +5,7 @@
  *   rec_vowner_beside    the nearest headline to the right in the tier, rules or not
  *   owner_right          the nearest headline to the right of a region, in its tier
  *   heads_rows_better    of two headlines at a region's right, the one heading its rows
+ *   stack_top            the top of a headline and the headlines stacked over it
  *   owner_above          the nearest headline above a region, in its columns and tier
  *   tier_span            the tier keys a region's rows run over
  *
@@ -121,6 +122,30 @@ static int owner_above(const nocr_page *page, const rec_tiers *t, const nocr_reg
     return best;
 }
 
+/* The top of headline hd's stack: hd's top, raised through the headlines over it (over
+ * its span, their foot less than a body height above its top), one after the other. A
+ * headline set in rows can come out of the layout as a region per row (its rows joined
+ * with the tops of the vertical headlines beside them, then cut apart around those), and
+ * its lowest row then stands for the whole headline beside its neighbour (fresh seed
+ * 20261201784: a headline in four rows, its last row's top below the top of the vertical
+ * headline to its left, which lost its column of text to it). */
+static int stack_top(const nocr_region *hd, nocr_region *const *heads, int nheads, int body)
+{
+    int top = rec_y0(hd), x0 = rec_x0(hd), x1 = rec_x1(hd);
+    for (int raised = 1; raised;) {
+        raised = 0;
+        for (int h = 0; h < nheads; h++) {
+            const nocr_region *o = heads[h];
+            if (rec_y0(o) >= top || rec_y1(o) > top + body / REC_TOUCH_DIV ||
+                rec_y1(o) < top - body || rec_overlap(rec_x0(o), rec_x1(o), x0, x1) <= 0)
+                continue;
+            top = rec_y0(o);
+            raised = 1;
+        }
+    }
+    return top;
+}
+
 int rec_vowner(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
                nocr_region *const *heads, int nheads, int body)
 {
@@ -142,7 +167,7 @@ int rec_vowner(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
      * of two characters, its columns starting lower than its neighbour's, lost its text to
      * the vertical headline beyond the neighbour's columns). */
     int beside = rec_x1(ha) <= rec_x0(hr) + body / REC_TOUCH_DIV &&
-                 rec_y0(ha) >= rec_y0(hr) - body / REC_TOUCH_DIV;
+                 rec_y0(ha) >= stack_top(hr, heads, nheads, body) - body / REC_TOUCH_DIV;
     int dx = rec_x0(hr) - rec_x1(r), dy = rec_y0(r) - rec_y1(ha);
     if (beside && !under)
         return above;
