@@ -761,6 +761,28 @@ static void test_blocks_read_twice(void)
     nocr_page_free(page);
 }
 
+/* Two articles side by side under level headlines over two columns each, the right one
+ * first in Tesseract's order: newsocr's rules read the left one first, and its headline
+ * stands level with the right one's, so the whole left article comes first. */
+static void test_blocks_level_articles(void)
+{
+    static const char *const text[] = {">Body one", "body two", "body three."};
+    nocr_page *page = page_real(1900, 800);
+    nocr_region *hr = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "Right");
+    nocr_region *r2 = column(page, col_x(2), 200, COL_W, text, 3);
+    column(page, col_x(3), 200, COL_W, text, 3);
+    nocr_region *hl = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 110, 2 * COL_W + 40, "Left");
+    nocr_region *l0 = column(page, col_x(0), 200, COL_W, text, 3);
+    nocr_region *l1 = column(page, col_x(1), 200, COL_W, text, 3);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_order(hl), 0);
+    CHECK_INT(nocr_region_order(l0), 1);
+    CHECK_INT(nocr_region_order(l1), 2);
+    CHECK_INT(nocr_region_order(hr), 3);
+    CHECK_INT(nocr_region_order(r2), 4);
+    nocr_page_free(page);
+}
+
 int main(void)
 {
     test_three_columns();
@@ -788,5 +810,6 @@ int main(void)
     test_blocks_narrow_headline();
     test_blocks_coverage_speck();
     test_blocks_read_twice();
+    test_blocks_level_articles();
     return CHECK_DONE();
 }
