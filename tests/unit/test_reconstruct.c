@@ -714,8 +714,8 @@ static void test_blocks_narrow_headline(void)
     }
 }
 
-/* A speck the coverage check read (appended after Tesseract's blocks) above a spanning
- * headline moves nothing: the headline and its article keep their place in Tesseract's
+/* A speck the coverage check read in a photo (appended after Tesseract's blocks) above a
+ * spanning headline moves nothing: the headline and its article keep their place in Tesseract's
  * order instead of waiting for the speck, after the article beside them (fresh seed
  * 20261201731). */
 static void test_blocks_coverage_speck(void)
@@ -732,6 +732,7 @@ static void test_blocks_coverage_speck(void)
     nocr_region *h3 = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 540, 2 * COL_W + 40, "Third");
     column(page, col_x(2), 640, COL_W, low, 2);
     column(page, col_x(3), 640, COL_W, low, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 450, COL_W, 80);
     nocr_region *speck = one_line(page, NOCR_ROLE_BODY, col_x(0) + 100, 470, 40, "x");
     nocr_region_set_origin(speck, NOCR_ORIGIN_COVERAGE);
     CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
