@@ -423,7 +423,10 @@ int nocr_reconstruct(nocr_page *page);
 /* As nocr_reconstruct, for a page whose regions were added in the reading order of the
  * segmenter that made them (Tesseract's blocks: nocr_process reads pages in alphabetic
  * scripts so): that order is kept wherever no headline over two columns or more, the folio
- * or a page note moves a region (order/blocks.c). */
+ * or a page note moves a region (order/blocks.c); regions the coverage check added
+ * (NOCR_ORIGIN_COVERAGE) move nothing. A text line whose box lies mostly inside a larger
+ * line of another region (print read twice where two blocks' rectangles overlap) is
+ * dropped first. */
 int nocr_reconstruct_blocks(nocr_page *page);
 
 /* Per-stage wall times of one nocr_process call, seconds. */

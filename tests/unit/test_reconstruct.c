@@ -714,6 +714,76 @@ static void test_blocks_narrow_headline(void)
     }
 }
 
+/* A speck the coverage check read in a photo (appended after Tesseract's blocks) above a
+ * spanning headline moves nothing: the headline and its article keep their place in Tesseract's
+ * order instead of waiting for the speck, after the article beside them (fresh seed
+ * 20261201731). */
+static void test_blocks_coverage_speck(void)
+{
+    static const char *const top[] = {">Top one", "top two", "top three", "top four"};
+    static const char *const low[] = {">Low one", "low two"};
+    nocr_page *page = page_real(1900, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "First");
+    column(page, col_x(0), 200, COL_W, top, 4);
+    column(page, col_x(1), 200, COL_W, top, 4);
+    nocr_region *h2 = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 540, 2 * COL_W + 40, "Second");
+    nocr_region *b = column(page, col_x(0), 640, COL_W, low, 2);
+    column(page, col_x(1), 640, COL_W, low, 2);
+    nocr_region *h3 = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 540, 2 * COL_W + 40, "Third");
+    column(page, col_x(2), 640, COL_W, low, 2);
+    column(page, col_x(3), 640, COL_W, low, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 450, COL_W, 80);
+    nocr_region *speck = one_line(page, NOCR_ROLE_BODY, col_x(0) + 100, 470, 40, "x");
+    nocr_region_set_origin(speck, NOCR_ORIGIN_COVERAGE);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_order(h2), 3);
+    CHECK_INT(nocr_region_order(b), 4);
+    CHECK_INT(nocr_region_order(h2) < nocr_region_order(h3), 1);
+    nocr_page_free(page);
+}
+
+/* Two of Tesseract's blocks whose rectangles overlap read the same print twice: the line
+ * of the smaller block that lies inside a larger line of the other is dropped, the rest of
+ * the smaller block is kept (fresh seed 20261201745). */
+static void test_blocks_read_twice(void)
+{
+    static const char *const big[] = {">The planting was organised by", "the residents of the",
+                                      "street."};
+    nocr_page *page = page_real(1500, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "Trees");
+    nocr_region *a = column(page, col_x(0), 200, COL_W, big, 3);
+    nocr_region *piece = region(page, NOCR_ROLE_BODY, col_x(0), 140, COL_W / 2, 2 * S.pitch);
+    line(piece, col_x(0), 150, COL_W / 2, "Just above");
+    line(piece, col_x(0), 200, COL_W / 2, "The planting was");
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT((int)nocr_region_line_count(a), 3);
+    CHECK_INT((int)nocr_region_line_count(piece), 1);
+    CHECK_STR(nocr_line_text(nocr_region_line(piece, 0)), "Just above");
+    nocr_page_free(page);
+}
+
+/* Two articles side by side under level headlines over two columns each, the right one
+ * first in Tesseract's order: newsocr's rules read the left one first, and its headline
+ * stands level with the right one's, so the whole left article comes first. */
+static void test_blocks_level_articles(void)
+{
+    static const char *const text[] = {">Body one", "body two", "body three."};
+    nocr_page *page = page_real(1900, 800);
+    nocr_region *hr = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "Right");
+    nocr_region *r2 = column(page, col_x(2), 200, COL_W, text, 3);
+    column(page, col_x(3), 200, COL_W, text, 3);
+    nocr_region *hl = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 110, 2 * COL_W + 40, "Left");
+    nocr_region *l0 = column(page, col_x(0), 200, COL_W, text, 3);
+    nocr_region *l1 = column(page, col_x(1), 200, COL_W, text, 3);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_order(hl), 0);
+    CHECK_INT(nocr_region_order(l0), 1);
+    CHECK_INT(nocr_region_order(l1), 2);
+    CHECK_INT(nocr_region_order(hr), 3);
+    CHECK_INT(nocr_region_order(r2), 4);
+    nocr_page_free(page);
+}
+
 int main(void)
 {
     test_three_columns();
@@ -739,5 +809,8 @@ int main(void)
     test_never_lost();
     test_blocks_wide_headline();
     test_blocks_narrow_headline();
+    test_blocks_coverage_speck();
+    test_blocks_read_twice();
+    test_blocks_level_articles();
     return CHECK_DONE();
 }

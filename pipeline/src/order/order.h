@@ -6,7 +6,8 @@
  *   owners.c       rec_owner: the headline whose article a region belongs to
  *   articles.c     rec_articles_find, rec_articles_order: articles and their order
  *   items.c        rec_items_sort: the order inside an article (role, column, top)
- *   blocks.c       rec_blocks_keep: Tesseract's block order, moved only by wide headlines
+ *   blocks.c       rec_blocks_keep: Tesseract's block order, moved only by wide headlines;
+ *                  rec_blocks_read_twice: lines two overlapping blocks both read, once
  *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
  *   vertical.c     rec_page_vertical, rec_vertical_body, rec_vertical_order: vertical pages
  *                  (issue 12): tiers, articles, their order and the order inside them
@@ -176,6 +177,11 @@ int rec_items_sort(rec_work *w);
  * or a page note, asks otherwise (blocks.c); sets each region's order. Errors:
  * NOCR_ENOMEM. */
 int rec_blocks_keep(rec_work *w, const nocr_page *page, int body);
+
+/* Drops from a page of Tesseract's blocks each text line whose box lies mostly inside a
+ * larger line of another region: print read twice where two blocks' rectangles overlap
+ * (blocks.c). */
+void rec_blocks_read_twice(nocr_page *page);
 
 /* Marks paragraph starts and run-ons (nocr_line_set_starts_paragraph,
  * nocr_region_set_continues) along items in reading order. On a vertical page (vertical

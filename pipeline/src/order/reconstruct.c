@@ -127,5 +127,7 @@ int nocr_reconstruct(nocr_page *page)
 
 int nocr_reconstruct_blocks(nocr_page *page)
 {
+    if (page)
+        rec_blocks_read_twice(page); /* overlapping blocks' rectangles read some print twice */
     return reconstruct(page, 1);
 }
