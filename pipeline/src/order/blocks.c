@@ -239,7 +239,8 @@ static int read_elsewhere(const nocr_page *page, const nocr_region *ra, const no
             continue;
         for (size_t j = 0; j < nocr_region_line_count(rb); j++) {
             nocr_box bb = nocr_line_box(nocr_region_line(rb, j));
-            if (box_area(bb) > area && (double)box_overlap(ab, bb) >= READ_TWICE_SHARE * (double)area)
+            if (box_area(bb) > area &&
+                (double)box_overlap(ab, bb) >= READ_TWICE_SHARE * (double)area)
                 return 1;
         }
     }
