@@ -269,29 +269,42 @@ static void test_headlines_side_by_side(void)
  * read as headlines and body of other articles). */
 #define GAP_LOW 40
 
-static void test_headline_column_in_pieces(void)
+/* The vertical page with its first article's headline drawn again: a column of n 70 px
+ * squares at the page's right edge, the c-th at y = tops[c]. Segmented, the number of text
+ * regions on that column; each is checked to be vertical when `vertical`. */
+static int head_column_pieces(const int *tops, int n, int vertical)
 {
     int gap_x = 0;
     PIX *pix = draw_vertical_page(&gap_x);
-    int W = pixGetWidth(pix), y = 100;
+    int W = pixGetWidth(pix);
     BOX *clear = boxCreate(W - 100, 60, 100, pixGetHeight(pix) - 60);
-    pixSetInRectArbitrary(pix, clear, 255); /* the first article's headline, drawn again */
+    pixSetInRectArbitrary(pix, clear, 255);
     boxDestroy(&clear);
-    for (int c = 0; c < 7; c++)
-        draw_char(pix, W - 100, c < 4 ? y + c * 76 : y + 3 * 76 + (c - 3) * (70 + GAP_LOW), 70);
+    for (int c = 0; c < n; c++)
+        draw_char(pix, W - 100, tops[c], 70);
     nocr_image *img = NULL;
     nocr_page *page = segment_pix(pix, &img);
     int pieces = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
-        nocr_box rb = nocr_region_box(r);
-        if (nocr_role_is_text(nocr_region_role(r)) && rb.x >= W - 110)
-            pieces++;
+        if (!nocr_role_is_text(nocr_region_role(r)) || nocr_region_box(r).x < W - 110)
+            continue;
+        if (vertical)
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+        pieces++;
     }
-    CHECK_INT(pieces, 1);
     nocr_page_free(page);
     nocr_image_free(img);
     pixDestroy(&pix);
+    return pieces;
+}
+
+static void test_headline_column_in_pieces(void)
+{
+    int tops[7];
+    for (int c = 0; c < 7; c++)
+        tops[c] = c < 4 ? 100 + c * 76 : 100 + 3 * 76 + (c - 3) * (70 + GAP_LOW);
+    CHECK_INT(head_column_pieces(tops, 7, 0), 1);
 }
 
 /* The same headline column with all its characters GAP_LOW apart: no long piece of ink
@@ -300,29 +313,10 @@ static void test_headline_column_in_pieces(void)
  * headline of six characters left in three horizontal pieces, two read as garbage). */
 static void test_headline_column_spaced(void)
 {
-    int gap_x = 0;
-    PIX *pix = draw_vertical_page(&gap_x);
-    int W = pixGetWidth(pix), y = 100;
-    BOX *clear = boxCreate(W - 100, 60, 100, pixGetHeight(pix) - 60);
-    pixSetInRectArbitrary(pix, clear, 255);
-    boxDestroy(&clear);
+    int tops[5];
     for (int c = 0; c < 5; c++)
-        draw_char(pix, W - 100, y + c * (70 + GAP_LOW), 70);
-    nocr_image *img = NULL;
-    nocr_page *page = segment_pix(pix, &img);
-    int pieces = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        const nocr_region *r = nocr_page_region(page, i);
-        nocr_box rb = nocr_region_box(r);
-        if (!nocr_role_is_text(nocr_region_role(r)) || rb.x < W - 110)
-            continue;
-        CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
-        pieces++;
-    }
-    CHECK_INT(pieces, 1);
-    nocr_page_free(page);
-    nocr_image_free(img);
-    pixDestroy(&pix);
+        tops[c] = 100 + c * (70 + GAP_LOW);
+    CHECK_INT(head_column_pieces(tops, 5, 1), 1);
 }
 
 /* A glyph of headline type, `size` square: a solid block, or (bars) three flat bars as in
