@@ -33,6 +33,9 @@ typedef nocr_box (*recog_word_map)(int l, int t, int r, int b, void *ctx);
  * Tesseract gives no box gets an empty one. */
 int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
                      recog_word_map map, void *ctx);
+/* Appends a copy of line src (box, work box, paragraph mark, confidence, words; its text
+ * from the words, or src's when it has none) to dst (recognize.c). */
+int recog_line_copy(nocr_region *dst, const nocr_line *src);
 
 /* Resolution Tesseract is told for the working image (recognize.c). */
 int recog_working_dpi(const nocr_image *img);

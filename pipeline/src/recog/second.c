@@ -602,27 +602,6 @@ cleanup:
     return NOCR_OK;
 }
 
-/* Appends a copy of line src (box, words, text, confidence) to dst. */
-static int line_copy(nocr_region *dst, const nocr_line *src)
-{
-    nocr_line *line = NULL;
-    int rc = nocr_region_add_line(&line, dst, nocr_line_box(src), NULL, nocr_line_confidence(src));
-    if (rc)
-        return rc;
-    nocr_line_set_work_box(line, nocr_line_work_box(src));
-    nocr_line_set_starts_paragraph(line, nocr_line_starts_paragraph(src));
-    size_t nw = nocr_line_word_count(src);
-    for (size_t w = 0; w < nw && !rc; w++) {
-        const nocr_word *word = nocr_line_word(src, w);
-        rc = nocr_line_add_word(NULL, line, nocr_word_box(word), nocr_word_text(word),
-                                nocr_word_confidence(word));
-    }
-    if (!rc)
-        rc = nw > 0 ? nocr_line_text_from_words(line)
-                    : nocr_line_set_text(line, nocr_line_text(src));
-    return rc;
-}
-
 /* A region the coverage check added after recognition whose centre lies inside a text
  * region read before (a line Tesseract dropped from a block, e.g. a paragraph's short last
  * line) gives its lines to that region, in their place top to bottom, so that the
@@ -652,10 +631,10 @@ static int merge_into_hosts(nocr_page *page, const nocr_image *img, size_t first
             const nocr_line *la = a < n ? nocr_region_line(host, a) : NULL;
             const nocr_line *lb = b < m ? nocr_region_line(from, b) : NULL;
             if (la && (!lb || nocr_line_box(la).y <= nocr_line_box(lb).y)) {
-                rc = line_copy(host, la);
+                rc = recog_line_copy(host, la);
                 a++;
             } else {
-                rc = line_copy(host, lb);
+                rc = recog_line_copy(host, lb);
                 b++;
             }
         }
