@@ -283,6 +283,99 @@ static void test_wide_leading(void)
     nocr_page_free(page);
 }
 
+/* Body lines set tight touch where a scan's blur spreads their print: two lines of one
+ * column whose white between them is thinner than the closing that makes characters whole
+ * became one fragment two lines tall, taken for a headline (fresh seed 20261201938). They
+ * stay two body lines of their column, and no headline is found. */
+static void test_touching_lines(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH), ncols = 3, nlines = 12;
+    PIX *pix = pixCreate(60 + ncols * w + (ncols - 1) * GUTTER, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < ncols; c++)
+        draw_column(pix, 30 + c * (w + GUTTER), 100, chars, nlines);
+    /* Column 1's lines 5 and 6 come 6 px apart: line 6 drawn again 9 px higher, its old
+     * place wiped. */
+    int x = 30 + w + GUTTER, y6 = 100 + 6 * PITCH;
+    BOX *old = boxCreate(x, y6, w, CH);
+    pixSetInRectArbitrary(pix, old, 255);
+    boxDestroy(&old);
+    for (int c = 0; c < chars; c++)
+        draw_char(pix, x + c * ADV, y6 - 9, CH);
+    nocr_page *page = segment_drawn(pix);
+    int headlines = 0, lines = 0, bodies = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        headlines += nocr_region_role(r) == NOCR_ROLE_HEADLINE;
+        if (nocr_region_role(r) == NOCR_ROLE_BODY) {
+            bodies++;
+            lines += (int)nocr_region_line_count(r);
+        }
+    }
+    CHECK_INT(headlines, 0);
+    CHECK_INT(bodies, ncols);
+    CHECK_INT(lines, ncols * nlines);
+    nocr_page_free(page);
+}
+
+/* A caption of one line under a photo, beside a column of body text and level with one of
+ * its lines, more than a gutter away: it stays a line of its own, and the column's line
+ * keeps the column's measure (fresh seed 20261201938 read the caption into the body). */
+static void test_caption_beside_column(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH), nlines = 12;
+    PIX *pix = pixCreate(900, 800, 8);
+    pixSetAll(pix);
+    draw_column(pix, 30, 100, chars, nlines);
+    int cx = 30 + w + 40; /* 1.3 body heights of white: wider than a gutter */
+    for (int c = 0; c < 6; c++)
+        draw_char(pix, cx + c * 30, 100 + 9 * PITCH + 2, 26);
+    nocr_page *page = segment_drawn(pix);
+    int wide = 0, caption_lines = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            wide += lb.x < cx && lb.x + lb.w > cx;
+            caption_lines += lb.x >= cx - 2;
+        }
+    }
+    CHECK_INT(wide, 0);
+    CHECK_INT(caption_lines, 1);
+    nocr_page_free(page);
+}
+
+/* A headline with its deck on its line: the deck's type is larger than body text but
+ * smaller than headline type, set beside the headline a word space away. It is the
+ * headline's subheadline, not a section heading of the column under it (fresh seed
+ * 20261201993). */
+static void test_deck_on_headline_line(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH);
+    PIX *pix = pixCreate(60 + 3 * w + 2 * GUTTER, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 3; c++)
+        draw_column(pix, 30 + c * (w + GUTTER), 200, chars, 10);
+    for (int c = 0; c < 4; c++)
+        draw_char(pix, 40 + c * 90, 60, 80);
+    int deck_x = 40 + 4 * 90 + 50;
+    for (int c = 0; c < 6; c++)
+        draw_char(pix, deck_x + c * 42, 90, 38);
+    nocr_page *page = segment_drawn(pix);
+    int subheads = 0, headings = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        if (b.x < deck_x - 5 || b.y > 150)
+            continue;
+        subheads += nocr_region_role(r) == NOCR_ROLE_SUBHEADLINE;
+        headings += nocr_region_role(r) == NOCR_ROLE_SECTION_HEADING;
+    }
+    CHECK_INT(subheads, 1);
+    CHECK_INT(headings, 0);
+    nocr_page_free(page);
+}
+
 /* A blank page: no regions, no failure. */
 static void test_blank(void)
 {
@@ -306,6 +399,9 @@ int main(void)
     test_headline_small_word();
     test_drop_cap();
     test_wide_leading();
+    test_touching_lines();
+    test_caption_beside_column();
+    test_deck_on_headline_line();
     test_blank();
     return CHECK_DONE();
 }

@@ -241,7 +241,12 @@ static int block_is_minor(const seg_blocks *bl, int b, int body)
 
 /* May line s of a minor block join line m (on its row, `gap` away)? Pass 0: m's column,
  * its lines within MINOR_NEAR body heights, covers s (the end or start of that column's
- * line). Pass 1: m is close and of s's size (a byline's words, a subheadline's pieces). */
+ * line). Pass 1: m is close and of s's size (a byline's words, a subheadline's pieces);
+ * but the line of a column (COLUMN_MIN_LINES lines or more) never reaches across a gutter
+ * for a line outside it (pass 0 takes what lies inside): a caption under a photo, one
+ * line beside a column of body text, had been read into its neighbouring body line (seed
+ * 20261201938). A block of a line or two is no column: a deck's piece stacked with the
+ * byline under it still takes the deck's other piece (seed 1133). */
 static int minor_may_join(const seg_lines *lines, const char *gone, const seg_blocks *bl,
                           size_t s_i, size_t m_i, int gap, int pass, int body)
 {
@@ -249,6 +254,8 @@ static int minor_may_join(const seg_lines *lines, const char *gone, const seg_bl
     int hs = seg_box_h(&s->box), hm = seg_box_h(&m->box);
     if (pass == 1) {
         int flat = hs < body / 2 || hm < body / 2;
+        if (bl->count[m->block] >= COLUMN_MIN_LINES && 100 * gap >= GUTTER_MIN * body)
+            return 0;
         return 100 * gap < MINOR_GAP_PCT * body &&
                (flat || (100 * hs < MINOR_SIZE_PCT * hm && 100 * hm < MINOR_SIZE_PCT * hs));
     }

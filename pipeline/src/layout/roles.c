@@ -4,6 +4,7 @@
  *   seg_headlines           large text: headline and subheadline regions
  *   seg_roles               caption, section heading, subheadline, then the folio
  *   region_role             the role of one body-size region
+ *   deck_on_headline_row    a deck set on its headline's line is its subheadline
  *   seg_folio               the folio line above the top rule
  *   seg_drop_caps           a drop cap joins the body region it starts
  *
@@ -126,6 +127,23 @@ static int region_is_caption(const seg_region *r, const seg_regions *rs, const s
     return 0;
 }
 
+/* Is r a deck set on its headline's line: level with a headline (more than half of r's
+ * height inside the headline's rows) and as close beside it as a piece of its own row may
+ * be? Such a deck is read right after the headline, not as a section heading in a column
+ * (fresh seed 20261201993: "手把手教老人操作 上自习区新增座位300个"). */
+static int deck_on_headline_row(const seg_region *r, const seg_regions *rs)
+{
+    for (size_t j = 0; j < rs->n; j++) {
+        const seg_region *h = &rs->v[j];
+        if (h != r && h->role == NOCR_ROLE_HEADLINE &&
+            2 * seg_overlap(h->box.y0, h->box.y1, r->box.y0, r->box.y1) > seg_box_h(&r->box) &&
+            seg_hgap(&h->box, &r->box) >= 0 &&
+            100 * seg_hgap(&h->box, &r->box) < HEADLINE_GAP_PCT * h->line_h)
+            return 1;
+    }
+    return 0;
+}
+
 /* The role of body-size region r: caption, subheadline, section heading or body. */
 static nocr_role region_role(const seg_region *r, const seg_regions *rs, const seg_page *sp)
 {
@@ -133,8 +151,8 @@ static nocr_role region_role(const seg_region *r, const seg_regions *rs, const s
     if (region_is_caption(r, rs, sp))
         return NOCR_ROLE_CAPTION;
     if (100 * r->line_h >= HEADING_MIN_PCT * body && r->nlines <= 2) {
-        /* Larger than body text: a subheadline right under a headline, else a section
-         * heading. */
+        /* Larger than body text: a subheadline right under a headline or on its line,
+         * else a section heading. */
         for (size_t j = 0; j < rs->n; j++) {
             const seg_region *h = &rs->v[j];
             int gap = r->box.y0 - h->box.y1;
@@ -142,10 +160,11 @@ static nocr_role region_role(const seg_region *r, const seg_regions *rs, const s
                 seg_overlap(h->box.x0, h->box.x1, r->box.x0, r->box.x1) > 0)
                 return NOCR_ROLE_SUBHEADLINE;
         }
-        return NOCR_ROLE_SECTION_HEADING;
+        return deck_on_headline_row(r, rs) ? NOCR_ROLE_SUBHEADLINE : NOCR_ROLE_SECTION_HEADING;
     }
     if ((r->centered && r->nlines <= 2) || (r->heading && r->nlines <= HEADING_MAX_LINES))
-        return NOCR_ROLE_SECTION_HEADING;
+        return r->nlines <= 2 && deck_on_headline_row(r, rs) ? NOCR_ROLE_SUBHEADLINE
+                                                             : NOCR_ROLE_SECTION_HEADING;
     return NOCR_ROLE_BODY;
 }
 
