@@ -784,6 +784,85 @@ static void test_blocks_level_articles(void)
     nocr_page_free(page);
 }
 
+/* A partial headline over columns 1-3 whose article starts in column 0, beside it; the
+ * headline of column 4 stands a little higher, its foot above column 0's top. Column 0
+ * belongs to the headline beside it, the nearer, not to the one above it four columns
+ * away (fresh seed 20261201938). */
+static void test_beside_nearer_than_band(void)
+{
+    static const char *const first[] = {">甲文一", "甲文二"};
+    static const char *const rest[] = {"甲文三", "甲文四"};
+    static const char *const other[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(4), 80, COL_W, "乙题");
+    column(page, col_x(4), 200, COL_W, other, 2);
+    nocr_region *h = region(page, NOCR_ROLE_HEADLINE, col_x(1), 110, 3 * COL_W + 80, 80);
+    line(h, col_x(1), 110, 3 * COL_W + 80, "甲题");
+    column(page, col_x(0), 140, COL_W, first, 2);
+    for (int c = 1; c < 4; c++)
+        column(page, col_x(c), 240, COL_W, rest, 2);
+    check_txt(page, "甲题\n甲文一甲文二甲文三甲文四甲文三甲文四甲文三甲文四\n\n"
+                    "乙题\n乙文一乙文完。\n");
+}
+
+/* A headline over column 0 and part of column 1 with its deck on its line, reaching over
+ * column 2; the next article's headline stands level over columns 3-4, one gutter from
+ * column 2. Column 2 is headed by the deck, so it belongs to the first article (fresh seed
+ * 20261201993). */
+static void test_deck_heads_column(void)
+{
+    static const char *const one[] = {">甲文一", "甲文二"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    nocr_region *h = region(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W + 200, 80);
+    line(h, col_x(0), 100, COL_W + 200, "甲题");
+    one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(1) + 250, 120, COL_W + 190, "甲副题");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 105, 2 * COL_W + 40, "乙题");
+    for (int c = 0; c < 3; c++)
+        column(page, col_x(c), 220, COL_W, one, 2);
+    column(page, col_x(3), 220, COL_W, two, 2);
+    column(page, col_x(4), 220, COL_W, two, 2);
+    check_txt(page, "甲题\n甲副题\n甲文一甲文二\n甲文一甲文二\n甲文一甲文二\n\n"
+                    "乙题\n乙文一乙文完。\n乙文一乙文完。\n");
+}
+
+/* A line read with confidence conf at (x, y), w by h. */
+static void line_conf(nocr_region *r, int x, int y, int w, int h, const char *text, float conf)
+{
+    nocr_box box = {x, y, w, h};
+    CHECK_INT(nocr_region_add_line(NULL, r, box, text, conf), NOCR_OK);
+}
+
+/* Two body lines set tight were also taken for one line of headline type inside the body
+ * block's rectangle: the block read them at 90, the "headline" read garbage at 20. The
+ * garbage goes, and no article starts at it; the body keeps all its lines (fresh seed
+ * 20261201938). The other way round, a headline read surely inside a body block that read
+ * it badly keeps its reading, and the block loses that line only. */
+static void test_read_twice(void)
+{
+    static const char *const text[] = {">一行", "二行", "三行", "四行完。<"};
+    nocr_page *page = page_real(1500, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "大题");
+    column(page, col_x(0), 200, COL_W, text, 4);
+    column(page, col_x(1), 200, COL_W, text, 4);
+    nocr_region *junk = region(page, NOCR_ROLE_HEADLINE, col_x(0) + 50, 260, 250, 104);
+    line_conf(junk, col_x(0) + 50, 260, 250, 104, "乱码", 20.0f);
+    check_txt(page, "大题\n一行二行三行四行完。\n一行二行三行四行完。\n");
+
+    page = page_real(1500, 1000);
+    nocr_region *body = region(page, NOCR_ROLE_BODY, col_x(0), 200, COL_W, 4 * S.pitch);
+    line_conf(body, col_x(0), 200, COL_W, S.line_h, "一行", 90.0f);
+    line_conf(body, col_x(0), 260, COL_W, 90, "口口", 25.0f);
+    line_conf(body, col_x(0), 380, COL_W, S.line_h, "四行", 90.0f);
+    nocr_region *head = region(page, NOCR_ROLE_HEADLINE, col_x(0) + 20, 262, COL_W - 60, 86);
+    line_conf(head, col_x(0) + 20, 262, COL_W - 60, 86, "真标题", 92.0f);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT((int)nocr_region_line_count(head), 1);
+    CHECK_INT((int)nocr_region_line_count(body), 2);
+    CHECK_STR(nocr_line_text(nocr_region_line(body, 1)), "四行");
+    nocr_page_free(page);
+}
+
 int main(void)
 {
     test_three_columns();
@@ -812,5 +891,8 @@ int main(void)
     test_blocks_coverage_speck();
     test_blocks_read_twice();
     test_blocks_level_articles();
+    test_beside_nearer_than_band();
+    test_read_twice();
+    test_deck_heads_column();
     return CHECK_DONE();
 }

@@ -8,6 +8,7 @@
  *   items.c        rec_items_sort: the order inside an article (role, column, top)
  *   blocks.c       rec_blocks_keep: Tesseract's block order, moved only by wide headlines;
  *                  rec_blocks_read_twice: lines two overlapping blocks both read, once
+ *   twice.c        rec_read_twice: print two regions both read, in the surer reading only
  *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
  *   vertical.c     rec_page_vertical, rec_vertical_body, rec_vertical_order: vertical pages
  *                  (issue 12): tiers, articles, their order and the order inside them
@@ -182,6 +183,11 @@ int rec_blocks_keep(rec_work *w, const nocr_page *page, int body);
  * larger line of another region: print read twice where two blocks' rectangles overlap
  * (blocks.c). */
 void rec_blocks_read_twice(nocr_page *page);
+
+/* Drops each text line that the lines of another region cover mostly and read with clearly
+ * more confidence: print read twice, where a region lies inside a body block's rectangle
+ * (twice.c). */
+void rec_read_twice(nocr_page *page);
 
 /* Marks paragraph starts and run-ons (nocr_line_set_starts_paragraph,
  * nocr_region_set_continues) along items in reading order. On a vertical page (vertical

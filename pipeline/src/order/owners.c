@@ -5,7 +5,10 @@
  *   owner_above          the nearest headline above, in the region's columns
  *   owner_lower_band     a lower headline beside, where the region's column breaks off
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
- *   owner_beside         a headline level with the region's top
+ *   owner_beside         a headline level with the region's top (preferred to the band's
+ *                        headline when nearer sideways)
+ *   head_span, head_dx   the columns a headline and the deck on its line span; the white
+ *                        between them and a region
  *   body_below           the body region under a subheadline or byline
  *   caption_over_head    a photo and its caption set above a headline belong to it
  *   rec_rule_between     a horizontal rule between two heights, over some columns
@@ -225,6 +228,39 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     return lower;
 }
 
+/* The columns headline hd and a deck set on its line span, [*x0, *x1): the deck heads the
+ * columns under it as the headline does (fresh seed 20261201993: a deck over the third
+ * column of its article, whose headline covers the first two). A deck on its line is a
+ * subheadline more than half of whose height lies in the headline's rows, less than
+ * DECK_ROW_GAP headline heights away sideways. */
+#define DECK_ROW_GAP 2
+static void head_span(const nocr_page *page, const nocr_region *hd, int *x0, int *x1)
+{
+    *x0 = rec_x0(hd);
+    *x1 = rec_x1(hd);
+    int hh = nocr_region_box(hd).h;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *d = nocr_page_region(page, i);
+        if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE ||
+            2 * rec_overlap(rec_y0(d), rec_y1(d), rec_y0(hd), rec_y1(hd)) <= nocr_region_box(d).h)
+            continue;
+        int gap = rec_x0(d) >= rec_x1(hd) ? rec_x0(d) - rec_x1(hd) : rec_x0(hd) - rec_x1(d);
+        if (gap >= DECK_ROW_GAP * hh)
+            continue;
+        *x0 = rec_x0(d) < *x0 ? rec_x0(d) : *x0;
+        *x1 = rec_x1(d) > *x1 ? rec_x1(d) : *x1;
+    }
+}
+
+/* The white between r and headline hd (with its deck) sideways; negative when they
+ * overlap. */
+static int head_dx(const nocr_page *page, const nocr_region *r, const nocr_region *hd)
+{
+    int x0, x1;
+    head_span(page, hd, &x0, &x1);
+    return rec_x0(r) >= x1 ? rec_x0(r) - x1 : x0 - rec_x1(r);
+}
+
 /* The nearest headline above r in other columns: a headline centred over a module owns the
  * module's columns that it does not cover (no rule may come between). Headlines of one
  * band are told apart by horizontal distance, across no vertical rule. */
@@ -240,7 +276,7 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
             cut_between(page, body, rec_y1(hd), rec_y0(r), rec_y1(r)))
             continue;
         int right = rec_x0(r) >= rec_x1(hd); /* r right of the headline */
-        int dx = right ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
+        int dx = head_dx(page, r, hd);
         int lo = right ? rec_x1(hd) : rec_x1(r), hi = right ? rec_x0(r) : rec_x0(hd);
         if (rec_vrule_between(page, 0, lo, hi, rec_y1(hd), rec_y0(r)))
             dx += width; /* across a column rule: only if nothing else */
@@ -257,14 +293,15 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
 
 /* A headline whose rows r's top falls in, nearest horizontally (a column rule between them
  * does not matter: no headline claims these columns). REC_NO_OWNER when none. */
-static int owner_beside(const nocr_region *r, nocr_region *const *heads, int nheads, int body)
+static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                        int nheads, int body)
 {
     int best = REC_NO_OWNER, best_dx = INT_MAX;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         if (rec_y0(r) < rec_y0(hd) - body || rec_y0(r) > rec_y1(hd) + BESIDE_REACH * body)
             continue;
-        int dx = rec_x0(r) >= rec_x1(hd) ? rec_x0(r) - rec_x1(hd) : rec_x0(hd) - rec_x1(r);
+        int dx = head_dx(page, r, hd);
         if (dx >= 0 && dx < best_dx) {
             best = h;
             best_dx = dx;
@@ -370,7 +407,13 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
             return owner;
     }
     owner = owner_band_above(page, r, heads, nheads, body);
-    if (owner != REC_NO_OWNER)
-        return owner;
-    return owner_beside(r, heads, nheads, body);
+    int beside = owner_beside(page, r, heads, nheads, body);
+    /* A partial headline level with r's top, nearer sideways than the headline above in
+     * other columns, is r's own: the band's headline would reach across it (seed
+     * 20261201938: the first column of an article whose headline spans the next three was
+     * given to the headline of the page's last column, above it by a few pixels). */
+    if (owner != REC_NO_OWNER && beside != REC_NO_OWNER &&
+        head_dx(page, r, heads[beside]) < head_dx(page, r, heads[owner]))
+        return beside;
+    return owner != REC_NO_OWNER ? owner : beside;
 }

@@ -96,6 +96,8 @@ static int reconstruct(nocr_page *page, int keep_blocks)
         error = nocr_error_set(NOCR_ENOMEM, "out of memory (reading order)");
         goto cleanup;
     }
+    if (!vertical && !keep_blocks)
+        rec_read_twice(page); /* before the roles: a region read twice is no headline */
     if ((error = rec_text_roles(page, body)) < 0)
         goto cleanup;
     if (vertical) {
