@@ -339,14 +339,19 @@ static int headline_grid(const seg_region *r, PIX *pixb)
 }
 
 /* A headline that the turned pass found as one column at least LONG_ROW characters tall
- * (its height in widths) is kept as vertical text when its ink does not tell its
- * direction (too few long pieces: its characters stand further apart than the closing at
- * their measured size joins). Its outline allows no other reading: rows one character
- * long are read top to bottom as the column would be, so keeping it loses nothing, while
- * left to the horizontal pass it stays in pieces of one to three characters, each read
- * as a headline of its own and garbled (fresh seed 20261201757: a headline of six
- * characters in three pieces, two of them read as garbage). The caller asks for type
- * larger than the body's too (characters found, not a rule's or a photo's remains). */
+ * (its height in widths) is kept as vertical text whatever its ink measures, unless its
+ * white gaps read as rows (headline_grid). Its ink tells little: its characters stand
+ * further apart than the closing at their measured size joins, so that it gives no long
+ * piece (fresh seed 20261201757) or only the flat strokes of a few characters, joined
+ * across at that size (20261202017: a column of ten characters, six of them measured as
+ * rows, left in horizontal pieces of one or two characters). Its outline allows no other
+ * reading: rows one character long are read top to bottom as the column would be, so
+ * keeping it loses nothing, while left to the horizontal pass it stays in pieces of one
+ * to three characters, each read as a headline of its own and garbled (757: a headline
+ * of six characters in three pieces, two of them read as garbage). A horizontal-pass
+ * region decided as rows still hides it (band_regions), and wide_column still drops it
+ * when its characters stand side by side. The caller asks for type larger than the
+ * body's too (characters found, not a rule's or a photo's remains). */
 static int lone_column(const seg_vregion *vr)
 {
     const seg_box *b = &vr->r.box;
@@ -389,7 +394,7 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         double d =
             grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size) : -1;
         int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
-                   (grid < 0 && d < 0 && size > sp->body && lone_column(&vr));
+                   (grid < 0 && size > sp->body && lone_column(&vr));
         if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
             wide_column(&vr, hregions, pixb, sp->body))
             keep = 0;
