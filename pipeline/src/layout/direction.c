@@ -117,7 +117,14 @@ double seg_ink_direction(PIX *pixb, const seg_box *b, int body)
  * close it), at least GRID_GAP_MIN pixels wide (not a stroke's hairline). The ink between
  * the gaps taken for the leading must be lines one character thick: no run of it thicker
  * than GRID_LINE times the median run the other way (the characters' size), else the
- * block is not one grid (two headlines side by side, each of rows, apart by a gutter). */
+ * block is not one grid (two headlines side by side, each of rows, apart by a gutter).
+ * And the characters along the lines must stand apart: the median run of ink along them
+ * no longer than GRID_LINE times the median across them (a grid's cells are square),
+ * else the white taken for the tracking is not between characters (fresh seed
+ * 20261202026: a row of two horizontal headlines beside a vertical headline's top and
+ * the tops of body columns, its only white across a 2-pixel run at its edge, measured
+ * as columns 3 pixels apart; the whole row went to the turned pass, which kept none of
+ * it, and the headline was read as body at the head of another article). */
 #define GRID_LEADING 1.5
 #define GRID_SPECK   100
 #define GRID_GAP_MIN 2
@@ -188,10 +195,13 @@ int seg_ink_grid_direction(PIX *pixb, const seg_box *b)
     int dir = -1;
     if (cols && rows && profile_runs(cols, seg_box_h(b), &x) &&
         profile_runs(rows, seg_box_w(b), &y)) {
-        /* columns apart wider than the characters down them, each a character wide */
-        if (x.narrow >= GRID_LEADING * y.wide && x.ink_max <= GRID_LINE * y.ink_median)
+        /* columns apart wider than the characters down them, each a character wide,
+         * the characters down them apart */
+        if (x.narrow >= GRID_LEADING * y.wide && x.ink_max <= GRID_LINE * y.ink_median &&
+            y.ink_median <= GRID_LINE * x.ink_median)
             dir = 1;
-        else if (y.narrow >= GRID_LEADING * x.wide && y.ink_max <= GRID_LINE * x.ink_median)
+        else if (y.narrow >= GRID_LEADING * x.wide && y.ink_max <= GRID_LINE * x.ink_median &&
+                 x.ink_median <= GRID_LINE * y.ink_median)
             dir = 0;
     }
     numaDestroy(&cols);

@@ -9,6 +9,7 @@
  *   rule_is_fold          a crease or streak from edge to edge, not a printed rule
  *   merge_overlapping, merge_continued   turned body regions that are one block
  *   hrows_long            a horizontal-pass region whose lines can be rows
+ *   trim_rule_columns     a rule's remains cut off the ends of a turned region's columns
  *   headline_reach_up     a vertical headline's top taken into a horizontal row, given back
  *   trim_beside_vertical  a horizontal region cut to what the vertical ones leave it
  *   split_over_gutters    horizontal headlines of neighbouring articles, joined on one row,
@@ -32,6 +33,7 @@
 
 #include "layout/direction.h"
 #include <stdlib.h>
+#include <string.h>
 
 /* A page is looked at for vertical text when at least PAGE_VERTICAL_MIN of its text ink
  * runs in columns. Measured: the 26 horizontal samples 0.004-0.024 (p24, the worst scan,
@@ -338,15 +340,131 @@ static int headline_grid(const seg_region *r, PIX *pixb)
     return seg_ink_grid_direction(pixb, &r->box);
 }
 
+/* A column's end can hold the remains of a rule across the page that the clean-up did not
+ * take out (slanted, or broken by a fold's shadow): on the turned page it is a short stroke
+ * at the line's end, and the turned pass joins it to the column or keeps it as a column of
+ * its own. A run of the column's ink along it (rows with ink, apart by white) at either
+ * end that is thinner than a third of a body height, at least RULE_PIECE_W body heights
+ * wide (wider than any character: a 一 is one at most) and more than half a body height
+ * from the next ink (a column's characters are set closer) is such a remains: the column
+ * is cut to the ink left, and a column that is nothing else is dropped. Without this a
+ * body's box reached up into the rule, wider than its columns and higher than the
+ * headline beside it, and the body was read before its headline (fresh seed
+ * 20261202021). */
+#define RULE_PIECE_W 1.5
+#define RUNS_MAX     64
+/* Runs of ink closer than ROW_JOIN body heights are one: a character's strokes (三), a
+ * hollow rule's two edges (also part_rows's figure for the rows of a headline). */
+#define ROW_JOIN 0.25
+
+static int ink_box(seg_box *out, PIX *pixb, const seg_box *b);
+
+/* The runs of rows with ink of box b of pixb into y0/y1 (page rows), at most RUNS_MAX,
+ * runs less than ROW_JOIN body heights apart taken as one; returns their count,
+ * RUNS_MAX + 1 when there are more. */
+static int ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    pixDestroy(&pixc);
+    int n = 0, h = rows ? numaGetCount(rows) : 0;
+    for (int y = 0; y < h && n <= RUNS_MAX;) {
+        l_int32 c = 0;
+        numaGetIValue(rows, y, &c);
+        if (c == 0) {
+            y++;
+            continue;
+        }
+        int e = y;
+        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
+            e++;
+        if (n > 0 && n <= RUNS_MAX && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
+            y1[n - 1] = b->y0 + e; /* a hollow rule's two edges, a character's strokes */
+        else {
+            if (n < RUNS_MAX) {
+                y0[n] = b->y0 + y;
+                y1[n] = b->y0 + e;
+            }
+            n++;
+        }
+        y = e;
+    }
+    numaDestroy(&rows);
+    return n;
+}
+
+/* Is run [y0, y1) of column c a rule's remains (thin, wider than a character)? */
+static int rule_piece(PIX *pixb, const seg_box *c, int y0, int y1, int body)
+{
+    seg_box band = {c->x0, y0, c->x1, y1}, ink;
+    return 3 * (y1 - y0) < body && ink_box(&ink, pixb, &band) &&
+           seg_box_w(&ink) >= RULE_PIECE_W * body;
+}
+
+/* Cuts the rule's remains off the ends of column c (see above); 0 when nothing is left. */
+static int trim_rule_ends(seg_box *c, PIX *pixb, int body)
+{
+    int y0[RUNS_MAX], y1[RUNS_MAX], n = ink_runs(y0, y1, pixb, c, body);
+    if (n < 1 || n > RUNS_MAX)
+        return 1;
+    if (n == 1)
+        return !rule_piece(pixb, c, y0[0], y1[0], body);
+    int first = 0, last = n - 1;
+    if (2 * (y0[1] - y1[0]) > body && rule_piece(pixb, c, y0[0], y1[0], body))
+        first = 1;
+    if (last > first && 2 * (y0[last] - y1[last - 1]) > body &&
+        rule_piece(pixb, c, y0[last], y1[last], body))
+        last--;
+    if (first == 0 && last == n - 1)
+        return 1;
+    seg_box rest = {c->x0, y0[first], c->x1, y1[last]}, ink;
+    if (ink_box(&ink, pixb, &rest))
+        *c = ink;
+    return 1;
+}
+
+/* trim_rule_ends on each column of vr; its box is the union of the columns left, unless
+ * none is (the region is left as it was: the caller's measures decide on it). */
+static void trim_rule_columns(seg_vregion *vr, PIX *pixb, int body)
+{
+    size_t kept = 0;
+    int changed = 0;
+    seg_box *cut = malloc(sizeof(seg_box) * (vr->ncolumns + 1));
+    for (size_t k = 0; cut && k < vr->ncolumns; k++) {
+        seg_box c = vr->columns[k];
+        if (!trim_rule_ends(&c, pixb, body)) {
+            changed = 1;
+            continue;
+        }
+        changed |= memcmp(&c, &vr->columns[k], sizeof c) != 0;
+        cut[kept++] = c;
+    }
+    if (!cut || kept == 0 || !changed) {
+        free(cut); /* out of memory: the columns are left as they are */
+        return;
+    }
+    memcpy(vr->columns, cut, sizeof(seg_box) * kept);
+    free(cut);
+    vr->ncolumns = kept;
+    vr->r.box = vr->columns[0];
+    for (size_t k = 1; k < kept; k++)
+        seg_box_union(&vr->r.box, &vr->columns[k]);
+}
+
 /* A headline that the turned pass found as one column at least LONG_ROW characters tall
- * (its height in widths) is kept as vertical text when its ink does not tell its
- * direction (too few long pieces: its characters stand further apart than the closing at
- * their measured size joins). Its outline allows no other reading: rows one character
- * long are read top to bottom as the column would be, so keeping it loses nothing, while
- * left to the horizontal pass it stays in pieces of one to three characters, each read
- * as a headline of its own and garbled (fresh seed 20261201757: a headline of six
- * characters in three pieces, two of them read as garbage). The caller asks for type
- * larger than the body's too (characters found, not a rule's or a photo's remains). */
+ * (its height in widths) is kept as vertical text whatever its ink measures, unless its
+ * white gaps read as rows (headline_grid). Its ink tells little: its characters stand
+ * further apart than the closing at their measured size joins, so that it gives no long
+ * piece (fresh seed 20261201757) or only the flat strokes of a few characters, joined
+ * across at that size (20261202017: a column of ten characters, six of them measured as
+ * rows, left in horizontal pieces of one or two characters). Its outline allows no other
+ * reading: rows one character long are read top to bottom as the column would be, so
+ * keeping it loses nothing, while left to the horizontal pass it stays in pieces of one
+ * to three characters, each read as a headline of its own and garbled (757: a headline
+ * of six characters in three pieces, two of them read as garbage). A horizontal-pass
+ * region decided as rows still hides it (band_regions), and wide_column still drops it
+ * when its characters stand side by side. The caller asks for type larger than the
+ * body's too (characters found, not a rule's or a photo's remains). */
 static int lone_column(const seg_vregion *vr)
 {
     const seg_box *b = &vr->r.box;
@@ -383,13 +501,15 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
             free(vr.columns);
             return NOCR_ENOMEM;
         }
+        trim_rule_columns(&vr, pixb, sp->body);
+        r.box = vr.r.box;
         /* one column of large type (a vertical headline) measured at its own size */
         int size = vr.ncolumns == 1 ? seg_ink_type_size(pixb, &r.box, sp->body) : sp->body;
         int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(&r, pixb) : -1;
         double d =
             grid < 0 && mode == NOCR_DIRECTION_AUTO ? seg_ink_direction(pixb, &r.box, size) : -1;
         int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
-                   (grid < 0 && d < 0 && size > sp->body && lone_column(&vr));
+                   (grid < 0 && size > sp->body && lone_column(&vr));
         if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
             wide_column(&vr, hregions, pixb, sp->body))
             keep = 0;
@@ -505,7 +625,6 @@ static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
  * row (the strokes of a character such as 三 leave thin white rows). A row that another
  * horizontal region of the page holds (its centre in that region's box) is left to it. */
 #define ROW_MIN  1
-#define ROW_JOIN 0.25
 #define ROWS_MAX 16
 
 static int part_rows(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
