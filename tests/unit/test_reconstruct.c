@@ -826,6 +826,25 @@ static void test_deck_heads_column(void)
                     "乙题\n乙文一乙文完。\n乙文一乙文完。\n");
 }
 
+/* A deck on its headline's line, over columns its article's text does not reach: the text
+ * under it is the next article's, under that one's headline. The deck is read with its
+ * headline, and the next article does not come first (seed 1435). */
+static void test_deck_with_its_headline(void)
+{
+    static const char *const one[] = {">甲文一", "甲文完。<"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *h = region(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, 80);
+    line(h, col_x(0), 100, COL_W, "甲题");
+    one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(1), 150, COL_W, "甲副题");
+    column(page, col_x(0), 220, COL_W, one, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 400, 3 * COL_W + 80, "乙题");
+    for (int c = 0; c < 3; c++)
+        column(page, col_x(c), 480, COL_W, two, 2);
+    check_txt(page, "甲题\n甲副题\n甲文一甲文完。\n\n"
+                    "乙题\n乙文一乙文完。\n乙文一乙文完。\n乙文一乙文完。\n");
+}
+
 /* A line read with confidence conf at (x, y), w by h. */
 static void line_conf(nocr_region *r, int x, int y, int w, int h, const char *text, float conf)
 {
@@ -894,5 +913,6 @@ int main(void)
     test_beside_nearer_than_band();
     test_read_twice();
     test_deck_heads_column();
+    test_deck_with_its_headline();
     return CHECK_DONE();
 }

@@ -7,6 +7,7 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top (preferred to the band's
  *                        headline when nearer sideways)
+ *   deck_of              a deck on a headline's line: that headline's
  *   head_span, head_dx   the columns a headline and the deck on its line span; the white
  *                        between them and a region
  *   body_below           the body region under a subheadline or byline
@@ -228,24 +229,29 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     return lower;
 }
 
-/* The columns headline hd and a deck set on its line span, [*x0, *x1): the deck heads the
- * columns under it as the headline does (fresh seed 20261201993: a deck over the third
- * column of its article, whose headline covers the first two). A deck on its line is a
- * subheadline more than half of whose height lies in the headline's rows, less than
- * DECK_ROW_GAP headline heights away sideways. */
+/* Is d a deck set on headline hd's line: a subheadline whose top lies in the headline's
+ * rows (a deck's smaller type hangs from there or sits low, level with the foot: seed
+ * 1435's reaches 40 px under it), less than DECK_ROW_GAP headline heights away sideways? */
 #define DECK_ROW_GAP 2
+static int deck_of(const nocr_region *d, const nocr_region *hd)
+{
+    if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE || rec_y0(d) < rec_y0(hd) ||
+        rec_y0(d) >= rec_y1(hd))
+        return 0;
+    int gap = rec_x0(d) >= rec_x1(hd) ? rec_x0(d) - rec_x1(hd) : rec_x0(hd) - rec_x1(d);
+    return gap < DECK_ROW_GAP * nocr_region_box(hd).h;
+}
+
+/* The columns headline hd and the decks on its line span, [*x0, *x1): a deck heads the
+ * columns under it as the headline does (fresh seed 20261201993: a deck over the third
+ * column of its article, whose headline covers the first two). */
 static void head_span(const nocr_page *page, const nocr_region *hd, int *x0, int *x1)
 {
     *x0 = rec_x0(hd);
     *x1 = rec_x1(hd);
-    int hh = nocr_region_box(hd).h;
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *d = nocr_page_region(page, i);
-        if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE ||
-            2 * rec_overlap(rec_y0(d), rec_y1(d), rec_y0(hd), rec_y1(hd)) <= nocr_region_box(d).h)
-            continue;
-        int gap = rec_x0(d) >= rec_x1(hd) ? rec_x0(d) - rec_x1(hd) : rec_x0(hd) - rec_x1(d);
-        if (gap >= DECK_ROW_GAP * hh)
+        if (!deck_of(d, hd))
             continue;
         *x0 = rec_x0(d) < *x0 ? rec_x0(d) : *x0;
         *x1 = rec_x1(d) > *x1 ? rec_x1(d) : *x1;
@@ -397,6 +403,11 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
         int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
         return lower != REC_NO_OWNER ? lower : owner;
     }
+    /* A deck on a headline's line is that headline's: the body under it, in another
+     * article's columns, had taken it there, and that article came first (seed 1435). */
+    for (int h = 0; h < nheads; h++)
+        if (deck_of(r, heads[h]))
+            return h;
     /* A subheadline or byline beside its headline, on the headline's line, goes with the
      * body under it (issue 11: nearest sideways, it can be nearer the next article's
      * headline, one gutter away, than its own). */
