@@ -17,8 +17,6 @@
  *                           next
  *   test_blotted_binary     p01 with its binary text image thickened into blots after
  *                           segmentation: the body is read from the gray all the same
- *   test_alphabetic_shadow  an English column under a dark shadow band at the page's edge
- *                           (a book-fold's shade): its lines read whole, in place
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -471,66 +469,6 @@ static void test_blotted_binary(void)
     nocr_image_free(img);
 }
 
-/* An English column whose left part lies under a dark band (the shade of a scan's fold
- * or edge, SHADE_W px, darkening the paper to SHADE_GRAY with the type still darker).
- * Tesseract's layout analysis of the gray took the band for an image and started the
- * column's blocks right of it, and the coverage check read the lines' first words as a
- * strip of their own after all the page (Latin fresh seed 20261201914: CER 0.53 against
- * plain tesseract's 0.48); on the text image (binarized locally, the shade gone) the
- * lines are whole. */
-#define SHADE_W    260
-#define SHADE_GRAY 110
-
-static void test_alphabetic_shadow(void)
-{
-    nocr_engine *en = english_engine("alphabetic shadow");
-    if (!en)
-        return;
-    L_BMF *bmf = bmfCreate(NULL, ALPHA_FONT);
-    PIX *page = pixCreate(1700, 1200, 8);
-    CHECK(bmf && page);
-    if (bmf && page) {
-        pixSetAll(page);
-        l_int32 over = 0;
-        for (int c = 0; c < 2; c++)
-            pixSetTextblock(page, bmf, alpha_text, 0x00000000, 100 + c * 800, 100, 700, 1,
-                            &over);
-        /* the band: paper SHADE_GRAY at the edge, lightening to white over SHADE_W; ink
-         * stays ink */
-        for (int y = 0; y < pixGetHeight(page); y++)
-            for (int x = 0; x < 100 + SHADE_W; x++) {
-                l_uint32 v = 0;
-                pixGetPixel(page, x, y, &v);
-                int paper = x < 100 ? SHADE_GRAY
-                                    : SHADE_GRAY + (255 - SHADE_GRAY) * (x - 100) / SHADE_W;
-                if (v > 128)
-                    pixSetPixel(page, x, y, (l_uint32)paper);
-                else
-                    pixSetPixel(page, x, y, (l_uint32)(paper / 4));
-            }
-        pixSetResolution(page, 300, 300);
-        nocr_image *img = image_loaded(page, "shadow.png");
-        char *txt = NULL;
-        nocr_page *p = NULL;
-        nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
-        if (img)
-            CHECK_INT(nocr_process(&p, en, img, &po, NULL), NOCR_OK);
-        if (p && nocr_export_txt(&txt, p) == NOCR_OK && txt) {
-            fprintf(stderr, "alphabetic shadow:\n%s\n", txt);
-            /* the words at the lines' starts, under the band, in their place */
-            CHECK(strstr(txt, "The river path") != NULL);
-            const char *first = strstr(txt, "harbour"), *last = strstr(txt, "hours");
-            CHECK(first && last && first < last);
-        }
-        free(txt);
-        nocr_page_free(p);
-        nocr_image_free(img);
-    }
-    pixDestroy(&page);
-    bmfDestroy(&bmf);
-    nocr_engine_free(en);
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -550,7 +488,6 @@ int main(int argc, char **argv)
     test_bar_line();
     test_alphabetic_skewed();
     test_blotted_binary();
-    test_alphabetic_shadow();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }
