@@ -11,13 +11,14 @@
  *   nocr_recognize_check     after recognition: unread ink read, coverage measured
  *   nocr_second_source       the gray, for a photo read as text
  *
- * static helpers: tess_analyse, tess_layout_free, block_is_text, block_is_image,
+ * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, lang_alphabetic, figures_to_text, page_from_blocks,
  *                 block_role, area_in, page_new_from
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
- * checks newsocr's layout, whole when it makes the page's (tess_analyse); its boxes are in
+ * checks newsocr's layout, whole when it makes the page's (tess_analyse); an alphabetic
+ * page's, the text image with the photos and rules put back (clean_gray); its boxes are in
  * working pixels.
  */
 #define _DEFAULT_SOURCE /* M_PI */
@@ -95,6 +96,33 @@ static nocr_box box_from_original(const nocr_image *img, nocr_box b)
     return (nocr_box){x0, y0, ww, hh};
 }
 
+/* The working page as Tesseract's layout analysis of an alphabetic page sees it: the text
+ * image (binarized locally, so a shade over part of the page is gone) in black on white,
+ * with preprocessing's photos copied back from the gray and its rules drawn back in black
+ * (both removed from the text image, both what Tesseract's column finding leans on: the
+ * text image alone, without them, read the Latin tuning pages l9tune at mean CER 0.309
+ * against the gray's 0.243). On the gray, a dark band at the page's edge (a scan's
+ * shade) was taken for an image and the columns under it cut short (fresh seed
+ * 20261201914: the lines' first words read as a strip after all the page). NULL when
+ * there is no text image or on failure: the gray is analysed then. */
+static PIX *clean_gray(const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img), *gray = nocr_image_work_gray(img);
+    if (!pixb || !gray || pixGetWidth(pixb) != pixGetWidth(gray) ||
+        pixGetHeight(pixb) != pixGetHeight(gray))
+        return NULL;
+    PIX *out = pixConvert1To8(NULL, pixb, 255, 0);
+    for (size_t i = 0; out && i < nocr_image_figure_count(img); i++) {
+        nocr_box f = nocr_image_work_figure(img, i);
+        pixRasterop(out, f.x, f.y, f.w, f.h, PIX_SRC, gray, f.x, f.y);
+    }
+    for (size_t i = 0; out && i < nocr_image_rule_count(img); i++) {
+        nocr_box r = nocr_image_work_rule(img, i, NULL);
+        pixRasterop(out, r.x, r.y, r.w, r.h, PIX_CLR, NULL, 0, 0);
+    }
+    return out;
+}
+
 /* Tesseract's blocks (with their lines) into *out, in working pixels. `reduce`: of the
  * working gray, on a copy reduced to NOCR_SECOND_BODY_PX body height (a check of newsocr's
  * own layout, where blocks are enough). `original`: of the original image, as plain
@@ -104,17 +132,21 @@ static nocr_box box_from_original(const nocr_image *img, nocr_box b)
  * did not (Latin seed 3118: CER 0.84 against plain tesseract's 0.09; fresh 20261201588:
  * 0.35 against 0.22, and plain tesseract on newsocr's working gray 0.34), but on the
  * original it joined the columns of pages skewed by 2 degrees (seeds 3406, 3422) that
- * the working image kept apart. Else the working gray itself (at 16 px Latin letters are
- * 8-10 px high and Tesseract joined columns across a fold's crease on held-out seed
- * 1229). */
+ * the working image kept apart. `text_image` (and not `original`): the working text image
+ * with the photos and rules put back (clean_gray), tried for an alphabetic page under a
+ * shade (SHADE_COVER). Else the working gray itself (at 16 px Latin letters are 8-10 px high and
+ * Tesseract joined columns across a fold's crease on held-out seed 1229). */
 static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *img, int reduce,
-                        int original)
+                        int original, int text_image)
 {
     memset(out, 0, sizeof(*out));
     PIX *gray = nocr_image_work_gray(img);
     /* the original only when there is a working image to map its boxes into */
     original = original && gray && nocr_image_pix(img);
     PIX *pixs = original ? nocr_image_pix(img) : gray ? gray : nocr_image_work_binary(img);
+    PIX *clean = !original && text_image ? clean_gray(img) : NULL;
+    if (clean)
+        pixs = clean;
     int body = nocr_image_work_body_size(img);
     if (!pixs)
         return NOCR_OK;
@@ -124,6 +156,7 @@ static int tess_analyse(tess_layout *out, nocr_engine *eng, const nocr_image *im
     PIX *small = f < 1.0f
                      ? (pixGetDepth(pixs) == 1 ? pixScaleToGray(pixs, f) : pixScale(pixs, f, f))
                      : pixClone(pixs);
+    pixDestroy(&clean); /* small holds its own reference */
     if (!small)
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout check)",
                               nocr_image_source(img));
@@ -409,7 +442,7 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
     tess_layout tl = {NULL, 0, 0};
     nocr_ink ink = {0};
     unsigned char *covered = NULL;
-    int rc = tesseract_layout ? NOCR_OK : tess_analyse(&tl, eng, img, !lang_alphabetic(eng), 0);
+    int rc = tesseract_layout ? NOCR_OK : tess_analyse(&tl, eng, img, !lang_alphabetic(eng), 0, 0);
     if (rc)
         return rc;
     if ((rc = nocr_ink_find(&ink, img)))
@@ -477,7 +510,7 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
                               nocr_image_source(img));
     nocr_page *page = NULL;
     tess_layout tl;
-    int rc = tess_analyse(&tl, eng, img, 0, 0);
+    int rc = tess_analyse(&tl, eng, img, 0, 0, 0);
     if (rc)
         return rc;
     if (!(rc = page_new_from(&page, img)))
@@ -498,16 +531,61 @@ int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
 }
 
 /* A line "crosses a gutter" when the text image holds, inside its box, a run of empty
- * pixel columns at least GUTTER_EMS body sizes wide between ink on both sides: a word
- * space is a third of that, a gutter (1-2 em on the Latin tuning pages) at least as much.
- * Such a line is two columns' lines read as one, their words interleaved. */
-#define GUTTER_EMS 1.0
+ * pixel columns at least GUTTER_EMS body sizes wide between ink on both sides, and the
+ * middle of that run stays empty CHANNEL_EMS body sizes above and below the line: a
+ * gutter is a white channel down the column, a word space is not. A wide word space of a
+ * justified line (in a narrow column, 1-1.5 em) passed the width test alone: on Latin
+ * tuning seeds 3700-3711 the working layout's share read 0.06-0.60, the original was
+ * analysed on 10 of the 12 pages (a second or more each) and taken on none; with the
+ * channel, on 5, and taken on 3701 (CER 0.49 -> 0.46, plain tesseract 0.46). Such a line
+ * is two columns' lines read as one, their words interleaved. */
+#define GUTTER_EMS  1.0
+#define CHANNEL_EMS 3.0
 
 /* The original's layout is taken when its share of lines across a gutter is at least
  * CROSS_MARGIN under the working image's: 3118 0.026 against 0.230, 20261201588 0.036
  * against 0.118 (the original's read far better); 3422 0.031 against 0.040 (the working
  * image's read better: CER 0.006 against 0.43). */
 #define CROSS_MARGIN 0.05
+
+/* True when the text image has no ink in columns [x0, x1) over rows [y0, y1) (clipped). */
+static int columns_empty(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0,
+                         int y1)
+{
+    x0 = x0 < 0 ? 0 : x0;
+    x1 = x1 > W ? W : x1;
+    y0 = y0 < 0 ? 0 : y0;
+    y1 = y1 > H ? H : y1;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            if (GET_DATA_BIT(data + (size_t)y * wpl, x))
+                return 0;
+    return 1;
+}
+
+/* True when the line box [x0, x1) x [y0, y1) holds an empty run of columns at least
+ * GUTTER_EMS bodies wide, ink on both sides, whose middle half is empty CHANNEL_EMS
+ * bodies above and below the line (see GUTTER_EMS). */
+static int line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0,
+                               int y1, int body)
+{
+    int run = 0, seen = 0, reach = (int)(CHANNEL_EMS * body);
+    for (int x = x0; x < x1; x++) {
+        int ink = 0;
+        for (int y = y0; y < y1 && !ink; y++)
+            ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
+        if (!ink) {
+            run++;
+            continue;
+        }
+        if (seen && run >= GUTTER_EMS * body &&
+            columns_empty(data, wpl, W, H, x - run + run / 4, x - run / 4, y0 - reach, y1 + reach))
+            return 1;
+        seen = 1;
+        run = 0;
+    }
+    return 0;
+}
 
 /* Width-weighted share of the layout's text lines that cross a gutter (see GUTTER_EMS),
  * measured on the working text image; 0 without one. */
@@ -518,7 +596,7 @@ static double crossing_share(const tess_layout *tl, const nocr_image *img)
     if (!pixb || body <= 0)
         return 0.0;
     int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
-    l_uint32 *data = pixGetData(pixb);
+    const l_uint32 *data = pixGetData(pixb);
     double all = 0.0, crossing = 0.0;
     for (size_t k = 0; k < tl->n; k++) {
         if (!block_is_text(tl->v[k].type))
@@ -529,26 +607,24 @@ static double crossing_share(const tess_layout *tl, const nocr_image *img)
             int y0 = b.y < 0 ? 0 : b.y, y1 = b.y + b.h > H ? H : b.y + b.h;
             if (x1 <= x0 || y1 <= y0)
                 continue;
-            int run = 0, best = 0, seen = 0;
-            for (int x = x0; x < x1; x++) {
-                int ink = 0;
-                for (int y = y0; y < y1 && !ink; y++)
-                    ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
-                if (ink) {
-                    best = seen && run > best ? run : best;
-                    seen = 1;
-                    run = 0;
-                } else {
-                    run++;
-                }
-            }
             all += x1 - x0;
-            if (best >= GUTTER_EMS * body)
+            if (line_crosses_gutter(data, wpl, W, H, x0, x1, y0, y1, body))
                 crossing += x1 - x0;
         }
     }
     return all > 0.0 ? crossing / all : 0.0;
 }
+
+/* The text image's layout (clean_gray) is tried when the gray's text blocks hold less
+ * than SHADE_COVER of the ink (tess_covered), and taken when its blocks hold CLEAN_GAIN
+ * more: a shade the gray's analysis took for an image leaves the lines under it out.
+ * Taken on every Latin page it won on some and lost on others (held-out seeds 3200-3219:
+ * CER 0.182 -> 0.189, 3207 0.15 -> 0.40; 3600-3623 0.224 -> 0.190). The gray's blocks
+ * held 0.90-0.94 of the ink on the pages it won (fresh 20261201914 and 920, seeds 3205,
+ * 3211; the text image's 0.98-1.0) and 0.990-0.9999 on those it lost (913, 953, 3207,
+ * 3208, 3217). */
+#define SHADE_COVER 0.97
+#define CLEAN_GAIN  0.01
 
 int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image *img)
 {
@@ -559,21 +635,35 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     tess_layout tl;
     nocr_ink ink = {0};
     unsigned char *covered = NULL;
-    /* Tesseract's layout of the working image, unless the original's has clearly fewer
+    /* Tesseract's layout of the working gray, unless its text blocks leave SHADE_COVER of
+     * the ink outside and the text image's (clean_gray) take in CLEAN_GAIN more of it;
+     * then, of the working image, unless the original's has clearly fewer
      * lines across a gutter (CROSS_MARGIN less of their width): either can join the
      * columns where the other does not (see tess_analyse). The original is analysed only
      * when the working image's layout has CROSS_MARGIN of its lines across a gutter: below
      * that it cannot lose, and a second analysis costs a second or more of a Latin page. */
-    int rc = tess_analyse(&tl, eng, img, 0, 0);
+    int rc = tess_analyse(&tl, eng, img, 0, 0, 0);
     if (rc)
         return rc;
+    if ((rc = nocr_ink_find(&ink, img)))
+        goto cleanup;
+    double cov = tess_covered(&tl, &ink);
+    if (cov < SHADE_COVER) {
+        tess_layout tc;
+        if ((rc = tess_analyse(&tc, eng, img, 0, 0, 1)))
+            goto cleanup;
+        if (tess_covered(&tc, &ink) >= cov + CLEAN_GAIN) {
+            tess_layout_free(&tl);
+            tl = tc;
+        } else {
+            tess_layout_free(&tc);
+        }
+    }
     double cross = crossing_share(&tl, img);
     tess_layout to;
     if (cross >= CROSS_MARGIN) {
-        if ((rc = tess_analyse(&to, eng, img, 0, 1))) {
-            tess_layout_free(&tl);
-            return rc;
-        }
+        if ((rc = tess_analyse(&to, eng, img, 0, 1, 0)))
+            goto cleanup;
         if (crossing_share(&to, img) > cross - CROSS_MARGIN) {
             tess_layout_free(&to);
         } else {
@@ -581,8 +671,7 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
             tl = to;
         }
     }
-    if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)) ||
-        (rc = nocr_ink_find(&ink, img)))
+    if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
