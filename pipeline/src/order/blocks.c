@@ -213,24 +213,11 @@ cleanup:
  * larger line holds the print: the smaller one (a piece of it) is dropped. */
 #define READ_TWICE_SHARE 0.6
 
-static long long box_area(nocr_box b)
-{
-    return b.w > 0 && b.h > 0 ? (long long)b.w * b.h : 0;
-}
-
-/* Area of the overlap of boxes a and b. */
-static long long box_overlap(nocr_box a, nocr_box b)
-{
-    long long w = rec_overlap(a.x, a.x + a.w, b.x, b.x + b.w);
-    long long h = rec_overlap(a.y, a.y + a.h, b.y, b.y + b.h);
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
 /* True when line a of region ra is read again in a larger line of another region. */
 static int read_elsewhere(const nocr_page *page, const nocr_region *ra, const nocr_line *a)
 {
     nocr_box ab = nocr_line_box(a);
-    long long area = box_area(ab);
+    long long area = rec_box_area(ab);
     if (area == 0)
         return 0;
     for (size_t k = 0; k < nocr_page_region_count(page); k++) {
@@ -239,8 +226,8 @@ static int read_elsewhere(const nocr_page *page, const nocr_region *ra, const no
             continue;
         for (size_t j = 0; j < nocr_region_line_count(rb); j++) {
             nocr_box bb = nocr_line_box(nocr_region_line(rb, j));
-            if (box_area(bb) > area &&
-                (double)box_overlap(ab, bb) >= READ_TWICE_SHARE * (double)area)
+            if (rec_box_area(bb) > area &&
+                (double)rec_box_overlap(ab, bb) >= READ_TWICE_SHARE * (double)area)
                 return 1;
         }
     }

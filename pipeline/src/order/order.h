@@ -16,7 +16,8 @@
  *   vlines.c       rec_vlines_sort: the columns of a vertical region right to left
  *   upright.c      rec_upright_box, rec_upright_begin, rec_upright_end: a skewed scan's
  *                  boxes straightened, for the rules of vertical pages
- *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap (inline, below)
+ *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap, rec_box_area,
+ *                  rec_box_overlap (inline, below)
  *
  * The stage reads and writes the page model through newsocr.h only (issue 10): what it
  * does, a stage written outside the library could do too. Every length is a multiple of
@@ -87,6 +88,19 @@ static inline int rec_overlap(int a0, int a1, int b0, int b1)
 {
     int lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
     return hi > lo ? hi - lo : 0;
+}
+
+/* Area of box b (0 when empty), and of the overlap of boxes a and b. */
+static inline long long rec_box_area(nocr_box b)
+{
+    return b.w > 0 && b.h > 0 ? (long long)b.w * b.h : 0;
+}
+
+static inline long long rec_box_overlap(nocr_box a, nocr_box b)
+{
+    long long w = rec_overlap(a.x, a.x + a.w, b.x, b.x + b.w);
+    long long h = rec_overlap(a.y, a.y + a.h, b.y, b.y + b.h);
+    return w > 0 && h > 0 ? w * h : 0;
 }
 
 /* A headline under another over the same columns is the second line (deck) of the same

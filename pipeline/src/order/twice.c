@@ -27,18 +27,6 @@
  * two good readings of one line. */
 #define TWICE_CONF_MARGIN 10.0f
 
-static long long box_area(nocr_box b)
-{
-    return (long long)b.w * b.h;
-}
-
-static long long box_overlap(nocr_box a, nocr_box b)
-{
-    long long w = rec_overlap(a.x, a.x + a.w, b.x, b.x + b.w);
-    long long h = rec_overlap(a.y, a.y + a.h, b.y, b.y + b.h);
-    return w > 0 && h > 0 ? w * h : 0;
-}
-
 /* A line with text: a line recognition found nothing in reads nothing twice. */
 static int line_read(const nocr_line *l)
 {
@@ -51,13 +39,13 @@ static int line_read(const nocr_line *l)
  * overlap each other, so the sum of the overlaps is the area covered. */
 static double covering_conf(const nocr_region *rb, nocr_box a, float *conf)
 {
-    long long area = box_area(a), covered = 0;
+    long long area = rec_box_area(a), covered = 0;
     double weighted = 0;
     for (size_t j = 0, n = nocr_region_line_count(rb); j < n; j++) {
         const nocr_line *l = nocr_region_line(rb, j);
         if (!line_read(l))
             continue;
-        long long o = box_overlap(a, nocr_line_box(l));
+        long long o = rec_box_overlap(a, nocr_line_box(l));
         covered += o;
         weighted += (double)o * nocr_line_confidence(l);
     }
@@ -69,7 +57,7 @@ static double covering_conf(const nocr_region *rb, nocr_box a, float *conf)
 static int read_better_elsewhere(const nocr_page *page, const nocr_region *ra, const nocr_line *a)
 {
     nocr_box ab = nocr_line_box(a);
-    if (box_area(ab) == 0 || !line_read(a))
+    if (rec_box_area(ab) == 0 || !line_read(a))
         return 0;
     for (size_t k = 0, n = nocr_page_region_count(page); k < n; k++) {
         const nocr_region *rb = nocr_page_region(page, k);
