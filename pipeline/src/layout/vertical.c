@@ -359,16 +359,16 @@ static int headline_grid(const seg_region *r, PIX *pixb)
 
 static int ink_box(seg_box *out, PIX *pixb, const seg_box *b);
 
-/* The runs of rows with ink of box b of pixb into y0/y1 (page rows), at most RUNS_MAX,
- * runs less than ROW_JOIN body heights apart taken as one; returns their count,
- * RUNS_MAX + 1 when there are more. */
-static int ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
+/* The runs of rows with ink of box b of pixb into y0/y1 (page rows), at most max, runs
+ * less than ROW_JOIN body heights apart taken as one; returns their count, max + 1 when
+ * there are more. */
+static int ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, int body, int max)
 {
     PIX *pixc = seg_clip(pixb, b);
     NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
     pixDestroy(&pixc);
     int n = 0, h = rows ? numaGetCount(rows) : 0;
-    for (int y = 0; y < h && n <= RUNS_MAX;) {
+    for (int y = 0; y < h && n <= max;) {
         l_int32 c = 0;
         numaGetIValue(rows, y, &c);
         if (c == 0) {
@@ -378,10 +378,10 @@ static int ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
         int e = y;
         for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
             e++;
-        if (n > 0 && n <= RUNS_MAX && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
+        if (n > 0 && n <= max && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
             y1[n - 1] = b->y0 + e; /* a hollow rule's two edges, a character's strokes */
         else {
-            if (n < RUNS_MAX) {
+            if (n < max) {
                 y0[n] = b->y0 + y;
                 y1[n] = b->y0 + e;
             }
@@ -404,7 +404,7 @@ static int rule_piece(PIX *pixb, const seg_box *c, int y0, int y1, int body)
 /* Cuts the rule's remains off the ends of column c (see above); 0 when nothing is left. */
 static int trim_rule_ends(seg_box *c, PIX *pixb, int body)
 {
-    int y0[RUNS_MAX], y1[RUNS_MAX], n = ink_runs(y0, y1, pixb, c, body);
+    int y0[RUNS_MAX], y1[RUNS_MAX], n = ink_runs(y0, y1, pixb, c, body, RUNS_MAX);
     if (n < 1 || n > RUNS_MAX)
         return 1;
     if (n == 1)
@@ -629,32 +629,7 @@ static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
 
 static int part_rows(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
 {
-    PIX *pixc = seg_clip(pixb, b);
-    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
-    pixDestroy(&pixc);
-    int n = 0, h = rows ? numaGetCount(rows) : 0;
-    for (int y = 0; y < h;) {
-        l_int32 c = 0;
-        numaGetIValue(rows, y, &c);
-        if (c == 0) {
-            y++;
-            continue;
-        }
-        int e = y;
-        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
-            e++;
-        if (n > 0 && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
-            y1[n - 1] = b->y0 + e;
-        else if (n < ROWS_MAX) {
-            y0[n] = b->y0 + y;
-            y1[n++] = b->y0 + e;
-        } else {
-            n = ROWS_MAX + 1; /* too many to be rows of type: left whole */
-            break;
-        }
-        y = e;
-    }
-    numaDestroy(&rows);
+    int n = ink_runs(y0, y1, pixb, b, body, ROWS_MAX); /* more: not rows of type */
     for (int k = 0; k < n && n <= ROWS_MAX; k++)
         if (y1[k] - y0[k] < ROW_MIN * body)
             return 1;
