@@ -441,6 +441,26 @@ static char *region_texts(const nocr_page *page)
  * type that was blurred, or scanned at a low resolution and upscaled): the body blocks read
  * badly from it are read again from the gray, and their text is there (recognize.c,
  * region_gray_reading). */
+/* img preprocessed and segmented, then its binary text image thickened by a brick of
+ * `blot` pixels, then recognized: the page, or NULL when a step failed. */
+static nocr_page *read_blotted(nocr_image *img, int blot)
+{
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
+    struct Pix *pixb = nocr_image_work_binary(img);
+    struct Pix *blots = pixb ? pixDilateBrick(NULL, pixb, blot, blot) : NULL;
+    CHECK(blots != NULL);
+    if (page && blots && pixCopy(pixb, blots) == pixb)
+        CHECK_INT(nocr_recognize(page, eng, img), NOCR_OK);
+    else {
+        nocr_page_free(page);
+        page = NULL;
+    }
+    pixDestroy(&blots);
+    return page;
+}
+
 #define BLOT_RECALL 0.8
 static void test_blotted_binary(void)
 {
@@ -448,25 +468,16 @@ static void test_blotted_binary(void)
     CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
     if (!img)
         return;
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
-    struct Pix *pixb = nocr_image_work_binary(img);
-    struct Pix *blots = pixb ? pixDilateBrick(NULL, pixb, 9, 9) : NULL;
-    CHECK(blots != NULL);
-    if (page && blots && pixCopy(pixb, blots) == pixb) {
-        CHECK_INT(nocr_recognize(page, eng, img), NOCR_OK);
-        char *all = region_texts(page);
-        CHECK(all != NULL);
-        if (all) {
-            double a = recall(all, "清晨六点滨江公园的步道上已经有了不少晨练的市民");
-            double b = recall(all, "家门口的公园越来越好用了");
-            fprintf(stderr, "blotted binary: recall %.2f %.2f\n", a, b);
-            CHECK(a >= BLOT_RECALL && b >= BLOT_RECALL);
-        }
-        free(all);
+    nocr_page *page = read_blotted(img, 9);
+    char *all = page ? region_texts(page) : NULL;
+    CHECK(all != NULL);
+    if (all) {
+        double a = recall(all, "清晨六点滨江公园的步道上已经有了不少晨练的市民");
+        double b = recall(all, "家门口的公园越来越好用了");
+        fprintf(stderr, "blotted binary: recall %.2f %.2f\n", a, b);
+        CHECK(a >= BLOT_RECALL && b >= BLOT_RECALL);
     }
-    pixDestroy(&blots);
+    free(all);
     nocr_page_free(page);
     nocr_image_free(img);
 }
@@ -506,20 +517,14 @@ static void test_blotted_low_resolution(void)
         return;
     nocr_image *img = image_loaded(small, "p01-150dpi.png");
     pixDestroy(&small);
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
-    nocr_page *page = NULL;
-    CHECK_INT(nocr_segment(&page, img), NOCR_OK);
-    struct Pix *pixb = nocr_image_work_binary(img);
-    struct Pix *blots = pixb ? pixDilateBrick(NULL, pixb, 5, 5) : NULL;
-    CHECK(blots != NULL);
+    nocr_page *page = read_blotted(img, 5);
+    CHECK(page != NULL);
     CHECK(nocr_image_scale(img) >= 1.5);
-    if (page && blots && pixCopy(pixb, blots) == pixb) {
-        CHECK_INT(nocr_recognize(page, eng, img), NOCR_OK);
+    if (page) {
         double conf = body_confidence(page);
         fprintf(stderr, "blotted low resolution: body confidence %.1f\n", conf);
         CHECK(conf >= LOWRES_MIN_CONF);
     }
-    pixDestroy(&blots);
     nocr_page_free(page);
     nocr_image_free(img);
 }
