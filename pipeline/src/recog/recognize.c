@@ -244,12 +244,13 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
 #define GRAY_RETRY_CONF 70.0
 #define GRAY_MARGIN     5.0
 #define GRAY_MIN_CHARS  0.9
-/* A page preprocessing scaled up by GRAY_UPSCALED or more (a scan of 200 dpi or less) is
- * where the blots come from, and there they cost characters at higher confidences too:
- * fresh seed 20261201931 (12 pt at 160 dpi, JPEG 49, blur 1.2) read blocks at 62-70 with
- * one character in ten wrong, where plain tesseract reads the gray almost clean. Its
- * blocks under GRAY_RETRY_UPSCALED are read again. On 16 tuning pages of 150-210 dpi this
- * took the order-free error from 0.048 to 0.036, for a fifth more time on those pages. */
+/* A page preprocessing scaled up by GRAY_UPSCALED or more (type small for its resolution:
+ * body text of 9-12 pt scanned at 200 dpi or less) is where the blots come from, and there
+ * they cost characters at higher confidences too: fresh seed 20261201931 (12 pt at
+ * 160 dpi, JPEG 49, blur 1.2) read blocks at 62-70 with one character in ten wrong, where
+ * plain tesseract reads the gray almost clean. Its blocks under GRAY_RETRY_UPSCALED are
+ * read again. On 16 tuning pages of 150-210 dpi this took the order-free error from 0.048
+ * to 0.036, for a fifth more time on those pages. */
 #define GRAY_UPSCALED       1.4
 #define GRAY_RETRY_UPSCALED 85.0
 
