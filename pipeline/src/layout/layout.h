@@ -133,6 +133,12 @@ static inline int seg_same_row(const seg_box *a, const seg_box *b)
 }
 
 int seg_cmp_int(const void *a, const void *b);
+/* The box of the ink of pixb inside b into *out (out may be b); 0 when there is none. */
+int seg_ink_box(seg_box *out, PIX *pixb, const seg_box *b);
+/* The runs of rows with ink of box b of pixb into y0/y1 (page rows), at most max; runs less
+ * than `join` pixels apart are taken as one (0: every white row separates). Returns their
+ * count, max + 1 when there are more. */
+int seg_ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, double join, int max);
 /* 1 when a vertical rule stands in the gap between boxes a and b, side by side, at rows they
  * share: two headlines over neighbouring columns, a rule between them, are two. */
 int seg_ruled_apart(const seg_page *sp, const seg_box *a, const seg_box *b);

@@ -6,7 +6,8 @@
  *   stacked_lines           a "large" fragment that is body lines set tight, cut apart
  *   seg_label_blocks        fragments of body-size text grouped into column blocks
  *   seg_group_lines         a block's fragments that share a row joined into lines
- *   seg_line_cmp_top, seg_lines_push, seg_cmp_int, seg_regions_push   shared helpers
+ *   seg_line_cmp_top, seg_lines_push, seg_cmp_int, seg_regions_push, seg_ink_box,
+ *   seg_ink_runs            shared helpers
  *
  * Why not Tesseract's layout analysis: it reads lines straight across narrow gutters
  * without rules and orders blocks by bands of constant column layout (tesseract#4426).
@@ -57,6 +58,50 @@ int seg_cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+int seg_ink_box(seg_box *out, PIX *pixb, const seg_box *b)
+{
+    BOX *box = seg_box_lept(b), *ib = NULL;
+    l_int32 x, y, w, h;
+    int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
+                boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
+    if (found)
+        *out = (seg_box){x, y, x + w, y + h};
+    boxDestroy(&box);
+    boxDestroy(&ib);
+    return found;
+}
+
+int seg_ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, double join, int max)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    pixDestroy(&pixc);
+    int n = 0, h = rows ? numaGetCount(rows) : 0;
+    for (int y = 0; y < h && n <= max;) {
+        l_int32 c = 0;
+        numaGetIValue(rows, y, &c);
+        if (c == 0) {
+            y++;
+            continue;
+        }
+        int e = y;
+        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
+            e++;
+        if (n > 0 && n <= max && b->y0 + y - y1[n - 1] < join)
+            y1[n - 1] = b->y0 + e;
+        else {
+            if (n < max) {
+                y0[n] = b->y0 + y;
+                y1[n] = b->y0 + e;
+            }
+            n++;
+        }
+        y = e;
+    }
+    numaDestroy(&rows);
+    return n;
+}
+
 int seg_line_cmp_top(const void *a, const void *b)
 {
     const seg_line *x = a, *y = b;
@@ -104,55 +149,21 @@ static int label_at(PIX *labels, const seg_box *b)
 #define STACKED_MIN_DIV 2
 #define STACKED_MAX     16 /* pieces looked for in one fragment */
 
-/* The pieces [y0, y1) of rows of box (x, y, w, h) of pixb that white rows separate, into
- * tops/bottoms (at most STACKED_MAX); their number when every piece is a body line, else 0. */
-static int stacked_lines(PIX *pixb, l_int32 x, l_int32 y, l_int32 w, l_int32 h, int body,
-                         int *tops, int *bottoms)
+/* The pieces of box b of pixb that white rows separate, their rows [tops, bottoms) (at
+ * most STACKED_MAX); their number when every piece is a body line, else 0. */
+static int stacked_lines(PIX *pixb, const seg_box *b, int body, int *tops, int *bottoms)
 {
-    if (w < STACKED_MIN_W * body)
+    if (seg_box_w(b) < STACKED_MIN_W * body)
         return 0;
-    BOX *box = boxCreate(x, y, w, h);
-    PIX *clip = box ? pixClipRectangle(pixb, box, NULL) : NULL;
-    NUMA *rows = clip ? pixCountPixelsByRow(clip, NULL) : NULL;
-    boxDestroy(&box);
-    pixDestroy(&clip);
-    int n = 0, start = -1;
-    for (int r = 0; rows && r <= h; r++) {
-        l_int32 ink = 0;
-        if (r < h)
-            numaGetIValue(rows, r, &ink);
-        if (ink > 0 && start < 0)
-            start = r;
-        else if (ink == 0 && start >= 0) {
-            if (n == STACKED_MAX) {
-                n = 0;
-                break;
-            }
-            tops[n] = y + start;
-            bottoms[n++] = y + r;
-            start = -1;
-        }
-    }
-    numaDestroy(&rows);
+    int n = seg_ink_runs(tops, bottoms, pixb, b, 0.0, STACKED_MAX); /* no white row joins */
+    if (n < 2 || n > STACKED_MAX)
+        return 0;
     for (int i = 0; i < n; i++) {
         int ph = bottoms[i] - tops[i];
         if (STACKED_MIN_DIV * ph < body || ph > LARGE_TEXT_RATIO * body)
             return 0;
     }
-    return n >= 2 ? n : 0;
-}
-
-/* A piece's box narrowed to its own print: the lines of a fragment need not be as wide. */
-static void piece_tighten(PIX *pixb, seg_box *b)
-{
-    BOX *box = boxCreate(b->x0, b->y0, seg_box_w(b), seg_box_h(b)), *fg = NULL;
-    if (box && pixClipBoxToForeground(pixb, box, NULL, &fg) == 0 && fg) {
-        l_int32 x, y, w, h;
-        boxGetGeometry(fg, &x, &y, &w, &h);
-        *b = (seg_box){x, y, x + w, y + h};
-    }
-    boxDestroy(&box);
-    boxDestroy(&fg);
+    return n;
 }
 
 /* Appends fragment f to frags (growing it); body-size ones are drawn from pixf into pixbody. */
@@ -195,10 +206,10 @@ static int seg_fragments(seg_line **out, size_t *out_n, PIX **out_mask, PIX *pix
         seg_line f = {{x, y, x + w, y + h}, 0, 0.0f};
         int tops[STACKED_MAX], bottoms[STACKED_MAX], pieces = 0;
         if (h > LARGE_TEXT_RATIO * body && w > body &&
-            (pieces = stacked_lines(pixb, x, y, w, h, body, tops, bottoms)) > 0) {
+            (pieces = stacked_lines(pixb, &f.box, body, tops, bottoms)) > 0) {
             for (int k = 0; !rc && k < pieces; k++) {
                 seg_line piece = {{x, tops[k], x + w, bottoms[k]}, 0, 0.0f};
-                piece_tighten(pixb, &piece.box);
+                seg_ink_box(&piece.box, pixb, &piece.box); /* a line need not be as wide */
                 rc = frags_push(&frags, &nf, &cap, piece, pixbody, pixf);
             }
             continue;

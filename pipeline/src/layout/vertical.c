@@ -357,54 +357,18 @@ static int headline_grid(const seg_region *r, PIX *pixb)
  * hollow rule's two edges (also part_rows's figure for the rows of a headline). */
 #define ROW_JOIN 0.25
 
-static int ink_box(seg_box *out, PIX *pixb, const seg_box *b);
-
-/* The runs of rows with ink of box b of pixb into y0/y1 (page rows), at most max, runs
- * less than ROW_JOIN body heights apart taken as one; returns their count, max + 1 when
- * there are more. */
-static int ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, int body, int max)
-{
-    PIX *pixc = seg_clip(pixb, b);
-    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
-    pixDestroy(&pixc);
-    int n = 0, h = rows ? numaGetCount(rows) : 0;
-    for (int y = 0; y < h && n <= max;) {
-        l_int32 c = 0;
-        numaGetIValue(rows, y, &c);
-        if (c == 0) {
-            y++;
-            continue;
-        }
-        int e = y;
-        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
-            e++;
-        if (n > 0 && n <= max && b->y0 + y - y1[n - 1] < ROW_JOIN * body)
-            y1[n - 1] = b->y0 + e; /* a hollow rule's two edges, a character's strokes */
-        else {
-            if (n < max) {
-                y0[n] = b->y0 + y;
-                y1[n] = b->y0 + e;
-            }
-            n++;
-        }
-        y = e;
-    }
-    numaDestroy(&rows);
-    return n;
-}
-
 /* Is run [y0, y1) of column c a rule's remains (thin, wider than a character)? */
 static int rule_piece(PIX *pixb, const seg_box *c, int y0, int y1, int body)
 {
     seg_box band = {c->x0, y0, c->x1, y1}, ink;
-    return 3 * (y1 - y0) < body && ink_box(&ink, pixb, &band) &&
+    return 3 * (y1 - y0) < body && seg_ink_box(&ink, pixb, &band) &&
            seg_box_w(&ink) >= RULE_PIECE_W * body;
 }
 
 /* Cuts the rule's remains off the ends of column c (see above); 0 when nothing is left. */
 static int trim_rule_ends(seg_box *c, PIX *pixb, int body)
 {
-    int y0[RUNS_MAX], y1[RUNS_MAX], n = ink_runs(y0, y1, pixb, c, body, RUNS_MAX);
+    int y0[RUNS_MAX], y1[RUNS_MAX], n = seg_ink_runs(y0, y1, pixb, c, ROW_JOIN * body, RUNS_MAX);
     if (n < 1 || n > RUNS_MAX)
         return 1;
     if (n == 1)
@@ -418,7 +382,7 @@ static int trim_rule_ends(seg_box *c, PIX *pixb, int body)
     if (first == 0 && last == n - 1)
         return 1;
     seg_box rest = {c->x0, y0[first], c->x1, y1[last]}, ink;
-    if (ink_box(&ink, pixb, &rest))
+    if (seg_ink_box(&ink, pixb, &rest))
         *c = ink;
     return 1;
 }
@@ -601,19 +565,6 @@ static void column_pieces(seg_vregions *vr, const seg_regions *hregions, const s
 }
 
 /* The tight box of the ink of pixb inside b into *out; 0 when b holds no ink. */
-static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
-{
-    BOX *box = seg_box_lept(b), *ib = NULL;
-    l_int32 x, y, w, h;
-    int found = box && pixClipBoxToForeground(pixb, box, NULL, &ib) == 0 && ib &&
-                boxGetGeometry(ib, &x, &y, &w, &h) == 0 && w > 0 && h > 0;
-    if (found)
-        *out = (seg_box){x, y, x + w, y + h};
-    boxDestroy(&box);
-    boxDestroy(&ib);
-    return found;
-}
-
 /* A part of a line cut out of a wider one is split into its rows when its ink stands in
  * at least two runs of rows each ROW_MIN body heights tall, apart by white: the
  * horizontal pass joins the rows of a horizontal headline into one line where large type
@@ -629,7 +580,7 @@ static int ink_box(seg_box *out, PIX *pixb, const seg_box *b)
 
 static int part_rows(int *y0, int *y1, PIX *pixb, const seg_box *b, int body)
 {
-    int n = ink_runs(y0, y1, pixb, b, body, ROWS_MAX); /* more: not rows of type */
+    int n = seg_ink_runs(y0, y1, pixb, b, ROW_JOIN * body, ROWS_MAX); /* more: not rows of type */
     for (int k = 0; k < n && n <= ROWS_MAX; k++)
         if (y1[k] - y0[k] < ROW_MIN * body)
             return 1;
@@ -663,7 +614,7 @@ static int split_parts(seg_lines *lines, const size_t *cut, size_t ncut,
             continue;
         for (int k = 0; k < n; k++) {
             seg_box row = {b.x0, y0[k], b.x1, y1[k]}, ink;
-            if (!ink_box(&ink, pixb, &row) || held_elsewhere(hregions, self, &ink))
+            if (!seg_ink_box(&ink, pixb, &row) || held_elsewhere(hregions, self, &ink))
                 continue;
             seg_line l = lines->v[i];
             l.box = ink;
@@ -925,7 +876,7 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
             seg_box part = *b, ink;
             part.x0 = part.x0 > cuts[p] ? part.x0 : cuts[p];
             part.x1 = part.x1 < cuts[p + 1] ? part.x1 : cuts[p + 1];
-            if (!ink_box(&ink, pixb, &part))
+            if (!seg_ink_box(&ink, pixb, &part))
                 continue;
             seg_line l = lines->v[i];
             l.box = ink;
