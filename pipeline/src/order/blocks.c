@@ -236,12 +236,5 @@ static int read_elsewhere(const nocr_page *page, const nocr_region *ra, const no
 
 void rec_blocks_read_twice(nocr_page *page)
 {
-    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        if (!nocr_role_is_text(nocr_region_role(r)))
-            continue;
-        for (size_t j = nocr_region_line_count(r); j-- > 0;)
-            if (read_elsewhere(page, r, nocr_region_line(r, j)))
-                nocr_region_remove_line(r, j);
-    }
+    rec_drop_lines_where(page, read_elsewhere);
 }

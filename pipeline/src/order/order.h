@@ -203,6 +203,12 @@ void rec_blocks_read_twice(nocr_page *page);
  * (twice.c). */
 void rec_read_twice(nocr_page *page);
 
+/* Whether line l of region r is print another region reads too (and better). */
+typedef int (*rec_line_test)(const nocr_page *page, const nocr_region *r, const nocr_line *l);
+/* Drops from every text region the lines read_elsewhere says another region holds; the
+ * one pass rec_read_twice and rec_blocks_read_twice make with their tests (twice.c). */
+void rec_drop_lines_where(nocr_page *page, rec_line_test read_elsewhere);
+
 /* Marks paragraph starts and run-ons (nocr_line_set_starts_paragraph,
  * nocr_region_set_continues) along items in reading order. On a vertical page (vertical
  * != 0) the columns of vertical regions by their tops and bottoms (paragraphs.c), and

@@ -3,6 +3,8 @@
  *
  *   rec_read_twice   a line another region read over again with more confidence is dropped
  *   covering_conf    how much of a line another region's lines cover, and how surely
+ *   rec_drop_lines_where  the lines of text regions a test says are read elsewhere, dropped
+ *                    (also blocks.c's rec_blocks_read_twice)
  *
  * A body block is read as one rectangle (recog/recognize.c): Tesseract reads all the ink
  * inside it. A region that the layout found inside that rectangle as well is then read a
@@ -71,14 +73,19 @@ static int read_better_elsewhere(const nocr_page *page, const nocr_region *ra, c
     return 0;
 }
 
-void rec_read_twice(nocr_page *page)
+void rec_drop_lines_where(nocr_page *page, rec_line_test read_elsewhere)
 {
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         nocr_region *r = nocr_page_region(page, i);
         if (!nocr_role_is_text(nocr_region_role(r)))
             continue;
         for (size_t j = nocr_region_line_count(r); j-- > 0;)
-            if (read_better_elsewhere(page, r, nocr_region_line(r, j)))
+            if (read_elsewhere(page, r, nocr_region_line(r, j)))
                 nocr_region_remove_line(r, j);
     }
+}
+
+void rec_read_twice(nocr_page *page)
+{
+    rec_drop_lines_where(page, read_better_elsewhere);
 }
