@@ -305,15 +305,16 @@ static int region_take_lines(nocr_region *dst, const nocr_region *src)
 }
 
 /* The second reading of a body block just read from the binary image at [l, t, r, b)
- * (working pixels), from the gray (GRAY_RETRY_CONF); leaves the engine without an image. */
+ * (working pixels), from the gray (GRAY_RETRY_CONF, GRAY_RETRY_UPSCALED); leaves the
+ * engine without an image. */
 static int region_gray_reading(nocr_region *region, nocr_engine *eng, const nocr_image *img, int l,
                                int t, int r, int b)
 {
     PIX *gray = nocr_image_work_gray(img);
     size_t chars = 0;
     double conf = reading_confidence(region, &chars);
-    /* without a binary image the block was read from the gray already */
     double retry = nocr_image_scale(img) >= GRAY_UPSCALED ? GRAY_RETRY_UPSCALED : GRAY_RETRY_CONF;
+    /* without a binary image the block was read from the gray already */
     if (!gray || !nocr_image_work_binary(img) || chars == 0 || conf >= retry)
         return NOCR_OK;
     nocr_page *scratch = NULL;
