@@ -845,6 +845,63 @@ static void test_deck_with_its_headline(void)
                     "乙题\n乙文一乙文完。\n乙文一乙文完。\n乙文一乙文完。\n");
 }
 
+/* A one-column headline over column 3 with its deck under it, and a taller headline over
+ * column 4 whose rows reach down beside that deck. Columns 0-2 start level with the
+ * headlines: they are the first headline's, whose deck is its own, not the taller
+ * neighbour's (fresh seed 20261202156). */
+static void test_deck_under_own_headline(void)
+{
+    static const char *const one[] = {">甲文一", "甲文二"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3) + 100, 100, COL_W - 200, "甲题");
+    one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(3) + 20, 160, COL_W - 40, "甲副题");
+    nocr_region *h = region(page, NOCR_ROLE_HEADLINE, col_x(4), 80, COL_W, 140);
+    line(h, col_x(4), 80, COL_W, "乙题");
+    for (int c = 0; c < 3; c++)
+        column(page, col_x(c), 110, COL_W, one, 2);
+    column(page, col_x(3), 240, COL_W, one, 2);
+    column(page, col_x(4), 240, COL_W, two, 2);
+    check_txt(page, "甲题\n甲副题\n甲文一甲文二\n甲文一甲文二\n甲文一甲文二\n甲文一甲文二\n\n"
+                    "乙题\n乙文一乙文完。\n");
+}
+
+/* A photo at the top of column 1, its caption and the headline under it, over columns
+ * 1-2: column 0 starts at the top beside the photo and is the first column of that
+ * article, read after its headline, not before it as no article's (fresh seed
+ * 20261202128). */
+static void test_column_beside_photo_head(void)
+{
+    static const char *const first[] = {">甲文一", "甲文二"};
+    static const char *const rest[] = {"甲文三", "甲文完。<"};
+    nocr_page *page = page_real(1500, 1200);
+    region(page, NOCR_ROLE_FIGURE, col_x(1), 100, COL_W, 400);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(1), 510, COL_W, "图为照片。");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 600, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 100, COL_W, first, 2);
+    column(page, col_x(1), 700, COL_W, rest, 2);
+    column(page, col_x(2), 700, COL_W, rest, 2);
+    check_txt(page, "甲题\n甲文一甲文二甲文三甲文完。\n甲文三甲文完。\n图为照片。\n");
+}
+
+/* A small headline over one column, taken for a section heading by its size, has a byline
+ * under it: a byline follows an article's headline, so it heads an article of its own
+ * and is not read inside the article beside it (fresh seed 20261202128). */
+static void test_byline_makes_headline(void)
+{
+    static const char *const one[] = {">甲文一", "甲文完。<"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(1500, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, one, 2);
+    column(page, col_x(1), 200, COL_W, one, 2);
+    one_line(page, NOCR_ROLE_SECTION_HEADING, col_x(2) + 100, 400, COL_W - 200, "乙题");
+    one_line(page, NOCR_ROLE_BODY, col_x(2) + 120, 460, COL_W - 240, "本报记者 李四");
+    column(page, col_x(2), 530, COL_W, two, 2);
+    check_txt(page, "甲题\n甲文一甲文完。\n甲文一甲文完。\n\n"
+                    "乙题\n本报记者 李四\n乙文一乙文完。\n");
+}
+
 /* A line read with confidence conf at (x, y), w by h. */
 static void line_conf(nocr_region *r, int x, int y, int w, int h, const char *text, float conf)
 {
@@ -914,5 +971,8 @@ int main(void)
     test_read_twice();
     test_deck_heads_column();
     test_deck_with_its_headline();
+    test_deck_under_own_headline();
+    test_column_beside_photo_head();
+    test_byline_makes_headline();
     return CHECK_DONE();
 }

@@ -5,8 +5,11 @@
  *   owner_above          the nearest headline above, in the region's columns
  *   owner_lower_band     a lower headline beside, where the region's column breaks off
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
- *   owner_beside         a headline level with the region's top (preferred to the band's
- *                        headline when nearer sideways)
+ *   owner_beside         a headline level with the region's top, or the photo over it
+ *                        (preferred to the band's headline when nearer sideways)
+ *   photo_heading        the photo over a headline, heading its article with it
+ *   beside_dx            the white between a region and a headline or its photo level
+ *                        with it
  *   deck_of              a deck on a headline's line: that headline's
  *   head_span, head_dx   the columns a headline and the deck on its line span; the white
  *                        between them and a region
@@ -229,17 +232,36 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     return lower;
 }
 
+/* Is there a headline other than hd right over d, in d's columns, nearer above d than hd
+ * is beside it (gap_x)? d is then that headline's deck, set under it: a tall headline
+ * next to it reaches down beside it too (fresh seed 20261202156: the deck under a
+ * one-column headline was taken for the deck of the taller headline one gutter away, and
+ * with it the columns of its article). */
+static int deck_under_other(const nocr_page *page, const nocr_region *d, const nocr_region *hd,
+                            int gap_x)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        int gap_y = rec_y0(d) - rec_y1(o);
+        if (o != hd && nocr_region_role(o) == NOCR_ROLE_HEADLINE && gap_y >= 0 && gap_y < gap_x &&
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(d), rec_x1(d)) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is d a deck set on headline hd's line: a subheadline whose top lies in the headline's
  * rows (a deck's smaller type hangs from there or sits low, level with the foot: seed
- * 1435's reaches 40 px under it), less than DECK_ROW_GAP headline heights away sideways? */
+ * 1435's reaches 40 px under it), less than DECK_ROW_GAP headline heights away sideways,
+ * and not under a headline of its own (deck_under_other)? */
 #define DECK_ROW_GAP 2
-static int deck_of(const nocr_region *d, const nocr_region *hd)
+static int deck_of(const nocr_page *page, const nocr_region *d, const nocr_region *hd)
 {
     if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE || rec_y0(d) < rec_y0(hd) ||
         rec_y0(d) >= rec_y1(hd))
         return 0;
     int gap = rec_x0(d) >= rec_x1(hd) ? rec_x0(d) - rec_x1(hd) : rec_x0(hd) - rec_x1(d);
-    return gap < DECK_ROW_GAP * nocr_region_box(hd).h;
+    return gap < DECK_ROW_GAP * nocr_region_box(hd).h && !deck_under_other(page, d, hd, gap);
 }
 
 /* The columns headline hd and the decks on its line span, [*x0, *x1): a deck heads the
@@ -251,7 +273,7 @@ static void head_span(const nocr_page *page, const nocr_region *hd, int *x0, int
     *x1 = rec_x1(hd);
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *d = nocr_page_region(page, i);
-        if (!deck_of(d, hd))
+        if (!deck_of(page, d, hd))
             continue;
         *x0 = rec_x0(d) < *x0 ? rec_x0(d) : *x0;
         *x1 = rec_x1(d) > *x1 ? rec_x1(d) : *x1;
@@ -297,25 +319,6 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
     return best;
 }
 
-/* A headline whose rows r's top falls in, nearest horizontally (a column rule between them
- * does not matter: no headline claims these columns). REC_NO_OWNER when none. */
-static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
-                        int nheads, int body)
-{
-    int best = REC_NO_OWNER, best_dx = INT_MAX;
-    for (int h = 0; h < nheads; h++) {
-        const nocr_region *hd = heads[h];
-        if (rec_y0(r) < rec_y0(hd) - body || rec_y0(r) > rec_y1(hd) + BESIDE_REACH * body)
-            continue;
-        int dx = head_dx(page, r, hd);
-        if (dx >= 0 && dx < best_dx) {
-            best = h;
-            best_dx = dx;
-        }
-    }
-    return best;
-}
-
 /* The body region right under r: the nearest below it over more than half of r's
  * columns, with no rule between; NULL when none. */
 static const nocr_region *body_below(const nocr_page *page, const nocr_region *r, int body)
@@ -351,6 +354,63 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
             return f;
     }
     return NULL;
+}
+
+/* The photo set over headline hd, heading its article with it: the nearest print over
+ * the headline's columns, less than OVER_HEAD_GAP body heights above it, is the photo or
+ * its caption. NULL when none. */
+static const nocr_region *photo_heading(const nocr_page *page, const nocr_region *hd, int body)
+{
+    const nocr_region *near = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(o);
+        if (o == hd || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
+            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(hd) + body / 2 ||
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(hd), rec_x1(hd)) <= 0)
+            continue;
+        if (!near || rec_y1(o) > rec_y1(near))
+            near = o;
+    }
+    if (!near || rec_y0(hd) - rec_y1(near) >= OVER_HEAD_GAP * body)
+        return NULL;
+    if (nocr_region_role(near) == NOCR_ROLE_FIGURE)
+        return near;
+    return nocr_region_role(near) == NOCR_ROLE_CAPTION ? photo_over(page, near, body) : NULL;
+}
+
+/* The white sideways between r and headline hd when r's top is level with it: within
+ * the headline's rows (from one body height above its top to BESIDE_REACH body heights
+ * below its bottom), measured to the headline and the deck on its line (head_dx); else
+ * within the rows of the photo over it (photo_heading), measured to the photo. -1 when r
+ * is beside neither. */
+static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_region *hd, int body)
+{
+    if (rec_y0(r) >= rec_y0(hd) - body && rec_y0(r) <= rec_y1(hd) + BESIDE_REACH * body)
+        return head_dx(page, r, hd);
+    const nocr_region *f = photo_heading(page, hd, body);
+    if (!f || rec_y0(r) < rec_y0(f) - body || rec_y0(r) >= rec_y1(f))
+        return -1;
+    return rec_x0(r) >= rec_x1(f) ? rec_x0(r) - rec_x1(f) : rec_x0(f) - rec_x1(r);
+}
+
+/* A headline whose rows r's top falls in, or the rows of the photo over it (a photo above
+ * its headline heads the article's columns beside it: fresh seed 20261202128, the first
+ * column at the top of the page beside such a photo was read as no article's, first on
+ * the page), nearest horizontally (a column rule between them does not matter: no
+ * headline claims these columns). REC_NO_OWNER when none. */
+static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                        int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_dx = INT_MAX;
+    for (int h = 0; h < nheads; h++) {
+        int dx = beside_dx(page, r, heads[h], body);
+        if (dx >= 0 && dx < best_dx) {
+            best = h;
+            best_dx = dx;
+        }
+    }
+    return best;
 }
 
 /* A photo and its caption r set between the end of one article and the headline of the
@@ -406,7 +466,7 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     /* A deck on a headline's line is that headline's: the body under it, in another
      * article's columns, had taken it there, and that article came first (seed 1435). */
     for (int h = 0; h < nheads; h++)
-        if (deck_of(r, heads[h]))
+        if (deck_of(page, r, heads[h]))
             return h;
     /* A subheadline or byline beside its headline, on the headline's line, goes with the
      * body under it (issue 11: nearest sideways, it can be nearer the next article's
@@ -424,7 +484,7 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
      * 20261201938: the first column of an article whose headline spans the next three was
      * given to the headline of the page's last column, above it by a few pixels). */
     if (owner != REC_NO_OWNER && beside != REC_NO_OWNER &&
-        head_dx(page, r, heads[beside]) < head_dx(page, r, heads[owner]))
+        beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]))
         return beside;
     return owner != REC_NO_OWNER ? owner : beside;
 }

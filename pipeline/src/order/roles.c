@@ -3,6 +3,7 @@
  *
  *   rec_text_roles        bylines, the page note, the folio; noise left out
  *   rec_drop_unreadable   regions recognition could not read as text; photo pages
+ *   heads_over_bylines    a section heading over a byline is a headline
  *   region_text           a region's text, its lines concatenated
  *   text_is_byline        本报记者 …, 记者 …, 新华社 …
  *   text_is_note          (本版图片均为资料图)
@@ -163,6 +164,55 @@ static int rec_drop_unreadable(nocr_page *page)
     return nocr_page_add_warning(page, msg);
 }
 
+/* A byline stands under an article's headline or its deck, never under a heading inside
+ * the body: a region taken for a section heading with a byline less than BYLINE_GAP body
+ * heights under it, in its columns and nothing between, is its article's headline (fresh
+ * seed 20261202128: a one-column headline in small type, 1.4 body heights, read as a
+ * section heading, so its article had no head and its text went to another). In the
+ * synthesizer's pages every byline has a headline or subheadline right above it (358 and
+ * 279 of 642 in four sets; the rest under body text or an advertisement). */
+#define BYLINE_GAP 2 /* body heights */
+
+/* The region nearest above r in its columns, ending less than BYLINE_GAP body heights over
+ * its top; NULL when none. */
+static nocr_region *region_right_above(nocr_page *page, const nocr_region *r, int body)
+{
+    nocr_region *near = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *o = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(o);
+        if (o == r || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
+            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(r) + body / 2 ||
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
+            continue;
+        if (!near || rec_y1(o) > rec_y1(near))
+            near = o;
+    }
+    return near && rec_y0(r) - rec_y1(near) < BYLINE_GAP * body ? near : NULL;
+}
+
+/* Section headings right over a byline become headlines (see BYLINE_GAP); horizontal
+ * text only. Not one right under a headline or deck: that is the last line of the deck,
+ * cut from it (fresh seed 20261202187: a two-line deck, its second line taken for a
+ * section heading, became a headline and split its article in two). */
+static void heads_over_bylines(nocr_page *page, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *b = nocr_page_region(page, i);
+        if (nocr_region_role(b) != NOCR_ROLE_BYLINE ||
+            nocr_region_direction(b) == NOCR_DIR_VERTICAL)
+            continue;
+        nocr_region *h = region_right_above(page, b, body);
+        if (!h || nocr_region_role(h) != NOCR_ROLE_SECTION_HEADING ||
+            nocr_region_direction(h) == NOCR_DIR_VERTICAL)
+            continue;
+        const nocr_region *above = region_right_above(page, h, body);
+        nocr_role ar = above ? nocr_region_role(above) : NOCR_ROLE_UNKNOWN;
+        if (ar != NOCR_ROLE_HEADLINE && ar != NOCR_ROLE_SUBHEADLINE)
+            nocr_region_set_role(h, NOCR_ROLE_HEADLINE);
+    }
+}
+
 int rec_text_roles(nocr_page *page, int body)
 {
     char buf[REGION_TEXT_MAX];
@@ -199,5 +249,6 @@ int rec_text_roles(nocr_page *page, int body)
         else if (folio)
             nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
     }
+    heads_over_bylines(page, body);
     return NOCR_OK;
 }
