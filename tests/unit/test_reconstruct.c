@@ -902,6 +902,26 @@ static void test_byline_makes_headline(void)
                     "乙题\n本报记者 李四\n乙文一乙文完。\n");
 }
 
+/* An article headed by a photo over its headline, at the top left, beside an article
+ * whose headline is level with the photo: the left one is read first, from its photo's
+ * top, as articles side by side are (fresh seed 20261202173). */
+static void test_photo_head_reads_left_first(void)
+{
+    static const char *const one[] = {">甲文一", "甲文完。<"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(2000, 1200);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 100, COL_W, 400);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 510, COL_W, "图为照片。");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 600, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 700, COL_W, one, 2);
+    column(page, col_x(1), 700, COL_W, one, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 110, 2 * COL_W + 40, "乙题");
+    column(page, col_x(2), 200, COL_W, two, 2);
+    column(page, col_x(3), 200, COL_W, two, 2);
+    check_txt(page, "甲题\n甲文一甲文完。\n甲文一甲文完。\n图为照片。\n\n"
+                    "乙题\n乙文一乙文完。\n乙文一乙文完。\n");
+}
+
 /* A line read with confidence conf at (x, y), w by h. */
 static void line_conf(nocr_region *r, int x, int y, int w, int h, const char *text, float conf)
 {
@@ -974,5 +994,6 @@ int main(void)
     test_deck_under_own_headline();
     test_column_beside_photo_head();
     test_byline_makes_headline();
+    test_photo_head_reads_left_first();
     return CHECK_DONE();
 }

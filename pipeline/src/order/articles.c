@@ -4,6 +4,7 @@
  *   rec_articles_find    headlines, articles, and the article of each text region
  *   rec_headlines_find   the headline regions, top to bottom
  *   articles_of_headlines  one article per headline, a second deck joining the first
+ *   articles_photo_heads   an article headed by a photo over its headline starts there
  *   rec_article_start    an article's extent is a region's box
  *   rec_article_grow     an article's extent grows by a region
  *   rec_articles_order   articles in reading order
@@ -207,10 +208,26 @@ static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
     }
 }
 
+/* An article headed by a photo over its headline (rec_photo_heading) starts at the
+ * photo's top: it is read beside the articles whose headlines are level with the photo,
+ * in its place from left to right, not after them as if it started at its headline (fresh
+ * seed 20261202173: such an article, left of the page's top, was read after the whole
+ * top row). */
+static void articles_photo_heads(rec_work *w, const nocr_page *page, int body)
+{
+    for (int a = 0; a < w->narts; a++) {
+        rec_article *ar = &w->arts[a];
+        const nocr_region *f = rec_photo_heading(page, w->heads[ar->headline], body);
+        if (f && rec_y0(f) < ar->hy0)
+            ar->hy0 = ar->y0 = rec_y0(f);
+    }
+}
+
 void rec_articles_find(rec_work *w, nocr_page *page, int body)
 {
     rec_headlines_find(w, page);
     articles_of_headlines(w, body);
+    articles_photo_heads(w, page, body);
     int orphan = w->narts; /* the article of unowned text, if any */
     int norphans = 0;
     w->nitems = 0;

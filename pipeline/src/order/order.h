@@ -134,6 +134,10 @@ int rec_text_roles(nocr_page *page, int body);
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body);
 
+/* The photo set over headline hd that heads its article with it (its caption may stand
+ * between them), NULL when none (owners.c). */
+const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body);
+
 /* The working arrays of one reconstruction, each with room for every region of the page
  * (arts one more, for the text no headline owns); owned by nocr_reconstruct. */
 /* True when the rule region s is an edge of a photo's frame, not an article's border:

@@ -7,7 +7,7 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top, or the photo over it
  *                        (preferred to the band's headline when nearer sideways)
- *   photo_heading        the photo over a headline, heading its article with it
+ *   rec_photo_heading    the photo over a headline, heading its article with it
  *   beside_dx            the white between a region and a headline or its photo level
  *                        with it
  *   deck_of              a deck on a headline's line: that headline's
@@ -358,11 +358,14 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
 
 /* The photo set over headline hd, heading its article with it: the nearest print over
  * the headline's columns, less than OVER_HEAD_GAP body heights above it, is the photo or
- * its caption. NULL when none. */
-static const nocr_region *photo_heading(const nocr_page *page, const nocr_region *hd, int body)
+ * its caption, and no text but captions stands beside the photo in the headline's columns
+ * (else the photo ends the article above, whose text goes on beside it: as in
+ * caption_over_head). NULL when none. */
+const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body)
 {
-    const nocr_region *near = NULL;
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+    const nocr_region *near = NULL, *f = NULL;
+    size_t n = nocr_page_region_count(page);
+    for (size_t i = 0; i < n; i++) {
         const nocr_region *o = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(o);
         if (o == hd || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
@@ -375,20 +378,30 @@ static const nocr_region *photo_heading(const nocr_page *page, const nocr_region
     if (!near || rec_y0(hd) - rec_y1(near) >= OVER_HEAD_GAP * body)
         return NULL;
     if (nocr_region_role(near) == NOCR_ROLE_FIGURE)
-        return near;
-    return nocr_region_role(near) == NOCR_ROLE_CAPTION ? photo_over(page, near, body) : NULL;
+        f = near;
+    else if (nocr_region_role(near) == NOCR_ROLE_CAPTION)
+        f = photo_over(page, near, body);
+    for (size_t i = 0; f && i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(o);
+        if (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE && role != NOCR_ROLE_CAPTION &&
+            role != NOCR_ROLE_UNKNOWN && rec_y0(o) < rec_y1(f) && rec_y1(o) > rec_y0(f) &&
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(hd), rec_x1(hd)) > 0)
+            return NULL;
+    }
+    return f;
 }
 
 /* The white sideways between r and headline hd when r's top is level with it: within
  * the headline's rows (from one body height above its top to BESIDE_REACH body heights
  * below its bottom), measured to the headline and the deck on its line (head_dx); else
- * within the rows of the photo over it (photo_heading), measured to the photo. -1 when r
+ * within the rows of the photo over it (rec_photo_heading), measured to the photo. -1 when r
  * is beside neither. */
 static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_region *hd, int body)
 {
     if (rec_y0(r) >= rec_y0(hd) - body && rec_y0(r) <= rec_y1(hd) + BESIDE_REACH * body)
         return head_dx(page, r, hd);
-    const nocr_region *f = photo_heading(page, hd, body);
+    const nocr_region *f = rec_photo_heading(page, hd, body);
     if (!f || rec_y0(r) < rec_y0(f) - body || rec_y0(r) >= rec_y1(f))
         return -1;
     return rec_x0(r) >= rec_x1(f) ? rec_x0(r) - rec_x1(f) : rec_x0(f) - rec_x1(r);
