@@ -15,6 +15,7 @@
  */
 #include "order/order.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -173,9 +174,9 @@ static int rec_drop_unreadable(nocr_page *page)
  * 279 of 642 in four sets; the rest under body text or an advertisement). */
 #define BYLINE_GAP 2 /* body heights */
 
-/* The region nearest above r in its columns, ending less than BYLINE_GAP body heights over
- * its top; NULL when none. */
-static nocr_region *region_right_above(nocr_page *page, const nocr_region *r, int body)
+/* The region nearest above r in its columns (text or photo), ending less than `reach`
+ * pixels over its top; NULL when none. */
+static nocr_region *region_above(nocr_page *page, const nocr_region *r, int body, int reach)
 {
     nocr_region *near = NULL;
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
@@ -188,13 +189,14 @@ static nocr_region *region_right_above(nocr_page *page, const nocr_region *r, in
         if (!near || rec_y1(o) > rec_y1(near))
             near = o;
     }
-    return near && rec_y0(r) - rec_y1(near) < BYLINE_GAP * body ? near : NULL;
+    return near && rec_y0(r) - rec_y1(near) < reach ? near : NULL;
 }
 
 /* Section headings right over a byline become headlines (see BYLINE_GAP); horizontal
- * text only. Not one right under a headline or deck: that is the last line of the deck,
- * cut from it (fresh seed 20261202187: a two-line deck, its second line taken for a
- * section heading, became a headline and split its article in two). */
+ * text only. Not one under a headline or deck, however far: that is the deck, or its last
+ * line cut from it (fresh seed 20261202187: a two-line deck, its second line taken for a
+ * section heading, became a headline and split its article in two), and a deck set far
+ * under its headline would be split from it the same way. */
 static void heads_over_bylines(nocr_page *page, int body)
 {
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
@@ -202,11 +204,11 @@ static void heads_over_bylines(nocr_page *page, int body)
         if (nocr_region_role(b) != NOCR_ROLE_BYLINE ||
             nocr_region_direction(b) == NOCR_DIR_VERTICAL)
             continue;
-        nocr_region *h = region_right_above(page, b, body);
+        nocr_region *h = region_above(page, b, body, BYLINE_GAP * body);
         if (!h || nocr_region_role(h) != NOCR_ROLE_SECTION_HEADING ||
             nocr_region_direction(h) == NOCR_DIR_VERTICAL)
             continue;
-        const nocr_region *above = region_right_above(page, h, body);
+        const nocr_region *above = region_above(page, h, body, INT_MAX);
         nocr_role ar = above ? nocr_region_role(above) : NOCR_ROLE_UNKNOWN;
         if (ar != NOCR_ROLE_HEADLINE && ar != NOCR_ROLE_SUBHEADLINE)
             nocr_region_set_role(h, NOCR_ROLE_HEADLINE);
