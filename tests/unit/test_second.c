@@ -15,6 +15,10 @@
 
 #include "recog/gutter.c"
 
+#include "newsocr.h"
+
+#include <stdlib.h>
+
 #define BODY 20 /* body height of the drawn lines, px */
 
 static void rect(PIX *pix, int x, int y, int w, int h)
@@ -70,8 +74,94 @@ static void test_gutter_is_a_channel(void)
     pixDestroy(&para);
 }
 
+/* Two columns of English in Leptonica's bitmap font (its largest, 20), justified. */
+static const char column_text[] =
+    "The river path between the old mill and the harbour reopened on Monday after eight "
+    "weeks of repairs. Workers replaced 640 metres of broken paving, added six benches and "
+    "fitted lamps that dim after midnight. Residents of Hollow Lane will vote next month on "
+    "whether to close their street to through traffic during school hours. The council "
+    "said the lamps would save energy and that the benches were given by local shops, "
+    "whose owners hope the path will bring walkers back to the quay.";
+
+/* The page: 1700 x 1400 px at 300 dpi, the columns at x 100 and 900, 700 px wide, and a
+ * scan's shade from x SHADE_X to the right edge, darkening linearly from the paper's white
+ * to gray SHADE_DARK over the right part of the second column. */
+#define SHADE_X    1200
+#define SHADE_DARK 60
+
+static PIX *shaded_page(void)
+{
+    L_BMF *bmf = bmfCreate(NULL, 20);
+    PIX *page = pixCreate(1700, 1400, 8);
+    if (!bmf || !page) {
+        bmfDestroy(&bmf);
+        pixDestroy(&page);
+        return NULL;
+    }
+    pixSetAll(page);
+    for (int x = SHADE_X; x < 1700; x++) {
+        int v = 255 - (255 - SHADE_DARK) * (x - SHADE_X) / (1700 - SHADE_X);
+        for (int y = 0; y < 1400; y++)
+            pixSetPixel(page, x, y, (l_uint32)v);
+    }
+    l_int32 over = 0;
+    for (int c = 0; c < 2; c++)
+        pixSetTextblock(page, bmf, column_text, 0x00000000, 100 + c * 800, 100, 700, 1, &over);
+    pixSetResolution(page, 300, 300);
+    bmfDestroy(&bmf);
+    return page;
+}
+
+/* Tesseract's layout analysis of the gray takes the shade for an image and cuts the second
+ * column's lines short at it (their ends read by the coverage check as pieces of their
+ * own); the text image's (clean_gray), on which the shade is gone, keeps the column whole:
+ * no photo, and no text left for the coverage check. */
+static void test_shade_clean_layout(void)
+{
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
+        fprintf(stderr, "shaded page: skipped (%s)\n", nocr_error_last());
+        return;
+    }
+    PIX *pix = shaded_page();
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+    CHECK(pix && pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+    if (data)
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "shaded.png", 0, NULL), NOCR_OK);
+    if (img)
+        CHECK_INT(nocr_process(&page, en, img, &po, NULL), NOCR_OK);
+    size_t figures = 0, covered_late = 0, text = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) == NOCR_ROLE_FIGURE)
+            figures++;
+        else if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0) {
+            text++;
+            covered_late += nocr_region_origin(r) == NOCR_ORIGIN_COVERAGE;
+        }
+    }
+    fprintf(stderr, "shaded page: %zu text regions, %zu from the coverage check, %zu photos\n",
+            text, covered_late, figures);
+    CHECK(page != NULL);
+    CHECK(text >= 2);
+    CHECK_INT(figures, 0);
+    CHECK_INT(covered_late, 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    free(data);
+    pixDestroy(&pix);
+    nocr_engine_free(en);
+}
+
 int main(void)
 {
     test_gutter_is_a_channel();
+    test_shade_clean_layout();
     return CHECK_DONE();
 }
