@@ -7,13 +7,14 @@
  *   nocr_layout_check        newsocr's regions checked against Tesseract's blocks
  *   nocr_segment_tesseract   a page of Tesseract's blocks and lines
  *   nocr_layout_alphabetic   whether a page is segmented by nocr_segment_alphabetic
+ *   nocr_lang_alphabetic     whether the engine reads an alphabetic script (preprocessing)
  *   nocr_segment_alphabetic  an alphabetic page: Tesseract's blocks, the ink check after
  *   nocr_recognize_check     after recognition: unread ink read, coverage measured
  *   nocr_second_source       the gray, for a photo read as text
  *
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, lang_alphabetic, figures_to_text, page_from_blocks,
- *                 block_role, area_in, page_new_from
+ *                 block_role, area_in, page_new_from; a line across a gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
