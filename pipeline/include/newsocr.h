@@ -321,8 +321,11 @@ typedef struct nocr_preprocess_options {
                             * deskew, borders, speckle, photos, rules); 0: grayscale and
                             * binarization only, for comparison */
     const char *debug_dir; /* if set, each step's image is written there (PNG) */
+    int alphabetic;        /* 1: the page is read in an alphabetic script (e.g. -l eng),
+                            * whose type preprocessing enlarges less (preprocess.c); set
+                            * by nocr_process from the engine's languages. Default 0 */
 } nocr_preprocess_options;
-#define NOCR_PREPROCESS_OPTIONS_INIT {1, 1, NULL}
+#define NOCR_PREPROCESS_OPTIONS_INIT {1, 1, NULL, 0}
 
 /* Turns a loaded scan into the images the later stages need (see preprocess.c for each
  * step). Replaces img's working images and findings; the original stays as loaded and

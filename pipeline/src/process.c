@@ -31,8 +31,12 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         opts = &defaults;
     memset(&t, 0, sizeof(t));
 
+    /* alphabetic type big enough for Tesseract is not enlarged (preprocess.c): most of a
+     * Latin page's time was Tesseract reading the enlarged image */
+    nocr_preprocess_options pre = opts->preprocess;
+    pre.alphabetic = opts->layout != NOCR_LAYOUT_TESSERACT && nocr_lang_alphabetic(eng);
     double t0 = nocr_now();
-    if ((rc = nocr_preprocess(img, &opts->preprocess)))
+    if ((rc = nocr_preprocess(img, &pre)))
         goto cleanup;
     double t1 = nocr_now();
     t.preprocess = t1 - t0;

@@ -7,13 +7,14 @@
  *   nocr_layout_check        newsocr's regions checked against Tesseract's blocks
  *   nocr_segment_tesseract   a page of Tesseract's blocks and lines
  *   nocr_layout_alphabetic   whether a page is segmented by nocr_segment_alphabetic
+ *   nocr_lang_alphabetic     whether the engine reads an alphabetic script (preprocessing)
  *   nocr_segment_alphabetic  an alphabetic page: Tesseract's blocks, the ink check after
  *   nocr_recognize_check     after recognition: unread ink read, coverage measured
  *   nocr_second_source       the gray, for a photo read as text
  *
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, lang_alphabetic, figures_to_text, page_from_blocks,
- *                 block_role, area_in, page_new_from
+ *                 block_role, area_in, page_new_from; a line across a gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
@@ -24,6 +25,7 @@
 #define _DEFAULT_SOURCE /* M_PI */
 #include "recog/recog.h"
 #include "recog/second.h"
+#include "recog/gutter.h"
 #include "layout/coverage.h"
 
 #include <math.h>
@@ -524,23 +526,16 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
     return NOCR_OK;
 }
 
+int nocr_lang_alphabetic(const nocr_engine *eng)
+{
+    return eng && lang_alphabetic(eng);
+}
+
 int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
 {
     return eng && img && lang_alphabetic(eng) && nocr_image_work_body_size(img) > 0 &&
            (nocr_image_work_binary(img) || nocr_image_work_gray(img));
 }
-
-/* A line "crosses a gutter" when the text image holds, inside its box, a run of empty
- * pixel columns at least GUTTER_EMS body sizes wide between ink on both sides, and the
- * middle of that run stays empty CHANNEL_EMS body sizes above and below the line: a
- * gutter is a white channel down the column, a word space is not. A wide word space of a
- * justified line (in a narrow column, 1-1.5 em) passed the width test alone: on Latin
- * tuning seeds 3700-3711 the working layout's share read 0.06-0.60, the original was
- * analysed on 10 of the 12 pages (a second or more each) and taken on none; with the
- * channel, on 5, and taken on 3701 (CER 0.49 -> 0.46, plain tesseract 0.46). Such a line
- * is two columns' lines read as one, their words interleaved. */
-#define GUTTER_EMS  1.0
-#define CHANNEL_EMS 3.0
 
 /* The original's layout is taken when its share of lines across a gutter is at least
  * CROSS_MARGIN under the working image's: 3118 0.026 against 0.230, 20261201588 0.036
@@ -548,46 +543,7 @@ int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img)
  * image's read better: CER 0.006 against 0.43). */
 #define CROSS_MARGIN 0.05
 
-/* True when the text image has no ink in columns [x0, x1) over rows [y0, y1) (clipped). */
-static int columns_empty(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0,
-                         int y1)
-{
-    x0 = x0 < 0 ? 0 : x0;
-    x1 = x1 > W ? W : x1;
-    y0 = y0 < 0 ? 0 : y0;
-    y1 = y1 > H ? H : y1;
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-            if (GET_DATA_BIT(data + (size_t)y * wpl, x))
-                return 0;
-    return 1;
-}
-
-/* True when the line box [x0, x1) x [y0, y1) holds an empty run of columns at least
- * GUTTER_EMS bodies wide, ink on both sides, whose middle half is empty CHANNEL_EMS
- * bodies above and below the line (see GUTTER_EMS). */
-static int line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0,
-                               int y1, int body)
-{
-    int run = 0, seen = 0, reach = (int)(CHANNEL_EMS * body);
-    for (int x = x0; x < x1; x++) {
-        int ink = 0;
-        for (int y = y0; y < y1 && !ink; y++)
-            ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
-        if (!ink) {
-            run++;
-            continue;
-        }
-        if (seen && run >= GUTTER_EMS * body &&
-            columns_empty(data, wpl, W, H, x - run + run / 4, x - run / 4, y0 - reach, y1 + reach))
-            return 1;
-        seen = 1;
-        run = 0;
-    }
-    return 0;
-}
-
-/* Width-weighted share of the layout's text lines that cross a gutter (see GUTTER_EMS),
+/* Width-weighted share of the layout's text lines that cross a gutter (recog/gutter.c),
  * measured on the working text image; 0 without one. */
 static double crossing_share(const tess_layout *tl, const nocr_image *img)
 {
@@ -608,7 +564,7 @@ static double crossing_share(const tess_layout *tl, const nocr_image *img)
             if (x1 <= x0 || y1 <= y0)
                 continue;
             all += x1 - x0;
-            if (line_crosses_gutter(data, wpl, W, H, x0, x1, y0, y1, body))
+            if (nocr_line_crosses_gutter(data, wpl, W, H, x0, x1, y0, y1, body))
                 crossing += x1 - x0;
         }
     }

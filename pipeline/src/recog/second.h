@@ -45,6 +45,10 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
  * 20261201239, perf). */
 int nocr_layout_alphabetic(const nocr_engine *eng, const nocr_image *img);
 
+/* True when the engine has no language of a square script (lang_alphabetic in second.c):
+ * known before preprocessing, which enlarges alphabetic type less (preprocess.c). */
+int nocr_lang_alphabetic(const nocr_engine *eng);
+
 /* The page of an alphabetic script (nocr_layout_alphabetic): nocr_segment_tesseract's, then
  * the ink no text region holds read as nocr_layout_check reads it (per Tesseract text
  * block, origin NOCR_ORIGIN_TESSERACT, else by proximity, NOCR_ORIGIN_COVERAGE), from one

@@ -1,0 +1,167 @@
+/*
+ * test_second.c - the second opinion's choices on an alphabetic page (recog/second.c):
+ * the gutter test compiled in (recog/gutter.c, private to the library), the layout of a
+ * shaded page through nocr_process.
+ *
+ *   test_gutter_is_a_channel  a line crosses a gutter only where the white between its
+ *                             words runs on CHANNEL_EMS bodies above and below it: two
+ *                             columns' lines read as one cross, a justified line's wide
+ *                             word space inside a paragraph does not
+ *   test_shade_clean_layout   a page whose gray leaves text under a dark shade outside
+ *                             Tesseract's text blocks takes the text image's layout
+ *                             (clean_gray, SHADE_COVER), whose blocks hold the shaded lines
+ */
+#include "check.h"
+
+#include "recog/gutter.c"
+
+#include "newsocr.h"
+
+#include <stdlib.h>
+
+#define BODY 20 /* body height of the drawn lines, px */
+
+static void rect(PIX *pix, int x, int y, int w, int h)
+{
+    BOX *box = boxCreate(x, y, w, h);
+    pixSetInRectArbitrary(pix, box, 1);
+    boxDestroy(&box);
+}
+
+/* Lines of "words" (BODY-high blocks) every 2 bodies from y0 to y1, from x0 to x1, with a
+ * word space of 6 px; `gap_x`, `gap_w`: a wider white run at that place on every line. */
+static void draw_lines(PIX *pix, int x0, int x1, int y0, int y1, int gap_x, int gap_w)
+{
+    for (int y = y0; y + BODY <= y1; y += 2 * BODY)
+        for (int x = x0; x < x1; x += 46) {
+            int w = x + 40 > x1 ? x1 - x : 40;
+            int a = x > gap_x - 40 && x < gap_x + gap_w ? 0 : 1;
+            if (a && w > 0)
+                rect(pix, x, y, w, BODY);
+        }
+    if (gap_w > 0) /* the words' edges at the run, so its width is exact */
+        for (int y = y0; y + BODY <= y1; y += 2 * BODY) {
+            rect(pix, gap_x - 10, y, 10, BODY);
+            rect(pix, gap_x + gap_w, y, 10, BODY);
+        }
+}
+
+static int crosses(PIX *pix, int x0, int x1, int y)
+{
+    return nocr_line_crosses_gutter(pixGetData(pix), pixGetWpl(pix), pixGetWidth(pix),
+                                    pixGetHeight(pix), x0, x1, y, y + BODY, BODY);
+}
+
+static void test_gutter_is_a_channel(void)
+{
+    /* two columns 30 px (1.5 bodies) apart, eight lines each: the white between them runs
+     * down the page, and a line box across both crosses the gutter */
+    PIX *cols = pixCreate(800, 400, 1);
+    draw_lines(cols, 20, 780, 20, 340, 390, 30);
+    CHECK_INT(crosses(cols, 20, 780, 140), 1);
+    pixDestroy(&cols);
+
+    /* one paragraph whose middle line has a word space as wide (30 px), the lines above
+     * and below set solid across it: a word space, not a gutter (the width test alone,
+     * without the channel, took it for one) */
+    PIX *para = pixCreate(800, 400, 1);
+    draw_lines(para, 20, 780, 20, 340, -1000, 0);
+    BOX *line = boxCreate(20, 140, 760, BODY);
+    pixClearInRect(para, line);
+    boxDestroy(&line);
+    draw_lines(para, 20, 780, 140, 140 + BODY, 390, 30);
+    CHECK_INT(crosses(para, 20, 780, 140), 0);
+    pixDestroy(&para);
+}
+
+/* Two columns of English in Leptonica's bitmap font (its largest, 20), justified. */
+static const char column_text[] =
+    "The river path between the old mill and the harbour reopened on Monday after eight "
+    "weeks of repairs. Workers replaced 640 metres of broken paving, added six benches and "
+    "fitted lamps that dim after midnight. Residents of Hollow Lane will vote next month on "
+    "whether to close their street to through traffic during school hours. The council "
+    "said the lamps would save energy and that the benches were given by local shops, "
+    "whose owners hope the path will bring walkers back to the quay.";
+
+/* The page: 1700 x 1400 px at 300 dpi, the columns at x 100 and 900, 700 px wide, and a
+ * scan's shade from x SHADE_X to the right edge, darkening linearly from the paper's white
+ * to gray SHADE_DARK over the right part of the second column. */
+#define SHADE_X    1200
+#define SHADE_DARK 60
+
+static PIX *shaded_page(void)
+{
+    L_BMF *bmf = bmfCreate(NULL, 20);
+    PIX *page = pixCreate(1700, 1400, 8);
+    if (!bmf || !page) {
+        bmfDestroy(&bmf);
+        pixDestroy(&page);
+        return NULL;
+    }
+    pixSetAll(page);
+    for (int x = SHADE_X; x < 1700; x++) {
+        int v = 255 - (255 - SHADE_DARK) * (x - SHADE_X) / (1700 - SHADE_X);
+        for (int y = 0; y < 1400; y++)
+            pixSetPixel(page, x, y, (l_uint32)v);
+    }
+    l_int32 over = 0;
+    for (int c = 0; c < 2; c++)
+        pixSetTextblock(page, bmf, column_text, 0x00000000, 100 + c * 800, 100, 700, 1, &over);
+    pixSetResolution(page, 300, 300);
+    bmfDestroy(&bmf);
+    return page;
+}
+
+/* Tesseract's layout analysis of the gray takes the shade for an image and cuts the second
+ * column's lines short at it (their ends read by the coverage check as pieces of their
+ * own); the text image's (clean_gray), on which the shade is gone, keeps the column whole:
+ * no photo, and no text left for the coverage check. */
+static void test_shade_clean_layout(void)
+{
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
+        fprintf(stderr, "shaded page: skipped (%s)\n", nocr_error_last());
+        return;
+    }
+    PIX *pix = shaded_page();
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+    CHECK(pix && pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
+    if (data)
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "shaded.png", 0, NULL), NOCR_OK);
+    if (img)
+        CHECK_INT(nocr_process(&page, en, img, &po, NULL), NOCR_OK);
+    size_t figures = 0, covered_late = 0, text = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) == NOCR_ROLE_FIGURE)
+            figures++;
+        else if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0) {
+            text++;
+            covered_late += nocr_region_origin(r) == NOCR_ORIGIN_COVERAGE;
+        }
+    }
+    fprintf(stderr, "shaded page: %zu text regions, %zu from the coverage check, %zu photos\n",
+            text, covered_late, figures);
+    CHECK(page != NULL);
+    CHECK(text >= 2);
+    CHECK_INT(figures, 0);
+    CHECK_INT(covered_late, 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    free(data);
+    pixDestroy(&pix);
+    nocr_engine_free(en);
+}
+
+int main(void)
+{
+    test_gutter_is_a_channel();
+    test_shade_clean_layout();
+    return CHECK_DONE();
+}
