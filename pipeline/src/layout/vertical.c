@@ -302,9 +302,9 @@ static int hrows_long(const seg_region *h)
 /* A headline whose ink decides nothing (seg_ink_direction: no long piece either way, its
  * characters further apart than the body's closing joins; seg_ink_grid_direction: no
  * clean gaps, as when a second, shorter row stands centred under the first and no white
- * runs through both) is taken as rows when the horizontal pass found it in lines at least
- * LONG_ROW characters long (hrows_long): the line finder joins the characters of a row,
- * never those of a column, so a line that long holds characters side by side, which a
+ * runs through both) is taken as rows when the horizontal pass found it in two lines or
+ * more, each at least LONG_ROW characters long: the line finder joins the characters of a
+ * row, never those of a column, so such lines hold characters side by side, which a
  * vertical headline's rows (one character per column of it) are not. Such a headline is
  * then hidden from the turned pass like any row kept horizontal, whatever its box's
  * shape. Left undecided, a horizontal headline of two rows over a tier's columns went to
@@ -312,11 +312,24 @@ static int hrows_long(const seg_region *h)
  * lines and joined them to the columns under them (merge_continued): the columns, widened
  * to the headline's type, read as garbage, two of them as one (fresh seed 20261202220, a
  * bilevel scan: the bottom tier's article read as garbage and one character a line, CER
- * 0.42; 0.017 with this). */
-static int headline_rows(const seg_region *h, double d, int grid)
+ * 0.42; 0.017 with this). Not one line alone, nor a region holding a shorter piece: a
+ * single "row" can be the top characters of vertical headlines side by side, a short
+ * piece a column's top (tuning seeds 7722, 7815, 7822 and two held-out pages lost
+ * characters from their columns when those were taken as rows). */
+static int headline_rows(const seg_region *h, double d, int grid, const seg_lines *lines)
 {
-    return d < 0 && grid < 0 &&
-           (h->role == NOCR_ROLE_HEADLINE || h->role == NOCR_ROLE_SUBHEADLINE) && hrows_long(h);
+    if (d >= 0 || grid >= 0 || (h->role != NOCR_ROLE_HEADLINE && h->role != NOCR_ROLE_SUBHEADLINE))
+        return 0;
+    int n = 0;
+    for (size_t k = 0; k < lines->n; k++) {
+        const seg_box *b = &lines->v[k].box;
+        if (!centre_inside(b, &h->box))
+            continue;
+        if (seg_box_w(b) < LONG_ROW * seg_box_h(b))
+            return 0; /* a piece that is no row: a column's top, a character apart */
+        n++;
+    }
+    return n >= 2;
 }
 
 /* A turned region of large type (a headline's) whose widest column is at least WIDE_COLUMN
@@ -962,7 +975,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(r, pixb) : -1;
         if (grid >= 0)
             hdir[i] = (signed char)grid;
-        else if (mode == NOCR_DIRECTION_AUTO && headline_rows(r, d, grid)) {
+        else if (mode == NOCR_DIRECTION_AUTO && headline_rows(r, d, grid, lines)) {
             hdir[i] = 0;
             rows[i] = 1;
         }
