@@ -193,14 +193,14 @@ $p[0] as $pages
       (if $vopt == "" then "None: this checkout's newsocr-synth has no vertical-body mode (the run passes one on with `--vertical-body-share` as soon as `newsocr-synth --help` lists an option `--vertical-body…`)."
        else "None drawn in this run." end)
    else
-      "\(pl($vert | length; "page")) with vertical body text, read with -l chi_tra (newsocr, tesseract 1 thread, floor) and with chi_tra_vert (tesseract, 1 thread, PSM 5 and PSM 3); the vertical floor reads each ground-truth region in its direction.",
+      "\(pl($vert | length; "page")) with vertical body text, read with -l chi_tra (newsocr, tesseract 1 thread) and with chi_tra_vert (tesseract, 1 thread, PSM 5 and PSM 3). The vertical floor (issue #12's, the one the targets above use for these pages) reads each vertical ground-truth region with chi_tra_vert, PSM 5, the horizontal ones with chi_tra; the column floor is newsocr's own reading given the ground truth's columns (each re-set as a line and read with chi_tra).",
       "",
-      "| metric (mean over vertical pages) | newsocr | tesseract chi_tra (PSM 3) | tesseract chi_tra_vert PSM 5 | tesseract chi_tra_vert PSM 3 | vertical floor |",
-      "|---|---|---|---|---|---|",
+      "| metric (mean over vertical pages) | newsocr | tesseract chi_tra (PSM 3) | tesseract chi_tra_vert PSM 5 | tesseract chi_tra_vert PSM 3 | vertical floor (chi_tra_vert, GT regions) | column floor (newsocr's reading, GT columns) |",
+      "|---|---|---|---|---|---|---|",
       (["CER, reading order", "cer", 4], ["order-free error", "order_free_error", 4],
        ["reading order (Kendall tau)", "kendall_tau", 3], ["paragraph integrity", "paragraph_integrity", 3],
        ["seconds per page", "seconds", 2]) as [$l, $f, $d]
-      | "| \($l) | " + ([("newsocr", "tess1", "vert5", "vert3", "floor") as $t | m($vert; $t; .[$f]) | r($d)] | join(" | ")) + " |"
+      | "| \($l) | " + ([("newsocr", "tess1", "vert5", "vert3", "floor", "floorcol") as $t | m($vert; $t; .[$f]) | r($d)] | join(" | ")) + " |"
    end),
   "",
   "## newsocr's time by stage (`--timings`, mean seconds per page)",

@@ -508,6 +508,79 @@ static void test_rule_above_columns(void)
     pixDestroy(&pix);
 }
 
+/* A glyph of headline type like 田, w x h, strokes a tenth of its width thick. */
+static void draw_field(PIX *pix, int x, int y, int w, int h)
+{
+    int t = w / 10, ax[3] = {0, (w - t) / 2, w - t}, ay[3] = {0, (h - t) / 2, h - t};
+    for (int k = 0; k < 3; k++) {
+        BOX *across = boxCreate(x, y + ay[k], w, t), *down = boxCreate(x + ax[k], y, t, h);
+        pixSetInRectArbitrary(pix, across, 0);
+        pixSetInRectArbitrary(pix, down, 0);
+        boxDestroy(&across);
+        boxDestroy(&down);
+    }
+}
+
+/* A horizontal headline of two rows over an article's columns, drawn as fresh seed
+ * 20261202220 set it (a bilevel scan): characters HEAD_W x HEAD_H (1.6 body heights tall,
+ * 1.2 wide), HEAD_GAP apart in a row and between the rows (further than the body's
+ * closing joins: the ink tells no direction), six in the first row and five in the second,
+ * half a character in (no white runs down through both rows), the columns' tops
+ * HEAD_BELOW under the second row. */
+#define HEAD_W     36
+#define HEAD_H     48
+#define HEAD_GAP   12
+#define HEAD_BELOW 40
+
+/* The headline is horizontal and the columns under it are one character wide, none
+ * reaching up into the rows (seed 20261202220: the turned pass took the headline's
+ * characters, no wider than 1.45 body heights, for body lines and joined them to the
+ * columns under them; the columns, widened to the headline's type, were read as garbage,
+ * two of them as one). */
+static void test_headline_rows_over_columns(void)
+{
+    int hw = 6 * HEAD_W + 5 * HEAD_GAP, W = 60 + hw + 60, y = 120;
+    int top = y + 2 * HEAD_H + HEAD_GAP + HEAD_BELOW, H = top + NCHARS * ADV + 60;
+    int x1 = W - 60, ncols = hw / PITCH;
+    PIX *pix = pixCreate(W, H, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 10; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    for (int row = 0; row < 2; row++)
+        for (int k = 0; k < 6 - row; k++)
+            draw_field(pix, x1 - hw + row * (HEAD_W + HEAD_GAP) / 2 + k * (HEAD_W + HEAD_GAP),
+                       y + row * (HEAD_H + HEAD_GAP), HEAD_W, HEAD_H);
+    for (int col = 0; col < ncols; col++)
+        for (int c = 0; c < NCHARS; c++)
+            draw_char(pix, x1 - (col + 1) * PITCH + (PITCH - CH) / 2, top + c * ADV, CH);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int heads = 0, columns = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (!nocr_role_is_text(nocr_region_role(r)) || rb.y < 60)
+            continue;
+        if (rb.y + rb.h <= top - CH / 2) { /* the headline's rows */
+            CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+            heads++;
+            continue;
+        }
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_VERTICAL);
+        CHECK(rb.y >= top - CH / 2);
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            CHECK(lb.w <= CH + CH / 2);
+            columns += lb.h > 4 * CH;
+        }
+    }
+    CHECK(heads >= 1);
+    CHECK_INT(columns, ncols);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* The same drawing turned a quarter clockwise: rows, no vertical region. */
 static void test_horizontal_page(void)
 {
@@ -659,6 +732,7 @@ int main(void)
     test_headline_two_columns();
     test_headline_columns_beside_rows();
     test_rule_above_columns();
+    test_headline_rows_over_columns();
     test_body_size();
     test_body_size_light_ming();
     int skipped = test_override();

@@ -299,6 +299,39 @@ static int hrows_long(const seg_region *h)
     return seg_box_w(&h->box) >= LONG_ROW * (h->line_h > 0 ? h->line_h : 1);
 }
 
+/* A headline whose ink decides nothing (seg_ink_direction: no long piece either way, its
+ * characters further apart than the body's closing joins; seg_ink_grid_direction: no
+ * clean gaps, as when a second, shorter row stands centred under the first and no white
+ * runs through both) is taken as rows when the horizontal pass found it in two lines or
+ * more, each at least LONG_ROW characters long: the line finder joins the characters of a
+ * row, never those of a column, so such lines hold characters side by side, which a
+ * vertical headline's rows (one character per column of it) are not. Such a headline is
+ * then hidden from the turned pass like any row kept horizontal, whatever its box's
+ * shape. Left undecided, a horizontal headline of two rows over a tier's columns went to
+ * the turned pass, which took its characters (narrower than 1.45 body heights) for body
+ * lines and joined them to the columns under them (merge_continued): the columns, widened
+ * to the headline's type, read as garbage, two of them as one (fresh seed 20261202220, a
+ * bilevel scan: the bottom tier's article read as garbage and one character a line, CER
+ * 0.42; 0.017 with this). Not one line alone, nor a region holding a shorter piece: a
+ * single "row" can be the top characters of vertical headlines side by side, a short
+ * piece a column's top (tuning seeds 7722, 7815, 7822 and two held-out pages lost
+ * characters from their columns when those were taken as rows). */
+static int headline_rows(const seg_region *h, double d, int grid, const seg_lines *lines)
+{
+    if (d >= 0 || grid >= 0 || (h->role != NOCR_ROLE_HEADLINE && h->role != NOCR_ROLE_SUBHEADLINE))
+        return 0;
+    int n = 0;
+    for (size_t k = 0; k < lines->n; k++) {
+        const seg_box *b = &lines->v[k].box;
+        if (!centre_inside(b, &h->box))
+            continue;
+        if (seg_box_w(b) < LONG_ROW * seg_box_h(b))
+            return 0; /* a piece that is no row: a column's top, a character apart */
+        n++;
+    }
+    return n >= 2;
+}
+
 /* A turned region of large type (a headline's) whose widest column is at least WIDE_COLUMN
  * characters of its type wide (size: seg_ink_type_size) is a horizontal headline set in
  * rows of two or three characters, as narrow as the article's columns under it, when a
@@ -929,7 +962,9 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
     seg_regions tr = {NULL, 0, 0};
     /* hdir: each horizontal-pass region's direction, 0 rows, 1 columns, -1 undecided */
     signed char *hdir = calloc(hregions->n + 1, 1);
-    int rc = hdir ? NOCR_OK : NOCR_ENOMEM;
+    /* rows: decided as rows by its lines alone (headline_rows) */
+    char *rows = calloc(hregions->n + 1, 1);
+    int rc = hdir && rows ? NOCR_OK : NOCR_ENOMEM;
     for (size_t i = 0; !rc && i < hregions->n; i++) {
         seg_region *r = &hregions->v[i];
         double d = seg_ink_direction(pixb, &r->box, sp->body);
@@ -940,6 +975,10 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         int grid = mode == NOCR_DIRECTION_AUTO ? headline_grid(r, pixb) : -1;
         if (grid >= 0)
             hdir[i] = (signed char)grid;
+        else if (mode == NOCR_DIRECTION_AUTO && headline_rows(r, d, grid, lines)) {
+            hdir[i] = 0;
+            rows[i] = 1;
+        }
     }
     /* The turned pass sees only the ink not kept horizontal: a horizontal headline over
      * vertical columns would otherwise share their rows on the turned page and join them
@@ -947,10 +986,11 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
     PIX *pixv = rc ? NULL : pixCopy(NULL, pixb);
     for (size_t i = 0; pixv && i < hregions->n; i++) {
         const seg_region *r = &hregions->v[i];
-        /* rows only (at least LONG_ROW characters long): a character such as 三 measures
-         * horizontal on its own */
+        /* rows only (at least LONG_ROW characters long, or a headline taken as rows by
+         * its lines, headline_rows): a character such as 三 measures horizontal on its
+         * own */
         BOX *box = hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
-                           seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box)
+                           (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[i])
                        ? seg_box_lept(&r->box)
                        : NULL;
         if (box)
@@ -979,7 +1019,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
             !nocr_role_is_text(r->role))
             continue;
-        if (hdir[h] == 0 && seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box))
+        if (hdir[h] == 0 && (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[h]))
             headline_reach_up(r, out, pixb, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
         int inside = 0;
@@ -1002,6 +1042,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             rc = split_over_gutters(hregions, h, lines, out, pixb, sp->body);
     }
     free(hdir);
+    free(rows);
     free(tl.v);
     free(tr.v);
     if (rc) {
