@@ -134,6 +134,10 @@ int rec_text_roles(nocr_page *page, int body);
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body);
 
+/* The region nearest above r in its columns, text or photo (its foot at most half a body
+ * height under r's top), NULL when none (owners.c). */
+nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body);
+
 /* The photo set over headline hd that heads its article with it (its caption may stand
  * between them), NULL when none (owners.c). */
 const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body);

@@ -7,6 +7,7 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top, or the photo over it
  *                        (preferred to the band's headline when nearer sideways)
+ *   rec_region_above     the print nearest above a region, in its columns
  *   rec_photo_heading    the photo over a headline, heading its article with it
  *   beside_dx            the white between a region and a headline or its photo level
  *                        with it
@@ -361,20 +362,26 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
  * its caption, and no text but captions stands beside the photo in the headline's columns
  * (else the photo ends the article above, whose text goes on beside it: as in
  * caption_over_head). NULL when none. */
-const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body)
+nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body)
 {
-    const nocr_region *near = NULL, *f = NULL;
-    size_t n = nocr_page_region_count(page);
-    for (size_t i = 0; i < n; i++) {
-        const nocr_region *o = nocr_page_region(page, i);
+    nocr_region *near = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *o = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(o);
-        if (o == hd || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
-            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(hd) + body / 2 ||
-            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(hd), rec_x1(hd)) <= 0)
+        if (o == r || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
+            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(r) + body / 2 ||
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
             continue;
         if (!near || rec_y1(o) > rec_y1(near))
             near = o;
     }
+    return near;
+}
+
+const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body)
+{
+    const nocr_region *near = rec_region_above(page, hd, body), *f = NULL;
+    size_t n = nocr_page_region_count(page);
     if (!near || rec_y0(hd) - rec_y1(near) >= OVER_HEAD_GAP * body)
         return NULL;
     if (nocr_region_role(near) == NOCR_ROLE_FIGURE)

@@ -15,7 +15,6 @@
  */
 #include "order/order.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -174,24 +173,6 @@ static int rec_drop_unreadable(nocr_page *page)
  * 279 of 642 in four sets; the rest under body text or an advertisement). */
 #define BYLINE_GAP 2 /* body heights */
 
-/* The region nearest above r in its columns (text or photo), ending less than `reach`
- * pixels over its top; NULL when none. */
-static nocr_region *region_above(nocr_page *page, const nocr_region *r, int body, int reach)
-{
-    nocr_region *near = NULL;
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        nocr_region *o = nocr_page_region(page, i);
-        nocr_role role = nocr_region_role(o);
-        if (o == r || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
-            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(r) + body / 2 ||
-            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
-            continue;
-        if (!near || rec_y1(o) > rec_y1(near))
-            near = o;
-    }
-    return near && rec_y0(r) - rec_y1(near) < reach ? near : NULL;
-}
-
 /* Section headings right over a byline become headlines (see BYLINE_GAP); horizontal
  * text only. Not one under a headline or deck, however far: that is the deck, or its last
  * line cut from it (fresh seed 20261202187: a two-line deck, its second line taken for a
@@ -204,11 +185,12 @@ static void heads_over_bylines(nocr_page *page, int body)
         if (nocr_region_role(b) != NOCR_ROLE_BYLINE ||
             nocr_region_direction(b) == NOCR_DIR_VERTICAL)
             continue;
-        nocr_region *h = region_above(page, b, body, BYLINE_GAP * body);
-        if (!h || nocr_region_role(h) != NOCR_ROLE_SECTION_HEADING ||
+        nocr_region *h = rec_region_above(page, b, body);
+        if (!h || rec_y0(b) - rec_y1(h) >= BYLINE_GAP * body ||
+            nocr_region_role(h) != NOCR_ROLE_SECTION_HEADING ||
             nocr_region_direction(h) == NOCR_DIR_VERTICAL)
             continue;
-        const nocr_region *above = region_above(page, h, body, INT_MAX);
+        const nocr_region *above = rec_region_above(page, h, body);
         nocr_role ar = above ? nocr_region_role(above) : NOCR_ROLE_UNKNOWN;
         if (ar != NOCR_ROLE_HEADLINE && ar != NOCR_ROLE_SUBHEADLINE)
             nocr_region_set_role(h, NOCR_ROLE_HEADLINE);
