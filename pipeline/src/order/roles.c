@@ -169,8 +169,8 @@ static int rec_drop_unreadable(nocr_page *page)
  * heights under it, in its columns and nothing between, is its article's headline (fresh
  * seed 20261202128: a one-column headline in small type, 1.4 body heights, read as a
  * section heading, so its article had no head and its text went to another). In the
- * synthesizer's pages every byline has a headline or subheadline right above it (358 and
- * 279 of 642 in four sets; the rest under body text or an advertisement). */
+ * synthesizer's pages nearly every byline has a headline or subheadline right above it
+ * (358 and 279 of 640 in four sets; three stand under body text or an advertisement). */
 #define BYLINE_GAP 2 /* body heights */
 
 /* Section headings right over a byline become headlines (see BYLINE_GAP); horizontal
