@@ -357,11 +357,7 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
     return NULL;
 }
 
-/* The photo set over headline hd, heading its article with it: the nearest print over
- * the headline's columns, less than OVER_HEAD_GAP body heights above it, is the photo or
- * its caption, and no text but captions stands beside the photo in the headline's columns
- * (else the photo ends the article above, whose text goes on beside it: as in
- * caption_over_head). NULL when none. */
+/* The print nearest above r in its columns (order.h). */
 nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body)
 {
     nocr_region *near = NULL;
@@ -378,6 +374,11 @@ nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int b
     return near;
 }
 
+/* The photo set over headline hd, heading its article with it: the nearest print over
+ * the headline's columns, less than OVER_HEAD_GAP body heights above it, is the photo or
+ * its caption, and no text but captions stands beside the photo in the headline's columns
+ * (else the photo ends the article above, whose text goes on beside it: as in
+ * caption_over_head). NULL when none. */
 const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *hd, int body)
 {
     const nocr_region *near = rec_region_above(page, hd, body), *f = NULL;
@@ -402,8 +403,8 @@ const nocr_region *rec_photo_heading(const nocr_page *page, const nocr_region *h
 /* The white sideways between r and headline hd when r's top is level with it: within
  * the headline's rows (from one body height above its top to BESIDE_REACH body heights
  * below its bottom), measured to the headline and the deck on its line (head_dx); else
- * within the rows of the photo over it (rec_photo_heading), measured to the photo. -1 when r
- * is beside neither. */
+ * within the rows of the photo over it (rec_photo_heading), measured to the photo. -1
+ * when r is beside neither. */
 static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_region *hd, int body)
 {
     if (rec_y0(r) >= rec_y0(hd) - body && rec_y0(r) <= rec_y1(hd) + BESIDE_REACH * body)
