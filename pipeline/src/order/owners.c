@@ -14,6 +14,7 @@
  *   deck_of              a deck on a headline's line: that headline's
  *   head_span, head_dx   the columns a headline and the deck on its line span; the white
  *                        between them and a region
+ *   side_gap             the white sideways between two spans of columns
  *   body_below           the body region under a subheadline or byline
  *   caption_over_head    a photo and its caption set above a headline belong to it
  *   rec_rule_between     a horizontal rule between two heights, over some columns
@@ -233,6 +234,13 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     return lower;
 }
 
+/* The white sideways between [a0, a1) and [b0, b1): from b's right edge to a's left when
+ * a stands right of b, else from a's right edge to b's left (negative when they overlap). */
+static int side_gap(int a0, int a1, int b0, int b1)
+{
+    return a0 >= b1 ? a0 - b1 : b0 - a1;
+}
+
 /* Is there a headline other than hd right over d, in d's columns, nearer above d than hd
  * is beside it (gap_x)? d is then that headline's deck, set under it: a tall headline
  * next to it reaches down beside it too (fresh seed 20261202156: the deck under a
@@ -261,7 +269,7 @@ static int deck_of(const nocr_page *page, const nocr_region *d, const nocr_regio
     if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE || rec_y0(d) < rec_y0(hd) ||
         rec_y0(d) >= rec_y1(hd))
         return 0;
-    int gap = rec_x0(d) >= rec_x1(hd) ? rec_x0(d) - rec_x1(hd) : rec_x0(hd) - rec_x1(d);
+    int gap = side_gap(rec_x0(d), rec_x1(d), rec_x0(hd), rec_x1(hd));
     return gap < DECK_ROW_GAP * nocr_region_box(hd).h && !deck_under_other(page, d, hd, gap);
 }
 
@@ -287,7 +295,7 @@ static int head_dx(const nocr_page *page, const nocr_region *r, const nocr_regio
 {
     int x0, x1;
     head_span(page, hd, &x0, &x1);
-    return rec_x0(r) >= x1 ? rec_x0(r) - x1 : x0 - rec_x1(r);
+    return side_gap(rec_x0(r), rec_x1(r), x0, x1);
 }
 
 /* The nearest headline above r in other columns: a headline centred over a module owns the
@@ -412,7 +420,7 @@ static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_reg
     const nocr_region *f = rec_photo_heading(page, hd, body);
     if (!f || rec_y0(r) < rec_y0(f) - body || rec_y0(r) >= rec_y1(f))
         return -1;
-    return rec_x0(r) >= rec_x1(f) ? rec_x0(r) - rec_x1(f) : rec_x0(f) - rec_x1(r);
+    return side_gap(rec_x0(r), rec_x1(r), rec_x0(f), rec_x1(f));
 }
 
 /* A headline whose rows r's top falls in, or the rows of the photo over it (a photo above
