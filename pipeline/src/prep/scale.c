@@ -81,11 +81,12 @@ static int body_size_at(PIX *pixb, int close, l_int32 *tab8, double *out_weight)
  * (LINE_CLOSE), specks left out (SPECK_PX), and the heights of the resulting blobs at
  * least LINE_ASPECT times as wide as high and not solid (LINE_MAX_INK) are histogrammed,
  * each weighted by its width (long body lines outweigh short headlines and captions); the
- * peak of the histogram (smoothed over 3 bins) is the body line height. This height is the em box of CJK body type,
- * robust to characters broken by noise or binarization, which the heights of single
- * characters are not. A page with no text of ordinary size (one huge headline) gives no
- * lines at that closing; four and sixteen times wider ones find them. pixb must be deskewed (a
- * skewed line is taller). Measured on the 26 samples: 0.95-1.0 em.
+ * peak of the histogram (smoothed over 3 bins) is the body line height. This height is
+ * the em box of CJK body type, robust to characters broken by noise or binarization,
+ * which the heights of single characters are not. A page with no text of ordinary size
+ * (one huge headline) gives no lines at that closing; four and sixteen times wider ones
+ * find them. pixb must be deskewed (a skewed line is taller). Measured on the 26 samples:
+ * 0.95-1.0 em.
  *
  * Vertical text (issue 12) is measured the same way on the page turned a quarter, where
  * its columns are lines: the reading whose peak holds more line length is taken. Upright,
