@@ -959,6 +959,29 @@ static void test_read_twice(void)
     nocr_page_free(page);
 }
 
+/* A piece of a photo that its box missed, read as headline type at 25 ("DID", fresh seed
+ * 20261202325), is not a headline: left out, it heads no article, and the columns under it
+ * stay with the headline above the photo. A headline read as badly but clear of every
+ * photo is kept: its type says it is text. */
+static void test_photo_piece_no_headline(void)
+{
+    static const char *const one[] = {">甲文一", "甲文完。<"};
+    static const char *const two[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(1500, 1600);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "甲题");
+    column(page, col_x(0), 200, COL_W, one, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(1), 200, 2 * COL_W + 40, 400);
+    nocr_region *piece = region(page, NOCR_ROLE_HEADLINE, col_x(1), 580, 2 * COL_W + 40, 120);
+    line_conf(piece, col_x(1), 580, 2 * COL_W + 40, 120, "DID", 25.0f);
+    column(page, col_x(1), 720, COL_W, one, 2);
+    column(page, col_x(2), 720, COL_W, one, 2);
+    nocr_region *head = region(page, NOCR_ROLE_HEADLINE, col_x(0), 1000, 3 * COL_W + 80, 80);
+    line_conf(head, col_x(0), 1000, 3 * COL_W + 80, 80, "乙题", 25.0f);
+    column(page, col_x(0), 1100, COL_W, two, 2);
+    check_txt(page, "甲题\n甲文一甲文完。\n甲文一甲文完。\n甲文一甲文完。\n\n"
+                    "乙题\n乙文一乙文完。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -995,5 +1018,6 @@ int main(void)
     test_column_beside_photo_head();
     test_byline_makes_headline();
     test_photo_head_reads_left_first();
+    test_photo_piece_no_headline();
     return CHECK_DONE();
 }
