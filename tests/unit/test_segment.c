@@ -195,6 +195,49 @@ static void test_headline_ellipsis(void)
     nocr_page_free(page);
 }
 
+/* Two headlines of two lines each, side by side a tight gutter apart (115 px, less than a
+ * word space of the right one's 84 px type may be), are two headlines, not one whose
+ * lines run across both (fresh seed 20261202302). A two-line headline with a word space in its
+ * first line, its second line centred under it across the space, stays one. */
+static void test_headlines_side_by_side(void)
+{
+    PIX *pix = pixCreate(1400, 900, 8);
+    pixSetAll(pix);
+    /* left: 110 px type, 30 px apart; right: 84 px type, 5 px higher, 115 px away */
+    for (int l = 0; l < 2; l++) {
+        for (int c = 0; c < 5 - l; c++) {
+            draw_char(pix, 60 + c * 140, 60 + l * 130, 110);
+            draw_char(pix, 845 + c * 114, 55 + l * 104, 84);
+        }
+    }
+    draw_column(pix, 60, 340, 12, 4);
+    draw_column(pix, 845, 340, 12, 4);
+    for (int c = 0; c < 7; c++) /* one headline: 3 + space + 4 over 4 centred */
+        draw_char(pix, 60 + c * 90 + (c >= 3 ? 60 : 0), 520, 80);
+    for (int c = 0; c < 4; c++)
+        draw_char(pix, 60 + 150 + c * 90, 620, 80);
+    draw_column(pix, 60, 760, 20, 2);
+    nocr_page *page = segment_drawn(pix);
+    int upper = 0, lower = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
+            continue;
+        if (rb.y < 300) {
+            upper++;
+            CHECK(rb.w < 700); /* one headline's width, not both */
+            CHECK(rb.h > 180); /* both its lines */
+        } else {
+            lower++;
+            CHECK(rb.w > 7 * 90);
+        }
+    }
+    CHECK_INT(upper, 2);
+    CHECK_INT(lower, 1);
+    nocr_page_free(page);
+}
+
 /* A headline with a short word of small letters between its large ones ("36 flats on the
  * site", the x-height word taken for body text by its size) is one headline. */
 static void test_headline_small_word(void)
@@ -397,6 +440,7 @@ int main(void)
     test_headline_tops();
     test_headline_ellipsis();
     test_headline_small_word();
+    test_headlines_side_by_side();
     test_drop_cap();
     test_wide_leading();
     test_touching_lines();

@@ -13,6 +13,8 @@
  */
 #include "layout/layout.h"
 
+#include <string.h>
+
 /* Large text at least HEADLINE_MIN body heights tall is a headline; smaller large text
  * on its own is a subheadline. Chosen by hand on the 26 samples (headline type is 1.8 to 8
  * body heights there, kickers and subheadlines 1.45 to 1.6). */
@@ -44,24 +46,146 @@
  * body height of slack for a rule drawn through the descenders). */
 #define FOLIO_MAX_LINES 2
 
-/* Does large-text line b continue headline region r: on its row and close, or the next
- * line of the same size, overlapping it horizontally? */
+/* Is b, of line height hb, the next line of headline region r: under it, closer than one of
+ * its line heights, of a size within HEADLINE_SIZE_PCT percent of it, overlapping it
+ * horizontally? */
+static int headline_next_line(const seg_region *r, const seg_box *b, int hb)
+{
+    int gap = b->y0 - r->box.y1;
+    return gap >= -hb / 2 && gap < r->line_h &&
+           seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) > 0 &&
+           100 * hb < HEADLINE_SIZE_PCT * r->line_h && 100 * r->line_h < HEADLINE_SIZE_PCT * hb;
+}
+
+/* Does large-text line b continue headline region r: on its row and close, or its next
+ * line? */
 static int headline_continues(const seg_region *r, const seg_box *b, const seg_page *sp)
 {
     if (seg_ruled_apart(sp, &r->box, b))
         return 0;
-    int gap = b->y0 - r->box.y1, hb = seg_box_h(b);
-    int row = 2 * seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1) > hb &&
+    int row = 2 * seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1) > seg_box_h(b) &&
               100 * seg_hgap(&r->box, b) < HEADLINE_GAP_PCT * r->line_h;
-    return row ||
-           (gap >= -hb / 2 && gap < r->line_h &&
-            seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) > 0 &&
-            100 * hb < HEADLINE_SIZE_PCT * r->line_h && 100 * r->line_h < HEADLINE_SIZE_PCT * hb);
+    return row || headline_next_line(r, b, seg_box_h(b));
+}
+
+/* Whether line box l lies in region box b (its centre does: a line belongs to one region). */
+static int line_in(const seg_box *l, const seg_box *b)
+{
+    int cx = (l->x0 + l->x1) / 2, cy = (l->y0 + l->y1) / 2;
+    return cx >= b->x0 && cx < b->x1 && cy >= b->y0 && cy < b->y1;
+}
+
+/* The lines of large text in region box b on one side of x (left: ending at or before it;
+ * else starting at or after it): *out gets their box, their number and the height of the
+ * topmost; returns the rows they stand in. */
+static int side_rows(const seg_line *lines, size_t n, const seg_box *b, int x, int left,
+                     seg_region *out)
+{
+    int rows = 0, any = 0, top = 0;
+    for (size_t i = 0; i < n; i++) {
+        const seg_box *l = &lines[i].box;
+        if (!line_in(l, b) || (left ? l->x1 > x : l->x0 < x))
+            continue;
+        int new_row = 1;
+        for (size_t j = 0; j < i && new_row; j++) {
+            const seg_box *o = &lines[j].box;
+            new_row = !(line_in(o, b) && (left ? o->x1 <= x : o->x0 >= x) && seg_same_row(l, o));
+        }
+        rows += new_row;
+        if (!any || l->y0 < top) {
+            top = l->y0;
+            out->line_h = seg_box_h(l);
+        }
+        if (any++)
+            seg_box_union(&out->box, l);
+        else
+            out->box = *l;
+    }
+    out->nlines = any;
+    return rows;
+}
+
+/* The white column through region box b that no line of it crosses, widest first: its
+ * left edge in *gx0 and right edge in *gx1. 0 when every x of b holds a line. */
+static int region_channel(const seg_line *lines, size_t n, const seg_box *b, int *gx0, int *gx1)
+{
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* a channel starts where a line ends: from there to the nearest line start right of it */
+        const seg_box *l = &lines[i].box;
+        if (!line_in(l, b))
+            continue;
+        int x = l->x1, next = b->x1, crossed = 0;
+        for (size_t j = 0; j < n && !crossed; j++) {
+            const seg_box *o = &lines[j].box;
+            if (!line_in(o, b))
+                continue;
+            crossed = o->x0 < x && o->x1 > x;
+            if (o->x0 >= x && o->x0 < next)
+                next = o->x0;
+        }
+        if (!crossed && next < b->x1 && (!found || next - x > *gx1 - *gx0)) {
+            *gx0 = x;
+            *gx1 = next;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* Two headlines side by side, set a gutter apart, meet as pieces of one row (a tight
+ * page's gutter is narrower than HEADLINE_GAP_PCT of a headline's height) and became one
+ * region, their lines read across both: "这是他第一次来这市园林部门相关负责人座城市表示"
+ * (fresh seeds 20261202302, 320, 326, 340: 4 pages of 61). A white column from the
+ * region's top to its foot, with two rows or more of lines on one side of it, parts them:
+ * the lines of one headline are never all cut at one place, and a one-row headline with a
+ * word space keeps it (so two one-row headlines stay one: 340). Regions from `first` on;
+ * returns 0 or NOCR_ENOMEM. */
+static int headlines_part(seg_regions *out, size_t first, const seg_line *lines, size_t n,
+                          const seg_page *sp)
+{
+    int parted = 0;
+    for (size_t k = first; k < out->n;) {
+        int gx0, gx1;
+        seg_region *r = &out->v[k], left = *r, right = *r;
+        int lrows = 0, rrows = 0;
+        if (region_channel(lines, n, &r->box, &gx0, &gx1)) {
+            lrows = side_rows(lines, n, &r->box, gx0, 1, &left);
+            rrows = side_rows(lines, n, &r->box, gx1, 0, &right);
+        }
+        if (lrows == 0 || rrows == 0 || (lrows < 2 && rrows < 2)) {
+            k++;
+            continue;
+        }
+        *r = left;
+        if (seg_regions_push(out, right)) /* may move out->v: r is not used after */
+            return NOCR_ENOMEM;
+        parted++; /* the left part may hold two headlines still: k again */
+    }
+    /* A line the row took away from its headline (the one beside took it first) joins
+     * the part above it again; only where a region was parted. */
+    for (int joined = parted > 0; joined;) {
+        joined = 0;
+        for (size_t a = first; a < out->n && !joined; a++)
+            for (size_t b = first; b < out->n && !joined; b++) {
+                seg_region *ra = &out->v[a], *rb = &out->v[b];
+                if (a == b || ra->role != rb->role ||
+                    !headline_next_line(ra, &rb->box, rb->line_h) ||
+                    seg_ruled_apart(sp, &ra->box, &rb->box))
+                    continue;
+                seg_box_union(&ra->box, &rb->box);
+                ra->nlines += rb->nlines;
+                memmove(rb, rb + 1, sizeof(*rb) * (out->n - b - 1));
+                out->n--;
+                joined = 1;
+            }
+    }
+    return NOCR_OK;
 }
 
 /* Large text (block -1): consecutive lines of similar size that overlap horizontally form
  * one headline region; other large lines are headlines of their own, or subheadlines when
- * below HEADLINE_MIN body heights. */
+ * below HEADLINE_MIN body heights; headlines side by side that met are parted again. */
 int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_page *sp)
 {
     int body = sp->body;
@@ -89,7 +213,7 @@ int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_p
                 return NOCR_ENOMEM;
         }
     }
-    return NOCR_OK;
+    return headlines_part(out, first, lines, n, sp);
 }
 
 /* Is r set beside photo fb, level with its foot and alone there (see BESIDE_ALIGN)? */
