@@ -64,6 +64,19 @@ static nocr_page *segment_drawn(PIX *pix)
     return page;
 }
 
+/* The boxes of the headline regions of page (at most max) into out; returns their number
+ * (all of them, also those past max). */
+static int headline_boxes(const nocr_page *page, nocr_box *out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) == NOCR_ROLE_HEADLINE && n++ < max)
+            out[n - 1] = nocr_region_box(r);
+    }
+    return n;
+}
+
 /* Which of the columns starting at xs[] (width w) holds [x0, x1); -1 if it spans two. */
 static int column_of(int x0, int x1, const int *xs, int ncols, int w)
 {
@@ -177,12 +190,10 @@ static void test_headline_ellipsis(void)
     draw_column(pix, 60, 200, 30, 4);
     draw_column(pix, 60, 540, 30, 3);
     nocr_page *page = segment_drawn(pix);
-    int upper = 0, lower = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        nocr_box rb = nocr_region_box(r);
-        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
-            continue;
+    nocr_box heads[8];
+    int n = headline_boxes(page, heads, 8), upper = 0, lower = 0;
+    for (int i = 0; i < n && i < 8; i++) {
+        nocr_box rb = heads[i];
         if (rb.y < 200) {
             upper++;
             CHECK(rb.x <= 60 && rb.x + rb.w >= right);
@@ -218,12 +229,10 @@ static void test_headlines_side_by_side(void)
         draw_char(pix, 60 + 150 + c * 90, 620, 80);
     draw_column(pix, 60, 760, 20, 2);
     nocr_page *page = segment_drawn(pix);
-    int upper = 0, lower = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        nocr_box rb = nocr_region_box(r);
-        if (nocr_region_role(r) != NOCR_ROLE_HEADLINE)
-            continue;
+    nocr_box heads[8];
+    int n = headline_boxes(page, heads, 8), upper = 0, lower = 0;
+    for (int i = 0; i < n && i < 8; i++) {
+        nocr_box rb = heads[i];
         if (rb.y < 300) {
             upper++;
             CHECK(rb.w < 700); /* one headline's width, not both */
