@@ -26,16 +26,6 @@
 #define NOISE_CONF      20.0f
 #define PHOTO_PAGE_CONF 60.0f
 
-/* Large type is text by its shape, whatever Tesseract makes of it (below), except where it
- * meets a photo's box: there a "headline" read under PHOTO_PAGE_CONF is a piece of the
- * photo that the photo's box missed (a shadow band or a light part of the picture cut it
- * off). Kept, such a piece heads an article of its own and takes the columns under and
- * beside it from their article (fresh seeds 20261202318, 323, 325, 326: "DID" at 28, "ee"
- * at 2, "上" and "陪" at 0-29, each touching a photo). On those 61 pages one real
- * headline touching a photo read under 60 (a misreading at 32). Measured on them: CER
- * 0.221 -> 0.216 with the parting of headlines side by side (layout/roles.c), 5 pages
- * better by 2-14 points. */
-
 /* A fragment: at most FRAGMENT_MAX_CHARS characters, lower than FRAGMENT_MAX_HEIGHT body
  * heights, read with confidence under FRAGMENT_CONF, is a speck or a piece of a photo or
  * rule, not text. Chosen by hand in the first cut (961334b); measured since on the 26
@@ -134,14 +124,21 @@ static size_t region_chars(const nocr_region *r)
     return chars;
 }
 
-/* Whether r's box meets the box of a photo of the page. */
+/* Whether r's box meets the box of a photo of the page. Large type is text by its shape,
+ * whatever Tesseract makes of it (rec_drop_unreadable), except there: a "headline" that
+ * meets a photo's box and reads under PHOTO_PAGE_CONF is a piece of the photo that the
+ * photo's box missed (a shadow band or a light part of the picture cut it off). Kept, such
+ * a piece heads an article of its own and takes the columns under and beside it from their
+ * article (fresh seeds 20261202318, 323, 325, 326: "DID" at 28, "ee" at 2, "上" and "陪"
+ * at 0-29, each touching a photo). On those 61 pages one real headline touching a photo
+ * read under 60 (a misreading at 32). Measured on them: CER 0.221 -> 0.216 with the
+ * parting of headlines side by side (layout/roles.c), 5 pages better by 2-14 points. */
 static int meets_photo(const nocr_page *page, const nocr_region *r)
 {
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *f = nocr_page_region(page, i);
         if (nocr_region_role(f) == NOCR_ROLE_FIGURE &&
-            rec_overlap(rec_x0(f), rec_x1(f), rec_x0(r), rec_x1(r)) > 0 &&
-            rec_overlap(rec_y0(f), rec_y1(f), rec_y0(r), rec_y1(r)) > 0)
+            rec_box_overlap(nocr_region_box(f), nocr_region_box(r)) > 0)
             return 1;
     }
     return 0;
@@ -170,7 +167,7 @@ static int rec_drop_unreadable(nocr_page *page)
         nocr_region *r = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(r);
         /* Headline type is text by its shape even when Tesseract doubts its reading (p04's
-         * headline, misread under 20: bcde500), but where it meets a photo (above). */
+         * headline, misread under 20: bcde500), but where it meets a photo (meets_photo). */
         int large = role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE;
         float conf = nocr_region_confidence(r);
         if (nocr_role_is_text(role) && nocr_region_line_count(r) > 0 &&
