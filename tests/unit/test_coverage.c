@@ -440,7 +440,7 @@ static char *region_texts(const nocr_page *page)
 /* p01 segmented, then its binary text image thickened into blots (as Sauvola leaves small
  * type that was blurred, or scanned at a low resolution and upscaled): the body blocks read
  * badly from it are read again from the gray, and their text is there (recognize.c,
- * region_gray_reading). */
+ * region_second_reading). */
 /* img preprocessed and segmented, then its binary text image thickened by a brick of
  * `blot` pixels, then recognized: the page, or NULL when a step failed. */
 static nocr_page *read_blotted(nocr_image *img, int blot)

@@ -4,7 +4,7 @@
  *   nocr_recognize          text, lines, words and confidences of every text region
  *   region_recognize_lines  a region read line by line (headings, captions, the folio)
  *   region_read_result      a region read as one block: Tesseract's lines and words
- *   region_gray_reading     a body block that read badly, read again from the gray
+ *   region_second_reading   a body block that read badly, read again from the other image
  *   line_read_words         one line's words, from the page or a scaled-down copy
  *   iterator_box            an element's box, or none when Tesseract has none
  *   recog_line_words        the words of a line just read, boxes mapped by the caller
@@ -17,6 +17,7 @@
  */
 #include "recog/recog.h"
 #include "recog/second.h"
+#include "recog/tally.h"
 #include "layout/coverage.h"
 
 /* Resolution Tesseract is told: the file's when plausible, else 300 (newsocr's images
@@ -304,39 +305,74 @@ static int region_take_lines(nocr_region *dst, const nocr_region *src)
     return rc;
 }
 
-/* The second reading of a body block just read from the binary image at [l, t, r, b)
- * (working pixels), from the gray (GRAY_RETRY_CONF, GRAY_RETRY_UPSCALED); leaves the
- * engine without an image. */
-static int region_gray_reading(nocr_region *region, nocr_engine *eng, const nocr_image *img, int l,
-                               int t, int r, int b)
+/* The reading threshold of img's body blocks: under it a block is read from the other
+ * image too (GRAY_RETRY_CONF, GRAY_RETRY_UPSCALED). */
+static double retry_confidence(const nocr_image *img)
 {
-    PIX *gray = nocr_image_work_gray(img);
+    return nocr_image_scale(img) >= GRAY_UPSCALED ? GRAY_RETRY_UPSCALED : GRAY_RETRY_CONF;
+}
+
+/* True when a block's reading from the gray (gconf, gchars) is kept over its reading from
+ * the binary image (bconf, bchars): Tesseract is surer of it, it holds nearly as many
+ * characters, and the binary reading has some (a block the binary image reads empty is
+ * left empty, as when the gray was never read). */
+static int gray_reading_wins(double gconf, size_t gchars, double bconf, size_t bchars)
+{
+    return bchars > 0 && gconf >= bconf + GRAY_MARGIN &&
+           (double)gchars >= GRAY_MIN_CHARS * (double)bchars;
+}
+
+/* Reads [l, t, r, b) (working pixels) of pix, one of img's working images, into the
+ * body region *out of a new scratch page *out_page (the caller's, freed with
+ * nocr_page_free even on failure); leaves the engine without an image. */
+static int region_read_from(nocr_page **out_page, nocr_region **out, nocr_engine *eng,
+                            const nocr_image *img, PIX *pix, nocr_box box, int l, int t, int r,
+                            int b)
+{
+    int rc = nocr_page_new(out_page, nocr_image_width(img), nocr_image_height(img));
+    if (!rc)
+        rc = nocr_page_add_region(out, *out_page, NOCR_ROLE_BODY, box);
+    if (rc)
+        return rc;
+    TessBaseAPISetImage2(eng->api, pix);
+    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
+    eng->current = NULL;
+    TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
+    if (TessBaseAPIRecognize(eng->api, NULL) != 0)
+        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to read a region again",
+                              nocr_image_source(img));
+    return region_read_result(*out, eng, img);
+}
+
+/* The second reading of a body block just read from one of img's two working images at
+ * [l, t, r, b) (working pixels): from the other one when the block read under the retry
+ * threshold, the gray's reading kept by gray_reading_wins. `from_gray`: the block was read
+ * from the gray. The blocks compared (and those the binary image read well enough alone)
+ * are counted in tally. Leaves the engine without an image. */
+static int region_second_reading(nocr_region *region, nocr_engine *eng, const nocr_image *img,
+                                 int from_gray, recog_tally *tally, int l, int t, int r, int b)
+{
     size_t chars = 0;
     double conf = reading_confidence(region, &chars);
-    double retry = nocr_image_scale(img) >= GRAY_UPSCALED ? GRAY_RETRY_UPSCALED : GRAY_RETRY_CONF;
-    /* without a binary image the block was read from the gray already */
-    if (!gray || !nocr_image_work_binary(img) || chars == 0 || conf >= retry)
+    if (chars == 0 && !from_gray)
         return NOCR_OK;
+    if (conf >= retry_confidence(img)) {
+        if (!from_gray)
+            recog_tally_add(tally, 0);
+        return NOCR_OK;
+    }
+    PIX *pix = from_gray ? nocr_image_work_binary(img) : nocr_image_work_gray(img);
     nocr_page *scratch = NULL;
     nocr_region *alt = NULL;
-    int rc = nocr_page_new(&scratch, nocr_image_width(img), nocr_image_height(img));
-    if (!rc)
-        rc = nocr_page_add_region(&alt, scratch, NOCR_ROLE_BODY, nocr_region_box(region));
-    if (!rc) {
-        TessBaseAPISetImage2(eng->api, gray);
-        TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
-        eng->current = NULL;
-        TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
-        if (TessBaseAPIRecognize(eng->api, NULL) != 0)
-            rc = nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to read a region again",
-                                nocr_image_source(img));
-    }
-    if (!rc)
-        rc = region_read_result(alt, eng, img);
+    int rc = region_read_from(&scratch, &alt, eng, img, pix, nocr_region_box(region), l, t, r, b);
     size_t alt_chars = 0;
-    if (!rc && reading_confidence(alt, &alt_chars) >= conf + GRAY_MARGIN &&
-        (double)alt_chars >= GRAY_MIN_CHARS * (double)chars)
+    double alt_conf = rc ? 0.0 : reading_confidence(alt, &alt_chars);
+    int gray_won = from_gray ? gray_reading_wins(conf, chars, alt_conf, alt_chars)
+                             : gray_reading_wins(alt_conf, alt_chars, conf, chars);
+    if (!rc && gray_won != from_gray)
         rc = region_take_lines(region, alt);
+    if (!rc)
+        recog_tally_add(tally, gray_won);
     nocr_page_free(scratch);
     return rc;
 }
@@ -371,6 +407,7 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
     PIX *pix = work_pix(img);
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
     int pad = recog_working_dpi(img) / REGION_PAD_PER_INCH;
+    recog_tally tally = RECOG_TALLY_INIT;
     for (size_t i = first; i < nocr_page_region_count(page) && !rc; i++) {
         nocr_region *region = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(region);
@@ -400,8 +437,12 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
             continue;
         engine_set_image(eng, img); /* a large line may have set a scaled copy */
         PIX *gray = nocr_second_source(img, region); /* a photo read as text */
-        if (gray) {
-            TessBaseAPISetImage2(eng->api, gray);
+        /* Both working images, a page where the gray has read better: the gray first
+         * (tally.c). */
+        int gray_first = !gray && nocr_image_work_binary(img) && nocr_image_work_gray(img) &&
+                         recog_tally_gray_first(&tally);
+        if (gray || gray_first) {
+            TessBaseAPISetImage2(eng->api, gray ? gray : nocr_image_work_gray(img));
             TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
             eng->current = NULL;
         }
@@ -415,8 +456,9 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
             break;
         }
         rc = region_read_result(region, eng, img);
-        if (!rc && !gray)
-            rc = region_gray_reading(region, eng, img, l, t, r, b);
+        /* without a binary image the block was read from the gray already */
+        if (!rc && !gray && nocr_image_work_binary(img) && nocr_image_work_gray(img))
+            rc = region_second_reading(region, eng, img, gray_first, &tally, l, t, r, b);
         region_drop_empty_lines(region);
     }
     TessBaseAPIClear(eng->api);
