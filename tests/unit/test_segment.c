@@ -335,6 +335,41 @@ static void test_wide_leading(void)
     nocr_page_free(page);
 }
 
+/* A thin line left in a gutter (a piece of a double rule that rule detection missed, the
+ * frames of two boxed articles side by side) is no text: it must not join the columns on
+ * either side into one block, whose lines would each span both columns (fresh seeds
+ * 20261202557 and 20261202563 lost a column's top that way). Two body regions of 12 lines
+ * each come out, no line crossing the gutter. */
+static void test_sliver_in_gutter(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH), nlines = 12, gutter = 32;
+    int xs[2] = {30, 30 + w + gutter};
+    PIX *pix = pixCreate(60 + 2 * w + gutter, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 2; c++)
+        draw_column(pix, xs[c], 100, chars, nlines);
+    BOX *sliver = boxCreate(30 + w + gutter / 2 - 1, 80, 2, nlines * PITCH + 20);
+    pixSetInRectArbitrary(pix, sliver, 0);
+    boxDestroy(&sliver);
+    nocr_page *page = segment_drawn(pix);
+    int bodies = 0, lines = 0, crossing = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) != NOCR_ROLE_BODY)
+            continue;
+        bodies++;
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            lines++;
+            crossing += column_of(lb.x, lb.x + lb.w, xs, 2, w) < 0;
+        }
+    }
+    CHECK_INT(bodies, 2);
+    CHECK_INT(lines, 2 * nlines);
+    CHECK_INT(crossing, 0);
+    nocr_page_free(page);
+}
+
 /* Body lines set tight touch where a scan's blur spreads their print: two lines of one
  * column whose white between them is thinner than the closing that makes characters whole
  * became one fragment two lines tall, taken for a headline (fresh seed 20261201938). They
@@ -453,6 +488,7 @@ int main(void)
     test_drop_cap();
     test_wide_leading();
     test_touching_lines();
+    test_sliver_in_gutter();
     test_caption_beside_column();
     test_deck_on_headline_line();
     test_blank();

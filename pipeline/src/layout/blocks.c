@@ -134,10 +134,13 @@ static int join_within_column(const seg_line *a, const seg_line *b, int gap, con
 }
 
 /* The one block-merge loop: for every pair of lines of two blocks on one row, the right
- * one's block joins the left one's when `joins` says so. With bl, the extents are
+ * one's block joins the left one's when `joins` says so and no column rule stands between
+ * the two lines (a rule parts columns whatever the gap: fresh seed 20261202557). With bl, the extents are
  * recomputed after each join (the test reads them). */
-static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, int body, seg_join_test joins)
+static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, const seg_page *sp,
+                               seg_join_test joins)
 {
+    int body = sp->body;
     if (bl)
         block_extents(bl, lines, NULL);
     for (size_t i = 0; i < lines->n; i++) {
@@ -146,6 +149,8 @@ static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, int body, seg_j
             if (a->block < 0 || b->block < 0 || a->block == b->block || a->box.x1 > b->box.x0)
                 continue;
             if (!seg_same_row(&a->box, &b->box) || !joins(a, b, b->box.x0 - a->box.x1, bl, body))
+                continue;
+            if (seg_ruled_apart(sp, &a->box, &b->box))
                 continue;
             lines_relabel(lines, b->block, a->block);
             if (bl)
@@ -311,7 +316,7 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
     int nblocks = 0;
     for (size_t i = 0; i < lines->n; i++)
         nblocks = lines->v[i].block + 1 > nblocks ? lines->v[i].block + 1 : nblocks;
-    blocks_join_facing(lines, NULL, sp->body, join_close);
+    blocks_join_facing(lines, NULL, sp, join_close);
     seg_blocks bl = {nblocks, calloc((size_t)nblocks + 1, sizeof(int)),
                      calloc((size_t)nblocks + 1, sizeof(seg_box))};
     char *gone = calloc(lines->n + 1, 1);
@@ -321,7 +326,7 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
         free(gone);
         return NOCR_ENOMEM;
     }
-    blocks_join_facing(lines, &bl, sp->body, join_within_column);
+    blocks_join_facing(lines, &bl, sp, join_within_column);
     lines_merge_same_row(lines, gone);
     block_extents(&bl, lines, gone);
     lines_merge_into_large(lines, gone);
