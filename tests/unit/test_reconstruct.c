@@ -171,6 +171,26 @@ static void test_level_headlines(void)
     check_txt(page, "左题\n左一左二。\n\n右题\n右一右二。\n");
 }
 
+/* Two articles side by side, neither headline level with the other: the left one starts
+ * four body heights lower, but in the upper half of its neighbour's height, in the band
+ * they share; it is read first, as articles side by side are (fresh seeds 20261202504,
+ * 20261202530: a module's articles read right first because the right headline stood a
+ * few lines higher). */
+static void test_side_by_side_staggered(void)
+{
+    nocr_page *page = page_real(1500, 1600);
+    static const char *const a[] = {">左一", "左二", "左三", "左四", "左五", "左六", "左七。<"};
+    static const char *const b1[] = {">右一", "右二", "右三", "右四", "右五"};
+    static const char *const b2[] = {"右六", "右七", "右八", "右九", "右十。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 400, 2 * COL_W, "右题");
+    column(page, col_x(1), 500, COL_W, b1, 5);
+    column(page, col_x(2), 500, COL_W, b2, 5);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 560, COL_W, "左题");
+    column(page, col_x(0), 660, COL_W, a, 7);
+    check_txt(page, "左题\n左一左二左三左四左五左六左七。\n\n"
+                    "右题\n右一右二右三右四右五右六右七右八右九右十。\n");
+}
+
 /* An article's last column runs up beside its headline to the top of the page: no
  * headline owns it; it is read after the column on its left, not before the headline. */
 static void test_orphan_column(void)
@@ -988,6 +1008,7 @@ int main(void)
     test_side_by_side();
     test_partial_headline();
     test_level_headlines();
+    test_side_by_side_staggered();
     test_orphan_column();
     test_beside_partial_headline();
     test_photo_mid_column();
