@@ -6,6 +6,7 @@
  *   nocr_ink_find        text-like components of the working binary image
  *   nocr_ink_free
  *   nocr_ink_is_bar      a thin bar (an underline, a rule's remnant), not characters
+ *   nocr_ink_is_sliver   a thin tall sliver (a vertical rule's remnant), not characters
  *   nocr_ink_covered     which components the text regions (or recognized lines) hold
  *   nocr_cover_fill      uncovered components grouped into new regions
  *   nocr_cover_settle    added regions whose reading is noise emptied (photos restored)
@@ -53,12 +54,25 @@ int nocr_ink_is_bar(int w, int h, int body)
     return w > INK_BAR_ASPECT * h && 3 * h < body;
 }
 
+/* A sliver is narrower than half a body height and taller than 3/2 of one: what a vertical
+ * rule leaves, not text. No character is that thin and tall, and a column of vertical
+ * text is a body height wide. Pieces of a double rule, or the frames of two boxed articles
+ * side by side, that rule detection missed closed into such slivers; taken for body text,
+ * one joined the columns on either side into one block (fresh seeds 20261202557,
+ * 20261202563: a "line" 12 body heights tall, read as three characters and dropped), and
+ * counted as text-like ink that no region read, one brought in Tesseract's block over three
+ * columns (held-out seed 20261203811). */
+int nocr_ink_is_sliver(int w, int h, int body)
+{
+    return 2 * w < body && 2 * h > 3 * body;
+}
+
 static int ink_is_text(int w, int h, int body)
 {
     int longer = w > h ? w : h;
     if (longer < INK_MIN_EMS * body || h > INK_MAX_EMS * body || w > INK_MAX_WIDE_EMS * body)
         return 0;
-    return !nocr_ink_is_bar(w, h, body);
+    return !nocr_ink_is_bar(w, h, body) && !nocr_ink_is_sliver(w, h, body);
 }
 
 void nocr_ink_free(nocr_ink *ink)

@@ -6,6 +6,7 @@
  *   nocr_ink_find       the text-like ink of the working binary image, as components
  *   nocr_ink_free
  *   nocr_ink_is_bar     a thin bar (an underline, a rule's remnant), not characters
+ *   nocr_ink_is_sliver  a thin tall sliver (a vertical rule's remnant), not characters
  *   nocr_ink_covered    which components a page's text regions (or recognized lines) hold
  *   nocr_cover_fill     uncovered ink grouped into new text regions (hint boxes first)
  *   nocr_cover_measure  the page's coverage: share of text-like ink read
@@ -36,6 +37,10 @@ void nocr_ink_free(nocr_ink *ink);
  * (an underline, the remnant of a rule that preprocessing erased). The one definition of
  * "bar": the ink search leaves bars out, recognition does not read a line that is one. */
 int nocr_ink_is_bar(int w, int h, int body);
+/* True when a box of w x h working pixels is a sliver, not characters: narrower than half
+ * the body height and taller than 3/2 of it (a piece of a vertical rule that preprocessing
+ * missed). The layout takes no fragment that is one, and the ink search leaves them out. */
+int nocr_ink_is_sliver(int w, int h, int body);
 
 /* Sets covered[i] (ink->n entries) to 1 for each component whose centre lies in a text
  * region of the page (recognized == 0), or in a line of a text region that holds text

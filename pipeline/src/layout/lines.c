@@ -26,6 +26,7 @@
  *   3. The fragments of a block that share a row form its lines.
  */
 #include "layout/layout.h"
+#include "layout/coverage.h"
 
 #include <string.h>
 
@@ -44,13 +45,6 @@
 /* Fragments smaller than 1/SPECK_DIV body height both ways are specks or lone dots, not
  * text: chosen by hand on the 26 samples (a full stop alone is about 1/4 by 1/4). */
 #define SPECK_DIV 3
-/* A fragment taller than large text and narrower than 1/SLIVER_DIV body height is what a
- * rule leaves, not text: a piece of a double rule, or the two frames of boxed articles
- * side by side, thin lines that rule detection missed, closed into one (fresh seeds
- * 20261202557, 20261202563: such a sliver joined two columns into one "line" 12 body
- * heights tall, read as three characters and dropped). A column of vertical text is a
- * body height wide. */
-#define SLIVER_DIV 2
 /* Large text: a fragment joins a line when its top and bottom lie within 1/INSIDE_DIV of
  * the smaller height of the line's (Latin letters, digits in a Chinese headline), or when
  * it is more than 2/3 of the line's height; and when it is less than LARGE_GAP_PCT of the
@@ -210,8 +204,8 @@ static int seg_fragments(seg_line **out, size_t *out_n, PIX **out_mask, PIX *pix
         boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
         if (h < body / SPECK_DIV && w < body / SPECK_DIV)
             continue;
-        if (SLIVER_DIV * w < body && h > LARGE_TEXT_RATIO * body)
-            continue;
+        if (nocr_ink_is_sliver(w, h, body))
+            continue; /* a rule's remnant (coverage.c) */
         seg_line f = {{x, y, x + w, y + h}, 0, 0.0f};
         int tops[STACKED_MAX], bottoms[STACKED_MAX], pieces = 0;
         if (h > LARGE_TEXT_RATIO * body && w > body &&
