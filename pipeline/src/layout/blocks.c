@@ -6,7 +6,8 @@
  *   seg_merge_single_lines    step 3b: pieces of lines left in blocks of their own join
  *                             their line, in this order:
  *     blocks_join_facing        blocks whose lines face each other across a gap that is no
- *                               gutter become one (join_close, join_within_column)
+ *                               gutter, and no rule, become one (join_close,
+ *                               join_within_column)
  *     lines_merge_same_row      lines of one block on one row become one
  *     lines_merge_into_large    pieces of a headline that the size test put with body
  *                               text join it
@@ -135,7 +136,7 @@ static int join_within_column(const seg_line *a, const seg_line *b, int gap, con
 
 /* The one block-merge loop: for every pair of lines of two blocks on one row, the right
  * one's block joins the left one's when `joins` says so and no column rule stands between
- * the two lines (a rule parts columns whatever the gap: fresh seed 20261202557). With bl, the extents are
+ * the two lines (a rule parts columns whatever the gap). With bl, the extents are
  * recomputed after each join (the test reads them). */
 static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, const seg_page *sp,
                                seg_join_test joins)
