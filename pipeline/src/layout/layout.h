@@ -122,6 +122,14 @@ static inline int seg_hgap(const seg_box *a, const seg_box *b)
     return b->x0 >= a->x1 ? b->x0 - a->x1 : a->x0 - b->x1;
 }
 
+/* Whether the centre of box b lies in box in (a line belongs to the one region that holds
+ * its centre). */
+static inline int seg_centre_in(const seg_box *b, const seg_box *in)
+{
+    int cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+    return cx >= in->x0 && cx < in->x1 && cy >= in->y0 && cy < in->y1;
+}
+
 /* The one "same row" test of the layout: two boxes are on one text row when they overlap
  * vertically by at least half the smaller height. Lines of one column never do (their
  * leading keeps them apart), the parts of one line always do, also a short piece of

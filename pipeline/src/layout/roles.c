@@ -68,13 +68,6 @@ static int headline_continues(const seg_region *r, const seg_box *b, const seg_p
     return row || headline_next_line(r, b, seg_box_h(b));
 }
 
-/* Whether line box l lies in region box b (its centre does: a line belongs to one region). */
-static int line_in(const seg_box *l, const seg_box *b)
-{
-    int cx = (l->x0 + l->x1) / 2, cy = (l->y0 + l->y1) / 2;
-    return cx >= b->x0 && cx < b->x1 && cy >= b->y0 && cy < b->y1;
-}
-
 /* The lines of large text in region box b on one side of x (left: ending at or before it;
  * else starting at or after it): *out gets their box, their number and the height of the
  * topmost; returns the rows they stand in. */
@@ -84,12 +77,13 @@ static int side_rows(const seg_line *lines, size_t n, const seg_box *b, int x, i
     int rows = 0, any = 0, top = 0;
     for (size_t i = 0; i < n; i++) {
         const seg_box *l = &lines[i].box;
-        if (!line_in(l, b) || (left ? l->x1 > x : l->x0 < x))
+        if (!seg_centre_in(l, b) || (left ? l->x1 > x : l->x0 < x))
             continue;
         int new_row = 1;
         for (size_t j = 0; j < i && new_row; j++) {
             const seg_box *o = &lines[j].box;
-            new_row = !(line_in(o, b) && (left ? o->x1 <= x : o->x0 >= x) && seg_same_row(l, o));
+            new_row =
+                !(seg_centre_in(o, b) && (left ? o->x1 <= x : o->x0 >= x) && seg_same_row(l, o));
         }
         rows += new_row;
         if (!any || l->y0 < top) {
@@ -113,12 +107,12 @@ static int region_channel(const seg_line *lines, size_t n, const seg_box *b, int
     for (size_t i = 0; i < n; i++) {
         /* a channel starts where a line ends: from there to the nearest line start right of it */
         const seg_box *l = &lines[i].box;
-        if (!line_in(l, b))
+        if (!seg_centre_in(l, b))
             continue;
         int x = l->x1, next = b->x1, crossed = 0;
         for (size_t j = 0; j < n && !crossed; j++) {
             const seg_box *o = &lines[j].box;
-            if (!line_in(o, b))
+            if (!seg_centre_in(o, b))
                 continue;
             crossed = o->x0 < x && o->x1 > x;
             if (o->x0 >= x && o->x0 < next)

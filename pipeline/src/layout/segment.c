@@ -144,8 +144,7 @@ static int seg_region_add_lines(nocr_region *region, const seg_lines *lines, con
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < lines->n; i++) {
         const seg_box *b = &lines->v[i].box;
-        int cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
-        if (cx < rb->x0 || cx >= rb->x1 || cy < rb->y0 || cy >= rb->y1)
+        if (!seg_centre_in(b, rb))
             continue;
         size_t j = 0;
         while (j < n && !seg_same_row(&mine[j], b))

@@ -63,12 +63,6 @@ static seg_box upright_box(const seg_box *b, int W)
     return (seg_box){W - b->y1, b->x0, W - b->y0, b->x1};
 }
 
-static int centre_inside(const seg_box *b, const seg_box *in)
-{
-    int cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
-    return cx >= in->x0 && cx < in->x1 && cy >= in->y0 && cy < in->y1;
-}
-
 void seg_vregions_free(seg_vregions *vr)
 {
     for (size_t i = 0; vr && i < vr->n; i++)
@@ -134,7 +128,7 @@ static int region_columns(seg_vregion *vr, const seg_lines *lines, const seg_box
     size_t cap = 0;
     for (size_t i = 0; i < lines->n; i++) {
         const seg_box *b = &lines->v[i].box;
-        if (!centre_inside(b, rb))
+        if (!seg_centre_in(b, rb))
             continue;
         size_t j = 0;
         seg_box ub = upright_box(b, W);
@@ -323,7 +317,7 @@ static int headline_rows(const seg_region *h, double d, int grid, const seg_line
     int n = 0;
     for (size_t k = 0; k < lines->n; k++) {
         const seg_box *b = &lines->v[k].box;
-        if (!centre_inside(b, &h->box))
+        if (!seg_centre_in(b, &h->box))
             continue;
         if (seg_box_w(b) < LONG_ROW * seg_box_h(b))
             return 0; /* a piece that is no row: a column's top, a character apart */
@@ -352,7 +346,7 @@ static int wide_column(const seg_vregion *vr, const seg_regions *hregions, PIX *
         return 0;
     for (size_t h = 0; h < hregions->n; h++)
         if (hregions->v[h].role != NOCR_ROLE_UNKNOWN && nocr_role_is_text(hregions->v[h].role) &&
-            centre_inside(&vr->r.box, &hregions->v[h].box))
+            seg_centre_in(&vr->r.box, &hregions->v[h].box))
             return 1;
     return 0;
 }
@@ -512,7 +506,7 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
             keep = 0;
         for (size_t h = 0; h < hregions->n && keep; h++)
             keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
-                     hrows_long(&hregions->v[h]) && centre_inside(&r.box, &hregions->v[h].box));
+                     hrows_long(&hregions->v[h]) && seg_centre_in(&r.box, &hregions->v[h].box));
         if (!keep || NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
             free(vr.columns);
             if (keep)
@@ -626,7 +620,7 @@ static int held_elsewhere(const seg_regions *hregions, const seg_region *self, c
     for (size_t h = 0; h < hregions->n; h++) {
         const seg_region *o = &hregions->v[h];
         if (o != self && o->role != NOCR_ROLE_UNKNOWN && nocr_role_is_text(o->role) &&
-            centre_inside(b, &o->box))
+            seg_centre_in(b, &o->box))
             return 1;
     }
     return 0;
@@ -681,7 +675,7 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     static const seg_box gone = {-1, -1, -1, -1};
     seg_box was = r->box;
     for (size_t i = 0; i < lines->n; i++)
-        if (centre_inside(&lines->v[i].box, &was) && vregion_holding(vr, &lines->v[i].box))
+        if (seg_centre_in(&lines->v[i].box, &was) && vregion_holding(vr, &lines->v[i].box))
             lines->v[i].box = gone;
     int n = 0, *x0 = malloc((vr->n + 1) * sizeof(int)), *x1 = malloc((vr->n + 1) * sizeof(int));
     if (!x0 || !x1) {
@@ -712,7 +706,7 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
         return NOCR_ENOMEM;
     for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
         seg_box *b = &lines->v[i].box;
-        if (!centre_inside(b, &was))
+        if (!seg_centre_in(b, &was))
             continue;
         int was0 = b->x0, was1 = b->x1;
         b->x0 = b->x0 > best0 ? b->x0 : best0;
@@ -730,7 +724,7 @@ static int trim_beside_vertical(seg_region *r, seg_lines *lines, const seg_vregi
     seg_box box = {0, 0, 0, 0};
     for (size_t i = 0; best1 - best0 >= body && i < lines->n; i++) {
         seg_box *b = &lines->v[i].box;
-        if (!centre_inside(b, &was) || held_elsewhere(hregions, r, b))
+        if (!seg_centre_in(b, &was) || held_elsewhere(hregions, r, b))
             continue;
         if (kept++)
             seg_box_union(&box, b);
@@ -904,7 +898,7 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
         int kept = 0;
         for (size_t i = 0; i < n0; i++) {
             seg_box *b = &lines->v[i].box;
-            if (!centre_inside(b, &r.box))
+            if (!seg_centre_in(b, &r.box))
                 continue;
             seg_box part = *b, ink;
             part.x0 = part.x0 > cuts[p] ? part.x0 : cuts[p];
@@ -925,7 +919,7 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
             return NOCR_ENOMEM;
     }
     for (size_t i = 0; i < n0; i++)
-        if (centre_inside(&lines->v[i].box, &r.box))
+        if (seg_centre_in(&lines->v[i].box, &r.box))
             lines->v[i].box = gone;
     hregions->v[h].role = NOCR_ROLE_UNKNOWN;
     return NOCR_OK;
@@ -1027,7 +1021,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             const seg_box *b = &out->v[v].r.box;
             covered += (long)seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) *
                        seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1);
-            inside |= centre_inside(&r->box, b);
+            inside |= seg_centre_in(&r->box, b);
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
