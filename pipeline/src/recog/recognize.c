@@ -408,6 +408,8 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
     int W = pixGetWidth(pix), H = pixGetHeight(pix);
     int pad = recog_working_dpi(img) / REGION_PAD_PER_INCH;
     recog_tally tally = RECOG_TALLY_INIT;
+    /* both working images: without a binary one, blocks are read from the gray alone */
+    int two_images = nocr_image_work_binary(img) && nocr_image_work_gray(img);
     for (size_t i = first; i < nocr_page_region_count(page) && !rc; i++) {
         nocr_region *region = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(region);
@@ -439,8 +441,7 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
         PIX *gray = nocr_second_source(img, region); /* a photo read as text */
         /* Both working images, a page where the gray has read better: the gray first
          * (tally.c). */
-        int gray_first = !gray && nocr_image_work_binary(img) && nocr_image_work_gray(img) &&
-                         recog_tally_gray_first(&tally);
+        int gray_first = !gray && two_images && recog_tally_gray_first(&tally);
         if (gray || gray_first) {
             TessBaseAPISetImage2(eng->api, gray ? gray : nocr_image_work_gray(img));
             TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
@@ -456,8 +457,7 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
             break;
         }
         rc = region_read_result(region, eng, img);
-        /* without a binary image the block was read from the gray already */
-        if (!rc && !gray && nocr_image_work_binary(img) && nocr_image_work_gray(img))
+        if (!rc && !gray && two_images)
             rc = region_second_reading(region, eng, img, gray_first, &tally, l, t, r, b);
         region_drop_empty_lines(region);
     }
