@@ -191,6 +191,36 @@ static void test_side_by_side_staggered(void)
                     "右题\n右一右二右三右四右五右六右七右八右九右十。\n");
 }
 
+/* A cycle of preferences among three articles: the middle one is level with the right
+ * one (read first, firmly), the left one starts in the upper half of the middle one (read
+ * before it, weakly), and the right one is higher than the left one (weakly). The weak
+ * preferences give way: middle, right, left; taking the topmost, the right one, read it
+ * first (fresh seed 20261204026). */
+static void test_article_cycle(void)
+{
+    nocr_page *page = page_real(2000, 2000);
+    static const char *const l[] = {">左一", "左二", "左三", "左四", "左五",
+                                    "左六",  "左七", "左八", "左九", "左十。<"};
+    static const char *const m[] = {">中一",  "中二",   "中三",   "中四",  "中五",
+                                    "中六",   "中七",   "中八",   "中九",  "中十",
+                                    "中十一", "中十二", "中十三", "中十四"};
+    static const char *const m2[] = {"中十五", "中十六", "中十七", "中十八", "中十九",
+                                     "中二十", "中廿一", "中廿二", "中廿三", "中廿四",
+                                     "中廿五", "中廿六", "中廿七", "中完。<"};
+    static const char *const r[] = {">右一", "右二", "右三", "右完。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 300, 2 * COL_W + 40, "中题");
+    column(page, col_x(1), 400, COL_W, m, 14);
+    column(page, col_x(2), 400, COL_W, m2, 14);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 290, COL_W, "右题");
+    column(page, col_x(3), 390, COL_W, r, 4);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 600, COL_W, "左题");
+    column(page, col_x(0), 700, COL_W, l, 10);
+    check_txt(page, "中题\n中一中二中三中四中五中六中七中八中九中十中十一中十二中十三中十四"
+                    "中十五中十六中十七中十八中十九中二十中廿一中廿二中廿三中廿四中廿五中廿六"
+                    "中廿七中完。\n\n右题\n右一右二右三右完。\n\n"
+                    "左题\n左一左二左三左四左五左六左七左八左九左十。\n");
+}
+
 /* An article's last column runs up beside its headline to the top of the page: no
  * headline owns it; it is read after the column on its left, not before the headline. */
 static void test_orphan_column(void)
@@ -1009,6 +1039,7 @@ int main(void)
     test_partial_headline();
     test_level_headlines();
     test_side_by_side_staggered();
+    test_article_cycle();
     test_orphan_column();
     test_beside_partial_headline();
     test_photo_mid_column();

@@ -273,12 +273,15 @@ void rec_articles_find(rec_work *w, nocr_page *page, int body)
     articles_mark_adverts(w, page, body);
 }
 
-/* a before b: a above b in shared columns, or side by side and a to the left. Level
- * headlines side by side are read left to right whatever the extents say: an extent grows
- * by every region the article owns, and one region owned wrongly (a subheadline or caption
- * of the neighbour) makes two articles side by side "share columns", which then put the
- * one whose headline is a few pixels higher first (seed 1122: the top-right article read
- * before the top-left one, whose headline was 12 px lower). */
+/* How firmly a is read before b: 0 not, BEFORE_WEAK or BEFORE_FIRM. a before b: a above b
+ * in shared columns, or side by side and a to the left. Level headlines side by side are
+ * read left to right whatever the extents say: an extent grows by every region the article
+ * owns, and one region owned wrongly (a subheadline or caption of the neighbour) makes two
+ * articles side by side "share columns", which then put the one whose headline is a few
+ * pixels higher first (seed 1122: the top-right article read before the top-left one,
+ * whose headline was 12 px lower). Weak: a left article that starts in the upper half of
+ * its neighbour, and the higher headline when nothing else tells them apart. */
+enum { BEFORE_WEAK = 1, BEFORE_FIRM = 2 };
 static int article_before(const rec_article *a, const rec_article *b, int body)
 {
     int xov = rec_overlap(a->x0, a->x1, b->x0, b->x1) > COLUMNS_SHARED * body;
@@ -287,18 +290,42 @@ static int article_before(const rec_article *a, const rec_article *b, int body)
     int heads_apart =
         a->headline >= 0 && b->headline >= 0 && rec_overlap(a->hx0, a->hx1, b->hx0, b->hx1) == 0;
     if (hov && (!xov || heads_apart))
-        return heads_apart ? a->hx0 < b->hx0 : a->x0 < b->x0;
+        return (heads_apart ? a->hx0 < b->hx0 : a->x0 < b->x0) ? BEFORE_FIRM : 0;
     if (xov)
-        return a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0);
+        return a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0) ? BEFORE_FIRM : 0;
     /* Neither: not side by side (headlines at different heights), no shared columns. */
-    if (rec_overlap(a->y0, a->y1, b->y0, b->y1) > SIDE_BY_SIDE * body && a->x0 != b->x0)
-        return a->x0 < b->x0 && (a->hy0 <= b->hy0 + LEVEL * body || 2 * a->hy0 < b->y0 + b->y1);
-    return a->hy0 < b->hy0;
+    if (rec_overlap(a->y0, a->y1, b->y0, b->y1) > SIDE_BY_SIDE * body && a->x0 != b->x0) {
+        if (a->x0 >= b->x0)
+            return 0;
+        if (a->hy0 <= b->hy0 + LEVEL * body)
+            return BEFORE_FIRM;
+        return 2 * a->hy0 < b->y0 + b->y1 ? BEFORE_WEAK : 0;
+    }
+    return a->hy0 < b->hy0 ? BEFORE_WEAK : 0;
+}
+
+/* Is article i, not done, held back by another one of its kind (advertisement or not)
+ * read before it at least as firmly as min? */
+static int article_blocked(const rec_article *arts, int n, const char *done, int i, int min,
+                           int body)
+{
+    for (int j = 0; j < n; j++) {
+        if (j == i || done[j] || arts[j].advert != arts[i].advert)
+            continue;
+        int ji = article_before(&arts[j], &arts[i], body);
+        if (ji >= min && ji > article_before(&arts[i], &arts[j], body))
+            return 1;
+    }
+    return 0;
 }
 
 /* Repeatedly takes the first remaining article that no other remaining article precedes
- * (ties: the topmost; a cycle of preferences: the topmost); the advertisements after all
- * the others, in the same way. */
+ * (ties: the topmost); the advertisements after all the others, in the same way. In a
+ * cycle of preferences the weak ones give way (fresh seed 20261204026: two level
+ * articles side by side, the left one read first, the left one's lower neighbour read
+ * before it as a weak preference, and the right one before that lower neighbour as the
+ * higher headline; the topmost, the right one, was read first); in a cycle of firm ones,
+ * the topmost is taken. */
 int rec_articles_order(rec_work *w, int body)
 {
     rec_article *arts = w->arts;
@@ -310,22 +337,14 @@ int rec_articles_order(rec_work *w, int body)
         int pick = -1, adverts = 1; /* only advertisements left? */
         for (int i = 0; i < n; i++)
             adverts &= done[i] || arts[i].advert;
-        for (int i = 0; i < n; i++) {
-            if (done[i] || arts[i].advert != adverts)
-                continue;
-            int blocked = 0;
-            for (int j = 0; j < n && !blocked; j++)
-                blocked = j != i && !done[j] && arts[j].advert == adverts &&
-                          article_before(&arts[j], &arts[i], body) &&
-                          !article_before(&arts[i], &arts[j], body);
-            if (!blocked && (pick < 0 || arts[i].hy0 < arts[pick].hy0))
-                pick = i;
-        }
-        if (pick < 0) { /* a cycle: take the topmost */
-            for (int i = 0; i < n; i++)
-                if (!done[i] && arts[i].advert == adverts &&
-                    (pick < 0 || arts[i].hy0 < arts[pick].hy0))
+        for (int min = BEFORE_WEAK; min <= BEFORE_FIRM + 1 && pick < 0; min++) {
+            for (int i = 0; i < n; i++) {
+                if (done[i] || arts[i].advert != adverts ||
+                    article_blocked(arts, n, done, i, min, body))
+                    continue;
+                if (pick < 0 || arts[i].hy0 < arts[pick].hy0)
                     pick = i;
+            }
         }
         done[pick] = 1;
         arts[pick].order = k;
