@@ -694,6 +694,30 @@ static void test_specks_no_photo_page(void)
     check_txt(page, "标题\n模糊的正文第一行第二行也是正文。\n第二栏的正文开头第二栏结束了。\n");
 }
 
+/* Headline type is text by its shape even when it reads badly, but one horizontal line
+ * taller than it is wide has no line's shape: a strip of a photo read as a one-character
+ * "headline" at 5 is left out, and the column beside it stays its headline's (fresh seed
+ * 20261204063). A wide headline read as badly stays. */
+static void test_headline_shape(void)
+{
+    static const char *const c1[] = {">正文第一行", "第二行。<"};
+    nocr_page *page = page_new(600, 500);
+    nocr_region *wide = one_line(page, NOCR_ROLE_HEADLINE, 100, 40, 300, "读不清的标题");
+    nocr_line_set_confidence(nocr_region_line(wide, 0), 5.0f);
+    column(page, 100, 100, 300, c1, 2);
+    nocr_region *strip = region(page, NOCR_ROLE_HEADLINE, 480, 60, 20, 90);
+    line(strip, 480, 80, 20, "和");
+    nocr_line_set_confidence(nocr_region_line(strip, 0), 5.0f);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_role(strip), NOCR_ROLE_UNKNOWN);
+    CHECK_INT(nocr_region_role(wide), NOCR_ROLE_HEADLINE);
+    char *txt = NULL;
+    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
+    CHECK_STR(txt, "读不清的标题\n正文第一行第二行。\n");
+    free(txt);
+    nocr_page_free(page);
+}
+
 /* A date set in headline type in the folio band is the folio, read first and in no
  * article; the headline under it keeps its article. */
 static void test_folio_headline(void)
@@ -1049,6 +1073,7 @@ int main(void)
     test_seed_layout();
     test_roles();
     test_specks_no_photo_page();
+    test_headline_shape();
     test_folio_headline();
     test_warnings();
     test_body_height_set();

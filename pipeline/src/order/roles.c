@@ -167,8 +167,15 @@ static int rec_drop_unreadable(nocr_page *page)
         nocr_region *r = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(r);
         /* Headline type is text by its shape even when Tesseract doubts its reading (p04's
-         * headline, misread under 20: bcde500), but where it meets a photo (meets_photo). */
-        int large = role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE;
+         * headline, misread under 20: bcde500), but where it meets a photo (meets_photo),
+         * and not when it has no line's shape: one horizontal line taller than it is wide
+         * is no line of type (fresh seed 20261204063: a strip of a photo, beside the box
+         * the photo was given, read as a one-character headline at 5 and took the first
+         * column of the page from its article). */
+        nocr_box b = nocr_region_box(r);
+        int large = (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE) &&
+                    !(nocr_region_line_count(r) == 1 && b.w < b.h &&
+                      nocr_region_direction(r) != NOCR_DIR_VERTICAL);
         float conf = nocr_region_confidence(r);
         if (nocr_role_is_text(role) && nocr_region_line_count(r) > 0 &&
             ((conf < floor && (!large || photo_page)) ||
