@@ -335,6 +335,30 @@ static void test_photo_mid_column(void)
     check_txt(page, "标题\n照片上面一句话没说完就到了下面。\n新段落。\n图为照片。\n");
 }
 
+/* A caption under a photo in the middle of an article's last column, the next article's
+ * headline beside it in the next column: the caption stands with its photo, whose top is
+ * far above that headline, and stays with its article (fresh seed 20261204008). */
+static void test_caption_with_its_photo(void)
+{
+    static const char *const c0[] = {">甲一", "甲二", "甲三", "甲四", "甲五",   "甲六",
+                                     "甲七",  "甲八", "甲九", "甲十", "甲十一", "甲十二"};
+    static const char *const c1[] = {"乙一", "乙二", "乙三"};
+    static const char *const c1b[] = {"乙四", "乙完。<"};
+    static const char *const c2[] = {">丙一", "丙完。<"};
+    nocr_page *page = page_real(2000, 2000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "上题");
+    column(page, col_x(0), 200, COL_W, c0, 12);
+    column(page, col_x(1), 200, COL_W, c1, 3);
+    region(page, NOCR_ROLE_FIGURE, col_x(1), 420, COL_W, 300);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(1), 730, COL_W, "图为照片。");
+    column(page, col_x(1), 800, COL_W, c1b, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 725, COL_W, "下题");
+    column(page, col_x(2), 825, COL_W, c2, 2);
+    check_txt(page,
+              "上题\n甲一甲二甲三甲四甲五甲六甲七甲八甲九甲十甲十一甲十二乙一乙二乙三乙四乙完。\n"
+              "图为照片。\n\n下题\n丙一丙完。\n");
+}
+
 /* No headline at all (the continuation of an article from another page): columns in
  * order, the folio first and the note last. */
 static void test_no_headline(void)
@@ -1068,6 +1092,7 @@ int main(void)
     test_beside_partial_headline();
     test_photo_mid_column();
     test_photo_over_headline();
+    test_caption_with_its_photo();
     test_advert_last();
     test_no_headline();
     test_seed_layout();

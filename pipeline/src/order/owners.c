@@ -188,6 +188,26 @@ static int column_headed(const nocr_page *page, const nocr_region *r, int body)
            rec_y0(r) - rec_y1(near) < HEADED_GAP * body;
 }
 
+/* A caption whose headline comes right under it: at most OVER_HEAD_GAP body heights below
+ * the caption, over more than half of its width, no rule between. By hand, after the
+ * synthetic pages' "photo above the head" layout (seed 20261201120) and the modular
+ * pages of issue 11. */
+#define OVER_HEAD_GAP 3
+
+/* The photo above caption r: the figure whose foot is less than OVER_HEAD_GAP body heights
+ * over r's top, over more than half of r's width; NULL when none. */
+static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        int gap = rec_y0(r) - rec_y1(f);
+        if (nocr_region_role(f) == NOCR_ROLE_FIGURE && gap > -body && gap < OVER_HEAD_GAP * body &&
+            2 * rec_overlap(rec_x0(f), rec_x1(f), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w)
+            return f;
+    }
+    return NULL;
+}
+
 /* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
  * over when r's column breaks off at that headline's height: a new band of the page
  * (modular layout) starts there. The headline may also be level with r's top: the text
@@ -198,10 +218,17 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     int lower = REC_NO_OWNER, lower_y = above_y;
     size_t n = nocr_page_region_count(page);
     int headed = column_headed(page, r, body);
+    /* A caption stands with its photo: level with a headline or not is the photo's top
+     * (fresh seed 20261204008: a caption under a photo in the middle of an article's
+     * column, level with the headline of the next article's column, went to that
+     * article). */
+    const nocr_region *photo =
+        nocr_region_role(r) == NOCR_ROLE_CAPTION ? photo_over(page, r, body) : NULL;
+    int top = photo ? rec_y0(photo) : rec_y0(r);
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
-        int level = rec_y1(hd) > rec_y0(r) + OWNER_REACH * body;
-        if ((level && (rec_y0(hd) > rec_y0(r) + OWNER_REACH * body || headed)) ||
+        int level = rec_y1(hd) > top + OWNER_REACH * body;
+        if ((level && (rec_y0(hd) > top + OWNER_REACH * body || headed)) ||
             rec_y0(hd) <= above_y || rec_y1(hd) <= lower_y)
             continue;
         /* The column goes on past the headline's middle when text or a photo of it
@@ -343,26 +370,6 @@ static const nocr_region *body_below(const nocr_page *page, const nocr_region *r
         best = o;
     }
     return best;
-}
-
-/* A caption whose headline comes right under it: at most OVER_HEAD_GAP body heights below
- * the caption, over more than half of its width, no rule between. By hand, after the
- * synthetic pages' "photo above the head" layout (seed 20261201120) and the modular
- * pages of issue 11. */
-#define OVER_HEAD_GAP 3
-
-/* The photo above caption r: the figure whose foot is less than OVER_HEAD_GAP body heights
- * over r's top, over more than half of r's width; NULL when none. */
-static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r, int body)
-{
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        const nocr_region *f = nocr_page_region(page, i);
-        int gap = rec_y0(r) - rec_y1(f);
-        if (nocr_region_role(f) == NOCR_ROLE_FIGURE && gap > -body && gap < OVER_HEAD_GAP * body &&
-            2 * rec_overlap(rec_x0(f), rec_x1(f), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w)
-            return f;
-    }
-    return NULL;
 }
 
 /* The print nearest above r in its columns (order.h). */
