@@ -8,7 +8,8 @@
  *   rec_article_start    an article's extent is a region's box
  *   rec_article_grow     an article's extent grows by a region
  *   rec_articles_order   articles in reading order
- *   article_before       one article read before another
+ *   article_before       one article read before another, and how firmly
+ *   article_blocked      an article held back by another read before it
  *   articles_mark_adverts  advertisements: large type in a frame, no body text
  *
  * Articles side by side are read left to right, never interleaved; an article below
