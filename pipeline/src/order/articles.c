@@ -293,7 +293,7 @@ static int article_before(const rec_article *a, const rec_article *b, int body)
     if (hov && (!xov || heads_apart))
         return (heads_apart ? a->hx0 < b->hx0 : a->x0 < b->x0) ? BEFORE_FIRM : 0;
     if (xov)
-        return a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0) ? BEFORE_FIRM : 0;
+        return (a->y0 < b->y0 || (a->y0 == b->y0 && a->x0 < b->x0)) ? BEFORE_FIRM : 0;
     /* Neither: not side by side (headlines at different heights), no shared columns. */
     if (rec_overlap(a->y0, a->y1, b->y0, b->y1) > SIDE_BY_SIDE * body && a->x0 != b->x0) {
         if (a->x0 >= b->x0)
