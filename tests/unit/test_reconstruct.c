@@ -758,6 +758,30 @@ static void test_folio_headline(void)
     nocr_page_free(page);
 }
 
+/* The folio line read in pieces: the edition number with a space in it and the section's
+ * name, level with the date, are folio too, read first, not body text that no headline
+ * owns (which joined the unowned text at the foot of the page and had it read first:
+ * fresh seed 20261205038). */
+static void test_folio_pieces(void)
+{
+    nocr_page *page = page_new(400, 600);
+    static const char *const c1[] = {">正文第一行", "第二行。<"};
+    static const char *const foot[] = {">没有标题的", "一段。<"};
+    one_line(page, NOCR_ROLE_BODY, 10, 8, 60, "第24 版");
+    nocr_region *name = one_line(page, NOCR_ROLE_BODY, 180, 8, 40, "社会");
+    one_line(page, NOCR_ROLE_BODY, 260, 8, 130, "2024年4月8日");
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 80, 200, "标题");
+    column(page, 100, 120, 200, c1, 2);
+    column(page, 100, 500, 200, foot, 2);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_role(name), NOCR_ROLE_PAGE_HEADER);
+    char *txt = NULL;
+    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
+    CHECK_STR(txt, "第24 版\n社会\n2024年4月8日\n\n标题\n正文第一行第二行。\n没有标题的一段。\n");
+    free(txt);
+    nocr_page_free(page);
+}
+
 /* nocr_reconstruct_blocks (pages segmented by Tesseract, alphabetic scripts): the
  * regions' own order, Tesseract's, is kept, but a headline over two columns cuts them: a
  * column's text above it is read before it, the text under it after (here Tesseract read
@@ -1100,6 +1124,7 @@ int main(void)
     test_specks_no_photo_page();
     test_headline_shape();
     test_folio_headline();
+    test_folio_pieces();
     test_warnings();
     test_body_height_set();
     test_photo_top_of_column();

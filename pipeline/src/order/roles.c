@@ -8,6 +8,7 @@
  *   text_is_byline        本报记者 …, 记者 …, 新华社 …
  *   text_is_note          (本版图片均为资料图)
  *   text_is_folio         第N版, 2024年3月15日
+ *   folio_row             the other pieces of the folio's line
  *   starts_with           a string's prefix
  *
  * Segmentation tells roles by the shape of the print (size, weight, position); a byline,
@@ -100,13 +101,14 @@ static int text_is_note(const char *t)
            (strcmp(t + n - 3, "）") == 0 || t[n - 1] == ')');
 }
 
-/* Folio: the edition number 第N版 or a full date 2024年3月15日. */
+/* Folio: the edition number 第N版 (Tesseract may read a space or two in it: "第24 版") or a
+ * full date 2024年3月15日. */
 static int text_is_folio(const char *t)
 {
     const char *p = strstr(t, "第");
     if (p) {
         p += strlen("第");
-        while (*p >= '0' && *p <= '9')
+        while ((*p >= '0' && *p <= '9') || *p == ' ')
             p++;
         if (starts_with(p, "版"))
             return 1;
@@ -193,6 +195,33 @@ static int rec_drop_unreadable(nocr_page *page)
     return nocr_page_add_warning(page, msg);
 }
 
+/* The folio is one line across the top of the page: a short region in the folio band
+ * level with a folio region (their rows overlap by more than half the lower one's height)
+ * is a piece of it, whatever it says: the section's name, an edition number misread
+ * (fresh seed 20261205038: "第24 版" and "社会", left of the date, were taken for body
+ * text; no headline owning them, they joined the unowned text of a boxed article at the
+ * foot of the page, which was then read first: tau 0.11). */
+static void folio_row(nocr_page *page, int height)
+{
+    size_t n = nocr_page_region_count(page);
+    for (size_t i = 0; i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) != NOCR_ROLE_PAGE_HEADER)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            nocr_region *r = nocr_page_region(page, j);
+            nocr_role role = nocr_region_role(r);
+            int lower = nocr_region_box(r).h < nocr_region_box(f).h ? nocr_region_box(r).h
+                                                                    : nocr_region_box(f).h;
+            if ((role == NOCR_ROLE_BODY || role == NOCR_ROLE_SECTION_HEADING) &&
+                nocr_region_line_count(r) <= SHORT_MAX_LINES &&
+                rec_y1(r) < height / NOCR_FOLIO_BAND_DIV &&
+                2 * rec_overlap(rec_y0(r), rec_y1(r), rec_y0(f), rec_y1(f)) > lower)
+                nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
+        }
+    }
+}
+
 /* A byline stands under an article's headline or its deck, never under a heading inside
  * the body: a region taken for a section heading with a byline less than BYLINE_GAP body
  * heights under it, in its columns and nothing between, is its article's headline (fresh
@@ -262,6 +291,7 @@ int rec_text_roles(nocr_page *page, int body)
         else if (folio)
             nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
     }
+    folio_row(page, height);
     heads_over_bylines(page, body);
     return NOCR_OK;
 }
