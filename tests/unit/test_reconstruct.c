@@ -96,13 +96,19 @@ static nocr_region *one_line(nocr_page *page, nocr_role role, int x, int y, int 
     return r;
 }
 
-static void check_txt(nocr_page *page, const char *want)
+/* The text export of a page already reconstructed is want. */
+static void check_export_txt(nocr_page *page, const char *want)
 {
-    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
     char *txt = NULL;
     CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
     CHECK_STR(txt, want);
     free(txt);
+}
+
+static void check_txt(nocr_page *page, const char *want)
+{
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    check_export_txt(page, want);
     nocr_page_free(page);
 }
 
@@ -735,10 +741,7 @@ static void test_headline_shape(void)
     CHECK_INT(nocr_reconstruct(page), NOCR_OK);
     CHECK_INT(nocr_region_role(strip), NOCR_ROLE_UNKNOWN);
     CHECK_INT(nocr_region_role(wide), NOCR_ROLE_HEADLINE);
-    char *txt = NULL;
-    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
-    CHECK_STR(txt, "读不清的标题\n正文第一行第二行。\n");
-    free(txt);
+    check_export_txt(page, "读不清的标题\n正文第一行第二行。\n");
     nocr_page_free(page);
 }
 
@@ -775,10 +778,8 @@ static void test_folio_pieces(void)
     column(page, 100, 500, 200, foot, 2);
     CHECK_INT(nocr_reconstruct(page), NOCR_OK);
     CHECK_INT(nocr_region_role(name), NOCR_ROLE_PAGE_HEADER);
-    char *txt = NULL;
-    CHECK_INT(nocr_export_txt(&txt, page), NOCR_OK);
-    CHECK_STR(txt, "第24 版\n社会\n2024年4月8日\n\n标题\n正文第一行第二行。\n没有标题的一段。\n");
-    free(txt);
+    check_export_txt(page, "第24 版\n社会\n2024年4月8日\n\n标题\n正文第一行第二行。\n"
+                           "没有标题的一段。\n");
     nocr_page_free(page);
 }
 
