@@ -783,6 +783,35 @@ static void test_folio_pieces(void)
     nocr_page_free(page);
 }
 
+/* Tesseract's layout analysis gives a small one-column headline, its byline and the
+ * text under them as one block (fresh seed 20261204080: "Their teacher / By Emma
+ * Grant"): the byline cuts it, so that the headline heads its own article and is not
+ * read as the first words of its text; a byline on its own, taken for a deck, is a
+ * byline (20261204001). */
+static void test_byline_splits_block(void)
+{
+    static const char *const left[] = {">Left one", "left two", "left three."};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *wide = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "Wide");
+    nocr_region *by =
+        one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(0) + 100, 160, 200, "By Ann Lee");
+    column(page, col_x(0), 240, COL_W, left, 3);
+    nocr_region *blk = region(page, NOCR_ROLE_BODY, col_x(2), 100, COL_W, 6 * S.pitch);
+    nocr_box head = {col_x(2) + 100, 100, 200, S.line_h * 3 / 2};
+    CHECK_INT(nocr_region_add_line(NULL, blk, head, "Their teacher", 90.0f), NOCR_OK);
+    line(blk, col_x(2) + 120, 100 + 2 * S.pitch, 160, "By Emma Grant");
+    line(blk, col_x(2) + S.indent, 100 + 3 * S.pitch, COL_W - S.indent, "Right one");
+    line(blk, col_x(2), 100 + 4 * S.pitch, COL_W, "right two");
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_role(by), NOCR_ROLE_BYLINE);
+    CHECK_INT(nocr_region_role(blk), NOCR_ROLE_HEADLINE);
+    CHECK_INT((int)nocr_region_line_count(blk), 1);
+    CHECK(nocr_region_article(blk) != nocr_region_article(wide));
+    check_export_txt(page, "Wide\nBy Ann Lee\nLeft one left two left three.\n\n"
+                           "Their teacher\nBy Emma Grant\nRight one right two\n");
+    nocr_page_free(page);
+}
+
 /* nocr_reconstruct_blocks (pages segmented by Tesseract, alphabetic scripts): the
  * regions' own order, Tesseract's, is kept, but a headline over two columns cuts them: a
  * column's text above it is read before it, the text under it after (here Tesseract read
@@ -1145,6 +1174,7 @@ int main(void)
     test_deck_under_own_headline();
     test_column_beside_photo_head();
     test_byline_makes_headline();
+    test_byline_splits_block();
     test_photo_head_reads_left_first();
     test_photo_piece_no_headline();
     return CHECK_DONE();

@@ -129,6 +129,19 @@ typedef enum rec_rank {
  * Errors: NOCR_ENOMEM (the warning). */
 int rec_text_roles(nocr_page *page, int body);
 
+/* True when text t is a byline: 本报记者 …, 記者 …, By Emma Grant (roles.c). */
+int rec_text_is_byline(const char *t);
+
+/* Cuts every horizontal text region that holds a headline and the byline under it (one
+ * block of Tesseract's) into headline, byline and body; the pieces follow their region in
+ * the page's order (split.c). Errors: NOCR_ENOMEM. */
+int rec_split_bylines(nocr_page *page);
+
+/* Appends a copy of line `from` to region r: box, work box, text, confidence, paragraph
+ * mark and words. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller
+ * removes it). */
+int rec_line_copy(nocr_region *r, const nocr_line *from);
+
 /* The headline (index into heads, sorted top to bottom) whose article region r belongs
  * to, REC_NO_OWNER when none (see owners.c for the rules). */
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,

@@ -87,6 +87,10 @@ static int reconstruct(nocr_page *page, int keep_blocks)
         return nocr_error_set(NOCR_EINVAL, "nocr_reconstruct: NULL page");
     int vertical = rec_page_vertical(page);
     int body = vertical ? rec_vertical_body(page, body_height(page)) : body_height(page);
+    if (!vertical && !keep_blocks)
+        rec_read_twice(page); /* before the roles: a region read twice is no headline */
+    if ((error = rec_text_roles(page, body)) < 0) /* may cut regions: count after it */
+        goto cleanup;
     size_t n = nocr_page_region_count(page);
     w.items = calloc(n ? n : 1, sizeof(*w.items));
     w.heads = calloc(n ? n : 1, sizeof(*w.heads));
@@ -96,10 +100,6 @@ static int reconstruct(nocr_page *page, int keep_blocks)
         error = nocr_error_set(NOCR_ENOMEM, "out of memory (reading order)");
         goto cleanup;
     }
-    if (!vertical && !keep_blocks)
-        rec_read_twice(page); /* before the roles: a region read twice is no headline */
-    if ((error = rec_text_roles(page, body)) < 0)
-        goto cleanup;
     if (vertical) {
         if ((error = rec_vertical_order(&w, page, body)) < 0 ||
             (error = rec_vlines_sort(page)) < 0)

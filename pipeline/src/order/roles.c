@@ -5,7 +5,8 @@
  *   rec_drop_unreadable   regions recognition could not read as text; photo pages
  *   heads_over_bylines    a section heading over a byline is a headline
  *   region_text           a region's text, its lines concatenated
- *   text_is_byline        本报记者 …, 记者 …, 新华社 …
+ *   rec_text_is_byline    本报记者 …, 记者 …, 新华社 …, By Emma Grant
+ *   latin_byline          By Emma Grant, BY JOHN SMITH
  *   text_is_note          (本版图片均为资料图)
  *   text_is_folio         第N版, 2024年3月15日
  *   folio_row             the other pieces of the folio's line
@@ -73,9 +74,21 @@ static int starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* A byline in Latin type: "By" and a capital (By Emma Grant, BY JOHN SMITH AND ...). */
+static int latin_byline(const char *t)
+{
+    if (!starts_with(t, "By ") && !starts_with(t, "BY "))
+        return 0;
+    t += 3;
+    while (*t == ' ')
+        t++;
+    return *t >= 'A' && *t <= 'Z';
+}
+
 /* Byline: 本报记者 …, 记者 …, 通讯员 …, 本报讯 …, short; in traditional characters too
- * (issue 12: Hong Kong and Taiwan papers, papers before 1950): 本報記者 …, 中央社 …. */
-static int text_is_byline(const char *t)
+ * (issue 12: Hong Kong and Taiwan papers, papers before 1950): 本報記者 …, 中央社 …; in
+ * Latin type By …. */
+int rec_text_is_byline(const char *t)
 {
     static const char *const marks[] = {
         "本报记者", "本报通讯员", "本报讯",   "本报综合",   "本报电", "记者",
@@ -85,6 +98,8 @@ static int text_is_byline(const char *t)
         "新華社",   "中央社",     "綜合報導", "綜合報道",   "圖/"};
     if (nocr_utf8_count(t) > SHORT_MAX_CHARS)
         return 0;
+    if (latin_byline(t))
+        return 1;
     for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
         if (starts_with(t, marks[i]))
             return 1;
@@ -259,7 +274,7 @@ int rec_text_roles(nocr_page *page, int body)
 {
     char buf[REGION_TEXT_MAX];
     int error = rec_drop_unreadable(page);
-    if (error < 0)
+    if (error < 0 || (error = rec_split_bylines(page)) < 0)
         return error;
     int height = nocr_page_height(page);
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
@@ -275,6 +290,11 @@ int rec_text_roles(nocr_page *page, int body)
             nocr_region_set_role(r, NOCR_ROLE_UNKNOWN);
             continue;
         }
+        /* Tesseract's layout analysis takes a byline set apart for a caption; "By" and a
+         * name is no caption (a photo's credit says whose photo it is) */
+        if (role == NOCR_ROLE_CAPTION && nlines == 1 && latin_byline(t) &&
+            nchars <= SHORT_MAX_CHARS)
+            nocr_region_set_role(r, NOCR_ROLE_BYLINE);
         if (role == NOCR_ROLE_CAPTION || nlines > SHORT_MAX_LINES)
             continue;
         /* A note sits in the lower half of the page (under the last article), a folio in
@@ -284,7 +304,7 @@ int rec_text_roles(nocr_page *page, int body)
         if (role == NOCR_ROLE_HEADLINE) {
             if (folio)
                 nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
-        } else if (text_is_byline(t))
+        } else if (rec_text_is_byline(t))
             nocr_region_set_role(r, NOCR_ROLE_BYLINE);
         else if (text_is_note(t) && rec_y0(r) > height / 2)
             nocr_region_set_role(r, NOCR_ROLE_NOTE);

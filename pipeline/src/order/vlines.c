@@ -4,7 +4,6 @@
  *   rec_vlines_sort   every vertical text region of the page
  *   lines_order       the reading order of one region's lines (an index permutation)
  *   line_before       one column read before another
- *   line_copy         a line appended to its region again, words and all
  *
  * A vertical region's lines are its columns; every export reads a region's lines in the
  * order they are stored. Segmentation may store them left to right (the order it finds
@@ -47,26 +46,6 @@ static int lines_order(size_t *idx, const nocr_page *page, const nocr_region *r,
     return moved;
 }
 
-/* Appends a copy of line `from` to region r: box, work box, text, confidence, paragraph
- * mark and words. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller
- * removes it). */
-static int line_copy(nocr_region *r, const nocr_line *from)
-{
-    nocr_line *to = NULL;
-    int error = nocr_region_add_line(&to, r, nocr_line_box(from), nocr_line_text(from),
-                                     nocr_line_confidence(from));
-    if (error < 0)
-        return error;
-    nocr_line_set_work_box(to, nocr_line_work_box(from));
-    nocr_line_set_starts_paragraph(to, nocr_line_starts_paragraph(from));
-    for (size_t i = 0, n = nocr_line_word_count(from); i < n && error == NOCR_OK; i++) {
-        const nocr_word *w = nocr_line_word(from, i);
-        error = nocr_line_add_word(NULL, to, nocr_word_box(w), nocr_word_text(w),
-                                   nocr_word_confidence(w));
-    }
-    return error;
-}
-
 int rec_vlines_sort(nocr_page *page)
 {
     size_t cap = 0, *idx = NULL;
@@ -88,7 +67,7 @@ int rec_vlines_sort(nocr_page *page)
         if (!lines_order(idx, page, r, nl))
             continue;
         for (size_t k = 0; k < nl && error == NOCR_OK; k++)
-            error = line_copy(r, nocr_region_line(r, idx[k]));
+            error = rec_line_copy(r, nocr_region_line(r, idx[k]));
         /* On failure the copies go (the region as it was); else the originals. */
         size_t at = error == NOCR_OK ? 0 : nl;
         while (nocr_region_line_count(r) > nl)
