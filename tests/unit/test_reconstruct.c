@@ -837,6 +837,33 @@ static void test_blocks_wide_headline(void)
     nocr_page_free(page);
 }
 
+/* A headline over two columns opens a band of the page: the text of the article above
+ * it in a third column is read before it, though Tesseract's order reads it after the
+ * first two columns down to the foot of the page (Latin fresh seed 20261204053). The
+ * article above has a one-column headline: its text beside, not under, it. */
+static void test_blocks_band_before_headline(void)
+{
+    static const char *const up[] = {">Up one", "up two."};
+    static const char *const low[] = {">Low one", "low two."};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *top = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "Top");
+    nocr_region *a = column(page, col_x(0), 200, COL_W, up, 2);
+    nocr_region *h = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 440, 2 * COL_W + 40, "Low");
+    nocr_region *b = column(page, col_x(0), 540, COL_W, low, 2);
+    nocr_region *c = column(page, col_x(1), 540, COL_W, low, 2);
+    nocr_region *d = column(page, col_x(1), 200, COL_W, up, 2);
+    nocr_region *e = column(page, col_x(2), 200, COL_W, up, 2);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    CHECK_INT(nocr_region_order(top), 0);
+    CHECK_INT(nocr_region_order(a), 1);
+    CHECK_INT(nocr_region_order(d), 2);
+    CHECK_INT(nocr_region_order(e), 3);
+    CHECK_INT(nocr_region_order(h), 4);
+    CHECK_INT(nocr_region_order(b), 5);
+    CHECK_INT(nocr_region_order(c), 6);
+    nocr_page_free(page);
+}
+
 /* A pull quote inside a column taken for a headline (one column wide, nothing beside it)
  * keeps its place in Tesseract's order with the column text under it: nocr_reconstruct
  * makes it an article of its own, which takes that text away from its column (fresh seed
@@ -1164,6 +1191,7 @@ int main(void)
     test_never_lost();
     test_blocks_wide_headline();
     test_blocks_narrow_headline();
+    test_blocks_band_before_headline();
     test_blocks_coverage_speck();
     test_blocks_read_twice();
     test_blocks_level_articles();
