@@ -797,6 +797,7 @@ static void test_byline_splits_block(void)
         one_line(page, NOCR_ROLE_SUBHEADLINE, col_x(0) + 100, 160, 200, "By Ann Lee");
     column(page, col_x(0), 240, COL_W, left, 3);
     nocr_region *blk = region(page, NOCR_ROLE_BODY, col_x(2), 100, COL_W, 6 * S.pitch);
+    nocr_region_set_origin(blk, NOCR_ORIGIN_TESSERACT);
     nocr_box head = {col_x(2) + 100, 100, 200, S.line_h * 3 / 2};
     CHECK_INT(nocr_region_add_line(NULL, blk, head, "Their teacher", 90.0f), NOCR_OK);
     line(blk, col_x(2) + 120, 100 + 2 * S.pitch, 160, "By Emma Grant");
