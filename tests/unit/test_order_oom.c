@@ -22,7 +22,8 @@
 #include "check.h"
 
 /* A page with all the stage does: a folio, two articles, a photo-page check, a caption,
- * a noise region (a warning-free page would not allocate a warning: see below). */
+ * a noise region (a warning-free page would not allocate a warning: see below), a block
+ * cut at its byline. */
 static nocr_page *build(void)
 {
     nocr_page *page = NULL;
@@ -49,6 +50,13 @@ static nocr_page *build(void)
             CHECK_INT(nocr_region_add_line(NULL, r, regions[i].box, regions[i].text, 90.0f),
                       NOCR_OK);
     }
+    /* a block of Tesseract's holding a headline and its byline, cut in two (split.c) */
+    nocr_box head = {820, 100, 150, 20}, by = {830, 125, 100, 10};
+    CHECK_INT(nocr_page_add_region(&r, page, NOCR_ROLE_BODY, (nocr_box){820, 100, 150, 35}),
+              NOCR_OK);
+    nocr_region_set_origin(r, NOCR_ORIGIN_TESSERACT);
+    CHECK_INT(nocr_region_add_line(NULL, r, head, "Small head", 90.0f), NOCR_OK);
+    CHECK_INT(nocr_region_add_line(NULL, r, by, "By Ann Lee", 90.0f), NOCR_OK);
     return page;
 }
 
@@ -70,7 +78,8 @@ int main(void)
     nocr_page *page = build();
     CHECK_INT(nocr_reconstruct(page), NOCR_OK);
     summary(want, page);
-    CHECK_STR(want, "0123456-1"); /* the photo covers 60% of the page: one warning */
+    CHECK_STR(want, "012345678-1"); /* the block in two: 9 read; the photo covers 60% of the
+                                     * page: one warning */
     nocr_page_free(page);
 
     int k, rc = NOCR_ENOMEM;
