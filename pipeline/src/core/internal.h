@@ -9,6 +9,7 @@
  *   nocr_utf8_*         strict UTF-8 decoding and counting (text.c)
  *   nocr_now            monotonic clock, seconds
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
+ *   nocr_line_copy      a line appended to a region again, words and all (page.c)
  */
 #ifndef NEWSOCR_INTERNAL_H
 #define NEWSOCR_INTERNAL_H
@@ -50,6 +51,13 @@ double nocr_now(void);
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
  * Elements past the old capacity are zeroed. */
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
+
+/* Appends a copy of line `src` to region dst: box, work box, text, confidence, paragraph
+ * mark and words (page.c). The page API has no call that moves a line: a step that
+ * reorders lines, or moves them to another region, copies them and removes the
+ * originals. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller removes
+ * it). */
+int nocr_line_copy(nocr_region *dst, const nocr_line *src);
 #define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
     nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 

@@ -8,7 +8,8 @@
  *   nocr_page_warning_count, nocr_page_warning, nocr_page_add_warning,
  *   nocr_page_body_height, nocr_page_set_body_height, nocr_page_skew_confidence,
  *   nocr_region_* and nocr_line_* and nocr_word_* accessors (work boxes, line and word
- *   removal), nocr_line_set_word_text, nocr_line_remove_word, nocr_line_text_from_words,
+ *   removal), nocr_line_copy (internal.h), nocr_line_set_word_text,
+ *   nocr_line_remove_word, nocr_line_text_from_words,
  *   nocr_role_name, nocr_role_is_text
  *
  * Getters accept NULL and then return the empty value (0, "", NULL, an empty box, -1 for
@@ -711,6 +712,22 @@ int nocr_line_add_word(nocr_word **out, nocr_line *line, nocr_box box, const cha
     if (out)
         *out = word;
     return NOCR_OK;
+}
+
+int nocr_line_copy(nocr_region *dst, const nocr_line *src)
+{
+    nocr_line *to = NULL;
+    if (!src)
+        return nocr_error_set(NOCR_EINVAL, "NULL line");
+    int rc = nocr_region_add_line(&to, dst, src->box, src->text, src->confidence);
+    if (rc)
+        return rc;
+    to->wbox = src->wbox;
+    to->starts_paragraph = src->starts_paragraph;
+    for (size_t i = 0; i < src->nwords && !rc; i++)
+        rc = nocr_line_add_word(NULL, to, src->words[i].box, src->words[i].text,
+                                src->words[i].confidence);
+    return rc;
 }
 
 nocr_box nocr_word_box(const nocr_word *word)

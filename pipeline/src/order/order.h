@@ -137,11 +137,6 @@ int rec_text_is_byline(const char *t);
  * the page's order (split.c). Errors: NOCR_ENOMEM. */
 int rec_split_bylines(nocr_page *page);
 
-/* Appends a copy of line `from` to region r: box, work box, text, confidence, paragraph
- * mark and words. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller
- * removes it). */
-int rec_line_copy(nocr_region *r, const nocr_line *from);
-
 /* The headline (index into heads, sorted top to bottom) whose article region r belongs
  * to, REC_NO_OWNER when none (see owners.c for the rules). */
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,

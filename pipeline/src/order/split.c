@@ -1,12 +1,11 @@
 /*
- * split.c - a region cut where a byline starts in it, and a line copied between regions.
+ * split.c - a region cut where a byline starts in it.
  *
  *   rec_split_bylines  every horizontal text region holding a headline and its byline
  *   byline_at          the line of a region where its byline starts, 0 when none
  *   split_region       a region's lines from a byline on, moved to regions of their own
  *   lines_box          the box (or work box) around some of a region's lines
  *   keep_after         the page's regions reordered: every new piece after its region
- *   rec_line_copy      a line appended to a region, words and all
  *
  * Tesseract's layout analysis (pages in alphabetic scripts) gives a one-column headline
  * in small type and the byline under it as one block ("Their teacher / By Emma Grant",
@@ -25,23 +24,6 @@
  * are 1.07-2.4 times as high, a line of body text on the same pages 1.0-1.1 times. */
 #define HEAD_MAX_LINES 3
 #define BYLINE_SMALLER 1.05
-
-int rec_line_copy(nocr_region *r, const nocr_line *from)
-{
-    nocr_line *to = NULL;
-    int error = nocr_region_add_line(&to, r, nocr_line_box(from), nocr_line_text(from),
-                                     nocr_line_confidence(from));
-    if (error < 0)
-        return error;
-    nocr_line_set_work_box(to, nocr_line_work_box(from));
-    nocr_line_set_starts_paragraph(to, nocr_line_starts_paragraph(from));
-    for (size_t i = 0, n = nocr_line_word_count(from); i < n && error == NOCR_OK; i++) {
-        const nocr_word *w = nocr_line_word(from, i);
-        error = nocr_line_add_word(NULL, to, nocr_word_box(w), nocr_word_text(w),
-                                   nocr_word_confidence(w));
-    }
-    return error;
-}
 
 /* The line of horizontal text region r at which a byline under a headline starts (see
  * HEAD_MAX_LINES), 0 when there is none. Captions are left whole: a photo's credit reads
@@ -105,7 +87,7 @@ static int piece_add(nocr_page *page, const nocr_region *r, size_t a, size_t b, 
     nocr_region_set_origin(p, nocr_region_origin(r));
     nocr_region_set_work_box(p, lines_box(r, a, b, 1));
     for (size_t k = a; k < b && error == NOCR_OK; k++)
-        error = rec_line_copy(p, nocr_region_line(r, k));
+        error = nocr_line_copy(p, nocr_region_line(r, k));
     return error;
 }
 

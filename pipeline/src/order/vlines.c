@@ -67,7 +67,7 @@ int rec_vlines_sort(nocr_page *page)
         if (!lines_order(idx, page, r, nl))
             continue;
         for (size_t k = 0; k < nl && error == NOCR_OK; k++)
-            error = rec_line_copy(r, nocr_region_line(r, idx[k]));
+            error = nocr_line_copy(r, nocr_region_line(r, idx[k]));
         /* On failure the copies go (the region as it was); else the originals. */
         size_t at = error == NOCR_OK ? 0 : nl;
         while (nocr_region_line_count(r) > nl)

@@ -31,11 +31,8 @@ typedef nocr_box (*recog_word_map)(int l, int t, int r, int b, void *ctx);
 /* Appends the words of api's last recognition to `line` (boxes through map, then to the
  * original), sets its confidence, then its text from its words (recognize.c). A word
  * Tesseract gives no box gets an empty one. */
-int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
-                     recog_word_map map, void *ctx);
-/* Appends a copy of line src (box, work box, paragraph mark, confidence, words; its text
- * from the words, or src's when it has none) to dst (recognize.c). */
-int recog_line_copy(nocr_region *dst, const nocr_line *src);
+int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, recog_word_map map,
+                     void *ctx);
 
 /* Resolution Tesseract is told for the working image (recognize.c). */
 int recog_working_dpi(const nocr_image *img);

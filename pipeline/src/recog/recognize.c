@@ -8,7 +8,6 @@
  *   line_read_words         one line's words, from the page or a scaled-down copy
  *   iterator_box            an element's box, or none when Tesseract has none
  *   recog_line_words        the words of a line just read, boxes mapped by the caller
- *   recog_line_copy         a copy of a line, words and all, appended to a region
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
  * original); the page model is edited through its accessors, and a line's text is made
@@ -274,34 +273,13 @@ static double reading_confidence(const nocr_region *region, size_t *out_chars)
     return chars ? sum / (double)chars : 0.0;
 }
 
-/* See recog.h. */
-int recog_line_copy(nocr_region *dst, const nocr_line *src)
-{
-    nocr_line *line = NULL;
-    int rc = nocr_region_add_line(&line, dst, nocr_line_box(src), NULL, nocr_line_confidence(src));
-    if (rc)
-        return rc;
-    nocr_line_set_work_box(line, nocr_line_work_box(src));
-    nocr_line_set_starts_paragraph(line, nocr_line_starts_paragraph(src));
-    size_t nw = nocr_line_word_count(src);
-    for (size_t w = 0; w < nw && !rc; w++) {
-        const nocr_word *word = nocr_line_word(src, w);
-        rc = nocr_line_add_word(NULL, line, nocr_word_box(word), nocr_word_text(word),
-                                nocr_word_confidence(word));
-    }
-    if (!rc)
-        rc = nw > 0 ? nocr_line_text_from_words(line)
-                    : nocr_line_set_text(line, nocr_line_text(src));
-    return rc;
-}
-
 /* Replaces the lines of dst by copies of src's, words and all. */
 static int region_take_lines(nocr_region *dst, const nocr_region *src)
 {
     nocr_region_clear_lines(dst);
     int rc = NOCR_OK;
     for (size_t i = 0; i < nocr_region_line_count(src) && !rc; i++)
-        rc = recog_line_copy(dst, nocr_region_line(src, i));
+        rc = nocr_line_copy(dst, nocr_region_line(src, i));
     return rc;
 }
 

@@ -676,10 +676,10 @@ static int merge_into_hosts(nocr_page *page, const nocr_image *img, size_t first
             const nocr_line *la = a < n ? nocr_region_line(host, a) : NULL;
             const nocr_line *lb = b < m ? nocr_region_line(from, b) : NULL;
             if (la && (!lb || nocr_line_box(la).y <= nocr_line_box(lb).y)) {
-                rc = recog_line_copy(host, la);
+                rc = nocr_line_copy(host, la);
                 a++;
             } else {
-                rc = recog_line_copy(host, lb);
+                rc = nocr_line_copy(host, lb);
                 b++;
             }
         }
