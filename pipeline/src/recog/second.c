@@ -13,8 +13,8 @@
  *   nocr_second_source       the gray, for a photo read as text
  *
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
- *                 layout_absurd, lang_alphabetic, figures_to_text, page_from_blocks,
- *                 block_role, area_in, page_new_from; a line across a gutter: gutter.c
+ *                 layout_absurd, vertical_share, lang_alphabetic, figures_to_text,
+ * page_from_blocks, block_role, area_in, page_new_from; a line across a gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
@@ -237,6 +237,31 @@ static nocr_box region_work_box(const nocr_image *img, const nocr_region *r)
  *     a paragraph lost 70% of the text (order-free error 0.70), 0.74. */
 #define FALLBACK_GAIN       0.2
 #define FALLBACK_HEAD_SHARE 0.4
+
+/* No fallback on a page where at least VERTICAL_KEEP of the text regions' area is set in
+ * columns: Tesseract's layout analysis reads vertical text as rows of a horizontal model
+ * (plain tesseract -l chi_tra reads the fresh vertical pages at CER 0.93-0.96). Where
+ * newsocr's own layout took sparse body columns for headings (fresh seed 20261206026, two
+ * articles of two columns each, 180 dpi: 0.33 with its own layout), the fallback read
+ * the page at 0.96. The figure is the vertical path's (order/vertical.c,
+ * VERTICAL_SHARE). */
+#define VERTICAL_KEEP 0.2
+
+/* Share of the text regions' area in vertical regions. */
+static double vertical_share(const nocr_page *page)
+{
+    double all = 0, vertical = 0;
+    for (size_t i = 0; i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (!nocr_role_is_text(nocr_region_role(r)))
+            continue;
+        nocr_box b = nocr_region_box(r);
+        all += (double)b.w * b.h;
+        if (nocr_region_direction(r) == NOCR_DIR_VERTICAL)
+            vertical += (double)b.w * b.h;
+    }
+    return all > 0 ? vertical / all : 0;
+}
 
 static int layout_absurd(const nocr_page *page, const nocr_image *img, const nocr_ink *ink)
 {
@@ -462,7 +487,7 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
         /* an alphabetic page: Tesseract's layout, by design, not a failure to warn of */
         if ((rc = page_from_blocks(page, img, &tl)))
             goto cleanup;
-    } else if (theirs > mine + FALLBACK_GAIN || absurd) {
+    } else if ((theirs > mine + FALLBACK_GAIN || absurd) && vertical_share(page) < VERTICAL_KEEP) {
         char msg[200];
         snprintf(msg, sizeof(msg),
                  "layout not understood (%s): Tesseract's layout analysis used for the page",

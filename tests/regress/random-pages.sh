@@ -1,0 +1,47 @@
+#!/bin/bash
+# Regression on pages of fresh seeds: makes each page of CASES again with newsocr-synth
+# --random, runs newsocr on it in the case's language, scores it with newsocr-eval and fails
+# when its CER or order-free error is over the case's bound (random-pages.tsv says why each
+# page is there).
+#
+# Usage: random-pages.sh NEWSOCR_SYNTH NEWSOCR NEWSOCR_EVAL CASES_TSV
+# Ends with the plain "N passed, M failed" line; exit 1 on any failure.
+set -u
+SYNTH=$1
+NEWSOCR=$2
+EVAL=$3
+CASES=$4
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+mkdir -p "$WORK/out"
+passed=0
+failed=0
+while IFS=$'\t' read -r seed opts lang cer_max ofe_max why; do
+    case "$seed" in '#'* | '') continue ;; esac
+    # shellcheck disable=SC2086 # the options are words
+    if ! "$SYNTH" -o "$WORK" --random "$seed" $opts >/dev/null; then
+        echo "random-pages: $seed: newsocr-synth failed" >&2
+        failed=$((failed + 1))
+        continue
+    fi
+    img=$(ls "$WORK/rand-$seed".{png,jpg,tif} 2>/dev/null | head -1)
+    if ! "$NEWSOCR" -q -l "$lang" -o "$WORK/out" "$img"; then
+        echo "random-pages: $seed: newsocr failed" >&2
+        failed=$((failed + 1))
+        continue
+    fi
+    printf '%s\t%s\n' "$WORK/rand-$seed.page.xml" "$WORK/out/rand-$seed.txt" >"$WORK/pair"
+    "$EVAL" --list "$WORK/pair" --json "$WORK/eval.json" >/dev/null 2>&1
+    read -r cer ofe < <(jq -r '.pages[0] | "\(.cer) \(.order_free_error)"' "$WORK/eval.json")
+    if awk -v c="$cer" -v o="$ofe" -v cm="$cer_max" -v om="$ofe_max" \
+        'BEGIN { exit !(c <= cm && o <= om) }'; then
+        echo "ok   $seed: CER $cer (max $cer_max), order-free $ofe (max $ofe_max)"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $seed: CER $cer (max $cer_max), order-free $ofe (max $ofe_max): $why"
+        failed=$((failed + 1))
+    fi
+done <"$CASES"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
