@@ -821,6 +821,24 @@ static void test_byline_splits_block(void)
     nocr_page_free(page);
 }
 
+/* Text no headline owns at the top of the page (a caption under a photo) and at its foot
+ * (a column cut from every headline by a rule) are two pieces, each read in its place: as
+ * one article they spanned the page, started at the top and read the foot second (fresh
+ * seed 20261206030). */
+static void test_orphans_in_their_rows(void)
+{
+    nocr_page *page = page_new(400, 600);
+    static const char *const c1[] = {">正文第一行", "第二行。<"};
+    static const char *const foot[] = {">页脚一栏", "没有标题。<"};
+    region(page, NOCR_ROLE_FIGURE, 100, 20, 200, 60);
+    one_line(page, NOCR_ROLE_CAPTION, 100, 85, 200, "图片说明");
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 250, 200, "标题");
+    column(page, 100, 270, 200, c1, 2);
+    region(page, NOCR_ROLE_SEPARATOR, 50, 420, 300, 2);
+    column(page, 100, 450, 200, foot, 2);
+    check_txt(page, "图片说明\n\n标题\n正文第一行第二行。\n\n页脚一栏没有标题。\n");
+}
+
 /* nocr_reconstruct_blocks (pages segmented by Tesseract, alphabetic scripts): the
  * regions' own order, Tesseract's, is kept, but a headline over two columns cuts them: a
  * column's text above it is read before it, the text under it after (here Tesseract read
@@ -1201,6 +1219,7 @@ int main(void)
     test_column_beside_photo_head();
     test_byline_makes_headline();
     test_byline_splits_block();
+    test_orphans_in_their_rows();
     test_photo_head_reads_left_first();
     test_photo_piece_no_headline();
     return CHECK_DONE();

@@ -165,7 +165,7 @@ typedef struct rec_work {
     nocr_region **heads; /* headline regions, top to bottom */
     int *head_art;       /* the article of each headline (a second deck shares one) */
     int nheads;
-    rec_article *arts; /* articles; the last one the orphans' when there are orphans */
+    rec_article *arts; /* articles; after the headlines' those of the orphans, if any */
     int narts;
     rec_item *items; /* the text regions that are read, in reading order once sorted */
     size_t nitems;
@@ -190,10 +190,10 @@ int rec_rule_between(const nocr_page *page, int body, int x0, int x1, int y0, in
 rec_rank rec_role_rank(nocr_role role);
 
 /* Finds the headlines and builds the articles: one per headline (a headline right under
- * another of the same columns is its second deck), one for the text no headline owns; puts
- * each text region that is read into w->items with its article's index, and sets every
- * region's order and article to -1. Cannot fail. */
-void rec_articles_find(rec_work *w, nocr_page *page, int body);
+ * another of the same columns is its second deck), one per group of rows of the text no
+ * headline owns; puts each text region that is read into w->items with its article's
+ * index, and sets every region's order and article to -1. Errors: NOCR_ENOMEM. */
+int rec_articles_find(rec_work *w, nocr_page *page, int body);
 
 /* Sets each article's order: the order in which a reader takes them. Errors: NOCR_ENOMEM. */
 int rec_articles_order(rec_work *w, int body);

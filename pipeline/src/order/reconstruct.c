@@ -105,8 +105,8 @@ static int reconstruct(nocr_page *page, int keep_blocks)
             (error = rec_vlines_sort(page)) < 0)
             goto cleanup;
     } else {
-        rec_articles_find(&w, page, body);
-        if ((error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0 ||
+        if ((error = rec_articles_find(&w, page, body)) < 0 ||
+            (error = rec_articles_order(&w, body)) < 0 || (error = rec_items_sort(&w)) < 0 ||
             (keep_blocks && (error = rec_blocks_keep(&w, page, body)) < 0))
             goto cleanup;
     }
