@@ -139,7 +139,8 @@ static int orphans_adopt(rec_work *w, int orphan, int body)
  * page: a caption under a photo at the top of the page and a column at its foot, neither
  * owned, made one article that started at the top and read the column second on the page
  * (fresh seed 20261206030, CER 0.53 against plain tesseract's 0.24; the folio's pieces
- * on 20261205038, tau 0.11). Errors: NOCR_ENOMEM (the orphans stay one article). */
+ * on 20261205038, tau 0.11). Errors: NOCR_ENOMEM (the orphans have no article then:
+ * the stage fails). */
 static int orphans_group(rec_work *w, int orphan)
 {
     size_t n = w->nitems;

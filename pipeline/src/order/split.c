@@ -43,8 +43,8 @@ static size_t byline_at(const nocr_region *r)
         return 0;
     for (size_t j = 1; j <= HEAD_MAX_LINES && j < n; j++) {
         const nocr_line *l = nocr_region_line(r, j);
-        if (!rec_text_is_byline(nocr_line_text(l)))
-            continue;
+        if (!rec_text_is_byline(nocr_line_text(l)) || nocr_line_box(l).h <= 0)
+            continue; /* a line with no box has no height to compare */
         for (size_t k = 0; k < j; k++)
             if (nocr_line_box(nocr_region_line(r, k)).h < BYLINE_SMALLER * nocr_line_box(l).h)
                 return 0;
