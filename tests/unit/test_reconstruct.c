@@ -821,10 +821,10 @@ static void test_byline_splits_block(void)
     nocr_page_free(page);
 }
 
-/* Text no headline owns at the top of the page (a caption under a photo) and at its foot
- * (a column cut from every headline by a rule) are two pieces, each read in its place: as
- * one article they spanned the page, started at the top and read the foot second (fresh
- * seed 20261206030). */
+/* Text no headline owns at the foot of the page (a column cut from every headline by a
+ * rule) is read in its place, with the caption no headline owns (under a photo at the
+ * top) after it: as one article whose extent held the caption, they started at the top
+ * and read the foot first (fresh seed 20261206030). */
 static void test_orphans_in_their_rows(void)
 {
     nocr_page *page = page_new(400, 600);
@@ -836,7 +836,7 @@ static void test_orphans_in_their_rows(void)
     column(page, 100, 270, 200, c1, 2);
     region(page, NOCR_ROLE_SEPARATOR, 50, 420, 300, 2);
     column(page, 100, 450, 200, foot, 2);
-    check_txt(page, "图片说明\n\n标题\n正文第一行第二行。\n\n页脚一栏没有标题。\n");
+    check_txt(page, "标题\n正文第一行第二行。\n\n页脚一栏没有标题。\n图片说明\n");
 }
 
 /* nocr_reconstruct_blocks (pages segmented by Tesseract, alphabetic scripts): the

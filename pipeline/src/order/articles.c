@@ -133,26 +133,48 @@ static int orphans_adopt(rec_work *w, int orphan, int body)
     return adopted;
 }
 
+/* Whether orphan item i leads a group (see orphans_group): text other than a caption,
+ * or any orphan when all are captions. */
+static int orphan_leads(const rec_work *w, int orphan, size_t i, int all_captions)
+{
+    return w->items[i].article == orphan &&
+           (all_captions || nocr_region_role(w->items[i].r) != NOCR_ROLE_CAPTION);
+}
+
+/* The white between the rows of article a and item r's, 0 when they share rows. */
+static int rows_apart(const rec_article *a, const nocr_region *r)
+{
+    int d = rec_y0(r) - a->y1 > a->y0 - rec_y1(r) ? rec_y0(r) - a->y1 : a->y0 - rec_y1(r);
+    return d > 0 ? d : 0;
+}
+
 /* The orphans left (items of article `orphan`, the first free article) become articles
  * of their own, one per group of rows: orphans whose rows overlap, directly or through
  * others, are one group, with its own extent. One article of all of them spanned the
  * page: a caption under a photo at the top of the page and a column at its foot, neither
- * owned, made one article that started at the top and read the column second on the page
- * (fresh seed 20261206030, CER 0.53 against plain tesseract's 0.24; the folio's pieces
- * on 20261205038, tau 0.11). Errors: NOCR_ENOMEM (the orphans have no article then:
- * the stage fails). */
+ * owned, made one article that started at the top and read the column right after the
+ * folio (fresh seed 20261206030, CER 0.53 against plain tesseract's 0.24; the folio's
+ * pieces on 20261205038, tau 0.11). A caption leads no group: it joins the group nearest
+ * its rows, read after its text as captions are, and adds nothing to the group's extent
+ * (a page with no headline reads its caption after its body, as before).
+ * Errors: NOCR_ENOMEM (the orphans have no article then: the stage fails). */
 static int orphans_group(rec_work *w, int orphan)
 {
     size_t n = w->nitems;
     size_t *group = malloc((n ? n : 1) * sizeof(*group)); /* union-find over items */
     if (!group)
         return nocr_error_set(NOCR_ENOMEM, "out of memory (reading order)");
-    for (size_t i = 0; i < n; i++)
+    int all_captions = 1;
+    for (size_t i = 0; i < n; i++) {
         group[i] = i;
+        if (orphan_leads(w, orphan, i, 0))
+            all_captions = 0;
+    }
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const nocr_region *a = w->items[i].r, *b = w->items[j].r;
-            if (w->items[i].article != orphan || w->items[j].article != orphan ||
+            if (!orphan_leads(w, orphan, i, all_captions) ||
+                !orphan_leads(w, orphan, j, all_captions) ||
                 rec_overlap(rec_y0(a), rec_y1(a), rec_y0(b), rec_y1(b)) <= 0)
                 continue;
             size_t ra = i, rb = j;
@@ -163,23 +185,29 @@ static int orphans_group(rec_work *w, int orphan)
             group[rb > ra ? rb : ra] = rb > ra ? ra : rb; /* the earlier item is the root */
         }
     int first = w->narts;
-    for (size_t i = 0; i < n; i++) {
-        if (w->items[i].article != orphan)
-            continue;
-        if (group[i] == i) {                 /* a group's root is its first item: a new article */
-            group[i] = n + (size_t)w->narts; /* marks the root with its article */
+    for (size_t i = 0; i < n; i++)
+        if (orphan_leads(w, orphan, i, all_captions) && group[i] == i) {
+            group[i] = n + (size_t)w->narts; /* a group's first item: its article */
             rec_article_start(&w->arts[w->narts++], -1, w->items[i].r);
         }
-    }
     for (size_t i = 0; i < n; i++) {
-        if (w->items[i].article != orphan)
+        if (!orphan_leads(w, orphan, i, all_captions))
             continue;
         size_t root = i;
-        while (group[root] < n && group[root] != root)
+        while (group[root] < n)
             root = group[root];
         int a = (int)(group[root] - n);
         w->items[i].article = a;
         rec_article_grow(&w->arts[a], w->items[i].r);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (w->items[i].article != orphan || orphan_leads(w, orphan, i, all_captions))
+            continue;
+        int best = first;
+        for (int a = first + 1; a < w->narts; a++)
+            if (rows_apart(&w->arts[a], w->items[i].r) < rows_apart(&w->arts[best], w->items[i].r))
+                best = a;
+        w->items[i].article = best;
     }
     for (int a = first; a < w->narts; a++) {
         w->arts[a].hx0 = w->arts[a].x0;
