@@ -51,6 +51,8 @@ double nocr_now(void);
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
  * Elements past the old capacity are zeroed. */
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
+#define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
+    nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 
 /* Appends a copy of line `src` to region dst: box, work box, text, confidence, paragraph
  * mark and words (page.c). The page API has no call that moves a line: a step that
@@ -58,7 +60,5 @@ int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
  * originals. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller removes
  * it). */
 int nocr_line_copy(nocr_region *dst, const nocr_line *src);
-#define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
-    nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 
 #endif /* NEWSOCR_INTERNAL_H */

@@ -111,22 +111,19 @@ static int must_precede(const rec_item *items, const unsigned char *spans,
         b->article < narts && a->article < b->article &&
         nocr_region_role(rb) == NOCR_ROLE_HEADLINE && rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
         return 1;
-    /* a spanning headline opens a new band of the page: the text of other articles above
-     * it, in any column, is read first (Tesseract reads a column partition down through
-     * several articles: Latin fresh seed 20261204053 read its first column to the foot
-     * of the page before the rest of the top article, CER 0.57 against 0.38). Measured:
-     * tuning pages (Latin, 20261202500-599 and 20261204000-099) 0.192 -> 0.168, 5 of 32
-     * better by 11-23 points; held out (20261205000-099) 0.207 -> 0.182, 3 of 13 better;
-     * none worse. */
-    if (spans[ib] && a->article != b->article && rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
+    /* text above a spanning headline is read before it: over its width, and, since the
+     * headline opens a new band of the page, the text of other articles in any column
+     * (Tesseract reads a column partition down through several articles: Latin fresh seed
+     * 20261204053 read its first column to the foot of the page before the rest of the top
+     * article, CER 0.57 against 0.38). Measured, the other articles' text: tuning pages
+     * (Latin, 20261202500-599 and 20261204000-099) 0.192 -> 0.168, 5 of 32 better by 11-23
+     * points; held out (20261205000-099) 0.207 -> 0.182, 3 of 13 better; none worse. */
+    int x_shared = rec_overlap(rec_x0(ra), rec_x1(ra), rec_x0(rb), rec_x1(rb)) > 0;
+    if (spans[ib] && (x_shared || a->article != b->article) &&
+        rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
         return 1;
-    if (rec_overlap(rec_x0(ra), rec_x1(ra), rec_x0(rb), rec_x1(rb)) <= 0)
-        return 0;
-    if (spans[ib] && rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
-        return 1;
-    if (spans[ia] && rec_y0(rb) >= rec_y1(ra) - EDGE_SLACK * body)
-        return 1;
-    return 0;
+    /* the headline before the text under it, over its width */
+    return x_shared && spans[ia] && rec_y0(rb) >= rec_y1(ra) - EDGE_SLACK * body;
 }
 
 int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)

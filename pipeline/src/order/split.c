@@ -135,7 +135,7 @@ static int keep_after(nocr_page *page, size_t first, const size_t *parent)
     for (size_t i = 0; i < n; i++) {
         regions[i] = nocr_page_region(page, i);
         size_t at = i < first ? i : parent[i - first];
-        saved[i] = nocr_region_order(regions[i >= first ? parent[i - first] : i]);
+        saved[i] = nocr_region_order(regions[at]); /* a piece has its region's */
         /* the pieces of region `at` after it and in the order they were made */
         nocr_region_set_order(regions[i], (int)(at * n + (i < first ? 0 : i - first + 1)));
     }

@@ -14,7 +14,8 @@
  *
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, vertical_share, lang_alphabetic, figures_to_text,
- * page_from_blocks, block_role, area_in, page_new_from; a line across a gutter: gutter.c
+ *                 page_from_blocks, block_role, area_in, page_new_from; a line across a
+ *                 gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
