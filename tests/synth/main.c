@@ -35,7 +35,7 @@ static void usage(FILE *fp)
             "usage: newsocr-synth [-o OUTDIR] SPEC...\n"
             "       newsocr-synth [-o OUTDIR] --random SEED [--count N] [--latin | --cjk |\n"
             "                     --latin-share P] [--vertical-share P] [--dpi N]\n"
-            "                     [--vertical-body-share P]\n"
+            "                     [--vertical-body-share P] [--vertical-photos P]\n"
             "                     [--text-dir DIR] [--text-dir-en DIR]\n"
             "Typeset a synthetic newspaper page from each page spec and write\n"
             "OUTDIR/NAME.{png,jpg,tif} with its PAGE XML ground truth NAME.page.xml.\n"
@@ -58,10 +58,12 @@ static void usage(FILE *fp)
             "  --latin, --cjk    force a Latin (English) or a Chinese page\n"
             "  --latin-share P   probability of a Latin page otherwise [0.15]\n"
             "  --vertical-share P  probability that a Chinese page has vertical headlines\n"
+            "                    (top to bottom, at the top of a column) [0.15]\n"
             "  --vertical-body-share P  probability that a Chinese page is a whole vertical\n"
             "                      page (traditional text in tiers, columns right to left;\n"
             "                      default 0)\n"
-            "                    (top to bottom, at the top of a column) [0.15]\n"
+            "  --vertical-photos P  probability of a photo, with a caption under it, at the\n"
+            "                      top or foot of an article's columns on such a page [0.35]\n"
             "  --dpi N           override the drawn resolution (quick tests)\n"
             "  --text-dir DIR    Chinese corpora [%s]\n"
             "  --text-dir-en DIR English corpus [%s]\n",
@@ -174,6 +176,8 @@ static int parse_random(int argc, char **argv, int i, syn_random_opts *opt, long
             opt->vertical_share = strtod(argv[++i], &end);
         else if (!strcmp(a, "--vertical-body-share"))
             opt->vertical_body_share = strtod(argv[++i], &end);
+        else if (!strcmp(a, "--vertical-photos"))
+            opt->vertical_photos = strtod(argv[++i], &end);
         else if (!strcmp(a, "--dpi"))
             opt->dpi = (int)strtol(argv[++i], &end, 10);
         else if (!strcmp(a, "--text-dir"))
@@ -187,6 +191,7 @@ static int parse_random(int argc, char **argv, int i, syn_random_opts *opt, long
     }
     if (*count < 1 || opt->latin_share < 0 || opt->latin_share > 1 || opt->vertical_share < 0 ||
         opt->vertical_share > 1 || opt->vertical_body_share < 0 || opt->vertical_body_share > 1 ||
+        opt->vertical_photos < 0 || opt->vertical_photos > 1 ||
         (opt->dpi && (opt->dpi < 100 || opt->dpi > 600)))
         return 1;
     return 0;
@@ -198,6 +203,7 @@ int main(int argc, char **argv)
     syn_random_opts ropt = {.latin = -1,
                             .latin_share = 0.15,
                             .vertical_share = 0.15,
+                            .vertical_photos = 0.35,
                             .text_dir = SYNTH_TEXT_DIR,
                             .text_dir_en = SYNTH_TEXT_DIR_EN};
     long count = 1, k;

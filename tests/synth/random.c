@@ -866,6 +866,46 @@ cleanup:
 
 /* ------------------------------------------------------------- vertical */
 
+/* A photo in vertical article a, with probability --vertical-photos: over 2-4 of its text
+ * columns from the first or second, at the top or the foot of its tier, 25-55 mm high,
+ * with a caption of 8-20 characters of another paragraph. Drawn from prng. */
+static int gen_vphoto(gen *g, syn_article_spec *a, const syn_corpus *trad, syn_rng *prng)
+{
+    syn_rng *main_rng = g->rng;
+    int rc = 0;
+    g->rng = prng;
+    if (chance(g, g->opt->vertical_photos) && a->nphotos < SYN_MAX_PHOTOS) {
+        syn_photo_spec *ph = &a->photos[a->nphotos];
+        memset(ph, 0, sizeof(*ph));
+        snprintf(ph->id, sizeof(ph->id), "f%d", ++g->nphoto);
+        ph->col0 = pick(g, 2);
+        ph->col1 = ph->col0 + 1 + pick(g, 3);
+        ph->at = chance(g, 0.5) ? SYN_AT_TOP : SYN_AT_BOTTOM;
+        ph->height_mm = draw(g, 25, 55, 1);
+        char cap[128];
+        int len = 0, want = 8 + pick(g, 13);
+        const char *p = trad->para[pick(g, trad->n)];
+        for (int m = 0; *p && m < want && len < (int)sizeof(cap) - 5;) {
+            long cp = syn_utf8_next(&p);
+            if (cp < 0)
+                break;
+            if (syn_text_is_cjk(cp)) {
+                len += syn_utf8_put(cap + len, cp);
+                m++;
+            }
+        }
+        cap[len] = '\0';
+        if (!(ph->caption = xstrdup(cap)))
+            rc = SYN_ENOMEM;
+        a->nphotos++;
+        g->v->photos++;
+        g->v->photo_top += ph->at == SYN_AT_TOP;
+        g->v->photo_bottom += ph->at == SYN_AT_BOTTOM;
+    }
+    g->rng = main_rng;
+    return rc;
+}
+
 /* A whole vertical page (--vertical-body-share): 1-3 tiers of 1-3 articles each, text from
  * the traditional corpus (samples/text/news-trad.txt), headlines the first 5-12 characters
  * of a paragraph, set vertically or (30%) across the article; the last article of the last
@@ -880,6 +920,10 @@ static int gen_vpage(gen *g)
     snprintf(path, sizeof(path), "%s/news-trad.txt", g->opt->text_dir);
     if ((rc = syn_corpus_load(&trad, path)))
         return rc;
+    /* the photos draw from a stream of their own: a page with none is the page it was
+     * before there were photos on vertical pages */
+    syn_rng prng;
+    syn_rng_seed(&prng, g->opt->seed ^ 0x70686f746f73ULL);
     gen_grid(g);
     sp->vertical = 1;
     sp->columns = 1 + pick(g, 3); /* tiers */
@@ -905,9 +949,11 @@ static int gen_vpage(gen *g)
             a->head_font = -1;
             a->horizontal = t == sp->columns - 1 && k == n - 1 && k > 0 && chance(g, 0.3);
             a->head_horizontal = !a->horizontal && chance(g, 0.3);
+            /* a section heading of the corpus starts no article: its body would be
+             * the paragraphs after it, and with one paragraph drawn it had none */
+            if (!strncmp(trad.para[start], "## ", 3))
+                start = (start + 1) % trad.n;
             const char *p = trad.para[start];
-            if (!strncmp(p, "## ", 3))
-                p = trad.para[(start + 1) % trad.n];
             for (int m = 0; *p && m < want && len < (int)sizeof(head) - 5;) {
                 long cp = syn_utf8_next(&p);
                 if (cp < 0)
@@ -930,6 +976,8 @@ static int gen_vpage(gen *g)
             }
             if (!a->headline)
                 rc = SYN_ENOMEM;
+            if (!rc && !a->horizontal)
+                rc = gen_vphoto(g, a, &trad, &prng);
             g->v->articles++;
         }
     }

@@ -308,6 +308,7 @@ typedef struct {
     double latin_share;         /* probability of a Latin page when latin is -1 */
     double vertical_share;      /* probability of vertical headlines on a Chinese page */
     double vertical_body_share; /* probability of a whole vertical page (vlayout.c) */
+    double vertical_photos;     /* probability of a photo in an article of such a page */
     int dpi;                    /* > 0: override the drawn dpi (quick tests) */
     const char *text_dir;       /* samples/text (Chinese corpora) */
     const char *text_dir_en;    /* tests/synth/text (English corpus) */

@@ -18,6 +18,12 @@
  * left in its band (headline on top, lines in columns of about 20 characters). Text that
  * does not fit is left out, and so from the ground truth.
  *
+ * A photo of a vertical article (--random pages: photo COLS count the article's text columns,
+ * right to left, from its first body column) stands at the top or the foot of its tier
+ * ("top", or SYN_AT_BOTTOM) over those columns, with its caption in lines across under
+ * it; the columns it stands in are shortened by its height and run under it (or end over
+ * it). The caption is read after the article's text, as on horizontal pages.
+ *
  * Punctuation is printed in its vertical presentation form (U+FE10-FE19, U+FE30-FE4F)
  * and recorded in the ground truth as the ordinary mark, as newsocr reports it.
  * Specs list articles in reading order: tier by tier, right to left.
@@ -37,7 +43,16 @@ typedef struct {
     int tier_y0[SYN_MAX_COLUMNS], tier_y1[SYN_MAX_COLUMNS];
     int xr[SYN_MAX_COLUMNS]; /* right end of the free space of each tier */
     int para;
+    syn_rng rng; /* the photos' pictures */
 } vl_ctx;
+
+/* A photo placed in a vertical article: the text columns [c0, c1] (right to left, from the
+ * first body column) lose `cells` character cells at the top (top) or the foot. */
+typedef struct {
+    int c0, c1, cells, top;
+    int x0, y0, x1, y1;   /* the picture */
+    int capy, cappx, caplines;
+} vl_photo;
 
 static syn_region *vl_region_new(syn_page *page, int role, int article, int vertical)
 {
@@ -172,6 +187,72 @@ static int vl_hline(vl_ctx *c, syn_region *r, int font, int px, const long *cps,
 
 #define VL_MAX_TEXT 4096
 
+/* Caption type is this share of the body size; a caption takes at most VL_CAP_LINES lines. */
+#define VL_CAP_SIZE  0.8
+#define VL_CAP_LINES 2
+
+/* Places photo ph of an article whose first body column would be drawn right of x (cells
+ * of bpx from `top` to the tier's foot, `per` of them): the picture over its columns, at
+ * most 0.6 of the tier high with its caption; 0 when it does not fit (no columns, or too
+ * little room). */
+static int vl_photo_place(vl_photo *p, const vl_ctx *c, const syn_photo_spec *ph, int x, int top,
+                          int per, int ncap)
+{
+    int bpx = c->bpx, pitch = c->pitch;
+    memset(p, 0, sizeof(*p));
+    p->c0 = ph->col0;
+    p->c1 = ph->col1;
+    p->top = ph->at != SYN_AT_BOTTOM;
+    p->x0 = x - (p->c1 + 1) * pitch + (pitch - bpx) / 2;
+    p->x1 = x - p->c0 * pitch - (pitch - bpx) / 2;
+    if (p->x0 < c->left || p->x1 - p->x0 < 2 * bpx)
+        return 0;
+    p->cappx = (int)lround(bpx * VL_CAP_SIZE);
+    int per_line = (p->x1 - p->x0) / p->cappx;
+    p->caplines = ncap > 0 && per_line > 0 ? (ncap + per_line - 1) / per_line : 0;
+    if (p->caplines > VL_CAP_LINES)
+        p->caplines = VL_CAP_LINES;
+    int h = syn_mm2px(c->sp, ph->height_mm), cap_h = p->caplines * (int)lround(p->cappx * 1.3);
+    int room = (int)(0.6 * per) * bpx;
+    if (h + cap_h + bpx > room)
+        h = room - cap_h - bpx;
+    if (h < 3 * bpx)
+        return 0;
+    p->cells = (h + cap_h + bpx + bpx - 1) / bpx; /* picture, caption, a cell of white */
+    p->y0 = p->top ? top : top + (per - p->cells) * bpx + bpx / 2;
+    p->y1 = p->y0 + h;
+    p->capy = p->y1 + p->cappx / 3;
+    return 1;
+}
+
+/* Draws the picture and its caption (lines across under it, a region of the article read
+ * after its text). */
+static int vl_photo_draw(vl_ctx *c, const vl_photo *p, const syn_photo_spec *ph, int ai)
+{
+    syn_page *page = c->page;
+    if (page->nimages >= (int)(sizeof(page->images) / sizeof(page->images[0])))
+        return 0;
+    syn_box *box = &page->images[page->nimages++];
+    *box = (syn_box){"", p->x0, p->y0, p->x1, p->y1};
+    snprintf(box->id, sizeof(box->id), "img_%s", ph->id);
+    syn_render_photo(c->pix, box, &c->rng, c->sp->dpi);
+    if (!ph->caption || p->caplines == 0)
+        return 0;
+    long cps[VL_MAX_TEXT];
+    int n = vl_decode(cps, VL_MAX_TEXT, ph->caption), per_line = (p->x1 - p->x0) / p->cappx;
+    syn_region *r = vl_region_new(page, SYN_ROLE_CAPTION, ai, 0);
+    if (!r)
+        return SYN_ENOMEM;
+    snprintf(r->figure_id, sizeof(r->figure_id), "%s", box->id);
+    int rc = 0;
+    for (int k = 0; k < p->caplines && k * per_line < n && !rc; k++) {
+        int m = n - k * per_line < per_line ? n - k * per_line : per_line;
+        rc = vl_hline(c, r, c->sp->body_font, p->cappx, cps + k * per_line, m, p->x0,
+                      p->capy + k * (int)lround(p->cappx * 1.3));
+    }
+    return rc;
+}
+
 /* A vertical article in tiers t0..t1, placed at the right of the space left. */
 static int vl_article(vl_ctx *c, int ai, int t0, int t1)
 {
@@ -220,7 +301,12 @@ static int vl_article(vl_ctx *c, int ai, int t0, int t1)
         rc = vl_column(c, r, sp->head_font, spx, spx, cps, n < per ? n : per, x, top + spx, 0);
         x -= bpx / 2;
     }
-    int per = (y1 - top) / bpx, full = 0;
+    int per = (y1 - top) / bpx, full = 0, col = 0, x_text = x;
+    vl_photo photo;
+    const syn_photo_spec *ph = a->nphotos > 0 && !a->photos[0].quote ? &a->photos[0] : NULL;
+    if (ph && !vl_photo_place(&photo, c, ph, x, top, per,
+                              ph->caption ? vl_decode(cps, VL_MAX_TEXT, ph->caption) : 0))
+        ph = NULL;
     for (int i = 0; i < a->nitems && !rc && !full; i++) {
         int n = vl_decode(cps, VL_MAX_TEXT, a->items[i].text), k = 0, skip = 2;
         syn_region *r = vl_region_new(c->page, SYN_ROLE_BODY, ai, 1);
@@ -233,18 +319,30 @@ static int vl_article(vl_ctx *c, int ai, int t0, int t1)
                 break;
             }
             x -= c->pitch;
-            int m = n - k < per - skip ? n - k : per - skip;
+            /* under a photo at the top the column starts below it; over one at the foot
+             * it ends above it */
+            int under = ph && col >= photo.c0 && col <= photo.c1 ? photo.cells : 0;
+            int lead = ph && photo.top ? under : 0, room = per - skip - under;
+            col++;
+            if (room < 1)
+                continue;
+            int m = n - k < room ? n - k : room;
             /* a closing mark never starts a column: it goes at the end of the one before */
-            if (k + m < n && m + 1 <= per - skip && vl_vertical_form(cps[k + m]) != cps[k + m] &&
+            if (k + m < n && m + 1 <= room && vl_vertical_form(cps[k + m]) != cps[k + m] &&
                 (cps[k + m] == 0x3002 || cps[k + m] == 0xFF0C || cps[k + m] == 0x3001))
                 m++;
             rc = vl_column(c, r, sp->body_font, bpx, bpx, cps + k, m, x + (c->pitch - bpx) / 2,
-                           top, skip);
+                           top, skip + lead);
             k += m;
             skip = 0;
         }
         if (r->nlines == 0)
             c->page->nregions--;
+    }
+    if (ph && !rc) {
+        int left = x_text - (photo.c1 + 1) * c->pitch;
+        x = left < x ? left : x;
+        rc = vl_photo_draw(c, &photo, ph, ai);
     }
     if (!rc && a->headline && a->head_horizontal) {
         /* horizontal headline across the article, centred, in as many lines as it takes
@@ -371,6 +469,7 @@ int syn_vlayout_page(syn_page **out, PIX **outpix, const syn_spec *sp)
     *outpix = NULL;
     memset(&c, 0, sizeof(c));
     c.sp = sp;
+    syn_rng_seed(&c.rng, sp->seed);
     c.bpx = syn_pt2px(sp, sp->body_pt);
     c.pitch = (int)lround(c.bpx * sp->leading);
     c.left = syn_mm2px(sp, sp->margin_mm[3]);
