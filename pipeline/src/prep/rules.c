@@ -56,6 +56,40 @@ static int rule_stands_alone(PIX *pix, int x, int y, int w, int h, int body, int
     return a < RULE_BAND_MAX && b < RULE_BAND_MAX;
 }
 
+/* A rule whose box is up to twice as thick as a rule may be (RULE_MAX_THICK_DIV) is one
+ * when it is a rule a fraction of a degree off level after deskewing: a box wider than
+ * the rule by its drift (vertical seed 20261206026, 180 dpi, blur: column rules 4 px thick
+ * at half size in boxes 6 px wide, over a limit of 5, were not found, and the remains of
+ * their ragged edges among the columns made them look like headings: CER 0.81, 0.22 with
+ * the rules found). Such a rule is thin for its length (its ink in the joined image over
+ * its length, at most `thick`) and unbroken: ink in at least SOLID_ALONG of the rows (or
+ * columns) along it, where the strokes of a column of characters that line up leave the
+ * white between the characters (vertical seed 20261205128: such a run, thin for its
+ * length but broken, was erased as a rule with its column). */
+#define SOLID_ALONG 0.97
+static int solid_drifting(PIX *pixf, PIX *pixc, int x, int y, int w, int h, int thick,
+                          int vertical, l_int32 *tab8)
+{
+    BOX *b = boxCreate(x, y, w, h);
+    l_int32 ink = 0;
+    PIX *pixr = b ? pixClipRectangle(pixf, b, NULL) : NULL;
+    if (b)
+        pixCountPixelsInRect(pixc, b, &ink, tab8);
+    boxDestroy(&b);
+    NUMA *na = pixr ? (vertical ? pixCountPixelsByRow(pixr, tab8)
+                                : pixCountPixelsByColumn(pixr))
+                    : NULL;
+    pixDestroy(&pixr);
+    int along = vertical ? h : w, inked = 0;
+    for (int i = 0, n = na ? numaGetCount(na) : 0; i < n; i++) {
+        l_float32 v = 0;
+        numaGetFValue(na, i, &v);
+        inked += v > 0;
+    }
+    numaDestroy(&na);
+    return ink <= (l_int32)thick * along && inked >= SOLID_ALONG * along;
+}
+
 static int add_rule(nocr_rule **rules, size_t *n, size_t *cap, nocr_box box, int vertical)
 {
     if (*n == *cap && NOCR_ARRAY_GROW(*rules, *cap, *n + 1))
@@ -89,19 +123,23 @@ static int rules_one_direction(nocr_rule **rules, size_t *n, size_t *cap, PIX *p
         vertical ? pixCloseSafeBrick(NULL, pixo, 1, body) : pixCloseSafeBrick(NULL, pixo, body, 1);
     pixDestroy(&pixo);
     BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
-    pixDestroy(&pixc);
-    int rc = boxa ? 0 : -1;
+    l_int32 *tab8 = makePixelSumTab8();
+    int rc = boxa && tab8 ? 0 : -1;
     int nb = boxa ? boxaGetCount(boxa) : 0;
     for (int i = 0; !rc && i < nb; i++) {
         int x, y, w, h;
         boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
         int along = vertical ? h : w, across = vertical ? w : h;
-        if (along < len || across > thick || !rule_stands_alone(pixf, x, y, w, h, body, vertical))
+        if (along < len || across > 2 * thick ||
+            (across > thick && !solid_drifting(pixf, pixc, x, y, w, h, thick, vertical, tab8)) ||
+            !rule_stands_alone(pixf, x, y, w, h, body, vertical))
             continue;
         nocr_box box = {x * red, y * red, w * red, h * red};
         rc = add_rule(rules, n, cap, box, vertical);
     }
     boxaDestroy(&boxa);
+    pixDestroy(&pixc);
+    free(tab8);
     return rc;
 }
 
