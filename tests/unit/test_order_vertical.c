@@ -518,6 +518,25 @@ static void test_caption(void)
     nocr_page_free(page);
 }
 
+/* A photo at the foot of a tier, in the place of an article's next columns where its text
+ * ends short, its caption under it, below all the tier's text, and a column rule between it
+ * and the next article: the caption is the article's, read after its body (it was an
+ * article of its own, read after the tier: tuning seed 20261209006). */
+static void test_caption_at_tier_foot(void)
+{
+    static const char *const a[] = {">甲文一。<"}, *const b[] = {">乙文一。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1880, 200, 400, "甲題");
+    vcolumns(page, 1790, 200, 400, a, 1, 0);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1660, 650, 80, 250);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1660, 910, 80, 40, "甲圖。");
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_VERTICAL, 1640, 200, 4, 800);
+    vheadline(page, 1620, 200, 400, "乙題");
+    vcolumns(page, 1530, 200, 400, b, 1, 0);
+    check_txt(page, "甲題\n甲文一。\n甲圖。\n\n乙題\n乙文一。\n");
+    nocr_page_free(page);
+}
+
 /* A horizontal page keeps its path: a small vertical region on it (a vertical side line)
  * is read where the horizontal rules put it (its columns as lines, the second indented)
  * and its columns stay as stored. */
@@ -718,6 +737,7 @@ int main(void)
     test_run_on_not_across_a_tier();
     test_skewed();
     test_caption();
+    test_caption_at_tier_foot();
     test_horizontal_page();
     test_never_lost();
 #ifndef OOM_SKIP

@@ -514,6 +514,14 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
             continue;
         }
         vr.r.nlines = (int)vr.ncolumns;
+        /* A caption of the turned page is text beside a photo upright, where the
+         * article's columns run on beside it: they are body (vertical tuning seed
+         * 20261209025: two columns left of a photo at the top of their tier, 68
+         * characters, were read after the article as its caption; held-out 20261209118:
+         * one column as long as the tier). Captions under a photo are the horizontal
+         * pass's; a caption set down a photo's side is read as body. */
+        if (vr.r.role == NOCR_ROLE_CAPTION)
+            vr.r.role = NOCR_ROLE_BODY;
         out->v[out->n++] = vr;
     }
     return NOCR_OK;
@@ -981,10 +989,14 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
     for (size_t i = 0; pixv && i < hregions->n; i++) {
         const seg_region *r = &hregions->v[i];
         /* rows only (at least LONG_ROW characters long, or a headline taken as rows by
-         * its lines, headline_rows): a character such as 三 measures horizontal on its
-         * own */
+         * its lines, headline_rows, or a caption the horizontal pass found by its photo):
+         * a character such as 三 measures horizontal on its own. A caption of two short
+         * lines under a photo two columns wide (a name under a portrait) is not LONG_ROW
+         * long; on the turned page it joined the columns beside it as one of them
+         * (vertical tuning seeds 20261209008, 013, 029). */
         BOX *box = hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
-                           (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[i])
+                           (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[i] ||
+                            r->role == NOCR_ROLE_CAPTION)
                        ? seg_box_lept(&r->box)
                        : NULL;
         if (box)
@@ -1010,8 +1022,12 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
      * text is read, if in the wrong direction) */
     for (size_t h = 0; !rc && h < hregions->n; h++) {
         seg_region *r = &hregions->v[h];
+        /* a caption kept in rows was hidden from the turned pass: a vertical region over
+         * it holds none of its ink, only the box of the columns around the photo (held-out
+         * seed 20261209111: the box of the columns beside and under a photo cut a caption
+         * in two, and its right half was dropped) */
         if (r->role == NOCR_ROLE_UNKNOWN || r->role == NOCR_ROLE_PAGE_HEADER ||
-            !nocr_role_is_text(r->role))
+            !nocr_role_is_text(r->role) || (hdir[h] == 0 && r->role == NOCR_ROLE_CAPTION))
             continue;
         if (hdir[h] == 0 && (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[h]))
             headline_reach_up(r, out, pixb, sp->body);

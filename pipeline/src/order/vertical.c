@@ -309,6 +309,71 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
     }
 }
 
+/* A caption and its photo on a vertical page are read with the article whose columns
+ * they stand in: the photo sits at the top or the foot of some of its columns, which run
+ * on under or over it, or in the place of its next columns when its text ends beside it.
+ * By position alone a caption, horizontal text, was given the headline nearest to its
+ * right or above it, and a narrow photo's caption ended in the next article (issue 12,
+ * vertical pages with photos, tuning seeds 20261209000-029). CAPTION_REACH body heights
+ * is as far as the photo may be from its caption, and the columns from the two. */
+#define CAPTION_REACH 2
+
+/* The photo over or under caption r, over some of its columns: NULL when none. */
+static const nocr_region *caption_photo(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *best = NULL;
+    int best_gap = INT_MAX;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) != NOCR_ROLE_FIGURE ||
+            rec_overlap(rec_x0(f), rec_x1(f), rec_x0(r), rec_x1(r)) <= 0)
+            continue;
+        int gap = rec_y0(r) >= rec_y1(f) ? rec_y0(r) - rec_y1(f) : rec_y0(f) - rec_y1(r);
+        if (gap >= -body / REC_TOUCH_DIV && gap < CAPTION_REACH * body && gap < best_gap) {
+            best = f;
+            best_gap = gap;
+        }
+    }
+    return best;
+}
+
+/* The article of the vertical body text that caption r and its photo stand in: the
+ * nearest over or under the two in their columns, else the nearest at their right in their
+ * tier, which may end above them (a photo at the foot of a tier under which the text ends
+ * higher), with no rule between; REC_NO_OWNER when none (or no photo). */
+static int caption_article(const rec_work *w, const nocr_page *page, const rec_tiers *t,
+                           const nocr_region *r, int body)
+{
+    const nocr_region *f = caption_photo(page, r, body);
+    if (!f)
+        return REC_NO_OWNER;
+    int x0 = rec_x0(f) < rec_x0(r) ? rec_x0(f) : rec_x0(r);
+    int x1 = rec_x1(f) > rec_x1(r) ? rec_x1(f) : rec_x1(r);
+    int y0 = rec_y0(f) < rec_y0(r) ? rec_y0(f) : rec_y0(r);
+    int y1 = rec_y1(f) > rec_y1(r) ? rec_y1(f) : rec_y1(r);
+    int in = REC_NO_OWNER, in_gap = INT_MAX, right = REC_NO_OWNER, right_gap = INT_MAX;
+    for (size_t i = 0; i < w->nitems; i++) {
+        const nocr_region *o = w->items[i].r;
+        if (!is_vbody(o) || !in_article(&w->items[i]))
+            continue;
+        int dy = rec_y0(o) >= y1 ? rec_y0(o) - y1 : y0 - rec_y1(o);
+        int dx = rec_x0(o) - x1;
+        if (REC_TOUCH_DIV * rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > body &&
+            dy >= -body / REC_TOUCH_DIV && dy < CAPTION_REACH * body && dy < in_gap) {
+            in = w->items[i].article;
+            in_gap = dy;
+        } else if (rec_y0(o) < y1 && rec_tier_key(t, y0) - rec_tier_key(t, rec_y1(o) - 1) <= 1 &&
+                   (rec_y1(o) >= y0 || !rec_rule_between(page, body, x0, x1, rec_y1(o), y0)) &&
+                   dx >= -body / REC_TOUCH_DIV &&
+                   dx < CAPTION_REACH * body && dx < right_gap &&
+                   !rec_vrule_between(page, 0, x1, rec_x0(o), rec_y0(o), y1)) {
+            right = w->items[i].article;
+            right_gap = dx;
+        }
+    }
+    return in != REC_NO_OWNER ? in : right;
+}
+
 /* The tier key of an article without vertical body text (a horizontal article) whose
  * extent runs over rows [y0, y1): the key of its middle row, but when that falls between
  * two tiers, the tier its extent reaches into (the one it reaches further into): a
@@ -543,6 +608,14 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
             int h = rec_vowner(page, &t, it->r, w->heads, w->nheads, body);
             it->article = h != REC_NO_OWNER ? w->head_art[h] : REC_NO_OWNER;
         }
+    }
+    for (size_t i = 0; i < w->nitems; i++) {
+        rec_item *it = &w->items[i];
+        int art = nocr_region_role(it->r) == NOCR_ROLE_CAPTION
+                      ? caption_article(w, page, &t, it->r, body)
+                      : REC_NO_OWNER;
+        if (art != REC_NO_OWNER)
+            it->article = art;
     }
     items_run_on(w, &t, body);
     for (size_t i = 0; i < w->nitems; i++)
