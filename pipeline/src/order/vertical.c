@@ -12,6 +12,7 @@
  *   articles_of_heads     one article per headline, decks joined
  *   items_collect         the text regions that are read, each with its owner
  *   items_run_on          text no headline owns: the article right above it, else beside
+ *   caption_article       a caption's article: the columns its photo stands in
  *   article_tier_key      the tier of an article without vertical body text
  *   articles_rank         the order of the articles: tier by tier, right to left
  *   items_rank            the order inside an article and the sort
@@ -364,8 +365,7 @@ static int caption_article(const rec_work *w, const nocr_page *page, const rec_t
             in_gap = dy;
         } else if (rec_y0(o) < y1 && rec_tier_key(t, y0) - rec_tier_key(t, rec_y1(o) - 1) <= 1 &&
                    (rec_y1(o) >= y0 || !rec_rule_between(page, body, x0, x1, rec_y1(o), y0)) &&
-                   dx >= -body / REC_TOUCH_DIV &&
-                   dx < CAPTION_REACH * body && dx < right_gap &&
+                   dx >= -body / REC_TOUCH_DIV && dx < CAPTION_REACH * body && dx < right_gap &&
                    !rec_vrule_between(page, 0, x1, rec_x0(o), rec_y0(o), y1)) {
             right = w->items[i].article;
             right_gap = dx;

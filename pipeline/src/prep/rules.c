@@ -2,6 +2,7 @@
  * prep_rules.c - printed rules (separators).
  *
  *   nocr_prep_rules
+ *   solid_drifting     a rule whose box its residual skew widened
  */
 #include "prep/prep.h"
 
@@ -76,9 +77,8 @@ static int solid_drifting(PIX *pixf, PIX *pixc, int x, int y, int w, int h, int 
     if (b)
         pixCountPixelsInRect(pixc, b, &ink, tab8);
     boxDestroy(&b);
-    NUMA *na = pixr ? (vertical ? pixCountPixelsByRow(pixr, tab8)
-                                : pixCountPixelsByColumn(pixr))
-                    : NULL;
+    NUMA *na =
+        pixr ? (vertical ? pixCountPixelsByRow(pixr, tab8) : pixCountPixelsByColumn(pixr)) : NULL;
     pixDestroy(&pixr);
     int along = vertical ? h : w, inked = 0;
     for (int i = 0, n = na ? numaGetCount(na) : 0; i < n; i++) {

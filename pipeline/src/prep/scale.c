@@ -46,10 +46,8 @@
  * component per word, about three heights. */
 #define LINE_CHARS_PER 8
 
-/* The width-weighted histogram of the heights of the line blobs that a horizontal closing
- * of `close` pixels makes; returns the peak (smoothed over 3 bins), 0 if none, and the
- * peak's smoothed weight (pixels of line length) in *out_weight. */
-/* Whether the blob `box` of pixb holds enough components to be a line (LINE_CHARS_PER). */
+/* Whether the blob `box` (w by h) of pixb holds enough components to be a line
+ * (LINE_CHARS_PER). */
 static int made_of_characters(PIX *pixb, BOX *box, int w, int h)
 {
     int need = w / (LINE_CHARS_PER * h);
@@ -63,6 +61,9 @@ static int made_of_characters(PIX *pixb, BOX *box, int w, int h)
     return n >= need;
 }
 
+/* The width-weighted histogram of the heights of the line blobs that a horizontal closing
+ * of `close` pixels makes; returns the peak (smoothed over 3 bins), 0 if none, and the
+ * peak's smoothed weight (pixels of line length) in *out_weight. */
 static int body_size_at(PIX *pixb, int close, l_int32 *tab8, double *out_weight)
 {
     PIX *pixc = pixCloseBrick(NULL, pixb, close, 1);

@@ -13,6 +13,7 @@
  *   vertical_api            the vertical model, loaded on first use
  *   strip_word, column_word word boxes of a re-set column and of a model-read one
  *   work_bits               the 1-bit working image
+ *   conf_of_characters      a column's confidence: its characters' mean
  *
  * Why re-set the column: Debian's vertical models are weak. Measured on the vertical
  * samples p27-p34 (200 dpi, ground-truth columns, p32 left out: its skewed GT boxes do not
@@ -381,8 +382,8 @@ static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image
 /* A column's confidence is its characters' mean (each word weighs its characters), not
  * Tesseract's confidence in the line: for a long column re-set as one line, that can come
  * out 0 while the words read at 7-93 (held-out vertical seed 20261209112, 160 dpi: its
- * first column, 81 characters, read at 0 and was dropped as unreadable, CER 0.46). The
- * line keeps Tesseract's when it has no words. */
+ * first column, 81 characters, read at 0 and was dropped as unreadable: order-free error
+ * 0.43). The line keeps Tesseract's when it has no words. */
 static void conf_of_characters(nocr_line *line)
 {
     double sum = 0;
