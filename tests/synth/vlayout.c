@@ -50,7 +50,7 @@ typedef struct {
  * first body column) lose `cells` character cells at the top (top) or the foot. */
 typedef struct {
     int c0, c1, cells, top;
-    int x0, y0, x1, y1;   /* the picture */
+    int x0, y0, x1, y1; /* the picture */
     int capy, cappx, caplines;
 } vl_photo;
 
