@@ -537,6 +537,34 @@ static void test_caption_at_tier_foot(void)
     nocr_page_free(page);
 }
 
+/* A sliver at the page's edge read as a column (a shadow's remains, 12 px wide for 40 px
+ * type), reaching above the tier, beside the left article's headline: read at 30 it is
+ * junk and left out; read at 90 it is read, but makes no tier of its own to put the left
+ * article in, and the right article is still read first (fresh seed 20261208129: CER
+ * 0.07 -> 0.90). */
+static void test_sliver_at_edge(void)
+{
+    static const char *const r1[] = {">右文一", "右文二。<"};
+    static const char *const l1[] = {">左文一", "左文二", "左文三。<"};
+    for (int sure = 0; sure <= 1; sure++) {
+        nocr_page *page = page_new(2000, 1200);
+        nocr_region *sliver = one(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 0, 20, 12, 300, "IIII");
+        nocr_line_set_confidence(nocr_region_line(sliver, 0), sure ? 90.0f : 30.0f);
+        nocr_region *left = vheadline(page, 1190, 200, 400, "左題");
+        vcolumns(page, 1100, 200, 800, l1, 3, 0);
+        nocr_region *right = vheadline(page, 1880, 200, 400, "右題");
+        vcolumns(page, 1790, 200, 800, r1, 2, 0);
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        CHECK_INT(nocr_region_order(right), 0);
+        CHECK(nocr_region_order(left) > nocr_region_order(right));
+        if (sure)
+            CHECK(nocr_region_order(sliver) > nocr_region_order(right));
+        else
+            CHECK_INT(nocr_region_role(sliver), NOCR_ROLE_UNKNOWN);
+        nocr_page_free(page);
+    }
+}
+
 /* A horizontal page keeps its path: a small vertical region on it (a vertical side line)
  * is read where the horizontal rules put it (its columns as lines, the second indented)
  * and its columns stay as stored. */
@@ -738,6 +766,7 @@ int main(void)
     test_skewed();
     test_caption();
     test_caption_at_tier_foot();
+    test_sliver_at_edge();
     test_horizontal_page();
     test_never_lost();
 #ifndef OOM_SKIP

@@ -166,7 +166,7 @@ static int meets_photo(const nocr_page *page, const nocr_region *r)
  * a handful of specks read as one character each outnumbered the two columns of body
  * text on a vertical page (seed 7721), which was then left out whole. Errors: NOCR_ENOMEM
  * (the warning). */
-static int rec_drop_unreadable(nocr_page *page)
+static int rec_drop_unreadable(nocr_page *page, int body)
 {
     size_t ntext = 0, dropped = 0, chars = 0, low_chars = 0, n = nocr_page_region_count(page);
     for (size_t i = 0; i < n; i++) {
@@ -193,9 +193,14 @@ static int rec_drop_unreadable(nocr_page *page)
         int large = (role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE) &&
                     !(nocr_region_line_count(r) == 1 && b.w < b.h &&
                       nocr_region_direction(r) != NOCR_DIR_VERTICAL);
+        /* A column narrower than half a body height holds no type of body size: a sliver
+         * of a shadow or a border at the page's edge, read as junk (fresh seed 20261208129:
+         * 11 px wide for 30 px type, its junk read at 22 once a column's confidence was
+         * its characters' mean). Its reading must be as sure as on a photo page. */
+        int thin = nocr_region_direction(r) == NOCR_DIR_VERTICAL && 2 * b.w < body;
         float conf = nocr_region_confidence(r);
         if (nocr_role_is_text(role) && nocr_region_line_count(r) > 0 &&
-            ((conf < floor && (!large || photo_page)) ||
+            ((conf < (thin ? PHOTO_PAGE_CONF : floor) && (!large || photo_page)) ||
              (large && conf < PHOTO_PAGE_CONF && meets_photo(page, r)))) {
             nocr_region_set_role(r, NOCR_ROLE_UNKNOWN);
             dropped++;
@@ -273,7 +278,7 @@ static void heads_over_bylines(nocr_page *page, int body)
 int rec_text_roles(nocr_page *page, int body)
 {
     char buf[REGION_TEXT_MAX];
-    int error = rec_drop_unreadable(page);
+    int error = rec_drop_unreadable(page, body);
     if (error < 0 || (error = rec_split_bylines(page)) < 0)
         return error;
     int height = nocr_page_height(page);
