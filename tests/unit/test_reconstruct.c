@@ -314,11 +314,13 @@ static void frame(nocr_page *page, int x, int y, int w, int h)
 }
 
 /* An advertisement (large type and a phone number in a frame) between two articles is
- * read after them; a boxed article (a frame around a headline and its body) in place. */
+ * read after them; a boxed article (a frame around a headline and its body) in place, also
+ * when its body is in short columns of two lines each (fresh seed 20261208079: read last,
+ * as an advertisement). */
 static void test_advert_last(void)
 {
     static const char *const text[] = {">左文一", "左文二", "左文完。<"};
-    static const char *const boxed[] = {">框文一", "框文二", "框文完。<"};
+    static const char *const boxed[] = {">框文一", "框文二"}, *const boxed2[] = {"框文三", "框文完。<"};
     nocr_page *page = page_real(2000, 2000);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "左题");
     column(page, col_x(0), 200, COL_W, text, 3);
@@ -327,10 +329,11 @@ static void test_advert_last(void)
     one_line(page, NOCR_ROLE_BYLINE, col_x(1), 220, COL_W, "电话12345");
     frame(page, col_x(2) - 20, 80, COL_W + 40, 600);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "框题");
-    column(page, col_x(2), 200, COL_W, boxed, 3);
+    column(page, col_x(2), 200, COL_W, boxed, 2);
+    column(page, col_x(2), 400, COL_W, boxed2, 2);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 100, COL_W, "右题");
     column(page, col_x(3), 200, COL_W, text, 3);
-    check_txt(page, "左题\n左文一左文二左文完。\n\n框题\n框文一框文二框文完。\n\n"
+    check_txt(page, "左题\n左文一左文二左文完。\n\n框题\n框文一框文二框文三框文完。\n\n"
                     "右题\n左文一左文二左文完。\n\n搬家服务\n电话12345\n");
 }
 

@@ -219,11 +219,17 @@ static int orphans_group(rec_work *w, int orphan)
     return NOCR_OK;
 }
 
-/* An advertisement has no region of AD_BODY_LINES lines or more (a boxed article has its
- * body text) and stands in a frame: the nearest rules on its four sides meet, each within
- * AD_FRAME_SLACK body heights of the others' ends. Its text is centred in the frame, far
- * from it maybe, so no distance to the text is asked. By hand, after the advertisements
- * of newsocr-synth (seed 20261201120: an advertisement read between two articles). */
+/* An advertisement has fewer than AD_BODY_LINES lines of body text, all its body regions
+ * together (a boxed article has its body text, maybe in short columns: fresh seed
+ * 20261208079, a boxed article whose photo left its four columns two lines each, was read
+ * after the whole page as an advertisement when one region had to hold three lines: CER
+ * 0.44 against tesseract's 0.09; an advertisement's small type comes out as lines of
+ * one, taken for section headings and body: counting those too read two of them in place,
+ * tuning seeds 20261207038 and 051), and stands in a frame: the nearest rules on
+ * its four sides meet, each within AD_FRAME_SLACK body heights of the others' ends. Its
+ * text is centred in the frame, far from it maybe, so no distance to the text is asked.
+ * By hand, after the advertisements of newsocr-synth (seed 20261201120: an advertisement
+ * read between two articles). */
 #define AD_BODY_LINES  3
 #define AD_FRAME_SLACK 2 /* body heights */
 
@@ -275,8 +281,8 @@ static int framed(const nocr_page *page, int x0, int y0, int x1, int y1, int sla
            abs(rec_y0(right) - rec_y0(top)) < slack && abs(rec_y1(right) - rec_y1(bot)) < slack;
 }
 
-/* Marks the articles that are advertisements (see AD_BODY_LINES): no region of body
- * length, framed, and no other article's text inside the frame's box. */
+/* Marks the articles that are advertisements (see AD_BODY_LINES): too few lines of body
+ * text, framed, and no other article's text inside the frame's box. */
 static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
 {
     for (int a = 0; a < w->narts; a++) {
@@ -284,17 +290,16 @@ static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
         ar->advert = 0;
         if (ar->headline < 0)
             continue;
-        int lines_max = 0, others = 0;
+        int lines = 0, others = 0;
         for (size_t i = 0; i < w->nitems; i++) {
             const rec_item *it = &w->items[i];
-            int n = (int)nocr_region_line_count(it->r);
-            if (it->article == a && n > lines_max && nocr_region_role(it->r) != NOCR_ROLE_HEADLINE)
-                lines_max = n;
+            if (it->article == a && nocr_region_role(it->r) == NOCR_ROLE_BODY)
+                lines += (int)nocr_region_line_count(it->r);
             others += it->article != a &&
                       rec_overlap(rec_x0(it->r), rec_x1(it->r), ar->x0, ar->x1) > 0 &&
                       rec_overlap(rec_y0(it->r), rec_y1(it->r), ar->y0, ar->y1) > 0;
         }
-        ar->advert = lines_max < AD_BODY_LINES && others == 0 &&
+        ar->advert = lines < AD_BODY_LINES && others == 0 &&
                      framed(page, ar->x0, ar->y0, ar->x1, ar->y1, AD_FRAME_SLACK * body);
     }
 }
