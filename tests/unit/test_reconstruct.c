@@ -320,7 +320,8 @@ static void frame(nocr_page *page, int x, int y, int w, int h)
 static void test_advert_last(void)
 {
     static const char *const text[] = {">左文一", "左文二", "左文完。<"};
-    static const char *const boxed[] = {">框文一", "框文二"}, *const boxed2[] = {"框文三", "框文完。<"};
+    static const char *const boxed[] = {">框文一", "框文二"};
+    static const char *const boxed2[] = {"框文三", "框文完。<"};
     nocr_page *page = page_real(2000, 2000);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "左题");
     column(page, col_x(0), 200, COL_W, text, 3);
