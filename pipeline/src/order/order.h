@@ -17,7 +17,7 @@
  *   upright.c      rec_upright_box, rec_upright_begin, rec_upright_end: a skewed scan's
  *                  boxes straightened, for the rules of vertical pages
  *   box helpers    rec_x0, rec_y0, rec_x1, rec_y1, rec_overlap, rec_box_area,
- *                  rec_box_overlap (inline, below)
+ *                  rec_box_overlap, rec_vertical_sliver (inline, below)
  *
  * The stage reads and writes the page model through newsocr.h only (issue 10): what it
  * does, a stage written outside the library could do too. Every length is a multiple of
@@ -101,6 +101,14 @@ static inline long long rec_box_overlap(nocr_box a, nocr_box b)
     long long w = rec_overlap(a.x, a.x + a.w, b.x, b.x + b.w);
     long long h = rec_overlap(a.y, a.y + a.h, b.y, b.y + b.h);
     return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* A vertical region narrower than half a body height: no column of body type, a sliver
+ * (of a shadow or a border at the page's edge) read as a column of junk. roles.c keeps it
+ * only when read surely; vertical.c lets it make no tier and place no article. */
+static inline int rec_vertical_sliver(const nocr_region *r, int body)
+{
+    return nocr_region_direction(r) == NOCR_DIR_VERTICAL && 2 * nocr_region_box(r).w < body;
 }
 
 /* A headline under another over the same columns is the second line (deck) of the same

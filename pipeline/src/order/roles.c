@@ -197,7 +197,7 @@ static int rec_drop_unreadable(nocr_page *page, int body)
          * of a shadow or a border at the page's edge, read as junk (fresh seed 20261208129:
          * 11 px wide for 30 px type, its junk read at 22 once a column's confidence was
          * its characters' mean). Its reading must be as sure as on a photo page. */
-        int thin = nocr_region_direction(r) == NOCR_DIR_VERTICAL && 2 * b.w < body;
+        int thin = rec_vertical_sliver(r, body);
         float conf = nocr_region_confidence(r);
         if (nocr_role_is_text(role) && nocr_region_line_count(r) > 0 &&
             ((conf < (thin ? PHOTO_PAGE_CONF : floor) && (!large || photo_page)) ||

@@ -63,16 +63,15 @@ static int is_vbody(const nocr_region *r)
            nocr_region_direction(r) == NOCR_DIR_VERTICAL && nocr_region_line_count(r) > 0;
 }
 
-/* A vertical body region wide enough to hold a column of body type (half a body height):
- * only such regions make tiers and place articles. A sliver at the page's edge, the
- * remains of a shadow or a border read as a column of junk, is read where its owner puts
- * it but places nothing (fresh seed 20261208129: a sliver 11 px wide at the top left
- * corner, given to the article of the nearest headline to its right, made that article's
- * top a tier above the page's only one, and the article was read first: CER 0.07 ->
- * 0.90, once columns read at their characters' confidence kept the sliver). */
+/* A vertical body region wide enough to hold a column of body type (no sliver,
+ * rec_vertical_sliver): only such regions make tiers and place articles. A sliver is read
+ * where its owner puts it but places nothing (fresh seed 20261208129: a sliver 11 px wide
+ * at the top left corner, given to the article of the nearest headline to its right, made
+ * that article's top a tier above the page's only one, and the article was read first:
+ * CER 0.07 -> 0.90, once columns read at their characters' confidence kept the sliver). */
 static int is_vcolumn(const nocr_region *r, int body)
 {
-    return is_vbody(r) && 2 * nocr_region_box(r).w >= body;
+    return is_vbody(r) && !rec_vertical_sliver(r, body);
 }
 
 /* A page is read as vertical when at least VERTICAL_SHARE of its body text, counted in

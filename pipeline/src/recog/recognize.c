@@ -8,6 +8,7 @@
  *   line_read_words         one line's words, from the page or a scaled-down copy
  *   iterator_box            an element's box, or none when Tesseract has none
  *   recog_line_words        the words of a line just read, boxes mapped by the caller
+ *   recog_words_confidence  a reading's confidence: its characters' mean
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
  * original); the page model is edited through its accessors, and a line's text is made
@@ -254,21 +255,24 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
 #define GRAY_UPSCALED       1.4
 #define GRAY_RETRY_UPSCALED 85.0
 
+void recog_words_confidence(const nocr_line *line, double *sum, size_t *chars)
+{
+    for (size_t j = 0; j < nocr_line_word_count(line); j++) {
+        const nocr_word *word = nocr_line_word(line, j);
+        size_t n = nocr_utf8_count(nocr_word_text(word));
+        *sum += (double)nocr_word_confidence(word) * (double)n;
+        *chars += n;
+    }
+}
+
 /* The characters' mean confidence of a region's words (each word weighs its characters),
  * and in *out_chars their number. */
 static double reading_confidence(const nocr_region *region, size_t *out_chars)
 {
     double sum = 0;
     size_t chars = 0;
-    for (size_t i = 0; i < nocr_region_line_count(region); i++) {
-        const nocr_line *line = nocr_region_line(region, i);
-        for (size_t j = 0; j < nocr_line_word_count(line); j++) {
-            const nocr_word *word = nocr_line_word(line, j);
-            size_t n = nocr_utf8_count(nocr_word_text(word));
-            sum += (double)nocr_word_confidence(word) * (double)n;
-            chars += n;
-        }
-    }
+    for (size_t i = 0; i < nocr_region_line_count(region); i++)
+        recog_words_confidence(nocr_region_line(region, i), &sum, &chars);
     *out_chars = chars;
     return chars ? sum / (double)chars : 0.0;
 }

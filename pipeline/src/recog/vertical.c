@@ -388,12 +388,7 @@ static void conf_of_characters(nocr_line *line)
 {
     double sum = 0;
     size_t chars = 0;
-    for (size_t k = 0, n = nocr_line_word_count(line); k < n; k++) {
-        const nocr_word *word = nocr_line_word(line, k);
-        size_t c = nocr_utf8_count(nocr_word_text(word));
-        sum += (double)nocr_word_confidence(word) * (double)c;
-        chars += c;
-    }
+    recog_words_confidence(line, &sum, &chars);
     if (chars > 0)
         nocr_line_set_confidence(line, (float)(sum / (double)chars));
 }
