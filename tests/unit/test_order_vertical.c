@@ -565,6 +565,38 @@ static void test_sliver_at_edge(void)
     }
 }
 
+/* A horizontal headline over the article of the lower tier that the layout missed and the
+ * coverage check added back, as body: read surely, in type twice the body's, it is that
+ * article's headline, and the article is read after the upper one (fresh seeds
+ * 20261209020, 9118). Read unsurely it stays body, and the lower columns are the run-on
+ * of the article above them. */
+static void test_recovered_headline(void)
+{
+    static const char *const up[] = {">上文一", "上文二", "上文三。<"};
+    static const char *const low[] = {">下文一", "下文二", "下文三。<"};
+    for (int sure = 0; sure <= 1; sure++) {
+        nocr_page *page = page_new(2000, 2200);
+        nocr_region *head = vheadline(page, 1880, 200, 500, "上題");
+        nocr_region *upper = vcolumns(page, 1790, 200, 800, up, 3, 0);
+        nocr_region *found =
+            one(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 1560, 1100, 320, 80, "下文標題");
+        nocr_region_set_origin(found, NOCR_ORIGIN_COVERAGE);
+        nocr_line_set_confidence(nocr_region_line(found, 0), sure ? 90.0f : 40.0f);
+        nocr_region *lower = vcolumns(page, 1880, 1220, 800, low, 3, 0);
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        CHECK_INT(nocr_region_order(head), 0);
+        CHECK(nocr_region_order(upper) < nocr_region_order(found));
+        CHECK(nocr_region_order(found) < nocr_region_order(lower));
+        CHECK_INT(nocr_region_role(found), sure ? NOCR_ROLE_HEADLINE : NOCR_ROLE_BODY);
+        if (sure)
+            CHECK(nocr_region_article(lower) != nocr_region_article(upper));
+        else
+            CHECK_INT(nocr_region_article(lower), nocr_region_article(upper));
+        CHECK_INT(nocr_region_article(lower), nocr_region_article(found));
+        nocr_page_free(page);
+    }
+}
+
 /* A horizontal page keeps its path: a small vertical region on it (a vertical side line)
  * is read where the horizontal rules put it (its columns as lines, the second indented)
  * and its columns stay as stored. */
@@ -767,6 +799,7 @@ int main(void)
     test_caption();
     test_caption_at_tier_foot();
     test_sliver_at_edge();
+    test_recovered_headline();
     test_horizontal_page();
     test_never_lost();
 #ifndef OOM_SKIP

@@ -134,8 +134,10 @@ typedef enum rec_rank {
 /* Sets the roles only the text tells (byline, page note, folio) and gives the role
  * NOCR_ROLE_UNKNOWN to text regions that do not read as text (noise, empty), which
  * leaves them out of the reading order; warns when most of the page is such (a photo).
+ * own_layout: newsocr's layout segmented the page (not Tesseract's), so that one line of
+ * headline type the coverage check found is sized as the layout sizes its own.
  * Errors: NOCR_ENOMEM (the warning). */
-int rec_text_roles(nocr_page *page, int body);
+int rec_text_roles(nocr_page *page, int body, int own_layout);
 
 /* True when text t is a byline: 本报记者 …, 記者 …, By Emma Grant (roles.c). */
 int rec_text_is_byline(const char *t);

@@ -89,7 +89,8 @@ static int reconstruct(nocr_page *page, int keep_blocks)
     int body = vertical ? rec_vertical_body(page, body_height(page)) : body_height(page);
     if (!vertical && !keep_blocks)
         rec_read_twice(page); /* before the roles: a region read twice is no headline */
-    if ((error = rec_text_roles(page, body)) < 0) /* may cut regions: count after it */
+    if ((error = rec_text_roles(page, body, !keep_blocks)) <
+        0) /* may cut regions: count after it */
         goto cleanup;
     size_t n = nocr_page_region_count(page);
     w.items = calloc(n ? n : 1, sizeof(*w.items));

@@ -275,12 +275,40 @@ static void heads_over_bylines(nocr_page *page, int body)
     }
 }
 
-int rec_text_roles(nocr_page *page, int body)
+/* Text the layout missed and the coverage check or Tesseract's layout found afterwards
+ * (origin not NOCR_ORIGIN_LAYOUT) is added as body; one line of it in type at least
+ * RECOVERED_HEAD_EMS body heights tall, at least RECOVERED_HEAD_WIDE times as wide as tall
+ * (a row of characters, not a strip of a photo) and read surely (PHOTO_PAGE_CONF) is a
+ * headline, as the layout sizes its own (layout/roles.c). A horizontal headline over a
+ * vertical article in a lower tier, taken for body, had no article of its own: the
+ * article was read as the run-on of the one above it (fresh seeds 20261209020, 9118).
+ * Only where newsocr's layout segmented the page: on a page in an alphabetic script
+ * segmented by Tesseract, lines of body text measure 1.6 body heights and more (ascenders
+ * and descenders) and were made headlines by the dozen (fresh seed 20261208065). */
+#define RECOVERED_HEAD_EMS  1.6
+#define RECOVERED_HEAD_WIDE 2
+
+static void recovered_heads(nocr_page *page, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        if (nocr_region_origin(r) != NOCR_ORIGIN_LAYOUT && nocr_region_role(r) == NOCR_ROLE_BODY &&
+            nocr_region_line_count(r) == 1 && nocr_region_direction(r) != NOCR_DIR_VERTICAL &&
+            b.h >= RECOVERED_HEAD_EMS * body && b.w >= RECOVERED_HEAD_WIDE * b.h &&
+            nocr_region_confidence(r) >= PHOTO_PAGE_CONF)
+            nocr_region_set_role(r, NOCR_ROLE_HEADLINE);
+    }
+}
+
+int rec_text_roles(nocr_page *page, int body, int own_layout)
 {
     char buf[REGION_TEXT_MAX];
     int error = rec_drop_unreadable(page, body);
     if (error < 0 || (error = rec_split_bylines(page)) < 0)
         return error;
+    if (own_layout)
+        recovered_heads(page, body);
     int height = nocr_page_height(page);
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         nocr_region *r = nocr_page_region(page, i);
