@@ -338,6 +338,40 @@ static void test_advert_last(void)
                     "右题\n左文一左文二左文完。\n\n搬家服务\n电话12345\n");
 }
 
+/* A boxed article whose headline spans its last two columns, its first column starting
+ * higher than the headline's top by more than a body height: that column is the boxed
+ * headline's, read after it (fresh seed 20261208012: it became an article of its own, read
+ * before the headline). Also in a frame drawn on a skewed scan, its level rules' boxes
+ * taller by the drift along them, the upright ones starting inside those boxes. */
+static void test_boxed_first_column_high(void)
+{
+    static const char *const above[] = {">上文一", "上文完。<"};
+    static const char *const first[] = {">框文一", "框文二", "框文三"};
+    static const char *const next[] = {"框文四", "框文五"};
+    static const char *const last[] = {"框文六", "框文完。<"};
+    for (int drift = 0; drift <= 100; drift += 100) {
+        nocr_page *page = page_real(2000, 2000);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "上题");
+        column(page, col_x(0), 200, COL_W, above, 2);
+        int x = col_x(0) - 20, y = 440, w = 3 * COL_W + 120, h = 600;
+        region(page, NOCR_ROLE_SEPARATOR, x, y, w, 4 + drift);
+        region(page, NOCR_ROLE_SEPARATOR, x, y + h - 4 - drift, w, 4 + drift);
+        region(page, NOCR_ROLE_SEPARATOR, x, y, 4, h - drift);
+        region(page, NOCR_ROLE_SEPARATOR, x + w - 4, y + drift, 4, h - drift);
+        nocr_region *c0 = column(page, col_x(0), 470 + drift, COL_W, first, 3);
+        nocr_region *head =
+            one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 530 + drift, 2 * COL_W + 40, "框题");
+        nocr_region *c1 = column(page, col_x(1), 620 + drift, COL_W, next, 2);
+        nocr_region *c2 = column(page, col_x(2), 620 + drift, COL_W, last, 2);
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        CHECK(nocr_region_order(head) < nocr_region_order(c0));
+        CHECK(nocr_region_order(c0) < nocr_region_order(c1));
+        CHECK(nocr_region_order(c1) < nocr_region_order(c2));
+        CHECK_INT(nocr_region_article(c0), nocr_region_article(head));
+        nocr_page_free(page);
+    }
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -1195,6 +1229,7 @@ int main(void)
     test_photo_over_headline();
     test_caption_with_its_photo();
     test_advert_last();
+    test_boxed_first_column_high();
     test_no_headline();
     test_seed_layout();
     test_roles();

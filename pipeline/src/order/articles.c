@@ -233,54 +233,6 @@ static int orphans_group(rec_work *w, int orphan)
 #define AD_BODY_LINES  3
 #define AD_FRAME_SLACK 2 /* body heights */
 
-/* The nearest rule on one side of the box [x0, x1) x [y0, y1) that runs along that whole
- * side: side 0 above, 1 below, 2 left, 3 right. NULL when none. */
-static const nocr_region *rule_on_side(const nocr_page *page, int side, int x0, int y0, int x1,
-                                       int y1, int slack)
-{
-    const nocr_region *best = NULL;
-    int best_d = INT_MAX;
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        const nocr_region *s = nocr_page_region(page, i);
-        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR)
-            continue;
-        nocr_box b = nocr_region_box(s);
-        int level = b.w >= b.h, d;
-        if (side < 2) {
-            int cy = b.y + b.h / 2;
-            d = side == 0 ? y0 - cy : cy - y1;
-            if (!level || b.x > x0 + slack || b.x + b.w < x1 - slack)
-                continue;
-        } else {
-            int cx = b.x + b.w / 2;
-            d = side == 2 ? x0 - cx : cx - x1;
-            if (level || b.y > y0 + slack || b.y + b.h < y1 - slack)
-                continue;
-        }
-        if (d >= 0 && d < best_d) {
-            best = s;
-            best_d = d;
-        }
-    }
-    return best;
-}
-
-/* Whether the box [x0, x1) x [y0, y1) stands in a frame of four rules that meet. */
-static int framed(const nocr_page *page, int x0, int y0, int x1, int y1, int slack)
-{
-    const nocr_region *top = rule_on_side(page, 0, x0, y0, x1, y1, slack);
-    const nocr_region *bot = rule_on_side(page, 1, x0, y0, x1, y1, slack);
-    const nocr_region *left = rule_on_side(page, 2, x0, y0, x1, y1, slack);
-    const nocr_region *right = rule_on_side(page, 3, x0, y0, x1, y1, slack);
-    if (!top || !bot || !left || !right)
-        return 0;
-    /* the level rules end at the upright ones, the upright ones at the level ones */
-    return abs(rec_x0(top) - rec_x0(left)) < slack && abs(rec_x1(top) - rec_x1(right)) < slack &&
-           abs(rec_x0(bot) - rec_x0(left)) < slack && abs(rec_x1(bot) - rec_x1(right)) < slack &&
-           abs(rec_y0(left) - rec_y0(top)) < slack && abs(rec_y1(left) - rec_y1(bot)) < slack &&
-           abs(rec_y0(right) - rec_y0(top)) < slack && abs(rec_y1(right) - rec_y1(bot)) < slack;
-}
-
 /* Marks the articles that are advertisements (see AD_BODY_LINES): too few lines of body
  * text, framed, and no other article's text inside the frame's box. */
 static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
@@ -300,7 +252,7 @@ static void articles_mark_adverts(rec_work *w, const nocr_page *page, int body)
                       rec_overlap(rec_y0(it->r), rec_y1(it->r), ar->y0, ar->y1) > 0;
         }
         ar->advert = lines < AD_BODY_LINES && others == 0 &&
-                     framed(page, ar->x0, ar->y0, ar->x1, ar->y1, AD_FRAME_SLACK * body);
+                     rec_frame(page, ar->x0, ar->y0, ar->x1, ar->y1, AD_FRAME_SLACK * body, NULL);
     }
 }
 

@@ -171,6 +171,11 @@ int rec_rule_frames_figure(const nocr_page *page, const nocr_region *s, int slac
  * frame_slack > 0 the edges of photo frames (rec_rule_frames_figure) do not count. */
 int rec_vrule_between(const nocr_page *page, int frame_slack, int x0, int x1, int y0, int y1);
 
+/* True when the box [x0, x1) x [y0, y1) stands in a frame: the nearest rules on its four
+ * sides, each running along that whole side, meet (each within slack pixels of the others'
+ * ends); *out (when not NULL) gets the box inside the rules (owners.c). */
+int rec_frame(const nocr_page *page, int x0, int y0, int x1, int y1, int slack, nocr_box *out);
+
 typedef struct rec_work {
     nocr_region **heads; /* headline regions, top to bottom */
     int *head_art;       /* the article of each headline (a second deck shares one) */

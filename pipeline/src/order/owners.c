@@ -20,6 +20,8 @@
  *   rec_rule_between     a horizontal rule between two heights, over some columns
  *   rec_rule_frames_figure  a rule is a photo's frame, not an article's border
  *   rec_vrule_between    a column rule between two x positions
+ *   rec_frame            four rules that meet around a box
+ *   owner_in_frame       the one headline in a region's frame (a boxed article)
  *   cut_between          a band of white across the whole page between two heights
  *
  * A headline owns the text beneath it, in the columns it spans, down to a horizontal rule
@@ -486,6 +488,99 @@ static int caption_over_head(const nocr_page *page, const nocr_region *r,
     return best;
 }
 
+/* The nearest rule on one side of the box [x0, x1) x [y0, y1) that runs along that whole
+ * side: side 0 above, 1 below, 2 left, 3 right. NULL when none. */
+static const nocr_region *rule_on_side(const nocr_page *page, int side, int x0, int y0, int x1,
+                                       int y1, int slack)
+{
+    const nocr_region *best = NULL;
+    int best_d = INT_MAX;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        if (nocr_region_role(s) != NOCR_ROLE_SEPARATOR)
+            continue;
+        nocr_box b = nocr_region_box(s);
+        int level = b.w >= b.h, d;
+        if (side < 2) {
+            int cy = b.y + b.h / 2;
+            d = side == 0 ? y0 - cy : cy - y1;
+            if (!level || b.x > x0 + slack || b.x + b.w < x1 - slack)
+                continue;
+        } else {
+            int cx = b.x + b.w / 2;
+            d = side == 2 ? x0 - cx : cx - x1;
+            if (level || b.y > y0 + slack || b.y + b.h < y1 - slack)
+                continue;
+        }
+        if (d >= 0 && d < best_d) {
+            best = s;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* Whether position v (an x when rows == 0, else a y) lies within rule s's box, give or
+ * take slack pixels. */
+static int ends_at(int v, const nocr_region *s, int rows, int slack)
+{
+    int a0 = rows ? rec_y0(s) : rec_x0(s), a1 = rows ? rec_y1(s) : rec_x1(s);
+    return v >= a0 - slack && v <= a1 + slack;
+}
+
+int rec_frame(const nocr_page *page, int x0, int y0, int x1, int y1, int slack, nocr_box *out)
+{
+    const nocr_region *top = rule_on_side(page, 0, x0, y0, x1, y1, slack);
+    const nocr_region *bot = rule_on_side(page, 1, x0, y0, x1, y1, slack);
+    const nocr_region *left = rule_on_side(page, 2, x0, y0, x1, y1, slack);
+    const nocr_region *right = rule_on_side(page, 3, x0, y0, x1, y1, slack);
+    if (!top || !bot || !left || !right)
+        return 0;
+    /* the level rules end at the upright ones, the upright ones at the level ones: an end
+     * within the other rule's box (which on a skewed page is as tall or wide as the drift
+     * along the rule) or within slack of it */
+    if (!(ends_at(rec_x0(top), left, 0, slack) && ends_at(rec_x1(top), right, 0, slack) &&
+          ends_at(rec_x0(bot), left, 0, slack) && ends_at(rec_x1(bot), right, 0, slack) &&
+          ends_at(rec_y0(left), top, 1, slack) && ends_at(rec_y1(left), bot, 1, slack) &&
+          ends_at(rec_y0(right), top, 1, slack) && ends_at(rec_y1(right), bot, 1, slack)))
+        return 0;
+    if (out) {
+        out->x = rec_x1(left);
+        out->y = rec_y1(top);
+        out->w = rec_x0(right) - out->x;
+        out->h = rec_y0(bot) - out->y;
+    }
+    return 1;
+}
+
+/* Text standing in a frame of four rules that holds exactly one headline (its middle
+ * inside the frame) is that headline's: a boxed article. Its first column may start above
+ * its headline, set over the next columns only, by more than the reach of a headline
+ * beside it (fresh seed 20261208012: a boxed article's first column, 1.1 body heights
+ * above the headline's top, became an article of its own read before the box's
+ * headline). The frame is found as for an advertisement (articles.c). REC_NO_OWNER when r
+ * is in no frame or its frame holds no headline or several. */
+#define IN_FRAME_SLACK 2 /* body heights */
+
+static int owner_in_frame(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                          int nheads, int body)
+{
+    nocr_box f;
+    if (!rec_frame(page, rec_x0(r), rec_y0(r), rec_x1(r), rec_y1(r), IN_FRAME_SLACK * body, &f))
+        return REC_NO_OWNER;
+    int owner = REC_NO_OWNER;
+    for (int h = 0; h < nheads; h++) {
+        nocr_box b = nocr_region_box(heads[h]);
+        int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+        if (cx < f.x || cx >= f.x + f.w || cy < f.y || cy >= f.y + f.h)
+            continue;
+        if (owner != REC_NO_OWNER)
+            return REC_NO_OWNER;
+        owner = h;
+    }
+    return owner;
+}
+
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
@@ -499,6 +594,8 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
         int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
         return lower != REC_NO_OWNER ? lower : owner;
     }
+    if ((owner = owner_in_frame(page, r, heads, nheads, body)) != REC_NO_OWNER)
+        return owner;
     /* A deck on a headline's line is that headline's: the body under it, in another
      * article's columns, had taken it there, and that article came first (seed 1435). */
     for (int h = 0; h < nheads; h++)
