@@ -307,34 +307,41 @@ static void test_photo_caption_column(void)
 
 /* A photo over column 0 and a third of column 1, a two-line caption beside it in the rest of
  * column 1, level with its foot: the caption is a caption (not a short body paragraph), and
- * the columns under the photo keep their text. */
+ * the columns under the photo keep their text. Also with the caption in smaller type
+ * (0.8 em) and only three lines of each column under the photo: those are body text going
+ * on under the photo, not two more captions (fresh seed 20261208024). */
 static void test_photo_caption_beside(void)
 {
     layout L = layout_for(30);
-    PIX *pix = page_new(&L, 1400);
-    int photo_w = L.colw + L.gutter + L.colw / 3, photo_h = 12 * L.em;
-    draw_photo(pix, col_x(&L, 0), MARGIN, photo_w, photo_h);
-    int cap_x = col_x(&L, 0) + photo_w + L.em / 2, cap_chars = (col_x(&L, 1) + L.colw - cap_x) / L.adv;
-    /* two lines, the second ending a third of an em above the photo's foot; the body under
-     * the photo starts an em and a quarter under it (as newsocr-synth sets them) */
-    int cap_y = MARGIN + photo_h - L.pitch - L.em - L.em / 3;
-    for (int l = 0; l < 2; l++)
-        for (int k = 0; k < (l ? cap_chars - 2 : cap_chars); k++)
-            draw_char(pix, cap_x + k * L.adv, cap_y + l * L.pitch, L.em);
-    int body_y = MARGIN + photo_h + L.em + L.em / 4;
-    draw_column(pix, &L, 0, body_y, 12);
-    draw_column(pix, &L, 1, body_y, 12);
-    draw_column(pix, &L, 2, MARGIN, 24);
-    nocr_page *page = segment_drawing(pix, 1, 1);
-    if (page) {
-        nocr_box b = one_photo_caption(page);
-        CHECK(abs(b.x - cap_x) <= 3 && abs(b.y - cap_y) <= 3);
-        CHECK_INT(body_lines(page, &L, 0, body_y - 2, NULL), 12);
-        CHECK_INT(body_lines(page, &L, 1, body_y - 2, NULL), 12);
-        CHECK_INT(body_lines(page, &L, 2, 0, NULL), 24);
+    for (int small = 0; small <= 1; small++) {
+        PIX *pix = page_new(&L, 1400);
+        int photo_w = L.colw + L.gutter + L.colw / 3, photo_h = 12 * L.em;
+        int cap_em = small ? L.em * 8 / 10 : L.em, cap_adv = cap_em + cap_em / 8;
+        int cap_pitch = cap_em + cap_em / 2, under = small ? 3 : 12;
+        draw_photo(pix, col_x(&L, 0), MARGIN, photo_w, photo_h);
+        int cap_x = col_x(&L, 0) + photo_w + L.em / 2;
+        int cap_chars = (col_x(&L, 1) + L.colw - cap_x) / cap_adv;
+        /* two lines, the second ending a third of an em above the photo's foot; the body
+         * under the photo starts an em and a quarter under it (as newsocr-synth sets them) */
+        int cap_y = MARGIN + photo_h - cap_pitch - cap_em - L.em / 3;
+        for (int l = 0; l < 2; l++)
+            for (int k = 0; k < (l ? cap_chars - 2 : cap_chars); k++)
+                draw_char(pix, cap_x + k * cap_adv, cap_y + l * cap_pitch, cap_em);
+        int body_y = MARGIN + photo_h + L.em + L.em / 4;
+        draw_column(pix, &L, 0, body_y, under);
+        draw_column(pix, &L, 1, body_y, under);
+        draw_column(pix, &L, 2, MARGIN, 24);
+        nocr_page *page = segment_drawing(pix, 1, 1);
+        if (page) {
+            nocr_box b = one_photo_caption(page);
+            CHECK(abs(b.x - cap_x) <= 3 && abs(b.y - cap_y) <= 3);
+            CHECK_INT(body_lines(page, &L, 0, body_y - 2, NULL), under);
+            CHECK_INT(body_lines(page, &L, 1, body_y - 2, NULL), under);
+            CHECK_INT(body_lines(page, &L, 2, 0, NULL), 24);
+        }
+        nocr_page_free(page);
+        pixDestroy(&pix);
     }
-    nocr_page_free(page);
-    pixDestroy(&pix);
 }
 
 /* Without binarization (and without the scan clean-up) the segmenter works on the gray:

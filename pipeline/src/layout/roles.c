@@ -35,6 +35,12 @@
  * above it beside the photo. A column of body text beside a photo, cut into regions at a
  * paragraph, has its other regions there (seed 1220). */
 #define BESIDE_ALIGN 1
+/* A photo has one caption. When the text under it and a caption beside it both qualify,
+ * the one in smaller type is the caption (line height under SMALLER_PCT percent of the
+ * other's) and the text under the photo, at body size, is the column going on under it
+ * (fresh seed 20261208024: a photo over two columns, its caption beside its foot in 40 px
+ * lines, the columns' 48 px lines under it read as two more captions, after the body). */
+#define SMALLER_PCT 90
 /* A region of at most 2 lines whose lines are at least HEADING_MIN_PCT percent of a body
  * height is a heading: a subheadline when it starts within SUBHEAD_GAP body heights under
  * a headline, else a section heading; so are centered regions of at most 2 lines and
@@ -227,7 +233,23 @@ static int caption_beside(const seg_region *r, const nocr_box *fb, const seg_reg
     return 1;
 }
 
-/* A small region just under a photo, or beside it at its foot, is its caption. */
+/* Does photo fb have a caption beside it (caption_beside) in smaller type than r's: its
+ * line height under SMALLER_PCT percent of r's? */
+static int smaller_caption_beside(const seg_region *r, const nocr_box *fb, const seg_regions *rs,
+                                  int body)
+{
+    for (size_t i = 0; i < rs->n; i++) {
+        const seg_region *o = &rs->v[i];
+        if (o != r && o->nlines <= CAPTION_MAX_LINES &&
+            100 * o->line_h < SMALLER_PCT * r->line_h && caption_beside(o, fb, rs, body))
+            return 1;
+    }
+    return 0;
+}
+
+/* A small region just under a photo, or beside it at its foot, is its caption; but not
+ * the text under a photo whose caption stands beside it in smaller type (see
+ * SMALLER_PCT). */
 static int region_is_caption(const seg_region *r, const seg_regions *rs, const seg_page *sp)
 {
     int body = sp->body;
@@ -237,7 +259,8 @@ static int region_is_caption(const seg_region *r, const seg_regions *rs, const s
         const nocr_box *fb = &sp->figures[f];
         int gap = r->box.y0 - (fb->y + fb->h);
         if (gap >= -body / 2 && gap < CAPTION_GAP * body &&
-            seg_overlap(r->box.x0, r->box.x1, fb->x, fb->x + fb->w) * 2 > seg_box_w(&r->box))
+            seg_overlap(r->box.x0, r->box.x1, fb->x, fb->x + fb->w) * 2 > seg_box_w(&r->box) &&
+            !smaller_caption_beside(r, fb, rs, body))
             return 1;
         if (caption_beside(r, fb, rs, body))
             return 1;
