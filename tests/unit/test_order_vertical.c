@@ -597,6 +597,26 @@ static void test_recovered_headline(void)
     }
 }
 
+/* A vertical "headline" read as garbage over columns that their own region reads surely
+ * (a skewed sparse page: the layout took a column of print the page's height for headline
+ * type, fresh seed 20261209113) is print read twice: the surer reading is kept, as on a
+ * horizontal page, and the garbage starts no article. */
+static void test_read_twice(void)
+{
+    static const char *const cols[] = {"正文一", "正文二"};
+    nocr_page *page = page_new(2000, 1200);
+    nocr_region *head = vheadline(page, 1880, 200, 400, "真題");
+    nocr_region *body = vcolumns(page, 1790, 200, 800, cols, 2, 0);
+    nocr_region *junk =
+        one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1695, 200, 100, 800, "亂碼");
+    nocr_line_set_confidence(nocr_region_line(junk, 0), 20.0f);
+    check_txt(page, "真題\n正文一正文二\n");
+    CHECK_INT(nocr_region_order(head), 0);
+    CHECK_INT(nocr_region_order(body), 1);
+    CHECK_INT((int)nocr_region_line_count(junk), 0);
+    nocr_page_free(page);
+}
+
 /* A horizontal page keeps its path: a small vertical region on it (a vertical side line)
  * is read where the horizontal rules put it (its columns as lines, the second indented)
  * and its columns stay as stored. */
@@ -800,6 +820,7 @@ int main(void)
     test_caption_at_tier_foot();
     test_sliver_at_edge();
     test_recovered_headline();
+    test_read_twice();
     test_horizontal_page();
     test_never_lost();
 #ifndef OOM_SKIP

@@ -87,8 +87,11 @@ static int reconstruct(nocr_page *page, int keep_blocks)
         return nocr_error_set(NOCR_EINVAL, "nocr_reconstruct: NULL page");
     int vertical = rec_page_vertical(page);
     int body = vertical ? rec_vertical_body(page, body_height(page)) : body_height(page);
-    if (!vertical && !keep_blocks)
-        rec_read_twice(page); /* before the roles: a region read twice is no headline */
+    /* before the roles: a region read twice is no headline. On vertical pages too: a
+     * column of print the page's height taken for headline type read garbage over the
+     * columns read surely (fresh seed 20261209113). */
+    if (!keep_blocks)
+        rec_read_twice(page);
     if ((error = rec_text_roles(page, body, !keep_blocks)) <
         0) /* may cut regions: count after it */
         goto cleanup;
