@@ -172,8 +172,9 @@ int rec_rule_frames_figure(const nocr_page *page, const nocr_region *s, int slac
 int rec_vrule_between(const nocr_page *page, int frame_slack, int x0, int x1, int y0, int y1);
 
 /* True when the box [x0, x1) x [y0, y1) stands in a frame: the nearest rules on its four
- * sides, each running along that whole side, meet (each within slack pixels of the others'
- * ends); *out (when not NULL) gets the box inside the rules (owners.c). */
+ * sides, each running along that whole side, meet (each end within the box of the rule
+ * it meets, give or take slack pixels); *out (when not NULL) gets the box inside the
+ * rules (owners.c). */
 int rec_frame(const nocr_page *page, int x0, int y0, int x1, int y1, int slack, nocr_box *out);
 
 typedef struct rec_work {

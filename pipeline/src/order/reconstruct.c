@@ -92,8 +92,8 @@ static int reconstruct(nocr_page *page, int keep_blocks)
      * columns read surely (fresh seed 20261209113). */
     if (!keep_blocks)
         rec_read_twice(page);
-    if ((error = rec_text_roles(page, body, !keep_blocks)) <
-        0) /* may cut regions: count after it */
+    /* the roles may cut regions: count them after */
+    if ((error = rec_text_roles(page, body, !keep_blocks)) < 0)
         goto cleanup;
     size_t n = nocr_page_region_count(page);
     w.items = calloc(n ? n : 1, sizeof(*w.items));
