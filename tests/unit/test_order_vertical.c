@@ -682,8 +682,9 @@ static void test_never_lost(void)
         if (p % 3 == 0)
             nocr_page_set_body_height(page, 0);
         int ntiers = 1 + (int)(rnd(&state) % 4), tier_h = 2800 / ntiers;
-        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0;
+        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0, nl = 0;
         size_t nlines_in = 0, nlines_out = 0;
+        char buf[16];
         for (int i = 0; i < nregions; i++) {
             nocr_role role = roles[rnd(&state) % (sizeof(roles) / sizeof(roles[0]))];
             int vertical = rnd(&state) % 5 != 0;
@@ -702,15 +703,18 @@ static void test_never_lost(void)
             for (int k = 0; vertical && (k + 1) * PITCH <= w; k++) {
                 int top = y + (int)(rnd(&state) % 3) * 40, len = h / 2 + 2;
                 nocr_box box = {x + (int)(rnd(&state) % (unsigned)(w - BODY + 1)), top, BODY, len};
-                CHECK_INT(nocr_region_add_line(NULL, r, box, "豎排的一列", 90.0f), NOCR_OK);
+                CHECK_INT(nocr_region_add_line(NULL, r, box, check_own_text(buf, nl++), 90.0f),
+                          NOCR_OK);
             }
             for (int k = 0; !vertical && (k + 1) * PITCH <= h; k++) {
                 nocr_box box = {x + (int)(rnd(&state) % 3) * 40, y + k * PITCH, w / 2 + 2, BODY};
-                CHECK_INT(nocr_region_add_line(NULL, r, box, "橫排的一行", 90.0f), NOCR_OK);
+                CHECK_INT(nocr_region_add_line(NULL, r, box, check_own_text(buf, nl++), 90.0f),
+                          NOCR_OK);
             }
             if (nocr_region_line_count(r) == 0) {
                 nocr_box box = {x, y, w, h};
-                CHECK_INT(nocr_region_add_line(NULL, r, box, "正文", 90.0f), NOCR_OK);
+                CHECK_INT(nocr_region_add_line(NULL, r, box, check_own_text(buf, nl++), 90.0f),
+                          NOCR_OK);
             }
             nlines_in += nocr_region_line_count(r);
         }

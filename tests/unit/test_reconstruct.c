@@ -695,7 +695,8 @@ static void test_never_lost(void)
     int lost = 0, bad_order = 0;
     for (int p = 0; p < 300; p++) {
         nocr_page *page = page_real(2000, 3000);
-        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0;
+        int nregions = 1 + (int)(rnd(&state) % 40), ntext = 0, nl = 0;
+        char buf[16];
         for (int i = 0; i < nregions; i++) {
             nocr_role role = roles[rnd(&state) % (sizeof(roles) / sizeof(roles[0]))];
             int x = (int)(rnd(&state) % 1900), y = (int)(rnd(&state) % 2900);
@@ -706,9 +707,10 @@ static void test_never_lost(void)
                 continue;
             ntext++;
             for (int k = 0; k * S.pitch + S.line_h <= h; k++)
-                line(r, x + (int)(rnd(&state) % 3) * 40, y + k * S.pitch, w / 2 + 2, "正文的一行");
+                line(r, x + (int)(rnd(&state) % 3) * 40, y + k * S.pitch, w / 2 + 2,
+                     check_own_text(buf, nl++));
             if (nocr_region_line_count(r) == 0)
-                line(r, x, y, w, "正文的一行");
+                line(r, x, y, w, check_own_text(buf, nl++));
         }
         CHECK_INT(nocr_reconstruct(page), NOCR_OK);
         int seen[64] = {0};
@@ -1192,6 +1194,34 @@ static void test_read_twice(void)
     nocr_page_free(page);
 }
 
+/* Print in two regions read alike (a region over two columns whose lines run across the
+ * gutter, and the lower part of the first column as a region of its own; fresh seed
+ * 20261210081): the lines the wide region's lines cover, saying the same, go, whatever
+ * the confidences; nothing is lost, the wide lines hold them. Lines that say something
+ * else are kept (a duplicate is less harm than a guess), and so is a headline the body
+ * block read too (its role tells the article). */
+static void test_read_twice_same_text(void)
+{
+    static const char *const wide[] = {"左一行右一行", "左二行右二行", "左三行右三行"};
+    for (int same = 0; same <= 2; same++) {
+        nocr_page *page = page_real(1500, 1000);
+        one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "大题");
+        nocr_region *w = region(page, NOCR_ROLE_BODY, col_x(0), 200, 2 * COL_W + 40, 3 * S.pitch);
+        for (int i = 0; i < 3; i++)
+            line_conf(w, col_x(0), 200 + i * S.pitch, 2 * COL_W + 40, S.line_h, wide[i], 85.0f);
+        nocr_region *low = region(page, same == 2 ? NOCR_ROLE_SECTION_HEADING : NOCR_ROLE_BODY,
+                                  col_x(0), 200 + S.pitch, COL_W, 2 * S.pitch);
+        line_conf(low, col_x(0), 200 + S.pitch, COL_W, S.line_h, same ? "左二行" : "别的话",
+                  90.0f);
+        line_conf(low, col_x(0), 200 + 2 * S.pitch, COL_W, S.line_h, same ? "左三行" : "又一句",
+                  90.0f);
+        CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+        CHECK_INT((int)nocr_region_line_count(w), 3);
+        CHECK_INT((int)nocr_region_line_count(low), same == 1 ? 0 : 2);
+        nocr_page_free(page);
+    }
+}
+
 /* A piece of a photo that its box missed, read as headline type at 25 ("DID", fresh seed
  * 20261202325), is not a headline: left out, it heads no article, and the columns under it
  * stay with the headline above the photo. A headline read as badly but clear of every
@@ -1252,6 +1282,7 @@ int main(void)
     test_blocks_level_articles();
     test_beside_nearer_than_band();
     test_read_twice();
+    test_read_twice_same_text();
     test_deck_heads_column();
     test_deck_with_its_headline();
     test_deck_under_own_headline();
