@@ -48,6 +48,13 @@ double nocr_now(void);
  * for the folio rule there and the reading order recognizes a folio by its text only there. */
 #define NOCR_FOLIO_BAND_DIV 10
 
+/* Headline type: text at least NOCR_HEADLINE_EMS body heights tall. Chosen by hand on the
+ * 26 samples (headline type is 1.8 to 8 body heights there, kickers and subheadlines 1.45
+ * to 1.6). newsocr's layout sizes its regions by it (layout/roles.c), and so are
+ * Tesseract's blocks (recog/second.c) and the text the coverage check adds back
+ * (order/roles.c). */
+#define NOCR_HEADLINE_EMS 1.6
+
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
  * Elements past the old capacity are zeroed. */
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);

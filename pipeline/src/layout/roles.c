@@ -15,11 +15,9 @@
 
 #include <string.h>
 
-/* Large text at least HEADLINE_MIN body heights tall is a headline; smaller large text
- * on its own is a subheadline. Chosen by hand on the 26 samples (headline type is 1.8 to 8
- * body heights there, kickers and subheadlines 1.45 to 1.6). */
-#define HEADLINE_MIN 1.6
-/* A headline's next line: closer than one of its line heights, of a size within
+/* Large text at least NOCR_HEADLINE_EMS body heights tall (core/internal.h) is a headline;
+ * smaller large text on its own is a subheadline.
+ * A headline's next line: closer than one of its line heights, of a size within
  * HEADLINE_SIZE_PCT percent of it; a piece on its row: less than HEADLINE_GAP_PCT percent
  * of its line height away. Chosen by hand on the 26 samples. */
 #define HEADLINE_SIZE_PCT 125
@@ -185,7 +183,7 @@ static int headlines_part(seg_regions *out, size_t first, const seg_line *lines,
 
 /* Large text (block -1): consecutive lines of similar size that overlap horizontally form
  * one headline region; other large lines are headlines of their own, or subheadlines when
- * below HEADLINE_MIN body heights; headlines side by side that met are parted again. */
+ * below NOCR_HEADLINE_EMS body heights; headlines side by side that met are parted again. */
 int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_page *sp)
 {
     int body = sp->body;
@@ -202,13 +200,9 @@ int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_p
             }
         }
         if (!merged) {
-            seg_region r = {
-                *b,
-                1,
-                seg_box_h(b),
-                0,
-                1,
-                seg_box_h(b) >= HEADLINE_MIN * body ? NOCR_ROLE_HEADLINE : NOCR_ROLE_SUBHEADLINE};
+            nocr_role role = seg_box_h(b) >= NOCR_HEADLINE_EMS * body ? NOCR_ROLE_HEADLINE
+                                                                      : NOCR_ROLE_SUBHEADLINE;
+            seg_region r = {*b, 1, seg_box_h(b), 0, 1, role};
             if (seg_regions_push(out, r))
                 return NOCR_ENOMEM;
         }
@@ -385,7 +379,7 @@ static int with_headline(const seg_region *r, const seg_regions *rs, int body)
 
 void seg_roles(seg_regions *rs, const seg_page *sp)
 {
-    /* Large text under HEADLINE_MIN is a subheadline only where it goes with a headline:
+    /* Large text under NOCR_HEADLINE_EMS is a subheadline only where it goes with a headline:
      * on its own it is a small headline (a one-column headline is set at 1.5 body heights
      * as often as a deck is; 1.46 to 1.6 on seeds 1300-1339, against decks of 1.48 to
      * 1.55 under their headlines). */

@@ -277,7 +277,7 @@ static void heads_over_bylines(nocr_page *page, int body)
 
 /* Text the layout missed and the coverage check or Tesseract's layout found afterwards
  * (origin not NOCR_ORIGIN_LAYOUT) is added as body; one line of it in type at least
- * RECOVERED_HEAD_EMS body heights tall, at least RECOVERED_HEAD_WIDE times as wide as tall
+ * NOCR_HEADLINE_EMS body heights tall, at least RECOVERED_HEAD_WIDE times as wide as tall
  * (a row of characters, not a strip of a photo) and read surely (PHOTO_PAGE_CONF) is a
  * headline, as the layout sizes its own (layout/roles.c). A horizontal headline over a
  * vertical article in a lower tier, taken for body, had no article of its own: the
@@ -285,7 +285,6 @@ static void heads_over_bylines(nocr_page *page, int body)
  * Only where newsocr's layout segmented the page: on a page in an alphabetic script
  * segmented by Tesseract, lines of body text measure 1.6 body heights and more (ascenders
  * and descenders) and were made headlines by the dozen (fresh seed 20261208065). */
-#define RECOVERED_HEAD_EMS  1.6
 #define RECOVERED_HEAD_WIDE 2
 
 static void recovered_heads(nocr_page *page, int body)
@@ -295,7 +294,7 @@ static void recovered_heads(nocr_page *page, int body)
         nocr_box b = nocr_region_box(r);
         if (nocr_region_origin(r) != NOCR_ORIGIN_LAYOUT && nocr_region_role(r) == NOCR_ROLE_BODY &&
             nocr_region_line_count(r) == 1 && nocr_region_direction(r) != NOCR_DIR_VERTICAL &&
-            b.h >= RECOVERED_HEAD_EMS * body && b.w >= RECOVERED_HEAD_WIDE * b.h &&
+            b.h >= NOCR_HEADLINE_EMS * body && b.w >= RECOVERED_HEAD_WIDE * b.h &&
             nocr_region_confidence(r) >= PHOTO_PAGE_CONF)
             nocr_region_set_role(r, NOCR_ROLE_HEADLINE);
     }

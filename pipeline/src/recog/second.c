@@ -359,10 +359,9 @@ static void figures_to_text(nocr_page *page, const nocr_image *img, const tess_l
 }
 
 /* Roles of Tesseract's blocks, guessed from size and position as newsocr's layout does
- * (roles.c): lines of HEAD_EMS body heights and more in a block of at most HEAD_LINES
+ * (roles.c): lines of NOCR_HEADLINE_EMS body heights and more in a block of at most HEAD_LINES
  * lines are a headline, of SUB_EMS a subheadline; one line in the folio band is the folio;
  * Tesseract's caption blocks are captions; the rest is body. */
-#define HEAD_EMS   1.6
 #define SUB_EMS    1.25
 #define HEAD_LINES 3
 
@@ -381,7 +380,7 @@ static nocr_role block_role(const tess_block *blk, int body, int page_h)
         return NOCR_ROLE_BODY;
     qsort(hs, (size_t)n, sizeof(int), cmp_int);
     double mh = (double)hs[n / 2] / body;
-    if (blk->nlines <= HEAD_LINES && mh >= HEAD_EMS)
+    if (blk->nlines <= HEAD_LINES && mh >= NOCR_HEADLINE_EMS)
         return NOCR_ROLE_HEADLINE;
     if (blk->nlines <= 2 && mh >= SUB_EMS)
         return NOCR_ROLE_SUBHEADLINE;
