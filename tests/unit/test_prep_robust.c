@@ -13,7 +13,7 @@
  *   - a blank margin darkened by a gradient is no figure;
  *   - a noise photo and a halftone photo are figures, their ink cleared; so is a halftone
  *     beside a fold that runs down the page (the fold joined it into a page-tall "photo"
- *     too sparse to be one);
+ *     too sparse to be one), and a portrait photo 2.5 ems wide with text beside it;
  *   - a dark scanner border leaves no ink in the binary image, and no figure;
  *   - a bilevel (1 bpp, dithered) photo is a figure; the text beside it stays;
  *   - a shadow band over two lines of headline type (and a little body text) is no
@@ -258,19 +258,26 @@ static void draw_photo(PIX *pix, nocr_box p, int halftone)
     }
 }
 
-static void check_photo(int halftone, int fold)
+/* A photo of size w x h at the top left of the middle column, text above, beside and
+ * under it. */
+static void check_photo(int halftone, int fold, int w, int h)
 {
     PIX *pix = page_blank();
     rng_state = 11;
-    nocr_box photo = {740, 900, 520, 600};
+    nocr_box photo = {740, 900, w, h};
     draw_column(pix, 120, 200, 520, 2400);
     draw_column(pix, 740, 200, 520, 600);
     draw_photo(pix, photo, halftone);
-    draw_column(pix, 740, 1600, 520, 1000);
+    if (w < 400)
+        draw_column(pix, 740 + w + 40, 900, 520 - w - 40, h);
+    draw_column(pix, 740, 1000 + h, 520, 1600 - h);
     draw_column(pix, 1360, 200, 520, 2400);
     if (fold)
         light(pix, LIGHT_FOLD, 0.5);
-    nocr_image *img = preprocess(pix, fold ? "photo-fold" : halftone ? "halftone" : "noise-photo");
+    nocr_image *img = preprocess(pix, fold       ? "photo-fold"
+                                      : w < 400  ? "narrow-photo"
+                                      : halftone ? "halftone"
+                                                 : "noise-photo");
     pixDestroy(&pix);
     if (!img)
         return;
@@ -288,6 +295,8 @@ static void check_photo(int halftone, int fold)
         clear.w = 1230 - photo.x;
     CHECK(ink_in(img, clear) < clear.w * clear.h / 100);
     CHECK(ink_in(img, (nocr_box){120, 200, 520, 2400}) > 0);
+    if (w < 400)
+        CHECK(ink_in(img, (nocr_box){740 + w + 40, 900, 520 - w - 40, h}) > 0);
     nocr_image_free(img);
 }
 
@@ -439,9 +448,10 @@ int main(void)
     check_lighting(LIGHT_CORNER, 0.6, "corner");
     check_lighting(LIGHT_EDGE, 0.7, "edge-shadow");
     check_blank_margin();
-    check_photo(0, 0);
-    check_photo(1, 0);
-    check_photo(1, 1);
+    check_photo(0, 0, 520, 600);
+    check_photo(1, 0, 520, 600);
+    check_photo(1, 1, 520, 600);
+    check_photo(1, 0, 100, 320);
     check_border();
     check_bilevel_photo();
     check_band_headline();

@@ -14,9 +14,13 @@
 
 #include <stdlib.h>
 
-/* A figure is at least FIG_MIN_EMS body sizes wide and high (a photo, not a bold
- * character or a dark rule), and its mask fills at least FIG_MIN_FILL of its box. */
-#define FIG_MIN_EMS  3
+/* A figure is at least FIG_MIN_EMS body sizes long and FIG_MIN_SIDE_EMS across (a photo,
+ * not a bold character or a dark rule), and its mask fills at least FIG_MIN_FILL of its
+ * box. A portrait one column wide on a vertical page is 2.5-3 body sizes across: at 3 it
+ * was left in the text, joined the headline beside it, and the headline was read as junk
+ * and dropped (tuning seed 20261211125; 11 of 60 vertical tuning pages read better). */
+#define FIG_MIN_EMS      3
+#define FIG_MIN_SIDE_EMS 2
 #define FIG_MIN_FILL 0.5f
 
 /* The mask is computed where body text is FIG_EM_PX pixels high (about 150 ppi). */
@@ -386,11 +390,11 @@ static int figure_confirmed(fig_page *pg, nocr_box fig)
  * apart. Leptonica pixGenerateHalftoneMask (seeds: solid 4x4 blocks after
  * two rank-4 2x reductions, opened 5x5, that is solid areas one body size across, which no
  * character or line has; filled into the image closed 4x4, so the whole picture joins its seed)
- * gives the mask. Each 8-connected component of it at least FIG_MIN_EMS body sizes each
- * way and filling FIG_MIN_FILL of its box is a figure; its box is scaled back.
- * The gray before background normalization is used: normalization takes the light
- * tones of a photo for paper (and Sauvola's binary loses them too). Each figure is then
- * confirmed on pixb, the text image (figure_confirmed): not empty, not lines of text.
+ * gives the mask. Each 8-connected component of it at least FIG_MIN_EMS body sizes long,
+ * FIG_MIN_SIDE_EMS across, and filling FIG_MIN_FILL of its box is a figure; its box is scaled
+ * back. The gray before background normalization is used: normalization takes the light tones of a
+ * photo for paper (and Sauvola's binary loses them too). Each figure is then confirmed on pixb,
+ * the text image (figure_confirmed): not empty, not lines of text.
  */
 int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int body_size)
 {
@@ -440,7 +444,8 @@ int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int b
     for (int i = 0; i < n; i++) {
         int x, y, w, h;
         boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
-        if ((float)w < FIG_MIN_EMS * body * f || (float)h < FIG_MIN_EMS * body * f)
+        int lo = w < h ? w : h, hi = w < h ? h : w;
+        if ((float)lo < FIG_MIN_SIDE_EMS * body * f || (float)hi < FIG_MIN_EMS * body * f)
             continue;
         BOX *box = boxaGetBox(boxa, i, L_CLONE);
         l_int32 count = 0;
