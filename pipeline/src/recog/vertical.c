@@ -13,7 +13,9 @@
  *   vertical_api            the vertical model, loaded on first use
  *   strip_word, column_word word boxes of a re-set column and of a model-read one
  *   work_bits               the 1-bit working image
- *   conf_of_characters      a column's confidence: its characters' mean
+ *   words_confidence        a reading's confidence: its characters' mean
+ *   conf_of_characters      a column's confidence, so measured
+ *   column_second_opinion   a column the re-set read badly, read with the vertical model too
  *
  * Why re-set the column: Debian's vertical models are weak. Measured on the vertical
  * samples p27-p34 (200 dpi, ground-truth columns, p32 left out: its skewed GT boxes do not
@@ -379,6 +381,20 @@ static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image
     return recog_line_words(line, api, img, column_word, NULL);
 }
 
+/* The characters' mean confidence of words [from, to) of line, their number in *chars. */
+static double words_confidence(const nocr_line *line, size_t from, size_t to, size_t *chars)
+{
+    double sum = 0;
+    *chars = 0;
+    for (size_t j = from; j < to; j++) {
+        const nocr_word *word = nocr_line_word(line, j);
+        size_t n = nocr_utf8_count(nocr_word_text(word));
+        sum += (double)nocr_word_confidence(word) * (double)n;
+        *chars += n;
+    }
+    return *chars ? sum / (double)*chars : 0.0;
+}
+
 /* A column's confidence is its characters' mean (each word weighs its characters), not
  * Tesseract's confidence in the line: for a long column re-set as one line, that can come
  * out 0 while the words read at 7-93 (held-out vertical seed 20261209112, 160 dpi: its
@@ -386,11 +402,10 @@ static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image
  * 0.43). The line keeps Tesseract's when it has no words. */
 static void conf_of_characters(nocr_line *line)
 {
-    double sum = 0;
-    size_t chars = 0;
-    recog_words_confidence(line, &sum, &chars);
+    size_t chars;
+    double conf = words_confidence(line, 0, nocr_line_word_count(line), &chars);
     if (chars > 0)
-        nocr_line_set_confidence(line, (float)(sum / (double)chars));
+        nocr_line_set_confidence(line, (float)conf);
 }
 
 /* The 1-bit working image (thresholded from the gray when preprocessing did not
@@ -417,26 +432,81 @@ int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img
     return rc;
 }
 
+/* A column re-set and read under COLUMN_RETRY_CONF (its characters' mean), or read as
+ * nothing, is read again with the vertical model, and the model's reading is kept when its
+ * characters read COLUMN_MARGIN higher and it holds at least COLUMN_MIN_CHARS of the
+ * re-set reading's characters (as recognize.c's gray reading: text is replaced by text,
+ * never by less of it). The re-set reading fails where the cut does: a headline column of
+ * five characters on a skewed 180 dpi page (tuning seed 20261211122) read as nothing, was
+ * dropped, and the coverage check read it across, as body of the article above; the model
+ * read it at 93. */
+#define COLUMN_RETRY_CONF 50.0
+#define COLUMN_MARGIN     10.0
+#define COLUMN_MIN_CHARS  0.9
+#define COLUMN_ROOM       1.3
+#define COLUMN_SURE       80.0
+
+/* The second opinion on a re-set column (above): reads column wb with the vertical model,
+ * api holding the page, and keeps the better of the two readings. */
+static int column_second_opinion(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
+                                 nocr_box wb, int W, int H)
+{
+    size_t n0 = nocr_line_word_count(line), c0, c1;
+    double conf0 = words_confidence(line, 0, n0, &c0);
+    float line_conf = nocr_line_confidence(line);
+    int rc = column_read_model(line, api, img, wb, W, H);
+    if (rc)
+        return rc;
+    size_t n1 = nocr_line_word_count(line);
+    double conf1 = words_confidence(line, n0, n1, &c1);
+    double room = COLUMN_ROOM * ((double)wb.h / (wb.w > 0 ? wb.w : 1) + 1);
+    int take = c1 > 0 && (double)c1 <= room && conf1 >= COLUMN_SURE &&
+               (c0 == 0 ||
+                (conf1 >= conf0 + COLUMN_MARGIN && (double)c1 >= COLUMN_MIN_CHARS * (double)c0));
+    for (size_t j = take ? n0 : n1 - n0; j > 0 && !rc; j--)
+        rc = nocr_line_remove_word(line, take ? 0 : nocr_line_word_count(line) - 1);
+    if (!take)
+        nocr_line_set_confidence(line, line_conf);
+    return rc ? rc : nocr_line_text_from_words(line);
+}
+
 int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img)
 {
     PIX *pix1 = work_bits(img);
     if (!pix1)
         return NOCR_ENOMEM;
     const char *how = getenv("NEWSOCR_VERTICAL_READ");
-    TessBaseAPI *vapi =
-        how && !strcmp(how, "model") ? vertical_api(eng, recog_page_lang(eng)) : NULL;
-    if (vapi) {
-        TessBaseAPISetImage2(vapi, pix1);
-        TessBaseAPISetSourceResolution(vapi, recog_working_dpi(img));
-    }
-    int rc = NOCR_OK;
+    int model = how && !strcmp(how, "model"), vapi_set = 0, rc = NOCR_OK;
+    int W = pixGetWidth(pix1), H = pixGetHeight(pix1);
+    TessBaseAPI *vapi = NULL;
     for (size_t i = 0; i < nocr_region_line_count(region) && !rc; i++) {
         nocr_line *line = nocr_region_line(region, i);
         nocr_box wb = nocr_line_work_box(line);
         if (wb.w <= 0)
             wb = nocr_image_box_to_working(img, nocr_line_box(line));
-        rc = vapi ? column_read_model(line, vapi, img, wb, pixGetWidth(pix1), pixGetHeight(pix1))
-                  : column_read_reset(line, eng, img, pix1, wb);
+        size_t chars = 0;
+        int reset = !model;
+        if (reset && (rc = column_read_reset(line, eng, img, pix1, wb)) < 0)
+            break;
+        if (reset &&
+            words_confidence(line, 0, nocr_line_word_count(line), &chars) >= COLUMN_RETRY_CONF &&
+            chars > 0) {
+            conf_of_characters(line);
+            continue;
+        }
+        if (!vapi_set) { /* the vertical model, and the page given to it, on first use */
+            vapi = vertical_api(eng, recog_page_lang(eng));
+            if (vapi) {
+                TessBaseAPISetImage2(vapi, pix1);
+                TessBaseAPISetSourceResolution(vapi, recog_working_dpi(img));
+            }
+            vapi_set = 1;
+        }
+        if (!vapi && !reset)
+            rc = column_read_reset(line, eng, img, pix1, wb);
+        else if (vapi)
+            rc = reset ? column_second_opinion(line, vapi, img, wb, W, H)
+                       : column_read_model(line, vapi, img, wb, W, H);
         if (!rc)
             conf_of_characters(line);
     }
