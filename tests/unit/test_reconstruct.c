@@ -372,6 +372,36 @@ static void test_boxed_first_column_high(void)
     }
 }
 
+/* Two modules hang their headlines from one line: the left one's in one line over its
+ * second column, the right one's in two lines, its foot far below the other's. The left
+ * module's first column, under no headline, is the left headline's (tuning seed
+ * 20261211246: it went to the lower headline at the page's other edge and was read after
+ * that article). */
+static void test_band_of_headlines(void)
+{
+    static const char *const c0[] = {">左一", "左二", "左三"};
+    static const char *const c1[] = {"左四", "左完。<"};
+    static const char *const c2[] = {">右一", "右完。<"};
+    nocr_page *page = page_real(2000, 1200);
+    nocr_region *left = one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, COL_W, "左题");
+    nocr_region *right = region(page, NOCR_ROLE_HEADLINE, col_x(2), 40, 2 * COL_W + 40, 200);
+    CHECK_INT(nocr_region_add_line(NULL, right, (nocr_box){col_x(2), 40, 2 * COL_W, 90}, "右题上",
+                                   90.0f),
+              NOCR_OK);
+    CHECK_INT(
+        nocr_region_add_line(NULL, right, (nocr_box){col_x(2), 150, COL_W, 90}, "右题下", 90.0f),
+        NOCR_OK);
+    nocr_region *r0 = column(page, col_x(0), 300, COL_W, c0, 3);
+    nocr_region *r1 = column(page, col_x(1), 300, COL_W, c1, 2);
+    nocr_region *r2 = column(page, col_x(2), 300, COL_W, c2, 2);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(r0), nocr_region_article(left));
+    CHECK_INT(nocr_region_article(r2), nocr_region_article(right));
+    nocr_region *const want[] = {left, r0, r1, right, r2};
+    check_read_in_turn(want, 5);
+    nocr_page_free(page);
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -1260,6 +1290,7 @@ int main(void)
     test_caption_with_its_photo();
     test_advert_last();
     test_boxed_first_column_high();
+    test_band_of_headlines();
     test_no_headline();
     test_seed_layout();
     test_roles();

@@ -329,11 +329,15 @@ static int head_dx(const nocr_page *page, const nocr_region *r, const nocr_regio
 
 /* The nearest headline above r in other columns: a headline centred over a module owns the
  * module's columns that it does not cover (no rule may come between). Headlines of one
- * band are told apart by horizontal distance, across no vertical rule. */
+ * band are told apart by horizontal distance, across no vertical rule. Headlines that
+ * share rows are one band however far their feet lie apart: a row of modules hangs its
+ * headlines from one line, in one line or two (tuning seed 20261211246: the first column
+ * of an article under a centred one-line headline went to the two-line headline at the
+ * page's other edge, and was read after that article). */
 static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                             int nheads, int body)
 {
-    int best = REC_NO_OWNER, best_y = -1, near_dx = INT_MAX;
+    int best = REC_NO_OWNER, best_y = -1, best_top = -1, near_dx = INT_MAX;
     int width = nocr_page_width(page);
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
@@ -346,11 +350,14 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
         int lo = right ? rec_x1(hd) : rec_x1(r), hi = right ? rec_x0(r) : rec_x0(hd);
         if (rec_vrule_between(page, 0, lo, hi, rec_y1(hd), rec_y0(r)))
             dx += width; /* across a column rule: only if nothing else */
-        int below = rec_y1(hd) > best_y + BAND * body;
-        int same_band = abs(rec_y1(hd) - best_y) <= BAND * body;
+        int rows =
+            best != REC_NO_OWNER && rec_overlap(rec_y0(hd), rec_y1(hd), best_top, best_y) > 0;
+        int below = !rows && rec_y1(hd) > best_y + BAND * body;
+        int same_band = rows || abs(rec_y1(hd) - best_y) <= BAND * body;
         if (best == REC_NO_OWNER || below || (same_band && dx < near_dx)) {
             best = h;
             best_y = rec_y1(hd);
+            best_top = rec_y0(hd);
             near_dx = dx;
         }
     }
