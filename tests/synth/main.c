@@ -36,7 +36,7 @@ static void usage(FILE *fp)
             "       newsocr-synth [-o OUTDIR] --random SEED [--count N] [--latin | --cjk |\n"
             "                     --latin-share P] [--vertical-share P] [--dpi N]\n"
             "                     [--vertical-body-share P] [--vertical-photos P]\n"
-            "                     [--text-dir DIR] [--text-dir-en DIR]\n"
+            "                     [--distinct-text] [--text-dir DIR] [--text-dir-en DIR]\n"
             "Typeset a synthetic newspaper page from each page spec and write\n"
             "OUTDIR/NAME.{png,jpg,tif} with its PAGE XML ground truth NAME.page.xml.\n"
             "The spec format is documented in samples/README.md.\n"
@@ -64,6 +64,9 @@ static void usage(FILE *fp)
             "                      default 0)\n"
             "  --vertical-photos P  probability of a photo, with a caption under it, at the\n"
             "                      top or foot of an article's columns on such a page [0.35]\n"
+            "  --distinct-text   on a vertical page, set no corpus paragraph twice (as body,\n"
+            "                      headline or caption) while unused ones are left: the\n"
+            "                      evaluation cannot tell apart two copies of one text\n"
             "  --dpi N           override the drawn resolution (quick tests)\n"
             "  --text-dir DIR    Chinese corpora [%s]\n"
             "  --text-dir-en DIR English corpus [%s]\n",
@@ -162,6 +165,10 @@ static int parse_random(int argc, char **argv, int i, syn_random_opts *opt, long
         char *end = NULL;
         if (!strcmp(a, "--latin") || !strcmp(a, "--cjk")) {
             opt->latin = !strcmp(a, "--latin");
+            continue;
+        }
+        if (!strcmp(a, "--distinct-text")) {
+            opt->distinct_text = 1;
             continue;
         }
         if (i + 1 >= argc)

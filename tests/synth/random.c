@@ -48,6 +48,7 @@ typedef struct {
     int nphoto;                          /* photo ids on the page */
     const char *heads[SYN_MAX_ARTICLES]; /* headlines so far (owned by the spec) */
     int nheads;
+    char *used; /* --distinct-text: the vertical corpus's paragraphs set so far */
 } gen;
 
 /* ------------------------------------------------------------- draws */
@@ -62,6 +63,23 @@ static int pick(gen *g, int n)
 static int chance(gen *g, double p)
 {
     return syn_rng_uniform(g->rng) < p;
+}
+
+/* --distinct-text: the first paragraph from i on (cyclically) that is no section heading
+ * and not set yet, marked set; i itself when every one is (or without the option). The
+ * draws are the same with and without the option: it only moves on from what was drawn. */
+static int unused_para(gen *g, const syn_corpus *c, int i)
+{
+    if (!g->used)
+        return i;
+    for (int k = 0; k < c->n; k++) {
+        int j = (i + k) % c->n;
+        if (!g->used[j] && strncmp(c->para[j], "## ", 3)) {
+            g->used[j] = 1;
+            return j;
+        }
+    }
+    return i;
 }
 
 /* uniform in [lo, hi), rounded to step (the sidecar prints these exactly) */
@@ -884,7 +902,7 @@ static int gen_vphoto(gen *g, syn_article_spec *a, const syn_corpus *trad, syn_r
         ph->height_mm = draw(g, 25, 55, 1);
         char cap[128];
         int len = 0, want = 8 + pick(g, 13);
-        const char *p = trad->para[pick(g, trad->n)];
+        const char *p = trad->para[unused_para(g, trad, pick(g, trad->n))];
         for (int m = 0; *p && m < want && len < (int)sizeof(cap) - 5;) {
             long cp = syn_utf8_next(&p);
             if (cp < 0)
@@ -920,6 +938,10 @@ static int gen_vpage(gen *g)
     snprintf(path, sizeof(path), "%s/news-trad.txt", g->opt->text_dir);
     if ((rc = syn_corpus_load(&trad, path)))
         return rc;
+    if (g->opt->distinct_text && !(g->used = calloc((size_t)trad.n, 1))) {
+        syn_corpus_free(&trad);
+        return SYN_ENOMEM;
+    }
     /* the photos draw from a stream of their own: a page with none is the page it was
      * before there were photos on vertical pages */
     syn_rng prng;
@@ -953,6 +975,7 @@ static int gen_vpage(gen *g)
              * the paragraphs after it, and with one paragraph drawn it had none */
             if (!strncmp(trad.para[start], "## ", 3))
                 start = (start + 1) % trad.n;
+            start = unused_para(g, &trad, start);
             const char *p = trad.para[start];
             for (int m = 0; *p && m < want && len < (int)sizeof(head) - 5;) {
                 long cp = syn_utf8_next(&p);
@@ -967,9 +990,14 @@ static int gen_vpage(gen *g)
             a->headline = xstrdup(head);
             int paras = 1 + pick(g, 3);
             for (int i = 0; i < paras && a->nitems < SYN_MAX_ITEMS; i++) {
-                const char *q = trad.para[(start + i) % trad.n];
+                int j = (start + i) % trad.n;
+                const char *q = trad.para[j];
                 if (!strncmp(q, "## ", 3))
                     continue;
+                if (g->used && i > 0 && g->used[j])
+                    break; /* set already: the article ends here */
+                if (g->used)
+                    g->used[j] = 1;
                 a->items[a->nitems].kind = SYN_ITEM_PARA;
                 if (!(a->items[a->nitems++].text = xstrdup(q)))
                     rc = SYN_ENOMEM;
@@ -983,6 +1011,8 @@ static int gen_vpage(gen *g)
     }
 cleanup:
     syn_corpus_free(&trad);
+    free(g->used);
+    g->used = NULL;
     return rc;
 }
 
