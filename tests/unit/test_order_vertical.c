@@ -565,6 +565,37 @@ static void test_sliver_at_edge(void)
     }
 }
 
+/* Three articles side by side, each under a horizontal headline in rows of two
+ * characters; under the middle one a speck read as a short column of junk, above the tops
+ * of the columns. The speck makes no tier of its own: the columns stay in the headlines'
+ * tier, each under its headline, and the articles are read right to left (tuning seed
+ * 20261211315: read as one article with no head, the middle one first; tau 0.56). */
+static void test_fragment_no_tier(void)
+{
+    static const char *const c[3][2] = {
+        {">右文一", "右文完。<"}, {">中文一", "中文完。<"}, {">左文一", "左文完。<"}};
+    static const char *const heads[3] = {"右題", "中題", "左題"};
+    nocr_page *page = page_new(2000, 1400);
+    nocr_region *head[3], *body[3];
+    for (int a = 0; a < 3; a++) {
+        int right = 1850 - 300 * a;
+        head[a] = one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, right - 95, 100, 100, 300,
+                      heads[a]);
+        body[a] = vcolumns(page, right, 500, 800, c[a], 2, 0);
+    }
+    nocr_region *speck =
+        one(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1515, 410, 30, 80, "灸NA了。，");
+    nocr_line_set_confidence(nocr_region_line(speck, 0), 25.0f);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    for (int a = 0; a < 3; a++) {
+        CHECK_INT(nocr_region_article(body[a]), nocr_region_article(head[a]));
+        CHECK(nocr_region_order(head[a]) < nocr_region_order(body[a]));
+        if (a > 0)
+            CHECK(nocr_region_order(body[a - 1]) < nocr_region_order(head[a]));
+    }
+    nocr_page_free(page);
+}
+
 /* A horizontal headline over the article of the lower tier that the layout missed and the
  * coverage check added back, as body: read surely, in type twice the body's, it is that
  * article's headline, and the article is read after the upper one (fresh seeds
@@ -823,6 +854,7 @@ int main(void)
     test_caption();
     test_caption_at_tier_foot();
     test_sliver_at_edge();
+    test_fragment_no_tier();
     test_recovered_headline();
     test_read_twice();
     test_horizontal_page();

@@ -154,8 +154,12 @@ int rec_tier_key(const rec_tiers *t, int y)
 /* The tiers: the vertical body regions (all vertical text regions when there is no
  * vertical body), top first, each joining the band above when they overlap by more than
  * half the shorter of the two (columns of one tier stand side by side; a tier's pieces
- * above and below a photo overlap the full columns beside them). t's arrays hold one
- * entry per region of the page. */
+ * above and below a photo overlap the full columns beside them). A band of one region
+ * under TIER_MIN_EMS body heights long is a fragment, no tier: a speck under a headline
+ * in rows, read as a column of junk, made a tier of its own between the headlines and
+ * their columns, which then stood a whole tier below them and were owned by none (tuning
+ * seed 20261211315, tau 0.56). t's arrays hold one entry per region of the page. */
+#define TIER_MIN_EMS 3
 static void tiers_find(rec_tiers *t, const rec_work *w, int body)
 {
     int any_vbody = 0;
@@ -174,19 +178,25 @@ static void tiers_find(rec_tiers *t, const rec_work *w, int body)
         t->y0[k] = rec_y0(r);
         t->y1[k] = rec_y1(r);
     }
-    int m = 0;
+    int m = 0, lone = 0; /* lone: band m - 1 is one region so far */
     for (int i = 0; i < t->n; i++) {
         if (m > 0) {
             int h = t->y1[i] - t->y0[i], bh = t->y1[m - 1] - t->y0[m - 1];
             int ov = rec_overlap(t->y0[m - 1], t->y1[m - 1], t->y0[i], t->y1[i]);
             if (2 * ov > (h < bh ? h : bh)) {
                 t->y1[m - 1] = t->y1[i] > t->y1[m - 1] ? t->y1[i] : t->y1[m - 1];
+                lone = 0;
                 continue;
             }
+            if (lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body && t->n > 1)
+                m--; /* a fragment, not a tier: its place is taken */
         }
         t->y0[m] = t->y0[i];
         t->y1[m++] = t->y1[i];
+        lone = 1;
     }
+    if (m > 1 && lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body)
+        m--;
     t->n = m;
 }
 
@@ -437,9 +447,16 @@ static void beside_tier(int *key, const rec_work *w, const rec_tiers *t, int bod
     }
 }
 
+/* Whether r's middle row lies in a tier (a fragment too short to make one lies between
+ * tiers: tiers_find). */
+static int in_tier(const rec_tiers *t, const nocr_region *r)
+{
+    return rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2) % 2 == 1;
+}
+
 /* Sets each article's order: by the tier key of its anchor (its topmost vertical body
- * region, else its extent: article_tier_key), then right to left by its right edge in that
- * tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
+ * region in a tier, else its topmost one, else its extent: article_tier_key), then right to left
+ * by its right edge in that tier (within RIGHT_SLACK: the upper first). Errors: NOCR_ENOMEM. */
 static int articles_rank(rec_work *w, const rec_tiers *t, int body)
 {
     int n = w->narts, error = NOCR_OK;
@@ -453,10 +470,14 @@ static int articles_rank(rec_work *w, const rec_tiers *t, int body)
     for (int a = 0; a < n; a++) {
         const rec_article *ar = &w->arts[a];
         const nocr_region *anchor = NULL;
-        for (size_t i = 0; i < w->nitems; i++)
-            if (w->items[i].article == a && is_vcolumn(w->items[i].r, body) &&
-                (!anchor || rec_y0(w->items[i].r) < rec_y0(anchor)))
-                anchor = w->items[i].r;
+        for (size_t i = 0; i < w->nitems; i++) {
+            const nocr_region *r = w->items[i].r;
+            if (w->items[i].article != a || !is_vcolumn(r, body))
+                continue;
+            int in = in_tier(t, r), was = anchor && in_tier(t, anchor);
+            if (!anchor || in > was || (in == was && rec_y0(r) < rec_y0(anchor)))
+                anchor = r;
+        }
         key[a] = anchor ? rec_tier_key(t, rec_y0(anchor) + nocr_region_box(anchor).h / 2)
                         : article_tier_key(t, ar->y0, ar->y1);
         top[a] = anchor ? rec_y0(anchor) : ar->y0;
