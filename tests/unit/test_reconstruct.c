@@ -402,6 +402,40 @@ static void test_band_of_headlines(void)
     nocr_page_free(page);
 }
 
+/* A photo over the first two columns of an article, its headline beside the photo over
+ * the third; the next article's headline, in two lines, stands beyond it, its foot far
+ * lower. The text under the photo is the first article's (tuning seed 20261211231: it went
+ * to the lower headline beyond the third column, and was read after that article). */
+static void test_text_under_photo_beside_headline(void)
+{
+    static const char *const c0[] = {">甲一", "甲二", "甲三"};
+    static const char *const c1[] = {"甲四", "甲五", "甲六"};
+    static const char *const c2[] = {"甲七",   "甲八",   "甲九",   "甲十",
+                                     "甲十一", "甲十二", "甲完。<"};
+    static const char *const c3[] = {">乙一", "乙二", "乙完。<"};
+    nocr_page *page = page_real(2400, 1200);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 100, 2 * COL_W + 40, 400);
+    nocr_region *a = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "甲题");
+    nocr_region *b = region(page, NOCR_ROLE_HEADLINE, col_x(3), 300, 2 * COL_W + 40, 200);
+    CHECK_INT(
+        nocr_region_add_line(NULL, b, (nocr_box){col_x(3), 300, 2 * COL_W, 90}, "乙题上", 90.0f),
+        NOCR_OK);
+    CHECK_INT(nocr_region_add_line(NULL, b, (nocr_box){col_x(3), 410, COL_W, 90}, "乙题下", 90.0f),
+              NOCR_OK);
+    nocr_region *r2 = column(page, col_x(2), 200, COL_W, c2, 7);
+    nocr_region *r0 = column(page, col_x(0), 560, COL_W, c0, 3);
+    nocr_region *r1 = column(page, col_x(1), 560, COL_W, c1, 3);
+    nocr_region *r3 = column(page, col_x(3), 540, COL_W, c3, 3);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(r0), nocr_region_article(a));
+    CHECK_INT(nocr_region_article(r1), nocr_region_article(a));
+    CHECK_INT(nocr_region_article(r2), nocr_region_article(a));
+    CHECK_INT(nocr_region_article(r3), nocr_region_article(b));
+    CHECK(nocr_region_order(r0) < nocr_region_order(b));
+    CHECK(nocr_region_order(r1) < nocr_region_order(b));
+    nocr_page_free(page);
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -1291,6 +1325,7 @@ int main(void)
     test_advert_last();
     test_boxed_first_column_high();
     test_band_of_headlines();
+    test_text_under_photo_beside_headline();
     test_no_headline();
     test_seed_layout();
     test_roles();

@@ -327,13 +327,37 @@ static int head_dx(const nocr_page *page, const nocr_region *r, const nocr_regio
     return side_gap(rec_x0(r), rec_x1(r), x0, x1);
 }
 
+/* Headline mid stands between r and headline hd sideways, and its text beside r: the columns
+ * it and its deck span lie wholly in the white between the two, and a body region under it
+ * reaches down to r's top. */
+static int head_between(const nocr_page *page, const nocr_region *r, const nocr_region *mid,
+                        const nocr_region *hd, int body)
+{
+    int x0, x1;
+    head_span(page, mid, &x0, &x1);
+    if (!(rec_x1(r) <= rec_x0(hd) && x0 >= rec_x1(r) && x1 <= rec_x0(hd)) &&
+        !(rec_x0(r) >= rec_x1(hd) && x1 <= rec_x0(r) && x0 >= rec_x1(hd)))
+        return 0;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        if (nocr_region_role(o) == NOCR_ROLE_BODY &&
+            rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > 0 && rec_y0(o) >= rec_y1(mid) - body &&
+            rec_y0(o) <= rec_y0(r) + body && rec_y1(o) > rec_y0(r))
+            return 1;
+    }
+    return 0;
+}
+
 /* The nearest headline above r in other columns: a headline centred over a module owns the
  * module's columns that it does not cover (no rule may come between). Headlines of one
  * band are told apart by horizontal distance, across no vertical rule. Headlines that
  * share rows are one band however far their feet lie apart: a row of modules hangs its
  * headlines from one line, in one line or two (tuning seed 20261211246: the first column
  * of an article under a centred one-line headline went to the two-line headline at the
- * page's other edge, and was read after that article). */
+ * page's other edge, and was read after that article). A lower headline wins over a higher
+ * one only when the higher one, with text under it beside r, does not stand between it and
+ * r: the text under a photo beside its article's headline went to the next article's
+ * headline beyond that one's column, lower by its foot (tuning seed 20261211231). */
 static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                             int nheads, int body)
 {
@@ -352,7 +376,8 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
             dx += width; /* across a column rule: only if nothing else */
         int rows =
             best != REC_NO_OWNER && rec_overlap(rec_y0(hd), rec_y1(hd), best_top, best_y) > 0;
-        int below = !rows && rec_y1(hd) > best_y + BAND * body;
+        int below = !rows && rec_y1(hd) > best_y + BAND * body &&
+                    (best == REC_NO_OWNER || !head_between(page, r, heads[best], hd, body));
         int same_band = rows || abs(rec_y1(hd) - best_y) <= BAND * body;
         if (best == REC_NO_OWNER || below || (same_band && dx < near_dx)) {
             best = h;
