@@ -436,6 +436,35 @@ static void test_text_under_photo_beside_headline(void)
     nocr_page_free(page);
 }
 
+/* An advertisement in a box of four rules beside an article's second column, its headline
+ * level with a piece of that column: the piece is the article's, and the advertisement is
+ * read after the article (tuning seed 20261211270: the piece went into the advertisement,
+ * whose extent then reached past its box, and the advertisement was read in place). */
+static void test_advert_box_beside_column(void)
+{
+    static const char *const c0[] = {">甲一", "甲二", "甲三", "甲四", "甲五", "甲六", "甲七"};
+    static const char *const c1a[] = {"甲八", "甲九", "甲十"};
+    static const char *const c1b[] = {"甲十一", "甲十二", "甲完。<"};
+    nocr_page *page = page_real(2000, 1200);
+    nocr_region *a = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    nocr_region *r0 = column(page, col_x(0), 200, COL_W, c0, 7);
+    nocr_region *p1 = column(page, col_x(1), 200, COL_W, c1a, 3);
+    nocr_region *p2 = column(page, col_x(1), 400, COL_W, c1b, 3);
+    int x = col_x(2) - 20, w = COL_W + 40;
+    region(page, NOCR_ROLE_SEPARATOR, x, 380, w, 4);
+    region(page, NOCR_ROLE_SEPARATOR, x, 620, w, 4);
+    region(page, NOCR_ROLE_SEPARATOR, x, 380, 4, 244);
+    region(page, NOCR_ROLE_SEPARATOR, x + w - 4, 380, 4, 244);
+    nocr_region *ad = one_line(page, NOCR_ROLE_HEADLINE, col_x(2) + 50, 420, 300, "房屋出租");
+    nocr_region *tel = one_line(page, NOCR_ROLE_BODY, col_x(2) + 50, 540, 300, "电话");
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(p2), nocr_region_article(a));
+    CHECK_INT(nocr_region_article(tel), nocr_region_article(ad));
+    nocr_region *const want[] = {a, r0, p1, p2, ad, tel};
+    check_read_in_turn(want, 6);
+    nocr_page_free(page);
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -1326,6 +1355,7 @@ int main(void)
     test_boxed_first_column_high();
     test_band_of_headlines();
     test_text_under_photo_beside_headline();
+    test_advert_box_beside_column();
     test_no_headline();
     test_seed_layout();
     test_roles();

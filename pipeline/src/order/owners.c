@@ -22,6 +22,7 @@
  *   rec_vrule_between    a column rule between two x positions
  *   rec_frame            four rules that meet around a box
  *   owner_in_frame       the one headline in a region's frame (a boxed article)
+ *   framed_apart         a headline in a frame the region stands outside of
  *   cut_between          a band of white across the whole page between two heights
  *
  * A headline owns the text beneath it, in the columns it spans, down to a horizontal rule
@@ -48,6 +49,10 @@
  * page (headlines of a row of modules; a deck's height apart): among them the nearest one
  * sideways wins (8e905a4, the modular pages p03 and p20). By hand. */
 #define BAND 2 /* body heights */
+
+/* A frame's rules meet within IN_FRAME_SLACK body heights of each other's ends
+ * (rec_frame): a boxed article's or an advertisement's, as articles.c's AD_FRAME_SLACK. */
+#define IN_FRAME_SLACK 2 /* body heights */
 
 /* A region whose top lies between one body height above a headline's top and BESIDE_REACH
  * body heights below its bottom is beside it (the first lines of a column next to a
@@ -196,6 +201,22 @@ static int column_headed(const nocr_page *page, const nocr_region *r, int body)
  * pages of issue 11. */
 #define OVER_HEAD_GAP 3
 
+/* Headline hd stands in a frame of four rules (a boxed article, an advertisement) and r
+ * outside it, its middle out of the frame: no text outside a box is the box's (tuning seed
+ * 20261211270: a piece of a column beside an advertisement's box, level with its
+ * headline, was taken into the advertisement, whose extent then reached past its frame,
+ * and it was read in place among the articles instead of after them). */
+static int framed_apart(const nocr_page *page, const nocr_region *hd, const nocr_region *r,
+                        int body)
+{
+    nocr_box f;
+    if (!rec_frame(page, rec_x0(hd), rec_y0(hd), rec_x1(hd), rec_y1(hd), IN_FRAME_SLACK * body,
+                   &f))
+        return 0;
+    int cx = rec_x0(r) + nocr_region_box(r).w / 2, cy = rec_y0(r) + nocr_region_box(r).h / 2;
+    return cx < f.x || cx >= f.x + f.w || cy < f.y || cy >= f.y + f.h;
+}
+
 /* The photo above caption r: the figure whose foot is less than OVER_HEAD_GAP body heights
  * over r's top, over more than half of r's width; NULL when none. */
 static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r, int body)
@@ -230,6 +251,8 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         int level = rec_y1(hd) > top + OWNER_REACH * body;
+        if (framed_apart(page, hd, r, body))
+            continue;
         if ((level && (rec_y0(hd) > top + OWNER_REACH * body || headed)) ||
             rec_y0(hd) <= above_y || rec_y1(hd) <= lower_y)
             continue;
@@ -474,6 +497,8 @@ static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region
 {
     int best = REC_NO_OWNER, best_dx = INT_MAX;
     for (int h = 0; h < nheads; h++) {
+        if (framed_apart(page, heads[h], r, body))
+            continue;
         int dx = beside_dx(page, r, heads[h], body);
         if (dx >= 0 && dx < best_dx) {
             best = h;
@@ -592,8 +617,6 @@ int rec_frame(const nocr_page *page, int x0, int y0, int x1, int y1, int slack, 
  * above the headline's top, became an article of its own read before the box's
  * headline). The frame is found as for an advertisement (articles.c). REC_NO_OWNER when r
  * is in no frame or its frame holds no headline or several. */
-#define IN_FRAME_SLACK 2 /* body heights */
-
 static int owner_in_frame(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                           int nheads, int body)
 {
