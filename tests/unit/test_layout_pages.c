@@ -221,6 +221,36 @@ static void test_headlines_ruled_apart(void)
     pixDestroy(&pix);
 }
 
+/* A crease across the page from edge to edge is no rule; a printed rule, which stops at
+ * the margins, is (tuning seed 20261211227: a fold across an advertisement's box, taken for
+ * a rule, cut its headline from its text). */
+static void test_fold_no_rule(void)
+{
+    layout L = layout_for(30);
+    PIX *pix = page_new(&L, 1300);
+    int w = (int)pixGetWidth(pix);
+    for (int c = 0; c < NCOLS; c++) {
+        draw_column(pix, &L, c, MARGIN, 8);
+        draw_column(pix, &L, c, 700, 8);
+    }
+    fill(pix, MARGIN, 600, w - 2 * MARGIN, 4, 0); /* printed: margin to margin */
+    fill(pix, 0, 1240, w, 5, 60);                 /* a crease: edge to edge */
+    nocr_page *page = segment_drawing(pix, 1, 1);
+    int printed = 0, crease = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        if (nocr_region_role(r) != NOCR_ROLE_SEPARATOR || b.w < w / 2)
+            continue;
+        printed += b.y <= 606 && b.y + b.h >= 598;
+        crease += b.y <= 1247 && b.y + b.h >= 1238;
+    }
+    CHECK_INT(printed, 1);
+    CHECK_INT(crease, 0);
+    nocr_page_free(page);
+    pixDestroy(&pix);
+}
+
 /* Large text of one size, 1.5 em (as a one-column headline is set as often as a deck
  * is): a deck under the page's big headline, and on its own over column 2 halfway down
  * (a small headline starting an article). The deck is a subheadline, the lone one a
@@ -389,6 +419,7 @@ int main(void)
     test_body_height_and_gutters();
     test_two_line_headline();
     test_headlines_ruled_apart();
+    test_fold_no_rule();
     test_small_headline();
     test_photo_caption_column();
     test_photo_caption_beside();

@@ -112,7 +112,20 @@ static int seg_body_size(const nocr_image *img, PIX *pixb, nocr_direction_mode m
     return body > 0 ? body : seg_vertical_body(pixb, seg_measure_body(pixb), mode);
 }
 
-/* Fills sp from the image (figures and rules copied, working pixels). */
+/* A horizontal "rule" that runs from the left edge of the image to the right one (within
+ * a body height) is a fold's crease or a scanner's streak, not print: a printed rule
+ * stops at the page's margins (the full-width rules of the vertical samples and of the
+ * tuning seeds 7100-7123 start 2.6-4.3 body heights in from the image's edges; the
+ * creases of 7106 and 7115 touch both). Found as a rule, a crease across a vertical tier
+ * cut each of its columns in two, read as two tiers (7106, 7115: tau 0.60 and 0.90); on a
+ * horizontal page one across an advertisement's box cut its headline from its text, and
+ * the box was no frame (tuning seed 20261211227). It is left out of the layout. */
+static int rule_is_fold(const seg_rule *r, const seg_page *sp)
+{
+    return !r->vertical && r->box.x <= sp->body && r->box.x + r->box.w >= sp->width - sp->body;
+}
+
+/* Fills sp from the image (figures and rules copied, working pixels; folds left out). */
 static int seg_page_read(seg_page *sp, const nocr_image *img, PIX *pixb, int body)
 {
     *sp = (seg_page){
@@ -124,8 +137,13 @@ static int seg_page_read(seg_page *sp, const nocr_image *img, PIX *pixb, int bod
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
     for (size_t i = 0; i < sp->nfigures; i++)
         sp->figures[i] = nocr_image_work_figure(img, i);
-    for (size_t i = 0; i < sp->nrules; i++)
-        sp->rules[i].box = nocr_image_work_rule(img, i, &sp->rules[i].vertical);
+    size_t n = 0;
+    for (size_t i = 0; i < sp->nrules; i++) {
+        seg_rule *r = &sp->rules[n];
+        r->box = nocr_image_work_rule(img, i, &r->vertical);
+        n += !rule_is_fold(r, sp);
+    }
+    sp->nrules = n;
     return NOCR_OK;
 }
 

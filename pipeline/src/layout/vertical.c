@@ -6,7 +6,6 @@
  *   seg_vregions_free     frees what seg_vertical returned
  *   turn_box, upright_box a box between the upright and the turned page
  *   region_columns        a turned region's lines as columns of the upright page
- *   rule_is_fold          a crease or streak from edge to edge, not a printed rule
  *   merge_overlapping, merge_continued   turned body regions that are one block
  *   hrows_long            a horizontal-pass region whose lines can be rows
  *   trim_rule_columns     a rule's remains cut off the ends of a turned region's columns
@@ -73,19 +72,6 @@ void seg_vregions_free(seg_vregions *vr)
     }
 }
 
-/* A horizontal "rule" that runs from the left edge of the image to the right one (within
- * a body height) is a fold's crease or a scanner's streak, not print: a printed rule
- * stops at the page's margins (the full-width rules of the vertical samples and of the
- * tuning seeds 7100-7123 start 2.6-4.3 body heights in from the image's edges; the
- * creases of 7106 and 7115 touch both). Found as a rule, a crease across a tier cut each
- * of its columns in two, read as two tiers (7106, 7115: tau 0.60 and 0.90). It neither
- * cuts bands nor is passed to the turned layout, where it would stand as a column rule
- * across the columns. */
-static int rule_is_fold(const seg_rule *r, const seg_page *sp)
-{
-    return !r->vertical && r->box.x <= sp->body && r->box.x + r->box.w >= sp->width - sp->body;
-}
-
 /* The turned seg_page of the band of rows [y0, y1) of the upright page: figures and rules
  * of the band, shifted to it and turned (a rule's direction swaps); rules in the turned
  * folio band left out (column rules near the right edge of the upright page, not a folio's
@@ -109,7 +95,7 @@ static int turned_page(seg_page *out, const seg_page *sp, int y0, int y1)
     }
     for (size_t i = 0; i < sp->nrules; i++) {
         nocr_box r = sp->rules[i].box;
-        if (r.y + r.h / 2 < y0 || r.y + r.h / 2 >= y1 || rule_is_fold(&sp->rules[i], sp))
+        if (r.y + r.h / 2 < y0 || r.y + r.h / 2 >= y1)
             continue;
         r.y -= y0;
         seg_rule t = {{r.y, sp->width - r.x - r.w, r.h, r.w}, !sp->rules[i].vertical};
@@ -187,16 +173,15 @@ static void merge_overlapping(seg_regions *tr)
     }
 }
 
-/* A horizontal rule of the upright page (not a crease) across [x0, x1) between rows y0
+/* A horizontal rule of the upright page across [x0, x1) between rows y0
  * and y1 (a body height of slack). */
 static int rule_across(const seg_page *sp, int x0, int x1, int y0, int y1)
 {
     for (size_t i = 0; i < sp->nrules; i++) {
         const nocr_box *r = &sp->rules[i].box;
         int cy = r->y + r->h / 2;
-        if (!sp->rules[i].vertical && !rule_is_fold(&sp->rules[i], sp) &&
-            seg_overlap(x0, x1, r->x, r->x + r->w) > 0 && cy >= y0 - sp->body &&
-            cy <= y1 + sp->body)
+        if (!sp->rules[i].vertical && seg_overlap(x0, x1, r->x, r->x + r->w) > 0 &&
+            cy >= y0 - sp->body && cy <= y1 + sp->body)
             return 1;
     }
     return 0;
@@ -274,7 +259,7 @@ static int page_bands(int *cuts, const seg_page *sp)
     cuts[n++] = 0;
     for (size_t i = 0; i < sp->nrules && n < MAX_BANDS; i++) {
         const nocr_box *r = &sp->rules[i].box;
-        if (!sp->rules[i].vertical && 2 * r->w >= sp->width && !rule_is_fold(&sp->rules[i], sp))
+        if (!sp->rules[i].vertical && 2 * r->w >= sp->width)
             cuts[n++] = r->y + r->h / 2;
     }
     qsort(cuts, (size_t)n, sizeof(int), seg_cmp_int);
