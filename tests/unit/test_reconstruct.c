@@ -465,6 +465,26 @@ static void test_advert_box_beside_column(void)
     nocr_page_free(page);
 }
 
+/* A wide photo over an article's headline, its short caption at the photo's left, beside
+ * the headline's columns: the caption is the article's, read after its body (tuning seed
+ * 20261211227: an article of its own, read before the headline). */
+static void test_short_caption_photo_over_head(void)
+{
+    static const char *const c[3][2] = {{">甲一", "甲二"}, {"甲三", "甲四"}, {"甲五", "甲完。<"}};
+    nocr_page *page = page_real(2000, 1200);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 100, 3 * COL_W + 80, 400);
+    nocr_region *cap = one_line(page, NOCR_ROLE_CAPTION, col_x(0), 510, COL_W, "图为照片。");
+    nocr_region *head = one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 600, 2 * COL_W + 40, "题");
+    nocr_region *cols[3];
+    for (int k = 0; k < 3; k++)
+        cols[k] = column(page, col_x(k), 700, COL_W, c[k], 2);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(cap), nocr_region_article(head));
+    nocr_region *const want[] = {head, cols[0], cols[1], cols[2], cap};
+    check_read_in_turn(want, 5);
+    nocr_page_free(page);
+}
+
 /* A photo in the middle of a column: the text above and below it is one paragraph, the
  * caption comes after the body. */
 static void test_photo_mid_column(void)
@@ -1356,6 +1376,7 @@ int main(void)
     test_band_of_headlines();
     test_text_under_photo_beside_headline();
     test_advert_box_beside_column();
+    test_short_caption_photo_over_head();
     test_no_headline();
     test_seed_layout();
     test_roles();

@@ -511,7 +511,10 @@ static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region
 /* A photo and its caption r set between the end of one article and the headline of the
  * next, over it, belong to the headline under them: a photo at the foot of an article's
  * column has that article's other columns beside it, in the headline's width, while one
- * above a headline has no text beside it there. REC_NO_OWNER when r is not such a caption. */
+ * above a headline has no text beside it there. Over it: the caption or its photo over more
+ * than half its own width (a short caption at the left of a wide photo stands beside the
+ * headline under the photo: tuning seed 20261211227, read as an article of its own before
+ * the headline). REC_NO_OWNER when r is not such a caption. */
 static int caption_over_head(const nocr_page *page, const nocr_region *r,
                              nocr_region *const *heads, int nheads, int body)
 {
@@ -522,9 +525,10 @@ static int caption_over_head(const nocr_page *page, const nocr_region *r,
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         int gap = rec_y0(hd) - rec_y1(r);
-        if (gap < 0 || gap >= OVER_HEAD_GAP * body ||
-            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <=
-                nocr_region_box(r).w ||
+        int over =
+            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w ||
+            2 * rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(f), rec_x1(f)) > nocr_region_box(f).w;
+        if (gap < 0 || gap >= OVER_HEAD_GAP * body || !over ||
             rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(r), rec_y0(hd)) ||
             (best != REC_NO_OWNER && rec_y0(hd) >= rec_y0(heads[best])))
             continue;
