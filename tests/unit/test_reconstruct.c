@@ -372,6 +372,19 @@ static void test_boxed_first_column_high(void)
     }
 }
 
+/* A headline in two lines of 90 px type from (x, y), over two columns of a REAL page: the
+ * first line across both, the second over the first. */
+static nocr_region *two_line_headline(nocr_page *page, int x, int y, const char *first,
+                                      const char *second)
+{
+    nocr_region *r = region(page, NOCR_ROLE_HEADLINE, x, y, 2 * COL_W + 40, 200);
+    CHECK_INT(nocr_region_add_line(NULL, r, (nocr_box){x, y, 2 * COL_W, 90}, first, 90.0f),
+              NOCR_OK);
+    CHECK_INT(nocr_region_add_line(NULL, r, (nocr_box){x, y + 110, COL_W, 90}, second, 90.0f),
+              NOCR_OK);
+    return r;
+}
+
 /* Two modules hang their headlines from one line: the left one's in one line over its
  * second column, the right one's in two lines, its foot far below the other's. The left
  * module's first column, under no headline, is the left headline's (tuning seed
@@ -384,13 +397,7 @@ static void test_band_of_headlines(void)
     static const char *const c2[] = {">右一", "右完。<"};
     nocr_page *page = page_real(2000, 1200);
     nocr_region *left = one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, COL_W, "左题");
-    nocr_region *right = region(page, NOCR_ROLE_HEADLINE, col_x(2), 40, 2 * COL_W + 40, 200);
-    CHECK_INT(nocr_region_add_line(NULL, right, (nocr_box){col_x(2), 40, 2 * COL_W, 90}, "右题上",
-                                   90.0f),
-              NOCR_OK);
-    CHECK_INT(
-        nocr_region_add_line(NULL, right, (nocr_box){col_x(2), 150, COL_W, 90}, "右题下", 90.0f),
-        NOCR_OK);
+    nocr_region *right = two_line_headline(page, col_x(2), 40, "右题上", "右题下");
     nocr_region *r0 = column(page, col_x(0), 300, COL_W, c0, 3);
     nocr_region *r1 = column(page, col_x(1), 300, COL_W, c1, 2);
     nocr_region *r2 = column(page, col_x(2), 300, COL_W, c2, 2);
@@ -416,12 +423,7 @@ static void test_text_under_photo_beside_headline(void)
     nocr_page *page = page_real(2400, 1200);
     region(page, NOCR_ROLE_FIGURE, col_x(0), 100, 2 * COL_W + 40, 400);
     nocr_region *a = one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "甲题");
-    nocr_region *b = region(page, NOCR_ROLE_HEADLINE, col_x(3), 300, 2 * COL_W + 40, 200);
-    CHECK_INT(
-        nocr_region_add_line(NULL, b, (nocr_box){col_x(3), 300, 2 * COL_W, 90}, "乙题上", 90.0f),
-        NOCR_OK);
-    CHECK_INT(nocr_region_add_line(NULL, b, (nocr_box){col_x(3), 410, COL_W, 90}, "乙题下", 90.0f),
-              NOCR_OK);
+    nocr_region *b = two_line_headline(page, col_x(3), 300, "乙题上", "乙题下");
     nocr_region *r2 = column(page, col_x(2), 200, COL_W, c2, 7);
     nocr_region *r0 = column(page, col_x(0), 560, COL_W, c0, 3);
     nocr_region *r1 = column(page, col_x(1), 560, COL_W, c1, 3);

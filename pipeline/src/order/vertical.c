@@ -188,7 +188,7 @@ static void tiers_find(rec_tiers *t, const rec_work *w, int body)
                 lone = 0;
                 continue;
             }
-            if (lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body && t->n > 1)
+            if (lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body)
                 m--; /* a fragment, not a tier: its place is taken */
         }
         t->y0[m] = t->y0[i];
