@@ -110,15 +110,15 @@ static int read_better_elsewhere(const nocr_page *page, const nocr_region *ra, c
     nocr_box ab = nocr_line_box(a);
     if (rec_box_area(ab) == 0 || !line_read(a))
         return 0;
+    /* the same text: the body's reading goes, where the print is also a heading's or a
+     * caption's (a body block's rectangle reads the headline over its columns too: the
+     * headline's role is what tells the article); of two of one role, either */
+    nocr_role role = nocr_region_role(ra);
     for (size_t k = 0, n = nocr_page_region_count(page); k < n; k++) {
         const nocr_region *rb = nocr_page_region(page, k);
         if (rb == ra || !nocr_role_is_text(nocr_region_role(rb)))
             continue;
         float conf;
-        /* the same text: the body's reading goes, where the print is also a heading's or
-         * a caption's (a body block's rectangle reads the headline over its columns too:
-         * the headline's role is what tells the article); of two of one role, either */
-        nocr_role role = nocr_region_role(ra);
         int same_ok = role == NOCR_ROLE_BODY || role == nocr_region_role(rb);
         if (covering_conf(rb, ab, &conf) >= TWICE_SHARE &&
             (conf >= nocr_line_confidence(a) + TWICE_CONF_MARGIN || (same_ok && same_text(rb, a))))

@@ -34,9 +34,11 @@ typedef nocr_box (*recog_word_map)(int l, int t, int r, int b, void *ctx);
 int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, recog_word_map map,
                      void *ctx);
 
-/* Adds the confidences of line's words, each times its characters, to *sum and their
- * characters to *chars: a reading's mean confidence is *sum / *chars (recognize.c). */
-void recog_words_confidence(const nocr_line *line, double *sum, size_t *chars);
+/* Adds the confidences of words [from, to) of line, each times its characters, to *sum
+ * and their characters to *chars: a reading's mean confidence is *sum / *chars
+ * (recognize.c). */
+void recog_words_confidence(const nocr_line *line, size_t from, size_t to, double *sum,
+                            size_t *chars);
 
 /* Resolution Tesseract is told for the working image (recognize.c). */
 int recog_working_dpi(const nocr_image *img);

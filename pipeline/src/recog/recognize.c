@@ -255,9 +255,10 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
 #define GRAY_UPSCALED       1.4
 #define GRAY_RETRY_UPSCALED 85.0
 
-void recog_words_confidence(const nocr_line *line, double *sum, size_t *chars)
+void recog_words_confidence(const nocr_line *line, size_t from, size_t to, double *sum,
+                            size_t *chars)
 {
-    for (size_t j = 0; j < nocr_line_word_count(line); j++) {
+    for (size_t j = from; j < to; j++) {
         const nocr_word *word = nocr_line_word(line, j);
         size_t n = nocr_utf8_count(nocr_word_text(word));
         *sum += (double)nocr_word_confidence(word) * (double)n;
@@ -271,8 +272,10 @@ static double reading_confidence(const nocr_region *region, size_t *out_chars)
 {
     double sum = 0;
     size_t chars = 0;
-    for (size_t i = 0; i < nocr_region_line_count(region); i++)
-        recog_words_confidence(nocr_region_line(region, i), &sum, &chars);
+    for (size_t i = 0; i < nocr_region_line_count(region); i++) {
+        const nocr_line *line = nocr_region_line(region, i);
+        recog_words_confidence(line, 0, nocr_line_word_count(line), &sum, &chars);
+    }
     *out_chars = chars;
     return chars ? sum / (double)chars : 0.0;
 }

@@ -386,12 +386,7 @@ static double words_confidence(const nocr_line *line, size_t from, size_t to, si
 {
     double sum = 0;
     *chars = 0;
-    for (size_t j = from; j < to; j++) {
-        const nocr_word *word = nocr_line_word(line, j);
-        size_t n = nocr_utf8_count(nocr_word_text(word));
-        sum += (double)nocr_word_confidence(word) * (double)n;
-        *chars += n;
-    }
+    recog_words_confidence(line, from, to, &sum, chars);
     return *chars ? sum / (double)*chars : 0.0;
 }
 
@@ -433,10 +428,14 @@ int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img
 }
 
 /* A column re-set and read under COLUMN_RETRY_CONF (its characters' mean), or read as
- * nothing, is read again with the vertical model, and the model's reading is kept when its
- * characters read COLUMN_MARGIN higher and it holds at least COLUMN_MIN_CHARS of the
- * re-set reading's characters (as recognize.c's gray reading: text is replaced by text,
- * never by less of it). The re-set reading fails where the cut does: a headline column of
+ * nothing, is read again with the vertical model. The model's reading is kept only when
+ * read surely (COLUMN_SURE), with no more characters than COLUMN_ROOM times the column's
+ * room (its length in widths, plus one), and, against a re-set reading of any text, when
+ * its characters read COLUMN_MARGIN higher and it holds at least COLUMN_MIN_CHARS of that
+ * reading's characters (as recognize.c's gray reading: text is replaced by text, never by
+ * less of it). Looser, any reading 5 points higher, made 17 of 60 vertical tuning pages
+ * worse: the model reads photo texture beside a column, and neighbour columns, at 56.
+ * The re-set reading fails where the cut does: a headline column of
  * five characters on a skewed 180 dpi page (tuning seed 20261211122) read as nothing, was
  * dropped, and the coverage check read it across, as body of the article above; the model
  * read it at 93. */
@@ -470,48 +469,49 @@ static int column_second_opinion(nocr_line *line, TessBaseAPI *api, const nocr_i
     return rc ? rc : nocr_line_text_from_words(line);
 }
 
+/* The vertical model with the page given to it, loaded and set on first use (*tried: the
+ * attempt made); NULL when it is not installed. */
+static TessBaseAPI *page_model(nocr_engine *eng, const nocr_image *img, PIX *pix1, int *tried)
+{
+    if (*tried)
+        return eng->vapi;
+    *tried = 1;
+    TessBaseAPI *api = vertical_api(eng, recog_page_lang(eng));
+    if (api) {
+        TessBaseAPISetImage2(api, pix1);
+        TessBaseAPISetSourceResolution(api, recog_working_dpi(img));
+    }
+    return api;
+}
+
 int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_image *img)
 {
     PIX *pix1 = work_bits(img);
     if (!pix1)
         return NOCR_ENOMEM;
     const char *how = getenv("NEWSOCR_VERTICAL_READ");
-    int model = how && !strcmp(how, "model"), vapi_set = 0, rc = NOCR_OK;
+    int model = how && !strcmp(how, "model"), tried = 0, rc = NOCR_OK;
     int W = pixGetWidth(pix1), H = pixGetHeight(pix1);
-    TessBaseAPI *vapi = NULL;
     for (size_t i = 0; i < nocr_region_line_count(region) && !rc; i++) {
         nocr_line *line = nocr_region_line(region, i);
         nocr_box wb = nocr_line_work_box(line);
         if (wb.w <= 0)
             wb = nocr_image_box_to_working(img, nocr_line_box(line));
-        size_t chars = 0;
-        int reset = !model;
-        if (reset && (rc = column_read_reset(line, eng, img, pix1, wb)) < 0)
-            break;
-        if (reset &&
-            words_confidence(line, 0, nocr_line_word_count(line), &chars) >= COLUMN_RETRY_CONF &&
-            chars > 0) {
-            conf_of_characters(line);
-            continue;
+        TessBaseAPI *api = model ? page_model(eng, img, pix1, &tried) : NULL;
+        if (api) {
+            rc = column_read_model(line, api, img, wb, W, H);
+        } else if ((rc = column_read_reset(line, eng, img, pix1, wb)) == NOCR_OK && !model) {
+            size_t chars;
+            double conf = words_confidence(line, 0, nocr_line_word_count(line), &chars);
+            if ((chars == 0 || conf < COLUMN_RETRY_CONF) &&
+                (api = page_model(eng, img, pix1, &tried)) != NULL)
+                rc = column_second_opinion(line, api, img, wb, W, H);
         }
-        if (!vapi_set) { /* the vertical model, and the page given to it, on first use */
-            vapi = vertical_api(eng, recog_page_lang(eng));
-            if (vapi) {
-                TessBaseAPISetImage2(vapi, pix1);
-                TessBaseAPISetSourceResolution(vapi, recog_working_dpi(img));
-            }
-            vapi_set = 1;
-        }
-        if (!vapi && !reset)
-            rc = column_read_reset(line, eng, img, pix1, wb);
-        else if (vapi)
-            rc = reset ? column_second_opinion(line, vapi, img, wb, W, H)
-                       : column_read_model(line, vapi, img, wb, W, H);
         if (!rc)
             conf_of_characters(line);
     }
-    if (vapi)
-        TessBaseAPIClear(vapi);
+    if (tried && eng->vapi)
+        TessBaseAPIClear(eng->vapi);
     pixDestroy(&pix1);
     return rc;
 }
