@@ -1134,6 +1134,26 @@ static void test_blocks_level_articles(void)
     nocr_page_free(page);
 }
 
+/* A photo at the foot of the first two columns of an article over three, its caption
+ * under it: Tesseract's order reads the caption where it stands, after the second column,
+ * in the middle of the paragraph running on into the third; the caption comes after the
+ * article's text, as on pages newsocr segments (Latin tuning seed 20261213210). */
+static void test_blocks_caption_after_text(void)
+{
+    static const char *const up[] = {">Body one", "body two"};
+    static const char *const on[] = {"runs on", "to the end.<"};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *h = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "Head");
+    nocr_region *c0 = column(page, col_x(0), 200, COL_W, up, 2);
+    nocr_region *c1 = column(page, col_x(1), 200, COL_W, up + 1, 1);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 300, 2 * COL_W + 40, 200);
+    nocr_region *cap = one_line(page, NOCR_ROLE_CAPTION, col_x(0), 510, 2 * COL_W, "Caption");
+    nocr_region *c2 = column(page, col_x(2), 200, COL_W, on, 2);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    check_read_in_turn((nocr_region *const[]){h, c0, c1, c2, cap}, 5);
+    nocr_page_free(page);
+}
+
 /* A partial headline over columns 1-3 whose article starts in column 0, beside it; the
  * headline of column 4 stands a little higher, its foot above column 0's top. Column 0
  * belongs to the headline beside it, the nearer, not to the one above it four columns
@@ -1399,6 +1419,7 @@ int main(void)
     test_blocks_coverage_speck();
     test_blocks_read_twice();
     test_blocks_level_articles();
+    test_blocks_caption_after_text();
     test_beside_nearer_than_band();
     test_read_twice();
     test_read_twice_same_text();

@@ -19,7 +19,8 @@
  * after its neighbours, through several articles) gives the text of an article under a
  * spanning headline before the headline of an article newsocr's rules read after it.
  * Those constraints (and the text of other articles above a spanning headline before it,
- * in any column), and the folio first and page notes last, are the only moves;
+ * in any column), an article's captions after the rest of it, and the folio first and page
+ * notes last, are the only moves;
  * every other pair of blocks keeps Tesseract's order (a stable topological sort: among the
  * blocks free to come next, the first in Tesseract's order). Pages segmented by Tesseract
  * add their blocks in Tesseract's order, so a region's index is that order (regions the
@@ -102,6 +103,15 @@ static int must_precede(const rec_item *items, const unsigned char *spans,
     if (nocr_region_origin(ra) == NOCR_ORIGIN_COVERAGE ||
         nocr_region_origin(rb) == NOCR_ORIGIN_COVERAGE)
         return 0;
+    /* an article's captions come after the rest of it, as on pages newsocr segments
+     * (items.c): Tesseract reads a caption where it stands, between the column under its
+     * photo and the next, and the paragraph running on from one column into the next was
+     * cut by it (Latin tuning pages 20261213200-279: 7 of the 10 pages with a photo) */
+    int own = a->article == b->article && a->article >= 0 && a->article < narts;
+    int a_caption = nocr_region_role(ra) == NOCR_ROLE_CAPTION;
+    int b_caption = nocr_region_role(rb) == NOCR_ROLE_CAPTION;
+    if (own && a_caption != b_caption)
+        return b_caption;
     if (a->article >= 0 && a->article < narts && b->article >= 0 && b->article < narts &&
         level[a->article * narts + b->article])
         return 1;
