@@ -45,6 +45,13 @@
 #define REGION_VERTICAL   0.5
 #define REGION_HORIZONTAL 0.25
 #define LONG_ROW          3
+/* A caption the horizontal pass found under its photo, whose ink measures neither way (two
+ * rows of five characters), is rows when it is wider than tall by CAPTION_ROWS_MUL /
+ * CAPTION_ROWS_DIV: a caption set in columns under a photo one column wide is taller than
+ * wide. Undecided, its ink went to the turned pass, joined the column beside it there and
+ * was read in the middle of the body (vertical tuning seed 20261213300: tau 0.87). */
+#define CAPTION_ROWS_MUL 3
+#define CAPTION_ROWS_DIV 2
 /* A column of vertical type is one character wide: a turned-pass column of large type at
  * least WIDE_COLUMN times as wide as its characters are tall holds characters side by side,
  * rows (see wide_column). Measured: vertical headline columns 0.99-1.01 times their type
@@ -965,7 +972,9 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         else if (mode == NOCR_DIRECTION_AUTO && headline_rows(r, d, grid, lines)) {
             hdir[i] = 0;
             rows[i] = 1;
-        }
+        } else if (mode == NOCR_DIRECTION_AUTO && hdir[i] < 0 && r->role == NOCR_ROLE_CAPTION &&
+                   CAPTION_ROWS_DIV * seg_box_w(&r->box) >= CAPTION_ROWS_MUL * seg_box_h(&r->box))
+            hdir[i] = 0; /* rows of a caption under its photo (CAPTION_ROWS_MUL) */
     }
     /* The turned pass sees only the ink not kept horizontal: a horizontal headline over
      * vertical columns would otherwise share their rows on the turned page and join them
