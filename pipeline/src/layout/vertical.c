@@ -800,9 +800,10 @@ static void headline_reach_up(const seg_region *h, seg_vregions *vr, PIX *pixb, 
 }
 
 /* The gutters under a horizontal headline h: the gaps, inside h's span, between the
- * vertical regions that start right under it (their tops within HEAD_BELOW body heights
- * of its bottom), into g (pairs x0, x1, left to right; at most `max`). Returns their
- * number, or -1 when out of memory. */
+ * vertical regions that start right under it (their tops below its middle, within
+ * HEAD_BELOW body heights of its bottom: of two headlines side by side taken as one, the
+ * shorter one's columns start above the taller one's foot), into g (pairs x0, x1, left to
+ * right; at most `max`). Returns their number, or -1 when out of memory. */
 #define HEAD_BELOW 3
 
 static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *vr, int body)
@@ -816,7 +817,7 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
     for (size_t v = 0; v < vr->n; v++) {
         const seg_box *b = &vr->v[v].r.box;
         if (!nocr_role_is_text(vr->v[v].r.role) || seg_overlap(h->x0, h->x1, b->x0, b->x1) <= 0 ||
-            b->y0 < h->y1 - body / 2 || b->y0 > h->y1 + HEAD_BELOW * body)
+            2 * b->y0 < h->y0 + h->y1 || b->y0 > h->y1 + HEAD_BELOW * body)
             continue;
         n = span_insert(x0, x1, n, b);
     }
