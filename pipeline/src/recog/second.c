@@ -31,6 +31,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct tess_block {
@@ -364,6 +365,21 @@ static void figures_to_text(nocr_page *page, const nocr_image *img, const tess_l
  * Tesseract's caption blocks are captions; the rest is body. */
 #define SUB_EMS    1.25
 #define HEAD_LINES 3
+/* A block of one or two lines that measures as a subheadline is body when it looks like
+ * the page's body blocks (of BODY_BLOCK_LINES lines or more): its lines no taller than
+ * BODY_LIKE_H times theirs and its width within BODY_LIKE_W of theirs, a column's. Latin
+ * body lines, ascenders and descenders included, are 1.25 body heights tall, SUB_EMS:
+ * the last two lines of a column, a block of their own, were read as a deck, which
+ * started an article (Latin tuning seed 20261213266). A deck's type is larger, or it is
+ * set wider or narrower than a column. */
+#define BODY_BLOCK_LINES 4
+#define BODY_LIKE_H      1.04
+#define BODY_LIKE_W      0.03
+
+/* The page's body blocks: their median line height and median width (0 when none). */
+typedef struct body_blocks {
+    int line_h, w;
+} body_blocks;
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -371,18 +387,48 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static nocr_role block_role(const tess_block *blk, int body, int page_h)
+/* The median of the heights of blk's lines (at most 64 of them); 0 when it has none. */
+static int median_line_h(const tess_block *blk)
 {
     int hs[64], n = 0;
     for (size_t j = 0; j < blk->nlines && n < 64; j++)
         hs[n++] = blk->lines[j].h;
-    if (n == 0 || body <= 0)
-        return NOCR_ROLE_BODY;
+    if (n == 0)
+        return 0;
     qsort(hs, (size_t)n, sizeof(int), cmp_int);
-    double mh = (double)hs[n / 2] / body;
+    return hs[n / 2];
+}
+
+static body_blocks body_blocks_measure(const tess_layout *tl)
+{
+    body_blocks bb = {0, 0};
+    int *h = malloc((tl->n + 1) * sizeof(int)), *w = malloc((tl->n + 1) * sizeof(int)), n = 0;
+    for (size_t k = 0; h && w && k < tl->n; k++)
+        if (block_is_text(tl->v[k].type) && tl->v[k].nlines >= BODY_BLOCK_LINES) {
+            h[n] = median_line_h(&tl->v[k]);
+            w[n++] = tl->v[k].box.w;
+        }
+    if (n > 0) {
+        qsort(h, (size_t)n, sizeof(int), cmp_int);
+        qsort(w, (size_t)n, sizeof(int), cmp_int);
+        bb = (body_blocks){h[n / 2], w[n / 2]};
+    }
+    free(h);
+    free(w);
+    return bb;
+}
+
+static nocr_role block_role(const tess_block *blk, const body_blocks *bb, int body, int page_h)
+{
+    int line_h = median_line_h(blk);
+    if (line_h == 0 || body <= 0)
+        return NOCR_ROLE_BODY;
+    double mh = (double)line_h / body;
     if (blk->nlines <= HEAD_LINES && mh >= NOCR_HEADLINE_EMS)
         return NOCR_ROLE_HEADLINE;
-    if (blk->nlines <= 2 && mh >= SUB_EMS)
+    int body_like = bb->line_h > 0 && line_h <= BODY_LIKE_H * bb->line_h &&
+                    abs(blk->box.w - bb->w) <= BODY_LIKE_W * bb->w;
+    if (blk->nlines <= 2 && mh >= SUB_EMS && !body_like)
         return NOCR_ROLE_SUBHEADLINE;
     if (blk->nlines == 1 && blk->box.y + blk->box.h <= page_h / NOCR_FOLIO_BAND_DIV)
         return NOCR_ROLE_PAGE_HEADER;
@@ -399,13 +445,14 @@ static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_l
     PIX *pixb = nocr_image_work_binary(img);
     int page_h = pixb ? pixGetHeight(pixb) : 0;
     nocr_page_clear_regions(page);
+    body_blocks bb = body_blocks_measure(tl);
     for (size_t k = 0; k < tl->n && !rc; k++) {
         const tess_block *blk = &tl->v[k];
         int text = block_is_text(blk->type) && blk->nlines > 0;
         if ((!text && !block_is_image(blk->type)) || blk->box.w <= 0 || blk->box.h <= 0)
             continue;
         nocr_region *r = NULL;
-        nocr_role role = text ? block_role(blk, body, page_h) : NOCR_ROLE_FIGURE;
+        nocr_role role = text ? block_role(blk, &bb, body, page_h) : NOCR_ROLE_FIGURE;
         if ((rc = nocr_page_add_region(&r, page, role, nocr_image_box_to_original(img, blk->box))))
             break;
         nocr_region_set_work_box(r, blk->box);
