@@ -14,8 +14,9 @@
  *
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, vertical_share, lang_alphabetic, figures_to_text,
- *                 page_from_blocks, block_role, area_in, page_new_from; a line across a
- *                 gutter: gutter.c
+ *                 page_from_blocks, block_role, area_in, page_new_from, tops_to_columns
+ *                 (lines across the tops of columns cut and given to them); a line across
+ *                 a gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
@@ -643,6 +644,158 @@ static double crossing_share(const tess_layout *tl, const nocr_image *img)
     return all > 0.0 ? crossing / all : 0.0;
 }
 
+/* Lines across the tops of columns: Tesseract's column finding joins the first lines of
+ * columns side by side into lines across the gutters where no white runs down above them
+ * (a headline or byline over the columns), at the foot of the block over the columns
+ * (Latin tuning seed 20261213424: the folio line, two headlines, their bylines and two
+ * such lines across three columns were one block, read before the columns; the gutter
+ * test, crossing_share, sees no channel above them). The lines at the foot of a block,
+ * over two column blocks or more (text blocks under it, their tops within TOP_REACH body
+ * heights of its foot, each narrower than TOP_NARROW of it, side by side), that run across
+ * every gutter between them (at most TOP_GUTTER_MAX body heights wide: no column is
+ * missing between two), are body type (lines at most TOP_LINE_H times as tall as the body
+ * blocks': a line across a page picks up the skew left) and white there for
+ * TOP_GUTTER_EMS body heights (a word space is narrower) are cut at the gutters, and each
+ * piece goes to the top of the column under it. Nothing is dropped: every piece is read,
+ * in its column. */
+#define TOP_REACH      3
+#define TOP_NARROW     0.7
+#define TOP_GUTTER_EMS 1.0
+#define TOP_GUTTER_MAX 4
+#define TOP_LINE_H     1.2
+#define TOP_COLUMNS    16
+#define TOP_LINES      8
+
+/* The middle of the longest run of empty pixel columns of pixb in [x0, x1) over rows
+ * [y0, y1), when it is at least `min` wide; -1 otherwise. */
+static int white_cut(PIX *pixb, int x0, int x1, int y0, int y1, int min)
+{
+    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
+    const l_uint32 *data = pixGetData(pixb);
+    x0 = x0 < 0 ? 0 : x0;
+    x1 = x1 > W ? W : x1;
+    y0 = y0 < 0 ? 0 : y0;
+    y1 = y1 > H ? H : y1;
+    int run = 0, best = 0, best_end = 0;
+    for (int x = x0; x < x1; x++) {
+        int ink = 0;
+        for (int y = y0; y < y1 && !ink; y++)
+            ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
+        run = ink ? 0 : run + 1;
+        if (run > best) {
+            best = run;
+            best_end = x + 1;
+        }
+    }
+    return best >= min && best > 0 ? best_end - best / 2 : -1;
+}
+
+static int cmp_block_x(const void *a, const void *b)
+{
+    const tess_block *x = *(tess_block *const *)a, *y = *(tess_block *const *)b;
+    return (x->box.x > y->box.x) - (x->box.x < y->box.x);
+}
+
+/* Where line l is cut at the gutters between the n columns col[] into cut[] (n - 1 of
+ * them); 0 when it does not run across them all in body type, white there. */
+static int line_cuts(int *cut, nocr_box l, tess_block *const *col, int n, PIX *pixb, int body,
+                     const body_blocks *bb)
+{
+    if (bb->line_h <= 0 || l.h > TOP_LINE_H * bb->line_h)
+        return 0;
+    for (int i = 0; i + 1 < n; i++) {
+        int g0 = col[i]->box.x + col[i]->box.w, g1 = col[i + 1]->box.x;
+        if (l.x >= g0 || l.x + l.w <= g1 || g1 - g0 > TOP_GUTTER_MAX * body)
+            return 0;
+        cut[i] =
+            white_cut(pixb, g0 - body, g1 + body, l.y, l.y + l.h, (int)(TOP_GUTTER_EMS * body));
+        if (cut[i] < 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Gives the lines at the foot of block `top` that run across the tops of the column
+ * blocks under it to those columns, cut at the gutters (see TOP_REACH); 0 when there are
+ * none (or out of memory: what was given stays given, nothing is lost). */
+static int top_to_columns(tess_layout *tl, size_t top, PIX *pixb, int body, const body_blocks *bb)
+{
+    tess_block *b = &tl->v[top], *col[TOP_COLUMNS];
+    int n = 0;
+    if (!block_is_text(b->type) || b->nlines == 0)
+        return 0;
+    int bx1 = b->box.x + b->box.w, by1 = b->box.y + b->box.h;
+    for (size_t k = 0; k < tl->n && n < TOP_COLUMNS; k++) {
+        tess_block *c = &tl->v[k];
+        if (k == top || !block_is_text(c->type) || c->nlines == 0 || c->box.y < by1 - body ||
+            c->box.y > by1 + TOP_REACH * body || c->box.x < b->box.x - body ||
+            c->box.x + c->box.w > bx1 + body || c->box.w >= TOP_NARROW * b->box.w)
+            continue;
+        col[n++] = c;
+    }
+    if (n < 2)
+        return 0;
+    qsort(col, (size_t)n, sizeof(*col), cmp_block_x);
+    for (int i = 0; i + 1 < n; i++)
+        if (col[i]->box.x + col[i]->box.w > col[i + 1]->box.x)
+            return 0; /* not side by side */
+    /* the lines at the foot that run across, bottom up; cuts[j][i]: line first + j's cut
+     * between columns i and i + 1 */
+    int cuts[TOP_LINES][TOP_COLUMNS], m = 0;
+    while (m < TOP_LINES && (size_t)m < b->nlines &&
+           line_cuts(cuts[TOP_LINES - 1 - m], b->lines[b->nlines - 1 - m], col, n, pixb, body, bb))
+        m++;
+    if (m == 0)
+        return 0;
+    size_t first = b->nlines - (size_t)m;
+    for (int i = 0; i < n; i++) {
+        tess_block *c = col[i];
+        nocr_box *lines = malloc((c->nlines + (size_t)m) * sizeof(*lines));
+        if (!lines)
+            return 0;
+        size_t k = 0;
+        for (int j = 0; j < m; j++) {
+            nocr_box l = b->lines[first + (size_t)j];
+            const int *cut = cuts[TOP_LINES - m + j];
+            int x0 = i == 0 ? l.x : cut[i - 1], x1 = i == n - 1 ? l.x + l.w : cut[i];
+            if (x1 > x0)
+                lines[k++] = (nocr_box){x0, l.y, x1 - x0, l.h};
+        }
+        memcpy(lines + k, c->lines, c->nlines * sizeof(*lines));
+        for (size_t j = 0; j < k; j++) {
+            int cx1 = c->box.x + c->box.w, cy1 = c->box.y + c->box.h;
+            int lx1 = lines[j].x + lines[j].w, ly1 = lines[j].y + lines[j].h;
+            c->box.x = lines[j].x < c->box.x ? lines[j].x : c->box.x;
+            c->box.y = lines[j].y < c->box.y ? lines[j].y : c->box.y;
+            c->box.w = (lx1 > cx1 ? lx1 : cx1) - c->box.x;
+            c->box.h = (ly1 > cy1 ? ly1 : cy1) - c->box.y;
+        }
+        free(c->lines);
+        c->lines = lines;
+        c->nlines += k;
+        c->cap = c->nlines;
+    }
+    /* the block keeps the lines above: its box shrinks to them */
+    b->nlines = first;
+    if (first > 0) {
+        int y1 = b->box.y;
+        for (size_t j = 0; j < first; j++)
+            y1 = b->lines[j].y + b->lines[j].h > y1 ? b->lines[j].y + b->lines[j].h : y1;
+        b->box.h = y1 - b->box.y;
+    }
+    return 1;
+}
+
+/* top_to_columns on every block of tl. */
+static void tops_to_columns(tess_layout *tl, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img);
+    body_blocks bb = body_blocks_measure(tl);
+    for (size_t k = 0; pixb && body > 0 && k < tl->n; k++)
+        top_to_columns(tl, k, pixb, body, &bb);
+}
+
 /* The text image's layout (clean_gray) is tried when the gray's text blocks hold less
  * than SHADE_COVER of the ink (tess_covered), and taken when its blocks hold CLEAN_GAIN
  * more: a shade the gray's analysis took for an image leaves the lines under it out.
@@ -699,6 +852,7 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
             tl = to;
         }
     }
+    tops_to_columns(&tl, img);
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
