@@ -10,6 +10,8 @@
  *   test_shade_clean_layout   a page whose gray leaves text under a dark shade outside
  *                             Tesseract's text blocks takes the text image's layout
  *                             (clean_gray, SHADE_COVER), whose blocks hold the shaded lines
+ *   test_folio_over_rule      a folio line whose box takes in the rule under it is measured
+ *                             by its ink: a folio line, not a deck
  */
 #include "check.h"
 
@@ -159,9 +161,66 @@ static void test_shade_clean_layout(void)
     nocr_engine_free(en);
 }
 
+/* A folio line with the folio rule close under it, then the columns: on the gray that
+ * Tesseract's layout analysis reads the rule is still there, and the line's box takes it
+ * in, as tall as a headline's; measured by its ink in the text image (the rule taken out)
+ * the line is a folio line (Latin tuning seed 20261213426). */
+static void test_folio_over_rule(void)
+{
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
+        fprintf(stderr, "folio over a rule: skipped (%s)\n", nocr_error_last());
+        return;
+    }
+    L_BMF *bmf = bmfCreate(NULL, 20);
+    PIX *pix = pixCreate(1700, 2200, 8);
+    l_int32 over = 0;
+    CHECK(bmf && pix);
+    if (bmf && pix) {
+        pixSetAll(pix);
+        pixSetTextline(pix, bmf, "Page 9   NEWS   Monday, 8/11/2024", 0x00000000, 100, 60, NULL,
+                       NULL);
+        BOX *rule = boxCreate(100, 68, 1500, 14);
+        pixClearInRect(pix, rule);
+        boxDestroy(&rule);
+        for (int c = 0; c < 2; c++)
+            pixSetTextblock(pix, bmf, column_text, 0x00000000, 100 + c * 800, 300, 700, 1, &over);
+        pixSetResolution(pix, 300, 300);
+    }
+    l_uint8 *data = NULL;
+    size_t size = 0;
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
+    if (pix && pixWriteMem(&data, &size, pix, IFF_PNG) == 0)
+        CHECK_INT(nocr_image_load_mem(&img, data, size, "folio.png", 0, NULL), NOCR_OK);
+    if (img)
+        CHECK_INT(nocr_process(&page, en, img, &po, NULL), NOCR_OK);
+    const nocr_region *first = NULL;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_order(r) == 0)
+            first = r;
+    }
+    CHECK(first != NULL);
+    if (first) {
+        fprintf(stderr, "folio over a rule: %s\n", nocr_role_name(nocr_region_role(first)));
+        CHECK_INT(nocr_region_role(first), NOCR_ROLE_PAGE_HEADER);
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+    free(data);
+    pixDestroy(&pix);
+    bmfDestroy(&bmf);
+    nocr_engine_free(en);
+}
+
 int main(void)
 {
     test_gutter_is_a_channel();
     test_shade_clean_layout();
+    test_folio_over_rule();
     return CHECK_DONE();
 }
