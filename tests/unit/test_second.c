@@ -114,20 +114,10 @@ static PIX *shaded_page(void)
     return page;
 }
 
-/* Tesseract's layout analysis of the gray takes the shade for an image and cuts the second
- * column's lines short at it (their ends read by the coverage check as pieces of their
- * own); the text image's (clean_gray), on which the shade is gone, keeps the column whole:
- * no photo, and no text left for the coverage check. */
-static void test_shade_clean_layout(void)
+/* The page newsocr makes of pix (encoded as a PNG named `name`, loaded and processed as
+ * a user's file is); NULL, with a failed check, when a step fails. */
+static nocr_page *page_of(nocr_engine *en, PIX *pix, const char *name)
 {
-    nocr_engine *en = NULL;
-    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
-    eo.lang = "eng";
-    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
-        fprintf(stderr, "shaded page: skipped (%s)\n", nocr_error_last());
-        return;
-    }
-    PIX *pix = shaded_page();
     l_uint8 *data = NULL;
     size_t size = 0;
     nocr_image *img = NULL;
@@ -135,9 +125,22 @@ static void test_shade_clean_layout(void)
     nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
     CHECK(pix && pixWriteMem(&data, &size, pix, IFF_PNG) == 0);
     if (data)
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "shaded.png", 0, NULL), NOCR_OK);
+        CHECK_INT(nocr_image_load_mem(&img, data, size, name, 0, NULL), NOCR_OK);
     if (img)
         CHECK_INT(nocr_process(&page, en, img, &po, NULL), NOCR_OK);
+    nocr_image_free(img);
+    free(data);
+    return page;
+}
+
+/* Tesseract's layout analysis of the gray takes the shade for an image and cuts the second
+ * column's lines short at it (their ends read by the coverage check as pieces of their
+ * own); the text image's (clean_gray), on which the shade is gone, keeps the column whole:
+ * no photo, and no text left for the coverage check. */
+static void test_shade_clean_layout(nocr_engine *en)
+{
+    PIX *pix = shaded_page();
+    nocr_page *page = page_of(en, pix, "shaded.png");
     size_t figures = 0, covered_late = 0, text = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
@@ -155,25 +158,15 @@ static void test_shade_clean_layout(void)
     CHECK_INT(figures, 0);
     CHECK_INT(covered_late, 0);
     nocr_page_free(page);
-    nocr_image_free(img);
-    free(data);
     pixDestroy(&pix);
-    nocr_engine_free(en);
 }
 
 /* A folio line with the folio rule close under it, then the columns: on the gray that
  * Tesseract's layout analysis reads the rule is still there, and the line's box takes it
  * in, as tall as a headline's; measured by its ink in the text image (the rule taken out)
  * the line is a folio line (Latin tuning seed 20261213426). */
-static void test_folio_over_rule(void)
+static void test_folio_over_rule(nocr_engine *en)
 {
-    nocr_engine *en = NULL;
-    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
-    eo.lang = "eng";
-    if (nocr_engine_new(&en, &eo) != NOCR_OK) {
-        fprintf(stderr, "folio over a rule: skipped (%s)\n", nocr_error_last());
-        return;
-    }
     L_BMF *bmf = bmfCreate(NULL, 20);
     PIX *pix = pixCreate(1700, 2200, 8);
     l_int32 over = 0;
@@ -189,15 +182,7 @@ static void test_folio_over_rule(void)
             pixSetTextblock(pix, bmf, column_text, 0x00000000, 100 + c * 800, 300, 700, 1, &over);
         pixSetResolution(pix, 300, 300);
     }
-    l_uint8 *data = NULL;
-    size_t size = 0;
-    nocr_image *img = NULL;
-    nocr_page *page = NULL;
-    nocr_process_options po = NOCR_PROCESS_OPTIONS_INIT;
-    if (pix && pixWriteMem(&data, &size, pix, IFF_PNG) == 0)
-        CHECK_INT(nocr_image_load_mem(&img, data, size, "folio.png", 0, NULL), NOCR_OK);
-    if (img)
-        CHECK_INT(nocr_process(&page, en, img, &po, NULL), NOCR_OK);
+    nocr_page *page = page_of(en, pix, "folio.png");
     const nocr_region *first = NULL;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
         const nocr_region *r = nocr_page_region(page, i);
@@ -210,17 +195,22 @@ static void test_folio_over_rule(void)
         CHECK_INT(nocr_region_role(first), NOCR_ROLE_PAGE_HEADER);
     }
     nocr_page_free(page);
-    nocr_image_free(img);
-    free(data);
     pixDestroy(&pix);
     bmfDestroy(&bmf);
-    nocr_engine_free(en);
 }
 
 int main(void)
 {
     test_gutter_is_a_channel();
-    test_shade_clean_layout();
-    test_folio_over_rule();
+    nocr_engine *en = NULL;
+    nocr_engine_options eo = NOCR_ENGINE_OPTIONS_INIT;
+    eo.lang = "eng";
+    if (nocr_engine_new(&en, &eo) == NOCR_OK) {
+        test_shade_clean_layout(en);
+        test_folio_over_rule(en);
+        nocr_engine_free(en);
+    } else {
+        fprintf(stderr, "pages through nocr_process: skipped (%s)\n", nocr_error_last());
+    }
     return CHECK_DONE();
 }
