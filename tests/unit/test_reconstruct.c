@@ -887,6 +887,32 @@ static void test_specks_no_photo_page(void)
     check_txt(page, "标题\n模糊的正文第一行第二行也是正文。\n第二栏的正文开头第二栏结束了。\n");
 }
 
+/* Columns of rows of type read badly (a blurred, bilevel page at 160 dpi, read at 5) are
+ * text, kept on a page most of whose characters read under 20: lines as tall as each other,
+ * each starting where the one before or after starts (fresh seed 20261213068, left out
+ * whole as a photo). A region of lines starting anywhere (a photo's texture cut into
+ * lines) read as badly is still left out. */
+static void test_rows_of_type_kept(void)
+{
+    static const char *const c1[] = {">模糊的正文第一行", "第二行也是正文", "第三行", "第四行。<"};
+    static const char *const c2[] = {">第二栏的正文开头", "第二栏第二行", "第三行", "结束了。<"};
+    nocr_page *page = page_new(800, 500);
+    one_line(page, NOCR_ROLE_HEADLINE, 100, 40, 400, "标题");
+    nocr_region *cols[2] = {column(page, 100, 100, 200, c1, 4),
+                            column(page, 320, 100, 200, c2, 4)};
+    nocr_region *tex = region(page, NOCR_ROLE_BODY, 560, 100, 200, 4 * S.pitch);
+    static const int starts[] = {560, 600, 575, 640};
+    for (int i = 0; i < 4; i++)
+        line(tex, starts[i], 100 + i * S.pitch, 120, "纹理");
+    for (int c = 0; c < 3; c++) {
+        nocr_region *r = c < 2 ? cols[c] : tex;
+        for (size_t i = 0; i < nocr_region_line_count(r); i++)
+            nocr_line_set_confidence(nocr_region_line(r, i), 5.0f);
+    }
+    check_txt(page, "标题\n模糊的正文第一行第二行也是正文第三行第四行。\n"
+                    "第二栏的正文开头第二栏第二行第三行结束了。\n");
+}
+
 /* Headline type is text by its shape even when it reads badly, but one horizontal line
  * taller than it is wide has no line's shape: a strip of a photo read as a one-character
  * "headline" at 5 is left out, and the column beside it stays its headline's (fresh seed
@@ -1403,6 +1429,7 @@ int main(void)
     test_seed_layout();
     test_roles();
     test_specks_no_photo_page();
+    test_rows_of_type_kept();
     test_headline_shape();
     test_folio_headline();
     test_folio_pieces();
