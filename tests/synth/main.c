@@ -64,9 +64,10 @@ static void usage(FILE *fp)
             "                      default 0)\n"
             "  --vertical-photos P  probability of a photo, with a caption under it, at the\n"
             "                      top or foot of an article's columns on such a page [0.35]\n"
-            "  --distinct-text   on a vertical page, set no corpus paragraph twice (as body,\n"
-            "                      headline or caption) while unused ones are left: the\n"
-            "                      evaluation cannot tell apart two copies of one text\n"
+            "  --distinct-text   set no corpus paragraph twice as body on a page (on a\n"
+            "                      vertical page, nor as headline or caption) while unused\n"
+            "                      ones are left: the evaluation cannot tell apart two\n"
+            "                      copies of one text\n"
             "  --dpi N           override the drawn resolution (quick tests)\n"
             "  --text-dir DIR    Chinese corpora [%s]\n"
             "  --text-dir-en DIR English corpus [%s]\n",

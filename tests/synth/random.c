@@ -49,6 +49,7 @@ typedef struct {
     const char *heads[SYN_MAX_ARTICLES]; /* headlines so far (owned by the spec) */
     int nheads;
     char *used; /* --distinct-text: the vertical corpus's paragraphs set so far */
+    char *body_used[CORP_COUNT]; /* --distinct-text: each corpus's paragraphs set as body */
 } gen;
 
 /* ------------------------------------------------------------- draws */
@@ -293,12 +294,21 @@ static int add_body(gen *g, syn_article_spec *a, double target)
         if (corpus == CORP_MAN)
             g->v->latin_in_cjk = 1;
     }
-    start = pick(g, g->corp[corpus].n);
+    const syn_corpus *c = &g->corp[corpus];
+    char *used = g->body_used[corpus];
+    start = pick(g, c->n);
     for (i = 0; chars < target && a->nitems < SYN_MAX_ITEMS - 1; i++) {
-        const char *p = g->corp[corpus].para[(start + i) % g->corp[corpus].n];
+        int j = (start + i) % c->n;
+        const char *p = c->para[j];
         int head = !strncmp(p, "## ", 3);
         if (head && a->nitems == 0)
             continue;
+        /* --distinct-text: a paragraph another article set already is passed over (a
+         * heading with the paragraph after it) until the corpus has been gone round */
+        if (used && i < c->n && used[head ? (j + 1) % c->n : j])
+            continue;
+        if (used)
+            used[j] = 1;
         a->items[a->nitems].kind = head ? SYN_ITEM_HEADING : SYN_ITEM_PARA;
         a->items[a->nitems].text = xstrdup(head ? p + 3 : p);
         if (!a->items[a->nitems].text)
@@ -813,6 +823,9 @@ static int load_corpora(gen *g)
         snprintf(path, sizeof(path), "%s/%s", dir, corp_files[i]);
         if ((rc = syn_corpus_load(&g->corp[i], path)))
             return rc;
+        if (g->opt->distinct_text && g->corp[i].n > 0 &&
+            !(g->body_used[i] = calloc((size_t)g->corp[i].n, 1)))
+            return SYN_ENOMEM;
     }
     return 0;
 }
@@ -876,8 +889,10 @@ int syn_random_spec(syn_spec **out, syn_vars *vars, const syn_random_opts *opt, 
     *out = g.sp;
     g.sp = NULL;
 cleanup:
-    for (i = 0; i < CORP_COUNT; i++)
+    for (i = 0; i < CORP_COUNT; i++) {
         syn_corpus_free(&g.corp[i]);
+        free(g.body_used[i]);
+    }
     syn_spec_free(g.sp);
     return rc;
 }

@@ -309,7 +309,7 @@ typedef struct {
     double vertical_share;      /* probability of vertical headlines on a Chinese page */
     double vertical_body_share; /* probability of a whole vertical page (vlayout.c) */
     double vertical_photos;     /* probability of a photo in an article of such a page */
-    int distinct_text;          /* a vertical page uses no paragraph twice while others are left */
+    int distinct_text;          /* no body paragraph twice on a page while others are left */
     int dpi;                    /* > 0: override the drawn dpi (quick tests) */
     const char *text_dir;       /* samples/text (Chinese corpora) */
     const char *text_dir_en;    /* tests/synth/text (English corpus) */
