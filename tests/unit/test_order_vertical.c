@@ -364,6 +364,51 @@ static void test_headline_beside_tier_top(void)
     nocr_page_free(page);
 }
 
+/* A vertical article at the right under a horizontal headline at the top of the page,
+ * its columns starting far below, and at the left a horizontal article (headline and
+ * lines) level with that headline, above the columns' tier (tuning seed 20261214324): the
+ * right article first, then the horizontal one beside its head, right to left. */
+static void test_horizontal_article_level_with_head(void)
+{
+    static const char *const r1[] = {">右文一", "右文二。<"};
+    static const char *const l1[] = {">左文第一行", "左文第二行", "左文第三行",   "左文第四行",
+                                     "左文第五行",  "左文第六行", "左文第七行。<"};
+    nocr_page *page = page_new(2000, 2000);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1700, 150, 180, 190, "右題");
+    vcolumns(page, 1880, 640, 1200, r1, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 600, 170, 300, 70, "左題");
+    hlines(page, 100, 280, 700, l1, 7);
+    check_txt(page, "右題\n右文一右文二。\n\n左題\n左文第一行左文第二行左文第三行左文第四行"
+                    "左文第五行左文第六行左文第七行。\n");
+    nocr_page_free(page);
+}
+
+/* Two vertical articles side by side; the left one's first column starts with a piece of
+ * four characters apart from the rest, a little above its columns, and the right one's
+ * columns start far below their headline (tuning seed 20261214332): a single column is no
+ * tier, so both articles stand in one tier, read right to left, the piece first in its
+ * article. */
+static void test_column_piece_no_tier(void)
+{
+    static const char *const r1[] = {">右文一", "右文二。<"};
+    static const char *const l1[] = {">左文一", "左文二", "左文三。<"};
+    nocr_page *page = page_new(2000, 2000);
+    nocr_region *rh = vheadline(page, 1880, 200, 400, "右題");
+    nocr_region *rb = vcolumns(page, 1790, 640, 1200, r1, 2, 0);
+    nocr_region *lh = vheadline(page, 1600, 200, 400, "左題");
+    nocr_region *piece = one(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1460, 200, 40, 160, "左首");
+    nocr_region *lb = vcolumns(page, 1500, 380, 1460, l1, 3, 0);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(rb), nocr_region_article(rh));
+    CHECK_INT(nocr_region_article(piece), nocr_region_article(lh));
+    CHECK_INT(nocr_region_article(lb), nocr_region_article(lh));
+    CHECK(nocr_region_order(rh) < nocr_region_order(rb));
+    CHECK(nocr_region_order(rb) < nocr_region_order(lh));
+    CHECK(nocr_region_order(lh) < nocr_region_order(piece));
+    CHECK(nocr_region_order(piece) < nocr_region_order(lb));
+    nocr_page_free(page);
+}
+
 /* A horizontal headline in three rows, each row a region of its own, over its article's
  * columns at the right of a tier, and left of it a vertical headline level with its first
  * row over a column starting far below (fresh seed 20261201784): the column is the
@@ -847,6 +892,8 @@ int main(void)
     test_mixed_page();
     test_horizontal_article_beside();
     test_headline_beside_tier_top();
+    test_horizontal_article_level_with_head();
+    test_column_piece_no_tier();
     test_headline_rows_stacked();
     test_mixed_more_horizontal();
     test_run_on_not_across_a_tier();

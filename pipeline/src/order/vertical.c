@@ -158,8 +158,27 @@ int rec_tier_key(const rec_tiers *t, int y)
  * under TIER_MIN_EMS body heights long is a fragment, no tier: a speck under a headline
  * in rows, read as a column of junk, made a tier of its own between the headlines and
  * their columns, which then stood a whole tier below them and were owned by none (tuning
- * seed 20261211315, tau 0.56). t's arrays hold one entry per region of the page. */
+ * seed 20261211315, tau 0.56). So is a band of one region holding a single column, however
+ * long: a tier is columns side by side, and a piece of one column apart from the rest
+ * (the end of a paragraph at the top of a column, over the next one's indent) is the top
+ * of the tier under it (tuning seed 20261214332: four characters at a column's top made
+ * a tier, the article's columns were placed by them a tier above its neighbour's and it
+ * was read first, tau 0.05). t's arrays hold one entry per region of the page. */
 #define TIER_MIN_EMS 3
+
+/* Whether band [y0, y1), made of one region so far, is a fragment (tiers_find). */
+static int band_fragment(const rec_work *w, int y0, int y1, int body)
+{
+    if (y1 - y0 < TIER_MIN_EMS * body)
+        return 1;
+    for (size_t i = 0; i < w->nitems; i++) {
+        const nocr_region *r = w->items[i].r;
+        if (is_vcolumn(r, body) && rec_y0(r) == y0 && rec_y1(r) == y1)
+            return nocr_region_line_count(r) < 2;
+    }
+    return 0;
+}
+
 static void tiers_find(rec_tiers *t, const rec_work *w, int body)
 {
     int any_vbody = 0;
@@ -188,14 +207,14 @@ static void tiers_find(rec_tiers *t, const rec_work *w, int body)
                 lone = 0;
                 continue;
             }
-            if (lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body)
+            if (lone && band_fragment(w, t->y0[m - 1], t->y1[m - 1], body))
                 m--; /* a fragment, not a tier: its place is taken */
         }
         t->y0[m] = t->y0[i];
         t->y1[m++] = t->y1[i];
         lone = 1;
     }
-    if (m > 1 && lone && t->y1[m - 1] - t->y0[m - 1] < TIER_MIN_EMS * body)
+    if (m > 1 && lone && band_fragment(w, t->y0[m - 1], t->y1[m - 1], body))
         m--;
     t->n = m;
 }
@@ -416,12 +435,14 @@ static int article_tier_key(const rec_tiers *t, int y0, int y1)
 }
 
 /* An article without vertical body text placed above tier i (key 2i) that stands beside
- * the headline of an article of that tier (an item of it overlaps more than half the
- * article's height) is read in the tier, by its right edge: a reader of a vertical page
+ * an article of that tier (the other's extent, headline and columns, overlaps more than
+ * half its height) is read in the tier, by its right edge: a reader of a vertical page
  * reads right to left along a row of headlines, and a horizontal headline or article set
- * level with the vertical headline of the tier's first article comes after that article
- * (seed 7710: a horizontal headline at the top left, beside the right article's vertical
- * headline, above the top of its column, was read first; tau 0.33). Keys are compared
+ * level with the headline of the tier's first article comes after that article (seed
+ * 7710: a horizontal headline at the top left, beside the right article's vertical
+ * headline, above the top of its column, was read first; tau 0.33; tuning seed
+ * 20261214324: a horizontal article at the top left, level with the right article's
+ * headline set across, taller than that headline, tau 0.14). Keys are compared
  * with the tier keys the anchored articles got, in one pass (a moved article does not
  * move another). */
 static void beside_tier(int *key, const rec_work *w, const rec_tiers *t, int body)
@@ -435,11 +456,10 @@ static void beside_tier(int *key, const rec_work *w, const rec_tiers *t, int bod
         int anchored = 0;
         for (size_t i = 0; i < w->nitems && !anchored; i++)
             anchored = w->items[i].article == a && is_vcolumn(w->items[i].r, body);
-        for (size_t i = 0; i < w->nitems && !anchored; i++) {
-            int b = w->items[i].article;
-            const nocr_region *r = w->items[i].r;
-            if (b >= 0 && b < n && b != a && key[b] == key[a] + 1 &&
-                2 * rec_overlap(ar->y0, ar->y1, rec_y0(r), rec_y1(r)) > h) {
+        for (int b = 0; b < n && !anchored; b++) {
+            const rec_article *br = &w->arts[b];
+            if (b != a && key[b] == key[a] + 1 &&
+                2 * rec_overlap(ar->y0, ar->y1, br->y0, br->y1) > h) {
                 key[a] = key[a] + 1;
                 break;
             }
