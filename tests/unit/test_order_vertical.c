@@ -409,6 +409,30 @@ static void test_column_piece_no_tier(void)
     nocr_page_free(page);
 }
 
+/* A vertical article whose headline region reaches over the tops of its own columns (the
+ * layout gave it the caption and column tops beside it), its columns starting level with
+ * it, and at the right, beyond a column rule, another article (tuning seed 20261214332):
+ * the columns are the headline's that stands in them, not the one beyond the rule. */
+static void test_headline_over_own_columns(void)
+{
+    static const char *const r1[] = {">右文一", "右文二。<"};
+    static const char *const l1[] = {">左文一", "左文二", "左文三。<"};
+    nocr_page *page = page_new(2000, 2200);
+    nocr_region *rh = vheadline(page, 1880, 150, 400, "右題");
+    nocr_region *rb = vcolumns(page, 1790, 620, 1400, r1, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_VERTICAL, 1420, 150, 20, 1960);
+    nocr_region *lh =
+        one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1240, 150, 160, 680, "左題");
+    nocr_region *lb = vcolumns(page, 1320, 200, 1900, l1, 3, 0);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_region_article(rb), nocr_region_article(rh));
+    CHECK_INT(nocr_region_article(lb), nocr_region_article(lh));
+    CHECK(nocr_region_order(rh) < nocr_region_order(rb));
+    CHECK(nocr_region_order(rb) < nocr_region_order(lh));
+    CHECK(nocr_region_order(lh) < nocr_region_order(lb));
+    nocr_page_free(page);
+}
+
 /* A horizontal headline in three rows, each row a region of its own, over its article's
  * columns at the right of a tier, and left of it a vertical headline level with its first
  * row over a column starting far below (fresh seed 20261201784): the column is the
@@ -894,6 +918,7 @@ int main(void)
     test_headline_beside_tier_top();
     test_horizontal_article_level_with_head();
     test_column_piece_no_tier();
+    test_headline_over_own_columns();
     test_headline_rows_stacked();
     test_mixed_more_horizontal();
     test_run_on_not_across_a_tier();

@@ -468,6 +468,19 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
                         const seg_regions *hregions, const signed char *hdir, PIX *pixb,
                         const seg_page *sp, int y0, nocr_direction_mode mode)
 {
+    /* A caption of the turned page is text beside a photo upright, where the article's
+     * columns run on beside it: they are body (vertical tuning seed 20261209025: two
+     * columns left of a photo at the top of their tier, 68 characters, were read after
+     * the article as its caption; held-out 20261209118: one column as long as the tier).
+     * Captions under a photo are the horizontal pass's; a caption set down a photo's side
+     * is read as body. It is body before the pieces of one block are joined: the columns'
+     * lower half above a photo at their foot, cut from their upper half where both
+     * columns held a comma at one height, stayed apart as that caption and was read after
+     * the upper half's two columns (vertical tuning seed 20261214312: paragraphs
+     * interleaved, CER 0.28). */
+    for (size_t i = 0; i < tr->n; i++)
+        if (tr->v[i].role == NOCR_ROLE_CAPTION)
+            tr->v[i].role = NOCR_ROLE_BODY;
     merge_overlapping(tr);
     merge_continued(tr, sp, y0);
     for (size_t i = 0; i < tr->n; i++) {
@@ -506,14 +519,6 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
             continue;
         }
         vr.r.nlines = (int)vr.ncolumns;
-        /* A caption of the turned page is text beside a photo upright, where the
-         * article's columns run on beside it: they are body (vertical tuning seed
-         * 20261209025: two columns left of a photo at the top of their tier, 68
-         * characters, were read after the article as its caption; held-out 20261209118:
-         * one column as long as the tier). Captions under a photo are the horizontal
-         * pass's; a caption set down a photo's side is read as body. */
-        if (vr.r.role == NOCR_ROLE_CAPTION)
-            vr.r.role = NOCR_ROLE_BODY;
         out->v[out->n++] = vr;
     }
     return NOCR_OK;

@@ -305,13 +305,37 @@ static int tiers_apart(const rec_tiers *t, const nocr_region *o, const nocr_regi
     return rec_tier_key(t, rec_y0(r)) - rec_tier_key(t, rec_y1(o) - 1) > 2;
 }
 
+/* The headline standing in r's columns at their top, in r's tier: over more than a touch
+ * of r's columns, its top level with r's or higher, its foot below r's top (the most
+ * columns shared); REC_NO_OWNER when none. The layout can give a vertical headline the
+ * caption and the column tops beside it, and then it reaches over its own article's
+ * columns, which are neither left of it nor under it (vertical tuning seed 20261214332:
+ * the columns went to the headline beyond a column rule, the last resort). */
+static int head_inside(const rec_tiers *t, const nocr_region *r, nocr_region *const *heads,
+                       int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_ov = body / REC_TOUCH_DIV,
+        kr = rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2);
+    for (int h = 0; h < nheads; h++) {
+        const nocr_region *hd = heads[h];
+        int ov = rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r));
+        if (ov <= best_ov || rec_y0(hd) > rec_y0(r) + body || rec_y1(hd) <= rec_y0(r) ||
+            rec_tier_key(t, rec_y0(hd) + nocr_region_box(hd).h / 2) != kr)
+            continue;
+        best = h;
+        best_ov = ov;
+    }
+    return best;
+}
+
 /* Text no headline owns in its tier: the article of the nearest owned text right above it
  * over some of its columns in its tier or the one above (the article runs on into this
  * tier; nearest by bottom, then by the columns shared), taken top first so that a run-on
  * runs on again; never from across a whole tier of other articles (seed 7619: an article
  * of the third tier, its headline read as body, under a blank left end of the second,
- * was read as the run-on of the first tier's last article); else the nearest
- * headline to its right in its tier, rules or not; else the article of text no headline
+ * was read as the run-on of the first tier's last article); else the headline standing in
+ * its columns at their top (head_inside); else the nearest headline to its right in its
+ * tier, rules or not; else the article of text no headline
  * owns (w->narts grows by it). */
 static void items_run_on(rec_work *w, const rec_tiers *t, int body)
 {
@@ -339,7 +363,9 @@ static void items_run_on(rec_work *w, const rec_tiers *t, int body)
             }
         }
         if (art == REC_NO_OWNER) {
-            int h = rec_vowner_beside(t, r, w->heads, w->nheads, body);
+            int h = head_inside(t, r, w->heads, w->nheads, body);
+            if (h == REC_NO_OWNER)
+                h = rec_vowner_beside(t, r, w->heads, w->nheads, body);
             art = h != REC_NO_OWNER ? w->head_art[h] : REC_NO_OWNER;
         }
         if (art == REC_NO_OWNER && orphan == REC_NO_OWNER) {
