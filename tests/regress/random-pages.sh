@@ -1,8 +1,8 @@
 #!/bin/bash
 # Regression on pages of fresh seeds: makes each page of CASES again with newsocr-synth
 # --random, runs newsocr on it in the case's language, scores it with newsocr-eval and fails
-# when its CER or order-free error is over the case's bound (random-pages.tsv says why each
-# page is there).
+# when its CER or order-free error is over the case's bound, or its paragraph integrity
+# under the case's optional minimum (random-pages.tsv says why each page is there).
 #
 # Usage: random-pages.sh NEWSOCR_SYNTH NEWSOCR NEWSOCR_EVAL CASES_TSV
 # Ends with the plain "N passed, M failed" line; exit 1 on any failure.
@@ -17,7 +17,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/out"
 passed=0
 failed=0
-while IFS=$'\t' read -r seed opts lang cer_max ofe_max why; do
+while IFS=$'\t' read -r seed opts lang cer_max ofe_max why para_min; do
     case "$seed" in '#'* | '') continue ;; esac
     # shellcheck disable=SC2086 # the options are words
     if ! "$SYNTH" -o "$WORK" --random "$seed" $opts >/dev/null; then
@@ -33,13 +33,15 @@ while IFS=$'\t' read -r seed opts lang cer_max ofe_max why; do
     fi
     printf '%s\t%s\n' "$WORK/rand-$seed.page.xml" "$WORK/out/rand-$seed.txt" >"$WORK/pair"
     "$EVAL" --list "$WORK/pair" --json "$WORK/eval.json" >/dev/null 2>&1
-    read -r cer ofe < <(jq -r '.pages[0] | "\(.cer) \(.order_free_error)"' "$WORK/eval.json")
-    if awk -v c="$cer" -v o="$ofe" -v cm="$cer_max" -v om="$ofe_max" \
-        'BEGIN { exit !(c <= cm && o <= om) }'; then
-        echo "ok   $seed: CER $cer (max $cer_max), order-free $ofe (max $ofe_max)"
+    read -r cer ofe para < <(jq -r '.pages[0] | "\(.cer) \(.order_free_error) \(.paragraph_integrity)"' "$WORK/eval.json")
+    para_min=${para_min:-0}
+    got="CER $cer (max $cer_max), order-free $ofe (max $ofe_max), paragraphs $para (min $para_min)"
+    if awk -v c="$cer" -v o="$ofe" -v p="$para" -v cm="$cer_max" -v om="$ofe_max" -v pm="$para_min" \
+        'BEGIN { exit !(c <= cm && o <= om && p >= pm) }'; then
+        echo "ok   $seed: $got"
         passed=$((passed + 1))
     else
-        echo "FAIL $seed: CER $cer (max $cer_max), order-free $ofe (max $ofe_max): $why"
+        echo "FAIL $seed: $got: $why"
         failed=$((failed + 1))
     fi
 done <"$CASES"

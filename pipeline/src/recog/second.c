@@ -934,6 +934,144 @@ cleanup:
     return NOCR_OK;
 }
 
+/* The text region read before the coverage check (one of the first `first`) that holds
+ * the centre of region `from`, NULL when none. */
+static nocr_region *host_of(nocr_page *page, const nocr_image *img, size_t first,
+                            const nocr_region *from)
+{
+    nocr_box fb = region_work_box(img, from);
+    int cx = fb.x + fb.w / 2, cy = fb.y + fb.h / 2;
+    for (size_t k = 0; k < first; k++) {
+        nocr_region *r = nocr_page_region(page, k);
+        nocr_box hb = region_work_box(img, r);
+        if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0 &&
+            cx >= hb.x && cx < hb.x + hb.w && cy >= hb.y && cy < hb.y + hb.h)
+            return r;
+    }
+    return NULL;
+}
+
+/* The columns two boxes share, and the smallest box holding both. */
+static int x_overlap(nocr_box a, nocr_box b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    return x1 > x0 ? x1 - x0 : 0;
+}
+
+static nocr_box box_join(nocr_box a, nocr_box b)
+{
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (nocr_box){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* A region added inside a vertical one is a column cut into characters when at least
+ * SINGLE_SHARE of its lines hold one word each (added_columns). */
+#define SINGLE_SHARE 0.75
+
+/* A word of a region the coverage check added, and the column it stands in. */
+typedef struct added_word {
+    const nocr_word *w;
+    nocr_box box;
+    int col;
+} added_word;
+
+/* The words of column j, top to bottom (level ones right first), as one new line of
+ * `from` with box col, its confidence their mean. */
+static int column_join(nocr_region *from, added_word *aw, size_t n, int j, nocr_box col)
+{
+    nocr_line *line = NULL;
+    int rc = nocr_region_add_line(&line, from, col, NULL, -1.0f);
+    double conf = 0;
+    int count = 0;
+    for (size_t pick = 0; !rc && pick < n;) {
+        pick = n;
+        for (size_t k = 0; k < n; k++)
+            if (aw[k].col == j &&
+                (pick == n || aw[k].box.y < aw[pick].box.y ||
+                 (aw[k].box.y == aw[pick].box.y && aw[k].box.x > aw[pick].box.x)))
+                pick = k;
+        if (pick == n)
+            break;
+        aw[pick].col = -1; /* taken */
+        conf += nocr_word_confidence(aw[pick].w);
+        count++;
+        rc = nocr_line_add_word(NULL, line, aw[pick].box, nocr_word_text(aw[pick].w),
+                                nocr_word_confidence(aw[pick].w));
+    }
+    if (!rc && count > 0)
+        nocr_line_set_confidence(line, (float)(conf / count));
+    return rc ? rc : nocr_line_text_from_words(line);
+}
+
+/* Ink the coverage check added inside a vertical region is a column, or part of one (a
+ * column the re-set reading left empty or dropped): read as a block of horizontal text, as
+ * every added region is, it comes back as a line per character, stacked, and joined to the
+ * vertical region each character became a line of its own, a paragraph of one character
+ * (vertical tuning seeds 20261214307 and 332: columns of 22 and 62 characters, one a
+ * line). When most lines of such a region hold one word (a character: CJK words are),
+ * SINGLE_SHARE of them, and its words stand in fewer columns than it has lines, they are
+ * joined into those columns, right to left, their readings kept: the column read again as
+ * the vertical region's columns are came back empty on 332 (skewed), and a character's
+ * box tells nothing of its shape (是 read as 十, a box twice as wide as tall). */
+static int added_columns(nocr_page *page, const nocr_image *img, size_t first)
+{
+    int rc = NOCR_OK;
+    for (size_t i = first; i < nocr_page_region_count(page) && !rc; i++) {
+        nocr_region *from = nocr_page_region(page, i);
+        size_t m = nocr_region_line_count(from), n = 0, ncols = 0;
+        const nocr_region *host = m >= 2 && nocr_role_is_text(nocr_region_role(from)) &&
+                                          nocr_region_direction(from) != NOCR_DIR_VERTICAL
+                                      ? host_of(page, img, first, from)
+                                      : NULL;
+        if (!host || nocr_region_direction(host) != NOCR_DIR_VERTICAL)
+            continue;
+        for (size_t k = 0; k < m; k++)
+            n += nocr_line_word_count(nocr_region_line(from, k));
+        added_word *aw = calloc(n + 1, sizeof(*aw));
+        nocr_box *cols = calloc(n + 1, sizeof(*cols));
+        if (!aw || !cols) {
+            free(aw);
+            free(cols);
+            return nocr_error_set(NOCR_ENOMEM, "out of memory (coverage)");
+        }
+        size_t single = 0;
+        for (size_t k = 0, q = 0; k < m; k++) {
+            single += nocr_line_word_count(nocr_region_line(from, k)) == 1;
+            for (size_t w = 0; w < nocr_line_word_count(nocr_region_line(from, k)); w++, q++) {
+                const nocr_word *wd = nocr_line_word(nocr_region_line(from, k), w);
+                nocr_box b = nocr_word_box(wd);
+                size_t j = 0;
+                while (j < ncols &&
+                       2 * x_overlap(cols[j], b) <= (cols[j].w < b.w ? cols[j].w : b.w))
+                    j++;
+                cols[j] = j < ncols ? box_join(cols[j], b) : b;
+                ncols += j == ncols;
+                aw[q] = (added_word){wd, b, (int)j};
+            }
+        }
+        if (single >= SINGLE_SHARE * (double)m && n > 0 && ncols < m) {
+            for (int pick = 0; pick >= 0 && !rc;) { /* columns right to left */
+                pick = -1;
+                for (size_t j = 0; j < ncols; j++)
+                    if (cols[j].w > 0 && (pick < 0 || cols[j].x > cols[pick].x))
+                        pick = (int)j;
+                if (pick >= 0) {
+                    rc = column_join(from, aw, n, pick, cols[pick]);
+                    cols[pick].w = 0;
+                }
+            }
+            for (size_t k = 0; k < m && !rc; k++)
+                nocr_region_remove_line(from, 0);
+            nocr_region_set_direction(from, NOCR_DIR_VERTICAL);
+        }
+        free(aw);
+        free(cols);
+    }
+    return rc;
+}
+
 /* A region the coverage check added after recognition whose centre lies inside a text
  * region read before (a line Tesseract dropped from a block, e.g. a paragraph's short last
  * line) gives its lines to that region, in their place top to bottom, so that the
@@ -946,16 +1084,7 @@ static int merge_into_hosts(nocr_page *page, const nocr_image *img, size_t first
         size_t m = nocr_region_line_count(from);
         if (m == 0 || !nocr_role_is_text(nocr_region_role(from)))
             continue;
-        nocr_box fb = region_work_box(img, from);
-        int cx = fb.x + fb.w / 2, cy = fb.y + fb.h / 2;
-        nocr_region *host = NULL;
-        for (size_t k = 0; k < first && !host; k++) {
-            nocr_region *r = nocr_page_region(page, k);
-            nocr_box hb = region_work_box(img, r);
-            if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0 &&
-                cx >= hb.x && cx < hb.x + hb.w && cy >= hb.y && cy < hb.y + hb.h)
-                host = r;
-        }
+        nocr_region *host = host_of(page, img, first, from);
         if (!host)
             continue;
         size_t n = nocr_region_line_count(host), a = 0, b = 0;
@@ -994,7 +1123,8 @@ int nocr_recognize_check(nocr_page *page, nocr_engine *eng, const nocr_image *im
         nocr_ink_covered(covered, &ink, page, img, 1);
         rc = nocr_cover_fill(page, img, &ink, covered, NULL, 0, NOCR_ORIGIN_COVERAGE, &added);
     }
-    if (!rc && added > 0 && !(rc = nocr_recognize_from(page, eng, img, first))) {
+    if (!rc && added > 0 && !(rc = nocr_recognize_from(page, eng, img, first)) &&
+        !(rc = added_columns(page, img, first))) {
         nocr_cover_settle(page, img);
         rc = merge_into_hosts(page, img, first);
     }
