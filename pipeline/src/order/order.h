@@ -274,6 +274,9 @@ typedef struct rec_tiers {
  * or above the first), 2n below the last. Keys order rows tier by tier. */
 int rec_tier_key(const rec_tiers *t, int y);
 
+/* The tier key of region r's middle row. */
+int rec_tier_of(const rec_tiers *t, const nocr_region *r);
+
 /* The headline (index into heads) that owns region r of a vertical page by its position,
  * REC_NO_OWNER when none (vowners.c: the nearest headline to its right in its tier, or
  * above it in its columns). */

@@ -4,7 +4,7 @@
  *
  *   rec_page_vertical     which path a page takes: enough of its body text vertical
  *   rec_vertical_body     the body height, guarded against a measure of column lengths
- *   rec_tier_key          a row's place among the tiers
+ *   rec_tier_key          a row's place among the tiers (rec_tier_of: a region's middle)
  *   rec_vertical_order    articles, their order and the order inside them, on the boxes
  *                         straightened (upright.c)
  *   tiers_find            the tiers: bands of vertical body regions side by side
@@ -149,6 +149,11 @@ int rec_tier_key(const rec_tiers *t, int y)
             return 2 * i + 1;
     }
     return 2 * t->n;
+}
+
+int rec_tier_of(const rec_tiers *t, const nocr_region *r)
+{
+    return rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2);
 }
 
 /* The tiers: the vertical body regions (all vertical text regions when there is no
@@ -314,13 +319,12 @@ static int tiers_apart(const rec_tiers *t, const nocr_region *o, const nocr_regi
 static int head_inside(const rec_tiers *t, const nocr_region *r, nocr_region *const *heads,
                        int nheads, int body)
 {
-    int best = REC_NO_OWNER, best_ov = body / REC_TOUCH_DIV,
-        kr = rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2);
+    int best = REC_NO_OWNER, best_ov = body / REC_TOUCH_DIV, kr = rec_tier_of(t, r);
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         int ov = rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r));
         if (ov <= best_ov || rec_y0(hd) > rec_y0(r) + body || rec_y1(hd) <= rec_y0(r) ||
-            rec_tier_key(t, rec_y0(hd) + nocr_region_box(hd).h / 2) != kr)
+            rec_tier_of(t, hd) != kr)
             continue;
         best = h;
         best_ov = ov;
@@ -497,7 +501,7 @@ static void beside_tier(int *key, const rec_work *w, const rec_tiers *t, int bod
  * tiers: tiers_find). */
 static int in_tier(const rec_tiers *t, const nocr_region *r)
 {
-    return rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2) % 2 == 1;
+    return rec_tier_of(t, r) % 2 == 1;
 }
 
 /* Sets each article's order: by the tier key of its anchor (its topmost vertical body
@@ -524,14 +528,12 @@ static int articles_rank(rec_work *w, const rec_tiers *t, int body)
             if (!anchor || in > was || (in == was && rec_y0(r) < rec_y0(anchor)))
                 anchor = r;
         }
-        key[a] = anchor ? rec_tier_key(t, rec_y0(anchor) + nocr_region_box(anchor).h / 2)
-                        : article_tier_key(t, ar->y0, ar->y1);
+        key[a] = anchor ? rec_tier_of(t, anchor) : article_tier_key(t, ar->y0, ar->y1);
         top[a] = anchor ? rec_y0(anchor) : ar->y0;
         right[a] = INT_MIN;
         for (size_t i = 0; i < w->nitems; i++) {
             const nocr_region *r = w->items[i].r;
-            if (w->items[i].article == a && rec_x1(r) > right[a] &&
-                rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2) == key[a])
+            if (w->items[i].article == a && rec_x1(r) > right[a] && rec_tier_of(t, r) == key[a])
                 right[a] = rec_x1(r);
         }
         if (right[a] == INT_MIN)
@@ -630,7 +632,7 @@ static int items_rank(rec_work *w, const rec_tiers *t)
         int *k = keys[i].k;
         k[0] = it->article;
         k[1] = rec_role_rank(nocr_region_role(r));
-        k[2] = rec_tier_key(t, rec_y0(r) + nocr_region_box(r).h / 2);
+        k[2] = rec_tier_of(t, r);
         k[3] = -rec_x1(r);
         k[4] = rec_y0(r);
         k[5] = (int)i;

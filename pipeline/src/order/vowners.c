@@ -29,13 +29,6 @@ static void tier_span(int *out_top, int *out_bottom, const rec_tiers *t, const n
     *out_bottom = rec_tier_key(t, b.y + (b.h > 0 ? b.h - 1 : 0));
 }
 
-/* The tier key of r's middle row. */
-static int tier_of(const rec_tiers *t, const nocr_region *r)
-{
-    nocr_box b = nocr_region_box(r);
-    return rec_tier_key(t, b.y + b.h / 2);
-}
-
 /* Headline a heads r's rows better than headline b, both at r's right: the one whose top is
  * level with r's or above it (up to a body height below), the lower of two such; else the
  * higher (two articles one above the other in a tier, their headlines in one column). */
@@ -59,7 +52,7 @@ static int heads_rows_better(const nocr_region *a, const nocr_region *b, const n
 static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
                        nocr_region *const *heads, int nheads, int body, int rules)
 {
-    int best = REC_NO_OWNER, best_dx = INT_MAX, kr = tier_of(t, r);
+    int best = REC_NO_OWNER, best_dx = INT_MAX, kr = rec_tier_of(t, r);
     int lifted = nocr_region_direction(r) == NOCR_DIR_HORIZONTAL;
     if (lifted && kr % 2 == 0 && kr < 2 * t->n)
         kr++;
@@ -104,7 +97,7 @@ static int head_over(const nocr_region *hd, const nocr_region *r, int body)
 static int owner_above(const nocr_page *page, const rec_tiers *t, const nocr_region *r,
                        nocr_region *const *heads, int nheads, int body)
 {
-    int best = REC_NO_OWNER, best_y = INT_MIN, kr = tier_of(t, r);
+    int best = REC_NO_OWNER, best_y = INT_MIN, kr = rec_tier_of(t, r);
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
         int ov = rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)), kt, kb;
