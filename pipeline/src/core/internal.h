@@ -10,6 +10,7 @@
  *   nocr_now            monotonic clock, seconds
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
  *   nocr_line_copy      a line appended to a region again, words and all (page.c)
+ *   nocr_box_union      the smallest box holding two boxes (page.c)
  */
 #ifndef NEWSOCR_INTERNAL_H
 #define NEWSOCR_INTERNAL_H
@@ -67,5 +68,9 @@ int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
  * originals. Errors: NOCR_ENOMEM (a partial copy may stay appended: the caller removes
  * it). */
 int nocr_line_copy(nocr_region *dst, const nocr_line *src);
+
+/* The smallest box holding a and b; a box without area (w or h <= 0) counts for nothing
+ * (of two such boxes, b is returned). */
+nocr_box nocr_box_union(nocr_box a, nocr_box b);
 
 #endif /* NEWSOCR_INTERNAL_H */

@@ -11,7 +11,6 @@
  *   Tokens (util.c)
  *     nocr_line_tokens           a line's words merged into the words of the print
  *     nocr_tokens_free
- *     nocr_box_union             the smallest box holding two boxes
  *   Names, order and text (util.c)
  *     nocr_export_region_id      "rN", a region's id in every export
  *     nocr_export_image_path, nocr_export_image_name   the image named in an export
@@ -79,10 +78,6 @@ typedef struct nocr_token {
  * *out_n is 0) is freed with nocr_tokens_free. Errors: NOCR_ENOMEM. */
 int nocr_line_tokens(nocr_token **out, size_t *out_n, const nocr_line *line);
 void nocr_tokens_free(nocr_token *tokens, size_t n);
-
-/* The smallest box holding a and b; a box without area (w or h <= 0) counts for nothing
- * (of two such boxes, b is returned). */
-nocr_box nocr_box_union(nocr_box a, nocr_box b);
 
 /* A copy of s (NULL: "") that is valid UTF-8: invalid bytes, surrogates and the
  * non-characters U+FFFE/U+FFFF become U+FFFD; with `xml` set, so do the control characters

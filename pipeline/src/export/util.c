@@ -8,7 +8,7 @@
  *   nocr_export_lang, nocr_export_lang_names,
  *   nocr_export_in_order, nocr_export_sequence, nocr_export_ordered_count,
  *   nocr_export_timestamp
- *   nocr_box_union, nocr_line_tokens, nocr_tokens_free
+ *   nocr_line_tokens, nocr_tokens_free
  *   nocr_xw_open, nocr_xw_start, nocr_xw_start_ns, nocr_xw_end, nocr_xw_full_end,
  *   nocr_xw_indent, nocr_xw_attr, nocr_xw_attrf, nocr_xw_conf, nocr_xw_text,
  *   nocr_xw_element, nocr_xw_close
@@ -167,18 +167,6 @@ void nocr_export_timestamp(char out[32])
 }
 
 /* ---- tokens ---- */
-
-nocr_box nocr_box_union(nocr_box a, nocr_box b)
-{
-    if (a.w <= 0 || a.h <= 0)
-        return b;
-    if (b.w <= 0 || b.h <= 0)
-        return a;
-    int l = a.x < b.x ? a.x : b.x, t = a.y < b.y ? a.y : b.y;
-    int r = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int bt = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (nocr_box){l, t, r - l, bt - t};
-}
 
 void nocr_tokens_free(nocr_token *tokens, size_t n)
 {

@@ -951,19 +951,11 @@ static nocr_region *host_of(nocr_page *page, const nocr_image *img, size_t first
     return NULL;
 }
 
-/* The columns two boxes share, and the smallest box holding both. */
+/* The columns two boxes share. */
 static int x_overlap(nocr_box a, nocr_box b)
 {
     int x0 = a.x > b.x ? a.x : b.x, x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
     return x1 > x0 ? x1 - x0 : 0;
-}
-
-static nocr_box box_join(nocr_box a, nocr_box b)
-{
-    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
-    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (nocr_box){x0, y0, x1 - x0, y1 - y0};
 }
 
 /* A region added inside a vertical one is a column cut into characters when at least
@@ -1046,7 +1038,7 @@ static int added_columns(nocr_page *page, const nocr_image *img, size_t first)
                 while (j < ncols &&
                        2 * x_overlap(cols[j], b) <= (cols[j].w < b.w ? cols[j].w : b.w))
                     j++;
-                cols[j] = j < ncols ? box_join(cols[j], b) : b;
+                cols[j] = j < ncols ? nocr_box_union(cols[j], b) : b;
                 ncols += j == ncols;
                 aw[q] = (added_word){wd, b, (int)j};
             }
