@@ -1160,6 +1160,27 @@ static void test_blocks_level_articles(void)
     nocr_page_free(page);
 }
 
+/* A headline over the second and third columns whose article starts in the first, beside
+ * it, under the text of the article above: Tesseract reads the first column down through
+ * both articles, but the lower article's text comes after its headline (Latin tuning seed
+ * 20261216343: the first column of four articles read before the rest, CER 0.58). */
+static void test_blocks_own_text_beside_headline(void)
+{
+    static const char *const text[] = {">Body one", "body two."};
+    nocr_page *page = page_real(1500, 1000);
+    nocr_region *h1 = one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "Top");
+    nocr_region *a = column(page, col_x(0), 200, COL_W, text, 2);
+    nocr_region *b = column(page, col_x(0), 560, COL_W, text, 2);
+    nocr_region *c = column(page, col_x(1), 200, COL_W, text, 2);
+    nocr_region *d = column(page, col_x(2), 200, COL_W, text, 2);
+    nocr_region *h2 = one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 440, 2 * COL_W + 40, "Low");
+    nocr_region *e = column(page, col_x(1), 560, COL_W, text, 2);
+    nocr_region *f = column(page, col_x(2), 560, COL_W, text, 2);
+    CHECK_INT(nocr_reconstruct_blocks(page), NOCR_OK);
+    check_read_in_turn((nocr_region *const[]){h1, a, c, d, h2, b, e, f}, 8);
+    nocr_page_free(page);
+}
+
 /* A photo at the foot of the first two columns of an article over three, its caption
  * under it: Tesseract's order reads the caption where it stands, after the second column,
  * in the middle of the paragraph running on into the third; the caption comes after the
@@ -1447,6 +1468,7 @@ int main(void)
     test_blocks_read_twice();
     test_blocks_level_articles();
     test_blocks_caption_after_text();
+    test_blocks_own_text_beside_headline();
     test_beside_nearer_than_band();
     test_read_twice();
     test_read_twice_same_text();

@@ -132,8 +132,9 @@ static int must_precede(const rec_item *items, const unsigned char *spans,
     if (spans[ib] && (x_shared || a->article != b->article) &&
         rec_y1(ra) <= rec_y0(rb) + EDGE_SLACK * body)
         return 1;
-    /* the headline before the text under it, over its width */
-    return x_shared && spans[ia] && rec_y0(rb) >= rec_y1(ra) - EDGE_SLACK * body;
+    /* the headline before the text under it, over its width or of its own article in a
+     * column beside it */
+    return (x_shared || own) && spans[ia] && rec_y0(rb) >= rec_y1(ra) - EDGE_SLACK * body;
 }
 
 int rec_blocks_keep(rec_work *w, const nocr_page *page, int body)
