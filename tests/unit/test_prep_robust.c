@@ -18,7 +18,8 @@
  *   - a bilevel (1 bpp, dithered) photo is a figure; the text beside it stays;
  *   - a shadow band over two lines of headline type (and a little body text) is no
  *     figure: the headline's ink stays;
- *   - three columns whose lines are out of step, the page turned 1.5 degrees: deskewed.
+ *   - three columns whose lines are out of step, the page turned 1.5 degrees: deskewed;
+ *   - a fold's crease leaning across a column of text is taken out of the text image.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
@@ -430,6 +431,36 @@ static void check_columns_out_of_step(void)
     nocr_image_free(img);
 }
 
+/* A fold's crease, 1 px thick and gray (it binarizes broken), drawn down the middle column through
+ * its characters and leaning CREASE_SLOPE px a row (0.5 degrees: the deskew of a real page leaves
+ * that much, and a crease is seldom straight), so no straight run of one pixel column is as long
+ * as a streak (fresh seed 20261216505: the crease joined three columns into one block). In the
+ * text image next to no crease ink is left between the lines (a speck or two where a broken piece
+ * touches nothing), and the characters it crossed keep their ink. */
+#define CREASE_X     900
+#define CREASE_GRAY  110
+#define CREASE_SLOPE (1.0 / 115.0)
+#define CREASE_LEFT  60 /* of about 600 pixels of crease between the lines; 683 without */
+static void check_crease(void)
+{
+    PIX *pix = page_three_columns();
+    for (int y = 0; y < PAGE_H; y++)
+        fill(pix, CREASE_X + (int)(y * CREASE_SLOPE), y, 1, 1, CREASE_GRAY);
+    nocr_image *img = preprocess(pix, "crease");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    long left = 0; /* crease ink in the gaps between the text lines */
+    for (int y = columns[1].y + EM; y + LINE - EM <= columns[1].y + columns[1].h; y += LINE)
+        left += ink_in(
+            img, (nocr_box){CREASE_X + (int)(y * CREASE_SLOPE) - 4, y + 4, 10, LINE - EM - 8});
+    if (left >= CREASE_LEFT)
+        fprintf(stderr, "crease: %ld pixels of it left between the lines\n", left);
+    CHECK(left < CREASE_LEFT);
+    CHECK(text_ink(img) >= 0.9 * clean_ink);
+    nocr_image_free(img);
+}
+
 int main(void)
 {
     PIX *pix = page_three_columns();
@@ -456,5 +487,6 @@ int main(void)
     check_bilevel_photo();
     check_band_headline();
     check_columns_out_of_step();
+    check_crease();
     return CHECK_DONE();
 }
