@@ -941,6 +941,39 @@ static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
            seg_ink_direction(pixb, &page, body) >= PAGE_VERTICAL_MIN;
 }
 
+/* Does a page of horizontal text hold a vertical headline? Too little of its ink for
+ * PAGE_VERTICAL_MIN, such a headline was cut by the horizontal pass into pieces of one to
+ * three characters, each read as a headline or body of its own (tuning seeds 20261216509,
+ * 527, 528: CER 0.35-0.46). The page's ink closed along y by VHEAD_CLOSE body heights
+ * joins a column of large type into one piece; a block of body lines closes into a piece
+ * as wide as its column. A piece at least VHEAD_LONG times as tall as wide, at most
+ * VHEAD_WIDE body heights wide, whose characters are at least VHEAD_TYPE body heights and
+ * whose ink runs in columns at their size, is a vertical headline. */
+#define VHEAD_CLOSE 1.0
+#define VHEAD_LONG  3
+#define VHEAD_WIDE  4.5
+#define VHEAD_TYPE  1.4
+static int page_has_vertical_head(PIX *pixb, int body)
+{
+    int k = (int)(VHEAD_CLOSE * body) | 1;
+    PIX *pixc = body > 0 ? pixCloseSafeBrick(NULL, pixb, 1, k) : NULL;
+    BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
+    int n = boxa ? boxaGetCount(boxa) : 0, found = 0;
+    for (int i = 0; i < n && !found; i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        if (h < VHEAD_LONG * w || w > VHEAD_WIDE * body || w < VHEAD_TYPE * body)
+            continue;
+        seg_box b = {x, y, x + w, y + h};
+        int type = seg_ink_type_size(pixb, &b, body);
+        found = type >= VHEAD_TYPE * body && h >= VHEAD_LONG * type &&
+                seg_ink_direction(pixb, &b, type) > REGION_VERTICAL;
+    }
+    boxaDestroy(&boxa);
+    pixDestroy(&pixc);
+    return found;
+}
+
 int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode)
 {
     if (!page_has_vertical(pixb, body, mode))
@@ -955,7 +988,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
                  const seg_page *sp, nocr_direction_mode mode)
 {
     *out = (seg_vregions){NULL, 0, 0};
-    if (!page_has_vertical(pixb, sp->body, mode))
+    if (!page_has_vertical(pixb, sp->body, mode) &&
+        !(mode == NOCR_DIRECTION_AUTO && page_has_vertical_head(pixb, sp->body)))
         return NOCR_OK;
 
     seg_lines tl = {NULL, 0, 0};
