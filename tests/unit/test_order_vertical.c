@@ -530,6 +530,32 @@ static nocr_box skewed(nocr_box b, double deg, int w, int h)
     return (nocr_box){(int)x0, (int)y0, (int)(x1 - x0 + 0.5), (int)(y1 - y0 + 0.5)};
 }
 
+/* One article whose rightmost column the segmenter cut off as a region of its own, under
+ * the headline's foot, while the box of the block it came from still reaches over it
+ * (vertical tuning seed 20261217103: the block was read first, top first). The cut column
+ * is read first, by its print: it stands right of the block's columns. */
+static void test_column_cut_from_block(void)
+{
+    static const char *const rest[] = {"接着寫下去", "第一段完。<", ">第二段結束。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1880, 200, 400, "縱排標題");
+    nocr_region *block = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1790 - 4 * PITCH + 10,
+                                200, 4 * PITCH - 10, 800);
+    for (int i = 0; i < 3; i++) {
+        int indent, short_end;
+        char buf[256];
+        column_text(buf, sizeof(buf), rest[i], &indent, &short_end);
+        int right = 1790 - (i + 1) * PITCH, top = 200 + (indent ? INDENT : 0);
+        nocr_box box = {right - BODY, top, BODY, (short_end ? 600 : 1000) - top};
+        CHECK_INT(nocr_region_add_line(NULL, block, box, buf, 90.0f), NOCR_OK);
+    }
+    static const char *const first[] = {">第一段開頭"};
+    nocr_region *cut = vcolumns(page, 1790, 260, 740, first, 1, 0);
+    check_txt(page, "縱排標題\n第一段開頭接着寫下去第一段完。\n第二段結束。\n");
+    CHECK(nocr_region_order(cut) < nocr_region_order(block));
+    nocr_page_free(page);
+}
+
 /* Two articles side by side, each a vertical headline and four columns 1600 px long, on a
  * scan skewed 3 degrees: each box is wider than its column by 80 px, more than the column
  * pitch, so that neighbouring columns' boxes overlap, and the headline's box overlaps the
@@ -922,6 +948,7 @@ int main(void)
     test_headline_rows_stacked();
     test_mixed_more_horizontal();
     test_run_on_not_across_a_tier();
+    test_column_cut_from_block();
     test_skewed();
     test_caption();
     test_caption_at_tier_foot();

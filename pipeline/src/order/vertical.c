@@ -582,15 +582,33 @@ static int vkey_cmp(const void *pa, const void *pb)
     return 0;
 }
 
+/* The right edge of body region r's columns, straightened: a region's box can reach past
+ * them (a column cut off the region, the box left as it was), and a reader goes by the
+ * print. The box's right edge when it has no columns. */
+static int columns_right(const nocr_page *page, const nocr_region *r)
+{
+    int right = INT_MIN;
+    for (size_t k = 0, nl = nocr_region_line_count(r); k < nl; k++) {
+        nocr_box b = rec_upright_box(page, nocr_line_box(nocr_region_line(r, k)));
+        right = b.x + b.w > right ? b.x + b.w : right;
+    }
+    return right > INT_MIN ? right : rec_x1(r);
+}
+
 /* The right edge of the column range of body item i of its article and tier (keys in
  * keys[]: k[0] article, k[2] tier): the items whose x-ranges overlap by more than half the
- * narrower, transitively (items.c's column clusters, here read right to left). grp holds
- * one mark per item. */
-static int group_right(const vkey *keys, size_t n, size_t i, char *grp)
+ * narrower, transitively (items.c's column clusters, here read right to left), and that
+ * stand above or below the range's pieces: one whose rows overlap theirs by half the
+ * shorter stands beside them, and is read by its own right edge (vertical tuning seed
+ * 20261217103: a column cut from its article's block, whose box still reached over it,
+ * was read after the block, top first). The range's right edge is its columns'
+ * (columns_right). grp holds one mark per item. */
+static int group_right(const nocr_page *page, const vkey *keys, size_t n, size_t i, char *grp)
 {
     for (size_t j = 0; j < n; j++)
         grp[j] = j == i;
-    int gx0 = rec_x0(keys[i].it.r), gx1 = rec_x1(keys[i].it.r);
+    const nocr_region *ri = keys[i].it.r;
+    int gx0 = rec_x0(ri), gx1 = rec_x1(ri), gy0 = rec_y0(ri), gy1 = rec_y1(ri);
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t j = 0; j < n; j++) {
@@ -599,20 +617,29 @@ static int group_right(const vkey *keys, size_t n, size_t i, char *grp)
                 keys[j].k[2] != keys[i].k[2])
                 continue;
             int w = rec_x1(r) - rec_x0(r) < gx1 - gx0 ? rec_x1(r) - rec_x0(r) : gx1 - gx0;
-            if (2 * rec_overlap(gx0, gx1, rec_x0(r), rec_x1(r)) > w) {
+            int h = rec_y1(r) - rec_y0(r) < gy1 - gy0 ? rec_y1(r) - rec_y0(r) : gy1 - gy0;
+            if (2 * rec_overlap(gx0, gx1, rec_x0(r), rec_x1(r)) > w &&
+                2 * rec_overlap(gy0, gy1, rec_y0(r), rec_y1(r)) < h) {
                 grp[j] = 1;
                 gx0 = rec_x0(r) < gx0 ? rec_x0(r) : gx0;
                 gx1 = rec_x1(r) > gx1 ? rec_x1(r) : gx1;
+                gy0 = rec_y0(r) < gy0 ? rec_y0(r) : gy0;
+                gy1 = rec_y1(r) > gy1 ? rec_y1(r) : gy1;
                 changed = 1;
             }
         }
     }
-    return gx1;
+    int right = INT_MIN;
+    for (size_t j = 0; j < n; j++) {
+        int x1 = grp[j] ? columns_right(page, keys[j].it.r) : INT_MIN;
+        right = x1 > right ? x1 : right;
+    }
+    return right;
 }
 
 /* Sorts the items into reading order and sets each region's article and order.
  * Errors: NOCR_ENOMEM. */
-static int items_rank(rec_work *w, const rec_tiers *t)
+static int items_rank(rec_work *w, const nocr_page *page, const rec_tiers *t)
 {
     size_t n = w->nitems;
     vkey *keys = calloc(n ? n : 1, sizeof(*keys));
@@ -651,8 +678,8 @@ static int items_rank(rec_work *w, const rec_tiers *t)
     for (size_t i = 0; i < n; i++) {
         if (in_article(&keys[i].it) && keys[i].k[1] == RANK_BODY) {
             /* body: column range right to left, in it top to bottom, then right first */
-            int k3 = -group_right(keys, n, i, grp);
-            keys[i].k[5] = keys[i].k[3];
+            int k3 = -group_right(page, keys, n, i, grp);
+            keys[i].k[5] = -columns_right(page, keys[i].it.r);
             keys[i].k[3] = k3;
         }
     }
@@ -702,7 +729,7 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
         if (in_article(&w->items[i]))
             rec_article_grow(&w->arts[w->items[i].article], w->items[i].r);
     if ((error = articles_rank(w, &t, body)) == NOCR_OK)
-        error = items_rank(w, &t);
+        error = items_rank(w, page, &t);
 
 cleanup:
     rec_upright_end(saved, page);
