@@ -931,6 +931,40 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     return NOCR_OK;
 }
 
+/* Does a photo of sp stand over box b: its foot within PHOTO_OVER body heights above b's
+ * top (or a body height into it), over more than half of b's width? */
+#define PHOTO_OVER 1.5
+static int photo_over(const seg_page *sp, const seg_box *b)
+{
+    for (size_t f = 0; f < sp->nfigures; f++) {
+        const nocr_box *g = &sp->figures[f];
+        int foot = g->y + g->h;
+        if (foot <= b->y0 + sp->body && foot >= b->y0 - PHOTO_OVER * sp->body &&
+            2 * seg_overlap(b->x0, b->x1, g->x, g->x + g->w) > seg_box_w(b))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does box b touch one of vertical region v's columns? A region's box is the rectangle
+ * round its columns: where they stand in an L (full columns beside a photo at the top of
+ * the others) it holds the photo and the caption set across under it. That caption, a
+ * horizontal-pass region, lay inside the box and was dropped, its rows read as columns of
+ * the region after the coverage check found them unread (vertical tuning seed
+ * 20261217125: the caption read inside the body, tau 0.93). Text that is the vertical
+ * region's own touches its columns. Such text left in the box, body under a photo
+ * (photo_over), is the photo's caption. */
+static int touches_columns(const seg_vregion *v, const seg_box *b)
+{
+    for (size_t c = 0; c < v->ncolumns; c++) {
+        const seg_box *k = &v->columns[c];
+        if (seg_overlap(b->x0, b->x1, k->x0, k->x1) > 0 &&
+            seg_overlap(b->y0, b->y1, k->y0, k->y1) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the page one to look at for vertical text (mode AUTO: from its ink)? */
 static int page_has_vertical(PIX *pixb, int body, nocr_direction_mode mode)
 {
@@ -1053,7 +1087,8 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
     /* horizontal-pass regions under vertical ones are dropped: those not kept horizontal
      * whose centre lies in one, and any but the folio half covered by them (pieces of
      * vertical headlines); one decided vertical that no vertical region covers stays (its
-     * text is read, if in the wrong direction) */
+     * text is read, if in the wrong direction). Only a vertical region whose columns it
+     * touches counts (touches_columns). */
     for (size_t h = 0; !rc && h < hregions->n; h++) {
         seg_region *r = &hregions->v[h];
         /* a caption kept in rows was hidden from the turned pass: a vertical region over
@@ -1066,15 +1101,21 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         if (hdir[h] == 0 && (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[h]))
             headline_reach_up(r, out, pixb, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
-        int inside = 0;
+        int inside = 0, in_hole = 0;
         for (size_t v = 0; v < out->n; v++) {
             const seg_box *b = &out->v[v].r.box;
+            if (!touches_columns(&out->v[v], &r->box)) {
+                in_hole |= seg_centre_in(&r->box, b);
+                continue;
+            }
             covered += (long)seg_overlap(r->box.x0, r->box.x1, b->x0, b->x1) *
                        seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1);
             inside |= seg_centre_in(&r->box, b);
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
+        else if (in_hole && r->role == NOCR_ROLE_BODY && photo_over(sp, &r->box))
+            r->role = NOCR_ROLE_CAPTION;
         else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
     }
