@@ -952,8 +952,9 @@ static int photo_over(const seg_page *sp, const seg_box *b)
  * horizontal-pass region, lay inside the box and was dropped, its rows read as columns of
  * the region after the coverage check found them unread (vertical tuning seed
  * 20261217125: the caption read inside the body, tau 0.93). Text that is the vertical
- * region's own touches its columns. Such text left in the box, body under a photo
- * (photo_over), is the photo's caption. */
+ * region's own touches its columns. Only text under a photo (photo_over) is looked at so:
+ * elsewhere pieces of a vertical headline can stand between its columns' boxes. Such text
+ * left in the box, body, is the photo's caption. */
 static int touches_columns(const seg_vregion *v, const seg_box *b)
 {
     for (size_t c = 0; c < v->ncolumns; c++) {
@@ -1101,10 +1102,10 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         if (hdir[h] == 0 && (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[h]))
             headline_reach_up(r, out, pixb, sp->body);
         long covered = 0, area = (long)seg_box_w(&r->box) * seg_box_h(&r->box);
-        int inside = 0, in_hole = 0;
+        int inside = 0, in_hole = 0, under_photo = photo_over(sp, &r->box);
         for (size_t v = 0; v < out->n; v++) {
             const seg_box *b = &out->v[v].r.box;
-            if (!touches_columns(&out->v[v], &r->box)) {
+            if (under_photo && !touches_columns(&out->v[v], &r->box)) {
                 in_hole |= seg_centre_in(&r->box, b);
                 continue;
             }
@@ -1114,7 +1115,7 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         }
         if ((inside && hdir[h] != 0) || 2 * covered >= area)
             r->role = NOCR_ROLE_UNKNOWN;
-        else if (in_hole && r->role == NOCR_ROLE_BODY && photo_over(sp, &r->box))
+        else if (in_hole && r->role == NOCR_ROLE_BODY)
             r->role = NOCR_ROLE_CAPTION;
         else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
