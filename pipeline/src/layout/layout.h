@@ -116,6 +116,16 @@ static inline int seg_overlap(int a0, int a1, int b0, int b1)
     return hi > lo ? hi - lo : 0;
 }
 
+/* Whether photo f stands over box b: its foot gap_min (negative: reaching into b) up to
+ * gap_max (excluded) pixels above b's top, over more than half of b's width. The layout's
+ * one test of a caption's place under its photo. */
+static inline int seg_photo_over(const nocr_box *f, const seg_box *b, int gap_min, int gap_max)
+{
+    int gap = b->y0 - (f->y + f->h);
+    return gap >= gap_min && gap < gap_max &&
+           2 * seg_overlap(b->x0, b->x1, f->x, f->x + f->w) > seg_box_w(b);
+}
+
 /* Horizontal distance between two boxes side by side (negative when they overlap). */
 static inline int seg_hgap(const seg_box *a, const seg_box *b)
 {

@@ -251,9 +251,7 @@ static int region_is_caption(const seg_region *r, const seg_regions *rs, const s
         return 0;
     for (size_t f = 0; f < sp->nfigures; f++) {
         const nocr_box *fb = &sp->figures[f];
-        int gap = r->box.y0 - (fb->y + fb->h);
-        if (gap >= -body / 2 && gap < CAPTION_GAP * body &&
-            seg_overlap(r->box.x0, r->box.x1, fb->x, fb->x + fb->w) * 2 > seg_box_w(&r->box) &&
+        if (seg_photo_over(fb, &r->box, -body / 2, CAPTION_GAP * body) &&
             !smaller_caption_beside(r, fb, rs, body))
             return 1;
         if (caption_beside(r, fb, rs, body))

@@ -932,17 +932,13 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
 }
 
 /* Does a photo of sp stand over box b: its foot within PHOTO_OVER body heights above b's
- * top (or a body height into it), over more than half of b's width? */
+ * top (or a body height into it), over more than half of b's width (seg_photo_over)? */
 #define PHOTO_OVER 1.5
 static int photo_over(const seg_page *sp, const seg_box *b)
 {
-    for (size_t f = 0; f < sp->nfigures; f++) {
-        const nocr_box *g = &sp->figures[f];
-        int foot = g->y + g->h;
-        if (foot <= b->y0 + sp->body && foot >= b->y0 - PHOTO_OVER * sp->body &&
-            2 * seg_overlap(b->x0, b->x1, g->x, g->x + g->w) > seg_box_w(b))
+    for (size_t f = 0; f < sp->nfigures; f++)
+        if (seg_photo_over(&sp->figures[f], b, -sp->body, (int)(PHOTO_OVER * sp->body) + 1))
             return 1;
-    }
     return 0;
 }
 
