@@ -602,8 +602,8 @@ static int columns_right(const nocr_page *page, const nocr_region *r)
  * shorter stands beside them, and is read by its own right edge (vertical tuning seed
  * 20261217103: a column cut from its article's block, whose box still reached over it,
  * was read after the block, top first). The range's right edge is its columns'
- * (columns_right). grp holds one mark per item. */
-static int group_right(const nocr_page *page, const vkey *keys, size_t n, size_t i, char *grp)
+ * (columns_right, negated in each body item's k[5]). grp holds one mark per item. */
+static int group_right(const vkey *keys, size_t n, size_t i, char *grp)
 {
     for (size_t j = 0; j < n; j++)
         grp[j] = j == i;
@@ -630,10 +630,9 @@ static int group_right(const nocr_page *page, const vkey *keys, size_t n, size_t
         }
     }
     int right = INT_MIN;
-    for (size_t j = 0; j < n; j++) {
-        int x1 = grp[j] ? columns_right(page, keys[j].it.r) : INT_MIN;
-        right = x1 > right ? x1 : right;
-    }
+    for (size_t j = 0; j < n; j++)
+        if (grp[j] && -keys[j].k[5] > right)
+            right = -keys[j].k[5];
     return right;
 }
 
@@ -675,14 +674,13 @@ static int items_rank(rec_work *w, const nocr_page *page, const rec_tiers *t)
         }
         keys[i].it = *it;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (in_article(&keys[i].it) && keys[i].k[1] == RANK_BODY) {
-            /* body: column range right to left, in it top to bottom, then right first */
-            int k3 = -group_right(page, keys, n, i, grp);
+    /* body: column range right to left, in it top to bottom, then right first */
+    for (size_t i = 0; i < n; i++)
+        if (in_article(&keys[i].it) && keys[i].k[1] == RANK_BODY)
             keys[i].k[5] = -columns_right(page, keys[i].it.r);
-            keys[i].k[3] = k3;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (in_article(&keys[i].it) && keys[i].k[1] == RANK_BODY)
+            keys[i].k[3] = -group_right(keys, n, i, grp);
     qsort(keys, n, sizeof(*keys), vkey_cmp);
     for (size_t i = 0; i < n; i++) {
         w->items[i] = keys[i].it;
