@@ -53,8 +53,9 @@ PIX *nocr_prep_binarize(PIX *pixg, int body_size, float k);
 void nocr_prep_skew(PIX *pixb, double *out_angle, double *out_conf);
 
 /* Height in pixels of body text lines (the em box) in pixb, a deskewed 1-bit image, set
- * in rows or in columns; 0 when the page shows no text lines. */
-int nocr_prep_body_size(PIX *pixb);
+ * in rows or in columns; 0 when the page shows no text lines. Lines lo..hi pixels high
+ * are taken when there are any (lo 0: any height). */
+int nocr_prep_body_size(PIX *pixb, int lo, int hi);
 /* The same, and in *out_weight (optional) how much line length (pixels) the reading rests
  * on: of two binarizations of one page, the one that lost text lines weighs less. */
 int nocr_prep_body_reading(PIX *pixb, double *out_weight);

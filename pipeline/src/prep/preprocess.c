@@ -62,6 +62,17 @@
  * l9tune read without any enlargement: bodies of 26-30 px read the same (CER within a
  * point on 7 of 8 pages), 24 px and less lost 4-29 points (seeds 20261201962, 987, 997). */
 #define LATIN_READ_BODY 26
+/* A resolution in the file of at least DPI_TRUST (72 and 96 are programs' defaults, not
+ * a scanner's) bounds the body size read: body lines BODY_MIN_PT..BODY_MAX_PT points
+ * high are taken when the page has any (a newspaper's body is 7-12 pt, its line of Latin
+ * type, ascenders to descenders, up to 1.2 em). A halftone photo's dots, closed into rows,
+ * stack like lines: on Latin seed 20261219303 (170 dpi) rows 5-11 px high outweighed the
+ * body (17-26 px), the page was enlarged four times, its headlines taken for rules and
+ * lost. Without a resolution, or outside the bounds, the reading is as before. */
+#define DPI_TRUST   150
+#define DPI_MAX     2400
+#define BODY_MIN_PT 5.5
+#define BODY_MAX_PT 16.0
 /* The working image never exceeds this many pixels (time and memory). */
 #define WORKING_MAX_PIXELS (80.0 * 1000 * 1000)
 
@@ -174,7 +185,12 @@ static int measure_page(nocr_image *img, PIX *pixg, int *out_body,
     PIX *pixr = img->skew == 0.0 ? pixClone(pixa)
                                  : pixRotate(pixa, (l_float32)(img->skew * M_PI / 180.0),
                                              L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0);
-    *out_body = pixr ? nocr_prep_body_size(pixr) * red : 0;
+    int lo = 0, hi = 0, dpi = img->dpi;
+    if (dpi >= DPI_TRUST && dpi <= DPI_MAX) {
+        lo = (int)(BODY_MIN_PT / 72.0 * dpi / red);
+        hi = (int)(BODY_MAX_PT / 72.0 * dpi / red + 0.5);
+    }
+    *out_body = pixr ? nocr_prep_body_size(pixr, lo, hi) * red : 0;
     pixDestroy(&pixr);
     pixDestroy(&pixa);
     return rc;

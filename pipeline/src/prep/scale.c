@@ -113,9 +113,10 @@ static int mark_stacked(const line_blob *v, int n, unsigned char *stacked)
 }
 
 /* The width-weighted histogram of the heights of the stacked line blobs that a horizontal
- * closing of `close` pixels makes; returns the peak (smoothed over 3 bins), 0 if none, and
- * the peak's smoothed weight (pixels of line length) in *out_weight. */
-static int body_size_at(PIX *pixb, int close, l_int32 *tab8, double *out_weight)
+ * closing of `close` pixels makes; returns the peak (smoothed over 3 bins) between lo and
+ * hi when there is one there (lo 0: anywhere), else anywhere; 0 if none; and the peak's
+ * smoothed weight (pixels of line length) in *out_weight. */
+static int body_size_at(PIX *pixb, int close, int lo, int hi, l_int32 *tab8, double *out_weight)
 {
     PIX *pixc = pixCloseBrick(NULL, pixb, close, 1);
     BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
@@ -152,11 +153,15 @@ static int body_size_at(PIX *pixb, int close, l_int32 *tab8, double *out_weight)
     free(stacked);
     int best = 0;
     double best_score = 0;
-    for (int h = LINE_MIN_H; h < LINE_MAX_H; h++) {
-        double s = 0.5 * hist[h - 1] + hist[h] + 0.5 * hist[h + 1];
-        if (s > best_score) {
-            best_score = s;
-            best = h;
+    for (int pass = lo > 0 ? 0 : 1; pass < 2 && best == 0; pass++) {
+        int h0 = pass == 0 && lo > LINE_MIN_H ? lo : LINE_MIN_H;
+        int h1 = pass == 0 && hi < LINE_MAX_H ? hi + 1 : LINE_MAX_H;
+        for (int h = h0; h < h1; h++) {
+            double s = 0.5 * hist[h - 1] + hist[h] + 0.5 * hist[h + 1];
+            if (s > best_score) {
+                best_score = s;
+                best = h;
+            }
         }
     }
     *out_weight = best_score;
@@ -188,7 +193,7 @@ static int body_size_at(PIX *pixb, int close, l_int32 *tab8, double *out_weight)
  * cell), lines 0.95-1.0 em. On the vertical tuning seeds 7100-7123 the turned reading
  * brought 7100, 7110 and 7119 from 1.6-2.1 em to 0.9-1.0 em.
  */
-int nocr_prep_body_reading(PIX *pixb, double *out_weight)
+static int body_reading_in(PIX *pixb, int lo, int hi, double *out_weight)
 {
     l_int32 *tab8 = makePixelSumTab8();
     PIX *pixt = pixRotate90(pixb, -1);
@@ -196,8 +201,8 @@ int nocr_prep_body_reading(PIX *pixb, double *out_weight)
     double weight = 0;
     for (int close = LINE_CLOSE; body == 0 && tab8 && close <= 16 * LINE_CLOSE; close *= 4) {
         double wh = 0, wv = 0;
-        int bh = body_size_at(pixb, close, tab8, &wh);
-        int bv = pixt ? body_size_at(pixt, close, tab8, &wv) : 0;
+        int bh = body_size_at(pixb, close, lo, hi, tab8, &wh);
+        int bv = pixt ? body_size_at(pixt, close, lo, hi, tab8, &wv) : 0;
         body = wv > wh ? bv : bh;
         weight = wv > wh ? wv : wh;
     }
@@ -208,11 +213,16 @@ int nocr_prep_body_reading(PIX *pixb, double *out_weight)
     return body;
 }
 
-int nocr_prep_body_size(PIX *pixb)
+int nocr_prep_body_reading(PIX *pixb, double *out_weight)
+{
+    return body_reading_in(pixb, 0, 0, out_weight);
+}
+
+int nocr_prep_body_size(PIX *pixb, int lo, int hi)
 {
     PIX *pixs = pixSelectBySize(pixb, SPECK_PX, SPECK_PX, 8, L_SELECT_IF_EITHER,
                                 L_SELECT_IF_GTE, NULL);
-    int body = nocr_prep_body_reading(pixs ? pixs : pixb, NULL); /* as it is when no memory */
+    int body = body_reading_in(pixs ? pixs : pixb, lo, hi, NULL); /* as it is when no memory */
     pixDestroy(&pixs);
     return body;
 }
