@@ -1,8 +1,9 @@
 #!/bin/bash
 # Regression on pages of fresh seeds: makes each page of CASES again with newsocr-synth
 # --random, runs newsocr on it in the case's language, scores it with newsocr-eval and fails
-# when its CER or order-free error is over the case's bound, or its paragraph integrity
-# under the case's optional minimum (random-pages.tsv says why each page is there).
+# when its CER or order-free error is over the case's bound, its paragraph integrity
+# under the case's optional minimum, or its largest photo over the case's optional
+# maximum share of the page (random-pages.tsv says why each page is there).
 #
 # Usage: random-pages.sh NEWSOCR_SYNTH NEWSOCR NEWSOCR_EVAL CASES_TSV
 # Ends with the plain "N passed, M failed" line; exit 1 on any failure.
@@ -17,7 +18,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/out"
 passed=0
 failed=0
-while IFS=$'\t' read -r seed opts lang cer_max ofe_max why para_min; do
+while IFS=$'\t' read -r seed opts lang cer_max ofe_max why para_min photo_max; do
     case "$seed" in '#'* | '') continue ;; esac
     # shellcheck disable=SC2086 # the options are words
     if ! "$SYNTH" -o "$WORK" --random "$seed" $opts >/dev/null; then
@@ -26,7 +27,7 @@ while IFS=$'\t' read -r seed opts lang cer_max ofe_max why para_min; do
         continue
     fi
     img=$(ls "$WORK/rand-$seed".{png,jpg,tif} 2>/dev/null | head -1)
-    if ! "$NEWSOCR" -q -l "$lang" -o "$WORK/out" "$img"; then
+    if ! "$NEWSOCR" -q -l "$lang" -f txt,json -o "$WORK/out" "$img"; then
         echo "random-pages: $seed: newsocr failed" >&2
         failed=$((failed + 1))
         continue
@@ -34,10 +35,14 @@ while IFS=$'\t' read -r seed opts lang cer_max ofe_max why para_min; do
     printf '%s\t%s\n' "$WORK/rand-$seed.page.xml" "$WORK/out/rand-$seed.txt" >"$WORK/pair"
     "$EVAL" --list "$WORK/pair" --json "$WORK/eval.json" >/dev/null 2>&1
     read -r cer ofe para < <(jq -r '.pages[0] | "\(.cer) \(.order_free_error) \(.paragraph_integrity)"' "$WORK/eval.json")
+    photo=$(jq -r '([.regions[] | select(.role == "figure") | .box.w * .box.h] | max // 0)
+        / (.page.width * .page.height) * 1000 | round / 1000' "$WORK/out/rand-$seed.json")
     para_min=${para_min:-0}
+    photo_max=${photo_max:-1}
     got="CER $cer (max $cer_max), order-free $ofe (max $ofe_max), paragraphs $para (min $para_min)"
+    got="$got, largest photo $photo of the page (max $photo_max)"
     if awk -v c="$cer" -v o="$ofe" -v p="$para" -v cm="$cer_max" -v om="$ofe_max" -v pm="$para_min" \
-        'BEGIN { exit !(c <= cm && o <= om && p >= pm) }'; then
+        -v f="$photo" -v fm="$photo_max" 'BEGIN { exit !(c <= cm && o <= om && p >= pm && f <= fm) }'; then
         echo "ok   $seed: $got"
         passed=$((passed + 1))
     else

@@ -491,9 +491,50 @@ static nocr_role block_role(const tess_layout *tl, const tess_block *blk, const 
     return NOCR_ROLE_BODY;
 }
 
-/* Replaces the page's regions by Tesseract's blocks (text with lines, images as photos)
- * and preprocessing's rules. */
-static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_layout *tl)
+/* An image block of Tesseract's is no photo when Tesseract's own text lines lie in it
+ * (IMAGE_TEXT_LINES of them, each a quarter or more inside), preprocessing found no photo
+ * over half of it, and it holds text-like ink: IMAGE_TEXT_SHARE of the page's, or
+ * IMAGE_TEXT_DENSITY of its own area (a column of text is 8-15 % ink). Under a shadow
+ * band, a dark border or a noisy gray, Tesseract called the whole page an image on Latin
+ * seeds 20261219303, 610, 619 and 628 (a "photo" over 94-99 % of the page, with 47-154 of
+ * its text lines in it and a warning that text in it is not read). The lines are what
+ * tells it from a photo that preprocessing missed: its text-like ink was as dense
+ * (tuning seed 20261219607: 8 %, 1179 components), but Tesseract read 2 lines in it. */
+#define IMAGE_TEXT_SHARE   0.25
+#define IMAGE_TEXT_DENSITY 0.04
+#define IMAGE_TEXT_LINES   3
+
+static int image_is_text(nocr_box f, const nocr_image *img, const tess_layout *tl,
+                         const nocr_ink *ink)
+{
+    if (!ink || ink->total <= 0 || f.w <= 0 || f.h <= 0)
+        return 0;
+    int lines = 0;
+    for (size_t k = 0; k < tl->n; k++)
+        for (size_t j = 0; block_is_text(tl->v[k].type) && j < tl->v[k].nlines; j++) {
+            nocr_box l = tl->v[k].lines[j];
+            lines += 4 * area_in(f, l) >= (long long)l.w * l.h;
+        }
+    if (lines < IMAGE_TEXT_LINES)
+        return 0;
+    for (size_t i = 0; i < nocr_image_figure_count(img); i++)
+        if (2 * area_in(f, nocr_image_work_figure(img, i)) >= (long long)f.w * f.h)
+            return 0;
+    long long in = 0;
+    for (size_t i = 0; i < ink->n; i++) {
+        nocr_box b = ink->box[i];
+        int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+        if (cx >= f.x && cx < f.x + f.w && cy >= f.y && cy < f.y + f.h)
+            in += ink->pixels[i];
+    }
+    return in >= IMAGE_TEXT_SHARE * (double)ink->total ||
+           in >= IMAGE_TEXT_DENSITY * (double)f.w * f.h;
+}
+
+/* Replaces the page's regions by Tesseract's blocks (text with lines, images as photos
+ * unless they hold text: image_is_text; ink NULL: all of them) and preprocessing's rules. */
+static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_layout *tl,
+                            const nocr_ink *ink)
 {
     int body = nocr_image_work_body_size(img), rc = NOCR_OK;
     PIX *pixb = nocr_image_work_binary(img);
@@ -503,7 +544,8 @@ static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_l
     for (size_t k = 0; k < tl->n && !rc; k++) {
         const tess_block *blk = &tl->v[k];
         int text = block_is_text(blk->type) && blk->nlines > 0;
-        if ((!text && !block_is_image(blk->type)) || blk->box.w <= 0 || blk->box.h <= 0)
+        if ((!text && !block_is_image(blk->type)) || blk->box.w <= 0 || blk->box.h <= 0 ||
+            (!text && image_is_text(blk->box, img, tl, ink)))
             continue;
         nocr_region *r = NULL;
         nocr_role role = text ? block_role(tl, blk, &bb, pixb, body, page_h) : NOCR_ROLE_FIGURE;
@@ -586,14 +628,15 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
         /* the page is Tesseract's already: only the coverage check */
     } else if (lang_alphabetic(eng)) {
         /* an alphabetic page: Tesseract's layout, by design, not a failure to warn of */
-        if ((rc = page_from_blocks(page, img, &tl)))
+        if ((rc = page_from_blocks(page, img, &tl, &ink)))
             goto cleanup;
     } else if ((theirs > mine + FALLBACK_GAIN || absurd) && vertical_share(page) < VERTICAL_KEEP) {
         char msg[200];
         snprintf(msg, sizeof(msg),
                  "layout not understood (%s): Tesseract's layout analysis used for the page",
                  absurd ? "headings hold most of the text" : "text regions miss text");
-        if ((rc = nocr_page_add_warning(page, msg)) || (rc = page_from_blocks(page, img, &tl)))
+        if ((rc = nocr_page_add_warning(page, msg)) ||
+            (rc = page_from_blocks(page, img, &tl, &ink)))
             goto cleanup;
     } else {
         figures_to_text(page, img, &tl);
@@ -642,7 +685,7 @@ int nocr_segment_tesseract(nocr_page **out, nocr_engine *eng, const nocr_image *
     if (rc)
         return rc;
     if (!(rc = page_new_from(&page, img)))
-        rc = page_from_blocks(page, img, &tl);
+        rc = page_from_blocks(page, img, &tl, NULL);
     tess_layout_free(&tl);
     if (rc) {
         nocr_page_free(page);
@@ -944,7 +987,7 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     tops_to_columns(&tl, img);
     if (nocr_image_work_binary(img))
         folio_apart(&tl, pixGetHeight(nocr_image_work_binary(img)));
-    if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl)))
+    if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl, &ink)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
