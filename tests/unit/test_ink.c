@@ -1,6 +1,7 @@
 /*
  * test_ink.c - the text-like ink of the coverage check (layout/coverage.c, compiled in):
- * a rule's remnant, a thin bar or a thin tall sliver, is not text that a region must read.
+ * a rule's remnant, a thin bar or a thin tall sliver, is not text that a region must read;
+ * and a line read to far fewer characters than its box holds is dropped before the check.
  *
  * Run as test_ink FIXTURES_DIR SAMPLES_DIR.
  */
@@ -50,6 +51,54 @@ static void test_sliver_not_text(const char *sample)
     nocr_image_free(img);
 }
 
+/* Adds a text region holding one line of w x h body heights at (x, y) body heights,
+ * read as `text`; returns the region. */
+static nocr_region *add_read_line(nocr_page *page, int body, int x, int y, int w, int h,
+                                  const char *text)
+{
+    nocr_box b = {x * body, y * body, w * body, h * body};
+    nocr_region *r = NULL;
+    nocr_line *line = NULL;
+    CHECK_INT(nocr_page_add_region(&r, page, NOCR_ROLE_HEADLINE, b), NOCR_OK);
+    if (r) {
+        nocr_region_set_work_box(r, b);
+        CHECK_INT(nocr_region_add_line(&line, r, b, text, 50.0f), NOCR_OK);
+    }
+    if (line)
+        nocr_line_set_work_box(line, b);
+    return r;
+}
+
+/* A "line" of 22 by 7 body heights (a headline, its byline and two lines of body that the
+ * layout took for one line) read as "|" is dropped, its ink left to the coverage check
+ * (seed 20261219313: 14 % of the page's text lost); a headline of five characters two
+ * body heights high, one character five body heights high, and a line read to nothing
+ * (no ink counted read) are kept. */
+static void test_short_line_dropped(const char *sample)
+{
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (!img)
+        return;
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    int body = nocr_image_work_body_size(img);
+    CHECK(body > 8);
+    if (body > 8 && nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == 0) {
+        nocr_region *junk = add_read_line(page, body, 1, 1, 22, 7, "|");
+        nocr_region *head = add_read_line(page, body, 1, 10, 10, 2, "一二三四五");
+        nocr_region *big = add_read_line(page, body, 1, 14, 5, 5, "和");
+        nocr_region *none = add_read_line(page, body, 1, 20, 22, 7, "");
+        nocr_cover_drop_short(page, img, body);
+        CHECK(junk && nocr_region_line_count(junk) == 0);
+        CHECK(head && nocr_region_line_count(head) == 1);
+        CHECK(big && nocr_region_line_count(big) == 1);
+        CHECK(none && nocr_region_line_count(none) == 1);
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -63,5 +112,6 @@ int main(int argc, char **argv)
     CHECK(!nocr_ink_is_sliver(28, 100, 30)); /* a column of vertical text */
     CHECK(!nocr_ink_is_sliver(3, 30, 30));   /* a letter l, the stroke of 丨 */
     test_sliver_not_text(sample);
+    test_short_line_dropped(sample);
     return CHECK_DONE();
 }

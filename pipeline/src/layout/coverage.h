@@ -60,6 +60,11 @@ int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
                     unsigned char *covered, const nocr_box *hints, size_t nhints,
                     nocr_origin hint_origin, size_t *added);
 
+/* Drops the lines that recognition read to far fewer characters than their boxes hold
+ * (LINE_READ_MIN, coverage.c; body: the body height, working pixels), so that the
+ * coverage check reads their ink again. */
+void nocr_cover_drop_short(nocr_page *page, const nocr_image *img, int body);
+
 /* After recognition: regions the checks added whose text is noise (none, or mean confidence
  * below NOCR_COVER_MIN_CONF) are judged: one that was a photo (no ink in the binary image:
  * preprocessing cleared it) becomes a photo again, without text; one the coverage check
