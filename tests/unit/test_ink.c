@@ -6,6 +6,7 @@
  * Run as test_ink FIXTURES_DIR SAMPLES_DIR.
  */
 #include "check.h"
+#include "core/text.c" /* nocr_utf8_count */
 #include "layout/coverage.c"
 
 #include <stdio.h>

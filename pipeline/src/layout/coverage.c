@@ -149,11 +149,8 @@ static int line_read_short(const nocr_line *line, nocr_box wb, int body)
 {
     if (body <= 0)
         return 0;
-    size_t chars = 0; /* code points: bytes that do not continue one */
-    for (const unsigned char *p = (const unsigned char *)nocr_line_text(line); *p; p++)
-        chars += (*p & 0xC0) != 0x80;
     double cells = (double)wb.w * wb.h / ((double)body * body);
-    return (double)chars < LINE_READ_MIN * cells;
+    return (double)nocr_utf8_count(nocr_line_text(line)) < LINE_READ_MIN * cells;
 }
 
 /* A 1-bit mask of the working image's size, set where the page's text regions (or their
@@ -306,12 +303,6 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
     return NOCR_OK;
 }
 
-static int box_holds_center(nocr_box outer, nocr_box b)
-{
-    int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-    return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
-}
-
 /* The uncovered components grouped by a closing (see GROUP_CLOSE_X/Y): boxes of the groups
  * into *out (boxaDestroy), sorted by nothing. NULL when out of memory. */
 static BOXA *group_boxes(const nocr_ink *ink, const unsigned char *covered, PIX *pixb)
@@ -341,7 +332,7 @@ int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
     for (size_t h = 0; h < nhints && !rc; h++) {
         n = 0;
         for (size_t i = 0; i < ink->n; i++)
-            if (!covered[i] && box_holds_center(hints[h], ink->box[i]))
+            if (!covered[i] && nocr_box_holds_center(hints[h], ink->box[i]))
                 idx[n++] = i;
         rc = group_add_region(page, img, ink, covered, idx, n, hint_origin, &count);
     }
@@ -361,7 +352,7 @@ int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
         for (int g = 0; !rc && g < ng; g++) {
             n = 0;
             for (size_t i = 0; i < ink->n; i++)
-                if (!covered[i] && box_holds_center(gboxes[g], ink->box[i]))
+                if (!covered[i] && nocr_box_holds_center(gboxes[g], ink->box[i]))
                     idx[n++] = i;
             rc = group_add_region(page, img, ink, covered, idx, n, NOCR_ORIGIN_COVERAGE, &count);
         }

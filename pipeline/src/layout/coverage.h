@@ -11,11 +11,20 @@
  *   nocr_cover_fill     uncovered ink grouped into new text regions (hint boxes first)
  *   nocr_cover_measure  the page's coverage: share of text-like ink read
  *   nocr_cover_settle   regions added by the checks that recognition found to be noise
+ *   nocr_box_holds_center  whether a box holds the centre of another (the checks' one test)
  */
 #ifndef NEWSOCR_LAYOUT_COVERAGE_H
 #define NEWSOCR_LAYOUT_COVERAGE_H
 
 #include "core/internal.h"
+
+/* Whether box b's centre (integer halves) lies in outer: where a component or a region
+ * counts as inside a block, a region or a photo in the coverage checks. */
+static inline int nocr_box_holds_center(nocr_box outer, nocr_box b)
+{
+    int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
+}
 
 /* Text-like ink: the 8-connected components of the working binary image (photos and rules
  * already cleared by preprocessing) of character size (see coverage.c), working pixels. */

@@ -100,9 +100,9 @@ static int mark_stacked(const line_blob *v, int n, unsigned char *stacked)
     int count = 0;
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++) {
-            /* a sibling is at most 1 / (1 - SIBLING_H) times as high: then this far down
-             * none is, nor further down (sorted by top) */
-            if (v[j].y > v[i].y + 4 * v[i].h)
+            /* a sibling is at most 1 / (1 - SIBLING_H) times as high, so at most this far
+             * below; nor is one further down (sorted by top) */
+            if (v[j].y - (v[i].y + v[i].h) > SIBLING_GAP * v[i].h / (1.0 - SIBLING_H))
                 break;
             if ((!stacked[i] || !stacked[j]) && siblings(&v[i], &v[j])) {
                 count += !stacked[i] + !stacked[j];

@@ -282,9 +282,7 @@ static int layout_absurd(const nocr_page *page, const nocr_image *img, const noc
             continue;
         nocr_box wb = region_work_box(img, r);
         for (size_t k = 0; k < ink->n; k++) {
-            nocr_box b = ink->box[k];
-            int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-            if (!in_head[k] && cx >= wb.x && cx < wb.x + wb.w && cy >= wb.y && cy < wb.y + wb.h) {
+            if (!in_head[k] && nocr_box_holds_center(wb, ink->box[k])) {
                 in_head[k] = 1;
                 heads++;
             }
@@ -521,12 +519,9 @@ static int image_is_text(nocr_box f, const nocr_image *img, const tess_layout *t
         if (2 * area_in(f, nocr_image_work_figure(img, i)) >= (long long)f.w * f.h)
             return 0;
     long long in = 0;
-    for (size_t i = 0; i < ink->n; i++) {
-        nocr_box b = ink->box[i];
-        int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-        if (cx >= f.x && cx < f.x + f.w && cy >= f.y && cy < f.y + f.h)
+    for (size_t i = 0; i < ink->n; i++)
+        if (nocr_box_holds_center(f, ink->box[i]))
             in += ink->pixels[i];
-    }
     return in >= IMAGE_TEXT_SHARE * (double)ink->total ||
            in >= IMAGE_TEXT_DENSITY * (double)f.w * f.h;
 }
@@ -590,12 +585,8 @@ static double tess_covered(const tess_layout *tl, const nocr_ink *ink)
 {
     long long in = 0;
     for (size_t i = 0; i < ink->n; i++) {
-        nocr_box b = ink->box[i];
-        int cx = b.x + b.w / 2, cy = b.y + b.h / 2;
         for (size_t k = 0; k < tl->n; k++) {
-            nocr_box t = tl->v[k].box;
-            if (block_is_text(tl->v[k].type) && cx >= t.x && cx < t.x + t.w && cy >= t.y &&
-                cy < t.y + t.h) {
+            if (block_is_text(tl->v[k].type) && nocr_box_holds_center(tl->v[k].box, ink->box[i])) {
                 in += ink->pixels[i];
                 break;
             }
@@ -1013,12 +1004,10 @@ static nocr_region *host_of(nocr_page *page, const nocr_image *img, size_t first
                             const nocr_region *from)
 {
     nocr_box fb = region_work_box(img, from);
-    int cx = fb.x + fb.w / 2, cy = fb.y + fb.h / 2;
     for (size_t k = 0; k < first; k++) {
         nocr_region *r = nocr_page_region(page, k);
-        nocr_box hb = region_work_box(img, r);
         if (nocr_role_is_text(nocr_region_role(r)) && nocr_region_line_count(r) > 0 &&
-            cx >= hb.x && cx < hb.x + hb.w && cy >= hb.y && cy < hb.y + hb.h)
+            nocr_box_holds_center(region_work_box(img, r), fb))
             return r;
     }
     return NULL;
