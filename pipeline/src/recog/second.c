@@ -377,11 +377,15 @@ static void figures_to_text(nocr_page *page, const nocr_image *img, const tess_l
 /* A caption is set smaller than the body: a block Tesseract calls a caption whose lines are
  * CAPTION_H body lines tall or more is the body under a photo (Latin tuning seeds
  * 20261216300-359: 14 of 38 such blocks, all at 0.94-1.05 body lines, true captions at
- * 0.64-0.94). And a block of at most CAPTION_LINES lines set smaller than that, within
- * CAPTION_GAP of its lines' height under a photo and standing under it, is that photo's
- * caption whatever Tesseract calls it. */
+ * 0.64-0.94). And a block of at most CAPTION_LINES lines set smaller than that is a
+ * photo's caption whatever Tesseract calls it: under the photo, within CAPTION_GAP of its
+ * lines' height, or beside it, in its rows and within CAPTION_GAP line heights of its side
+ * (tuning seeds 20261219604, 610, 613, 614, 616, 629: 8 of the 30 pages' captions, beside
+ * their photos, read as body); so is such a block under a caption, the caption's next
+ * lines in a block of their own (tuning seeds 20261219615, 617: a caption's second line
+ * read as body, after the next column). */
 #define CAPTION_H     0.95
-#define CAPTION_LINES 3
+#define CAPTION_LINES 8
 #define CAPTION_GAP   1.5
 
 /* The page's body blocks: their median line height and median width (0 when none). */
@@ -440,18 +444,33 @@ static int ink_height(PIX *pixb, nocr_box b)
     return h;
 }
 
-/* Whether blk stands within CAPTION_GAP lines of height line_h under one of tl's images,
- * over at least half of its width. */
-static int under_image(const tess_layout *tl, const tess_block *blk, int line_h)
+/* Whether box b, of lines line_h high, stands under box a, within `lines` of its line
+ * heights, over at least half of its width. */
+static int stands_under(nocr_box a, nocr_box b, int line_h, double lines)
 {
-    for (size_t k = 0; k < tl->n; k++) {
+    int gap = b.y - (a.y + a.h);
+    int x0 = b.x > a.x ? b.x : a.x;
+    int x1 = b.x + b.w < a.x + a.w ? b.x + b.w : a.x + a.w;
+    return gap >= -line_h / 2 && gap <= lines * line_h && 2 * (x1 - x0) >= b.w;
+}
+
+/* Whether box b, of lines line_h high, is set beside box a: in its rows (half a line of
+ * slack above, a line below) and within CAPTION_GAP lines of its left or right side. */
+static int stands_beside(nocr_box a, nocr_box b, int line_h)
+{
+    int gap = b.x >= a.x + a.w ? b.x - (a.x + a.w) : a.x - (b.x + b.w);
+    return gap >= -line_h / 2 && gap <= CAPTION_GAP * line_h && b.y >= a.y - line_h / 2 &&
+           b.y + b.h <= a.y + a.h + line_h;
+}
+
+/* Whether blk is set as a caption of one of tl's images: at most CAPTION_LINES lines under
+ * it or beside it (see CAPTION_GAP). */
+static int captions_image(const tess_layout *tl, const tess_block *blk, int line_h)
+{
+    for (size_t k = 0; k < tl->n && blk->nlines <= CAPTION_LINES; k++) {
         nocr_box f = tl->v[k].box;
-        if (!block_is_image(tl->v[k].type))
-            continue;
-        int gap = blk->box.y - (f.y + f.h);
-        int x0 = blk->box.x > f.x ? blk->box.x : f.x;
-        int x1 = blk->box.x + blk->box.w < f.x + f.w ? blk->box.x + blk->box.w : f.x + f.w;
-        if (gap >= -line_h / 2 && gap <= CAPTION_GAP * line_h && 2 * (x1 - x0) >= blk->box.w)
+        if (block_is_image(tl->v[k].type) &&
+            (stands_under(f, blk->box, line_h, CAPTION_GAP) || stands_beside(f, blk->box, line_h)))
             return 1;
     }
     return 0;
@@ -483,10 +502,30 @@ static nocr_role block_role(const tess_layout *tl, const tess_block *blk, const 
     int caption_sized = bb->line_h <= 0 || line_h < CAPTION_H * bb->line_h;
     if (blk->type == PT_CAPTION_TEXT && caption_sized)
         return NOCR_ROLE_CAPTION;
-    if (bb->line_h > 0 && caption_sized && blk->nlines <= CAPTION_LINES &&
-        under_image(tl, blk, line_h))
+    if (bb->line_h > 0 && caption_sized && captions_image(tl, blk, line_h))
         return NOCR_ROLE_CAPTION;
     return NOCR_ROLE_BODY;
+}
+
+/* A body block of at most CAPTION_LINES lines in caption size under a caption block (within
+ * one of its line heights) goes on with that caption (see CAPTION_GAP); in chains. */
+static void captions_continue(const tess_layout *tl, nocr_role *roles, const body_blocks *bb)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t k = 0; k < tl->n; k++) {
+            const tess_block *blk = &tl->v[k];
+            int line_h = median_line_h(blk);
+            if (roles[k] != NOCR_ROLE_BODY || blk->nlines > CAPTION_LINES || bb->line_h <= 0 ||
+                line_h >= CAPTION_H * bb->line_h)
+                continue;
+            for (size_t c = 0; c < tl->n && roles[k] == NOCR_ROLE_BODY; c++)
+                if (roles[c] == NOCR_ROLE_CAPTION &&
+                    stands_under(tl->v[c].box, blk->box, line_h, 1))
+                    roles[k] = NOCR_ROLE_CAPTION;
+            changed |= roles[k] == NOCR_ROLE_CAPTION;
+        }
+    }
 }
 
 /* An image block of Tesseract's is no photo when Tesseract's own text lines lie in it
@@ -534,17 +573,29 @@ static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_l
     int body = nocr_image_work_body_size(img), rc = NOCR_OK;
     PIX *pixb = nocr_image_work_binary(img);
     int page_h = pixb ? pixGetHeight(pixb) : 0;
+    nocr_role *roles = malloc((tl->n + 1) * sizeof(*roles));
+    if (!roles)
+        return nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
     nocr_page_clear_regions(page);
     body_blocks bb = body_blocks_measure(tl);
-    for (size_t k = 0; k < tl->n && !rc; k++) {
+    for (size_t k = 0; k < tl->n; k++) {
         const tess_block *blk = &tl->v[k];
         int text = block_is_text(blk->type) && blk->nlines > 0;
         if ((!text && !block_is_image(blk->type)) || blk->box.w <= 0 || blk->box.h <= 0 ||
             (!text && image_is_text(blk->box, img, tl, ink)))
-            continue;
+            roles[k] = NOCR_ROLE_UNKNOWN;
+        else
+            roles[k] = text ? block_role(tl, blk, &bb, pixb, body, page_h) : NOCR_ROLE_FIGURE;
+    }
+    captions_continue(tl, roles, &bb);
+    for (size_t k = 0; k < tl->n && !rc; k++) {
+        const tess_block *blk = &tl->v[k];
+        int text = roles[k] != NOCR_ROLE_FIGURE;
         nocr_region *r = NULL;
-        nocr_role role = text ? block_role(tl, blk, &bb, pixb, body, page_h) : NOCR_ROLE_FIGURE;
-        if ((rc = nocr_page_add_region(&r, page, role, nocr_image_box_to_original(img, blk->box))))
+        if (roles[k] == NOCR_ROLE_UNKNOWN)
+            continue;
+        if ((rc = nocr_page_add_region(&r, page, roles[k],
+                                       nocr_image_box_to_original(img, blk->box))))
             break;
         nocr_region_set_work_box(r, blk->box);
         nocr_region_set_origin(r, NOCR_ORIGIN_TESSERACT);
@@ -558,6 +609,7 @@ static int page_from_blocks(nocr_page *page, const nocr_image *img, const tess_l
                 nocr_line_set_work_box(line, blk->lines[j]);
         }
     }
+    free(roles);
     for (size_t i = 0; i < nocr_image_rule_count(img) && !rc; i++)
         rc = nocr_page_add_region(NULL, page, NOCR_ROLE_SEPARATOR, nocr_image_rule(img, i, NULL));
     return rc;
