@@ -290,9 +290,9 @@ static void test_small_headline(void)
     pixDestroy(&pix);
 }
 
-/* Checks that the page has one figure and one caption, of two lines; returns the
+/* Checks that the page has one figure and one caption, of `lines` lines; returns the
  * caption's box (all -1 when there is none). */
-static nocr_box one_photo_caption(const nocr_page *page)
+static nocr_box one_photo_caption(const nocr_page *page, size_t lines)
 {
     nocr_box found = {-1, -1, -1, -1};
     CHECK_INT(count_role(page, NOCR_ROLE_FIGURE), 1);
@@ -301,7 +301,7 @@ static nocr_box one_photo_caption(const nocr_page *page)
         nocr_region *r = nocr_page_region(page, i);
         if (nocr_region_role(r) != NOCR_ROLE_CAPTION)
             continue;
-        CHECK_INT(nocr_region_line_count(r), 2);
+        CHECK_INT(nocr_region_line_count(r), lines);
         found = nocr_region_box(r);
     }
     return found;
@@ -324,7 +324,7 @@ static void test_photo_caption_column(void)
     nocr_page *page = segment_drawing(pix, 1, 1);
     if (page) {
         int crossing = 0;
-        nocr_box b = one_photo_caption(page);
+        nocr_box b = one_photo_caption(page, 2);
         CHECK(abs(b.y - caption_y) <= 3 && column_of(&L, b.x, b.x + b.w) == 1);
         CHECK_INT(body_lines(page, &L, 1, body_y - 2, &crossing), 12);
         CHECK_INT(body_lines(page, &L, 0, 0, NULL), 24);
@@ -339,11 +339,14 @@ static void test_photo_caption_column(void)
  * column 1, level with its foot: the caption is a caption (not a short body paragraph), and
  * the columns under the photo keep their text. Also with the caption in smaller type
  * (0.8 em) and only three lines of each column under the photo: those are body text going
- * on under the photo, not two more captions (fresh seed 20261208024). */
+ * on under the photo, not two more captions (fresh seed 20261208024). And a caption of four
+ * lines in smaller type, narrow beside its photo, is a caption too (tuning seeds
+ * 20261219308 and 323 read such captions as body). */
 static void test_photo_caption_beside(void)
 {
     layout L = layout_for(30);
-    for (int small = 0; small <= 1; small++) {
+    for (int variant = 0; variant < 3; variant++) {
+        int small = variant > 0, ncap = variant == 2 ? 4 : 2;
         PIX *pix = page_new(&L, 1400);
         int photo_w = L.colw + L.gutter + L.colw / 3, photo_h = 12 * L.em;
         int cap_em = small ? L.em * 8 / 10 : L.em, cap_adv = cap_em + cap_em / 8;
@@ -351,11 +354,11 @@ static void test_photo_caption_beside(void)
         draw_photo(pix, col_x(&L, 0), MARGIN, photo_w, photo_h);
         int cap_x = col_x(&L, 0) + photo_w + L.em / 2;
         int cap_chars = (col_x(&L, 1) + L.colw - cap_x) / cap_adv;
-        /* two lines, the second ending a third of an em above the photo's foot; the body
-         * under the photo starts an em and a quarter under it (as newsocr-synth sets them) */
-        int cap_y = MARGIN + photo_h - cap_pitch - cap_em - L.em / 3;
-        for (int l = 0; l < 2; l++)
-            for (int k = 0; k < (l ? cap_chars - 2 : cap_chars); k++)
+        /* the last line ending a third of an em above the photo's foot; the body under the
+         * photo starts an em and a quarter under it (as newsocr-synth sets them) */
+        int cap_y = MARGIN + photo_h - (ncap - 1) * cap_pitch - cap_em - L.em / 3;
+        for (int l = 0; l < ncap; l++)
+            for (int k = 0; k < (l == ncap - 1 ? cap_chars - 2 : cap_chars); k++)
                 draw_char(pix, cap_x + k * cap_adv, cap_y + l * cap_pitch, cap_em);
         int body_y = MARGIN + photo_h + L.em + L.em / 4;
         draw_column(pix, &L, 0, body_y, under);
@@ -363,7 +366,7 @@ static void test_photo_caption_beside(void)
         draw_column(pix, &L, 2, MARGIN, 24);
         nocr_page *page = segment_drawing(pix, 1, 1);
         if (page) {
-            nocr_box b = one_photo_caption(page);
+            nocr_box b = one_photo_caption(page, (size_t)ncap);
             CHECK(abs(b.x - cap_x) <= 3 && abs(b.y - cap_y) <= 3);
             CHECK_INT(body_lines(page, &L, 0, body_y - 2, NULL), under);
             CHECK_INT(body_lines(page, &L, 1, body_y - 2, NULL), under);

@@ -13,6 +13,7 @@
  */
 #include "layout/layout.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Large text at least NOCR_HEADLINE_EMS body heights tall (core/internal.h) is a headline;
@@ -33,6 +34,13 @@
  * above it beside the photo. A column of body text beside a photo, cut into regions at a
  * paragraph, has its other regions there (seed 1220). */
 #define BESIDE_ALIGN 1
+/* A caption in smaller type than the body's (its line height under SMALLER_PCT percent of
+ * the median of the regions of BODY_MIN_LINES lines and more) may take up to
+ * SMALL_MAX_LINES lines: set narrow beside a photo, or under a photo a column wide.
+ * Tuning seeds 20261219308, 323 and 337: four-line captions, 0.83-0.86 of the body's
+ * line height, read as body inside the columns. */
+#define SMALL_MAX_LINES 8
+#define BODY_MIN_LINES  4
 /* A photo has one caption. When the text under it and a caption beside it both qualify,
  * the one in smaller type is the caption (line height under SMALLER_PCT percent of the
  * other's) and the text under the photo, at body size, is the column going on under it
@@ -234,20 +242,38 @@ static int smaller_caption_beside(const seg_region *r, const nocr_box *fb, const
 {
     for (size_t i = 0; i < rs->n; i++) {
         const seg_region *o = &rs->v[i];
-        if (o != r && o->nlines <= CAPTION_MAX_LINES &&
-            100 * o->line_h < SMALLER_PCT * r->line_h && caption_beside(o, fb, rs, body))
+        if (o != r && o->nlines <= SMALL_MAX_LINES && 100 * o->line_h < SMALLER_PCT * r->line_h &&
+            caption_beside(o, fb, rs, body))
             return 1;
     }
     return 0;
 }
 
+/* The median line height of the regions of BODY_MIN_LINES lines and more; 0 when none
+ * (or out of memory: no caption is then taken for longer). */
+static int body_line_h(const seg_regions *rs)
+{
+    int *hs = malloc((rs->n + 1) * sizeof(*hs)), n = 0, h = 0;
+    for (size_t i = 0; hs && i < rs->n; i++)
+        if (rs->v[i].role == NOCR_ROLE_BODY && rs->v[i].nlines >= BODY_MIN_LINES)
+            hs[n++] = rs->v[i].line_h;
+    if (n > 0) {
+        qsort(hs, (size_t)n, sizeof(*hs), seg_cmp_int);
+        h = hs[n / 2];
+    }
+    free(hs);
+    return h;
+}
+
 /* A small region just under a photo, or beside it at its foot, is its caption; but not
  * the text under a photo whose caption stands beside it in smaller type (see
- * SMALLER_PCT). */
-static int region_is_caption(const seg_region *r, const seg_regions *rs, const seg_page *sp)
+ * SMALLER_PCT). A caption in smaller type than body_h may be longer (SMALL_MAX_LINES). */
+static int region_is_caption(const seg_region *r, const seg_regions *rs, const seg_page *sp,
+                             int body_h)
 {
     int body = sp->body;
-    if (r->nlines > CAPTION_MAX_LINES)
+    int smaller = body_h > 0 && 100 * r->line_h < SMALLER_PCT * body_h;
+    if (r->nlines > (smaller ? SMALL_MAX_LINES : CAPTION_MAX_LINES))
         return 0;
     for (size_t f = 0; f < sp->nfigures; f++) {
         const nocr_box *fb = &sp->figures[f];
@@ -278,10 +304,11 @@ static int deck_on_headline_row(const seg_region *r, const seg_regions *rs)
 }
 
 /* The role of body-size region r: caption, subheadline, section heading or body. */
-static nocr_role region_role(const seg_region *r, const seg_regions *rs, const seg_page *sp)
+static nocr_role region_role(const seg_region *r, const seg_regions *rs, const seg_page *sp,
+                             int body_h)
 {
     int body = sp->body;
-    if (region_is_caption(r, rs, sp))
+    if (region_is_caption(r, rs, sp, body_h))
         return NOCR_ROLE_CAPTION;
     if (100 * r->line_h >= HEADING_MIN_PCT * body && r->nlines <= 2) {
         /* Larger than body text: a subheadline right under a headline or on its line,
@@ -384,9 +411,10 @@ void seg_roles(seg_regions *rs, const seg_page *sp)
     for (size_t i = 0; i < rs->n; i++)
         if (rs->v[i].role == NOCR_ROLE_SUBHEADLINE && !with_headline(&rs->v[i], rs, sp->body))
             rs->v[i].role = NOCR_ROLE_HEADLINE;
+    int body_h = body_line_h(rs);
     for (size_t i = 0; i < rs->n; i++)
         if (rs->v[i].role == NOCR_ROLE_BODY)
-            rs->v[i].role = region_role(&rs->v[i], rs, sp);
+            rs->v[i].role = region_role(&rs->v[i], rs, sp, body_h);
     seg_drop_caps(rs, sp->body);
     seg_folio(rs, sp);
 }
