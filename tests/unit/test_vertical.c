@@ -262,6 +262,53 @@ static void test_headlines_side_by_side(void)
     pixDestroy(&pix);
 }
 
+/* Two articles side by side, each under a horizontal headline of 54 px squares set in
+ * rows: three rows of three over the left one, two rows of four over the right one, 60 px
+ * apart over the left article's columns (no gutter under the gap: those columns reach out
+ * under it). Two headlines, one each side of the gap (tuning seed 20261221210: read as one
+ * headline, garbled, and the right article left without its head). */
+static void test_headlines_in_rows_side_by_side(void)
+{
+    const int W = 60 + 2 * NCOLS * PITCH + GAP, top = 100 + 3 * 64 + 20;
+    PIX *pix = pixCreate(W, top + NCHARS * ADV + 60, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 18; c++) /* the folio row */
+        draw_char(pix, 30 + c * 34, 20, 24);
+    int right_x0 = W - 30 - NCOLS * PITCH, left_x1 = right_x0 - GAP;
+    for (int a = 0; a < 2; a++)
+        for (int col = 0; col < NCOLS; col++)
+            for (int c = 0; c < NCHARS; c++)
+                draw_char(pix, (a ? left_x1 : W - 30) - (col + 1) * PITCH + (PITCH - CH) / 2,
+                          top + c * ADV, CH);
+    int gap0 = left_x1 - 100, gap1 = gap0 + 60, mid = (gap0 + gap1) / 2;
+    for (int row = 0; row < 3; row++)
+        for (int k = 0; k < 3; k++)
+            draw_char(pix, gap0 - 3 * 59 + 5 + k * 59, 100 + row * 64, 54);
+    for (int row = 0; row < 2; row++)
+        for (int k = 0; k < 4; k++)
+            draw_char(pix, gap1 + k * 59, 100 + row * 64, 54);
+    nocr_image *img = NULL;
+    nocr_page *page = segment_pix(pix, &img);
+    int left = 0, right = 0, across = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        nocr_box rb = nocr_region_box(r);
+        nocr_role role = nocr_region_role(r);
+        if ((role != NOCR_ROLE_HEADLINE && role != NOCR_ROLE_SUBHEADLINE) || rb.y >= top)
+            continue;
+        CHECK_INT(nocr_region_direction(r), NOCR_DIR_HORIZONTAL);
+        left += rb.x + rb.w <= mid;
+        right += rb.x >= mid;
+        across += rb.x < mid && rb.x + rb.w > mid;
+    }
+    CHECK_INT(left, 1);
+    CHECK_INT(right, 1);
+    CHECK_INT(across, 0);
+    nocr_page_free(page);
+    nocr_image_free(img);
+    pixDestroy(&pix);
+}
+
 /* A vertical headline column of 70 px squares, the first four set solid (76 px apart),
  * the last three further apart (GAP_LOW px of white between them, less than a character),
  * at the right of an article: the column is one region (fresh seed 20261201627: the turned
@@ -726,6 +773,7 @@ int main(void)
     test_speck_below_tier();
     test_headline_rows_of_two();
     test_headlines_side_by_side();
+    test_headlines_in_rows_side_by_side();
     test_headline_column_in_pieces();
     test_headline_column_spaced();
     test_headline_column_spaced_rows();

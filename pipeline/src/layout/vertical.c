@@ -840,6 +840,25 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
     return ng;
 }
 
+/* How many of the lines of region box rb hold ink on one side of x (left: [x0, x); else
+ * [x, x1)): the rows of large type standing there. */
+static int rows_beside(const seg_lines *lines, size_t n, const seg_box *rb, int x, int left,
+                       PIX *pixb)
+{
+    int rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        seg_box part = lines->v[i].box, ink;
+        if (!seg_centre_in(&part, rb))
+            continue;
+        if (left)
+            part.x1 = part.x1 < x ? part.x1 : x;
+        else
+            part.x0 = part.x0 > x ? part.x0 : x;
+        rows += part.x1 > part.x0 && seg_ink_box(&ink, pixb, &part);
+    }
+    return rows;
+}
+
 /* A horizontal headline kept horizontal on a vertical page is cut where it stands over a
  * gutter between the column blocks under it and its own ink leaves a white gap at least a
  * body height wide there: headlines of neighbouring articles set side by side on one row
@@ -847,12 +866,18 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
  * between them, and one headline region then owned all the articles under it (fresh seed
  * 20261201207: three headlines over three articles of one tier, tau 0.87). A headline's
  * own characters are set solid, far closer than a body height; the gap between two
- * headlines is at least the gutter between their articles (2 em on the seeds). Each cut
- * is made in the middle of the white gap; the region's lines are cut there too (the parts
- * pushed onto `lines`), each part shrunk to its ink and dropped when it holds none, and
- * each piece of the region becomes a region of its own (pushed onto `hregions`).
- * Returns 0 or NOCR_ENOMEM. */
+ * headlines is at least the gutter between their articles (2 em on the seeds). Where no
+ * gutter is under the gap (the columns of one article reach out under the next one's
+ * headline), a white gap a body height wide through the whole region, with two rows or
+ * more of large type on each side of it, parts two headlines set in rows too: the rows
+ * of one headline are not all broken at one place (tuning seed 20261221210: headlines of
+ * three and two rows side by side, read as one, garbled, and the right article left
+ * without its head; tau 0.79). Each cut is made in the middle of the white gap; the
+ * region's lines are cut there too (the parts pushed onto `lines`), each part shrunk to
+ * its ink and dropped when it holds none, and each piece of the region becomes a region
+ * of its own (pushed onto `hregions`). Returns 0 or NOCR_ENOMEM. */
 #define MAX_CUTS 16
+#define APART_ROWS 2
 
 static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
                               const seg_vregions *vr, PIX *pixb, int body)
@@ -861,7 +886,7 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     seg_region r = hregions->v[h];
     int g[2 * MAX_CUTS], cuts[MAX_CUTS + 2], ncuts = 0;
     int ng = gutters_under(g, MAX_CUTS, &r.box, vr, body);
-    if (ng <= 0)
+    if (ng < 0 || (ng == 0 && r.nlines < 2 * APART_ROWS))
         return ng < 0 ? NOCR_ENOMEM : NOCR_OK;
     PIX *pixc = seg_clip(pixb, &r.box);
     NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
@@ -893,6 +918,31 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
         }
         if (best1 - best0 >= body && r.box.x0 + (best0 + best1) / 2 > cuts[ncuts - 1])
             cuts[ncuts++] = r.box.x0 + (best0 + best1) / 2;
+    }
+    /* no gutter under a gap: the widest white gap through the region, rows on both sides */
+    for (int x = 0, best0 = 0, best1 = 0; ncuts == 1 && x <= w;) {
+        l_int32 c = 0;
+        if (x == w) {
+            int m = r.box.x0 + (best0 + best1) / 2;
+            if (best1 - best0 >= body &&
+                rows_beside(lines, lines->n, &r.box, m, 1, pixb) >= APART_ROWS &&
+                rows_beside(lines, lines->n, &r.box, m, 0, pixb) >= APART_ROWS)
+                cuts[ncuts++] = m;
+            break;
+        }
+        numaGetIValue(cols, x, &c);
+        if (c > 0) {
+            x++;
+            continue;
+        }
+        int e = x;
+        for (l_int32 ce = 0; e < w && numaGetIValue(cols, e, &ce) == 0 && ce == 0;)
+            e++;
+        if (x > 0 && e < w && e - x > best1 - best0) {
+            best0 = x;
+            best1 = e;
+        }
+        x = e;
     }
     numaDestroy(&cols);
     if (ncuts == 1)
