@@ -25,6 +25,13 @@ struct nocr_engine {
     const char *page_lang;    /* -l auto: the language of the page being read */
 };
 
+/* Lines taller than RECOG_LARGE_LINE_PX working pixels (headline type well above body
+ * size) are read from a copy scaled down to RECOG_LARGE_LINE_TARGET px: Tesseract's line
+ * finder drops characters that large as noise or splits them (tesseract#1624). So are
+ * vertical columns re-set as lines (vertical.c). */
+#define RECOG_LARGE_LINE_PX     90
+#define RECOG_LARGE_LINE_TARGET 48
+
 /* Maps a word box (left, top, right, bottom exclusive) of the image Tesseract just read to
  * working pixels; ctx is the caller's. */
 typedef nocr_box (*recog_word_map)(int l, int t, int r, int b, void *ctx);

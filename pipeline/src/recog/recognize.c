@@ -116,12 +116,6 @@ static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, 
     return *r - *l >= 4 && *b - *t >= 4;
 }
 
-/* Lines taller than LARGE_LINE_PX working pixels (headline type well above body size)
- * are read from a copy scaled down to LARGE_LINE_TARGET px: Tesseract's line finder drops
- * characters that large as noise or splits them (tesseract#1624). */
-#define LARGE_LINE_PX     90
-#define LARGE_LINE_TARGET 48
-
 int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
                      recog_word_map map, void *ctx)
 {
@@ -200,7 +194,7 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, wb.h / 3, wb.h / 6, W, H))
             continue;
-        if (wb.h <= LARGE_LINE_PX || vertical) {
+        if (wb.h <= RECOG_LARGE_LINE_PX || vertical) {
             engine_set_image(eng, img);
             TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
             rc = line_read_words(line, eng, img, 0, 0, 1.0f, psm);
@@ -208,7 +202,7 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
                 rc = line_read_words(line, eng, img, 0, 0, 1.0f, PSM_RAW_LINE);
             continue;
         }
-        float f = (float)LARGE_LINE_TARGET / (float)wb.h;
+        float f = (float)RECOG_LARGE_LINE_TARGET / (float)wb.h;
         BOX *box = boxCreate(l, t, r - l, b - t);
         PIX *crop = box ? pixClipRectangle(pix, box, NULL) : NULL;
         PIX *small =

@@ -65,6 +65,7 @@ typedef struct strip_map {
     nocr_box wb;
     const cell *cells;
     int n, pad, slot;
+    float f; /* the strip as read: scaled by f */
 } strip_map;
 
 static nocr_box strip_word(int l, int t, int r, int b, void *ctx)
@@ -72,6 +73,8 @@ static nocr_box strip_word(int l, int t, int r, int b, void *ctx)
     const strip_map *m = ctx;
     (void)t;
     (void)b;
+    l = (int)((float)l / m->f);
+    r = (int)((float)r / m->f + 0.5f);
     int s0 = (l - m->pad) / m->slot, s1 = (r - 1 - m->pad) / m->slot;
     s0 = s0 < 0 ? 0 : s0 >= m->n ? m->n - 1 : s0;
     s1 = s1 < s0 ? s0 : s1 >= m->n ? m->n - 1 : s1;
@@ -266,10 +269,50 @@ static void cell_place(PIX *strip, PIX *pixc, BOX *ink, int x0, int pad, int em,
     pixDestroy(&piece);
 }
 
+/* Whether the ink of the n cells fills them: its median width and median height at least
+ * LARGE_CELL em each. */
+#define LARGE_CELL 0.7
+static int cells_filled(const cell *cells, int n, int em)
+{
+    int *w = malloc(sizeof(int) * (size_t)(n + 1)), *h = malloc(sizeof(int) * (size_t)(n + 1));
+    int m = 0, filled = 0;
+    for (int i = 0; w && h && i < n; i++)
+        if (cells[i].ink.w > 0) {
+            w[m] = cells[i].ink.w;
+            h[m++] = cells[i].ink.h;
+        }
+    if (m > 0) {
+        qsort(w, (size_t)m, sizeof(int), cmp_int);
+        qsort(h, (size_t)m, sizeof(int), cmp_int);
+        filled = w[m / 2] >= LARGE_CELL * em && h[m / 2] >= LARGE_CELL * em;
+    }
+    free(w);
+    free(h);
+    return filled;
+}
+
+static double words_confidence(const nocr_line *line, size_t from, size_t to, size_t *chars);
+
+/* Reads strip, a column re-set as a line (mapped back by sm), with the engine's model;
+ * its words are appended to line. */
+static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
+                      strip_map *sm)
+{
+    TessBaseAPISetImage2(eng->api, strip);
+    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
+    eng->current = NULL;
+    TessBaseAPISetPageSegMode(eng->api, PSM_SINGLE_LINE);
+    if (TessBaseAPIRecognize(eng->api, NULL) != 0)
+        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a vertical line",
+                              nocr_image_source(img));
+    return recog_line_words(line, eng->api, img, strip_word, sm);
+}
+
 /* Reads the column wb (working pixels) of pixb (1 bpp) re-set as a horizontal line with
- * the engine's horizontal model; words into line. */
+ * the engine's horizontal model; words into line. `heading`: a column of a headline or
+ * subheadline, whose large type is read scaled down too. */
 static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *pixb,
-                             nocr_box wb)
+                             nocr_box wb, int heading)
 {
     int em = wb.w, rc = NOCR_OK;
     if (em < 4 || wb.h < 4)
@@ -280,7 +323,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
     cell *cells = NULL;
     int n = pixc ? column_cells(&cells, pixc, em) : -1;
     int pad = em / 2, slot = em + em / SLOT_GAP_DIV;
-    PIX *strip = n > 0 ? pixCreate(2 * pad + n * slot, em + 2 * pad, 1) : NULL;
+    PIX *strip = n > 0 ? pixCreate(2 * pad + n * slot, em + 2 * pad, 1) : NULL, *small = NULL;
     if (n < 0 || (n > 0 && !strip)) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
                             nocr_image_source(img));
@@ -305,19 +348,39 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
     }
     if (n == 0)
         goto cleanup;
-    TessBaseAPISetImage2(eng->api, strip);
-    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
-    eng->current = NULL;
-    TessBaseAPISetPageSegMode(eng->api, PSM_SINGLE_LINE);
-    if (TessBaseAPIRecognize(eng->api, NULL) != 0) {
-        rc = nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a vertical line",
-                            nocr_image_source(img));
+    strip_map sm = {wb, cells, n, pad, slot, 1.0f};
+    if ((rc = strip_read(line, eng, img, strip, &sm)) != NOCR_OK)
         goto cleanup;
+    /* Headline type is read a second time, scaled down to RECOG_LARGE_LINE_TARGET
+     * (recog.h), and the surer reading kept: the strip is twice its em high, and a column
+     * of five 87 px characters (tuning seed 20261221239; the body's are 38-48 px) read as
+     * nothing at its size, whole at 48 px. Only a heading's, and only where its
+     * characters fill their cells (cells_filled); body text in a column box twice its
+     * width, cut in cells of two characters or of two by two, read as garbage so scaled
+     * (tuning seeds 20261221229, 240, 242), and a heading region of two body columns
+     * read worse (245). */
+    if (heading && em > RECOG_LARGE_LINE_TARGET && cells_filled(cells, n, em)) {
+        sm.f = (float)RECOG_LARGE_LINE_TARGET / (float)em;
+        if (!(small = pixScaleToGray(strip, sm.f))) {
+            rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
+                                nocr_image_source(img));
+            goto cleanup;
+        }
+        size_t n0 = nocr_line_word_count(line), c0, c1;
+        double conf0 = words_confidence(line, 0, n0, &c0);
+        if ((rc = strip_read(line, eng, img, small, &sm)) != NOCR_OK)
+            goto cleanup;
+        size_t n1 = nocr_line_word_count(line);
+        double conf1 = words_confidence(line, n0, n1, &c1);
+        int take = c1 > 0 && (c0 == 0 || conf1 > conf0);
+        for (size_t j = take ? n0 : n1 - n0; j > 0 && !rc; j--)
+            rc = nocr_line_remove_word(line, take ? 0 : nocr_line_word_count(line) - 1);
+        if (!rc)
+            rc = nocr_line_text_from_words(line);
     }
-    strip_map sm = {wb, cells, n, pad, slot};
-    rc = recog_line_words(line, eng->api, img, strip_word, &sm);
 
 cleanup:
+    pixDestroy(&small);
     pixDestroy(&strip);
     pixDestroy(&pixc);
     free(cells);
@@ -422,7 +485,7 @@ int recog_vertical_line(nocr_line *line, nocr_engine *eng, const nocr_image *img
     nocr_box wb = nocr_line_work_box(line);
     if (wb.w <= 0)
         wb = nocr_image_box_to_working(img, nocr_line_box(line));
-    int rc = column_read_reset(line, eng, img, pix1, wb);
+    int rc = column_read_reset(line, eng, img, pix1, wb, 0);
     pixDestroy(&pix1);
     return rc;
 }
@@ -491,6 +554,8 @@ int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_imag
         return NOCR_ENOMEM;
     const char *how = getenv("NEWSOCR_VERTICAL_READ");
     int model = how && !strcmp(how, "model"), tried = 0, rc = NOCR_OK;
+    nocr_role role = nocr_region_role(region);
+    int heading = role == NOCR_ROLE_HEADLINE || role == NOCR_ROLE_SUBHEADLINE;
     int W = pixGetWidth(pix1), H = pixGetHeight(pix1);
     for (size_t i = 0; i < nocr_region_line_count(region) && !rc; i++) {
         nocr_line *line = nocr_region_line(region, i);
@@ -500,7 +565,8 @@ int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_imag
         TessBaseAPI *api = model ? page_model(eng, img, pix1, &tried) : NULL;
         if (api) {
             rc = column_read_model(line, api, img, wb, W, H);
-        } else if ((rc = column_read_reset(line, eng, img, pix1, wb)) == NOCR_OK && !model) {
+        } else if ((rc = column_read_reset(line, eng, img, pix1, wb, heading)) == NOCR_OK &&
+                   !model) {
             size_t chars;
             double conf = words_confidence(line, 0, nocr_line_word_count(line), &chars);
             if ((chars == 0 || conf < COLUMN_RETRY_CONF) &&
