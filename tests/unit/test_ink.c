@@ -1,7 +1,8 @@
 /*
  * test_ink.c - the text-like ink of the coverage check (layout/coverage.c, compiled in):
  * a rule's remnant, a thin bar or a thin tall sliver, is not text that a region must read;
- * and a line read to far fewer characters than its box holds is dropped before the check.
+ * a line read to far fewer characters than its box holds is dropped before the check; and
+ * a column of characters it finds is read down.
  *
  * Run as test_ink FIXTURES_DIR SAMPLES_DIR.
  */
@@ -100,6 +101,84 @@ static void test_short_line_dropped(const char *sample)
     nocr_image_free(img);
 }
 
+/* Components of `rows` x `per_row` characters of `size` px, each of two strokes side by
+ * side (a radical and the rest), rows `pitch` apart, characters `adv` apart, from (x, y):
+ * their boxes into ink (at most max). */
+static size_t draw_boxes(nocr_box *box, size_t max, int x, int y, int rows, int per_row, int size,
+                         int pitch, int adv)
+{
+    size_t n = 0;
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < per_row && n + 2 <= max; c++) {
+            box[n++] = (nocr_box){x + c * adv, y + r * pitch, size / 3, size};
+            box[n++] = (nocr_box){x + c * adv + size / 2, y + r * pitch + size / 8, size / 2,
+                                  size * 3 / 4};
+        }
+    return n;
+}
+
+/* A group of uncovered ink that is one column of characters stacked down is vertical text
+ * the layout missed: read down, as a headline when its type is large (tuning seeds
+ * 20261221239, 20261215116: a vertical headline read across, a character a line, as
+ * body). A line across, a block of lines, two characters stacked stay as they were. */
+static void test_column_group(const char *sample)
+{
+    nocr_box box[64];
+    int pixels[64];
+    size_t idx[64];
+    for (size_t i = 0; i < 64; i++) {
+        pixels[i] = 100;
+        idx[i] = i;
+    }
+    nocr_ink ink = {box, pixels, 0, 0, 30};
+    struct {
+        int rows, per_row, size, column;
+    } cases[] = {
+        {5, 1, 60, 1}, /* a headline column of five characters, two body heights */
+        {8, 1, 30, 1}, /* a body column of eight */
+        {1, 6, 30, 0}, /* a line across */
+        {3, 6, 30, 0}, /* three lines across */
+        {2, 1, 60, 0}, /* two characters stacked */
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        int size = cases[k].size;
+        ink.n = draw_boxes(box, 64, 100, 100, cases[k].rows, cases[k].per_row, size,
+                           size + size / 8, size + size / 8);
+        nocr_box wb = box[0];
+        for (size_t i = 1; i < ink.n; i++) {
+            int x1 = wb.x + wb.w > box[i].x + box[i].w ? wb.x + wb.w : box[i].x + box[i].w;
+            int y1 = wb.y + wb.h > box[i].y + box[i].h ? wb.y + wb.h : box[i].y + box[i].h;
+            wb.x = wb.x < box[i].x ? wb.x : box[i].x;
+            wb.y = wb.y < box[i].y ? wb.y : box[i].y;
+            wb.w = x1 - wb.x;
+            wb.h = y1 - wb.y;
+        }
+        CHECK_INT(group_is_column(&ink, idx, ink.n, wb), cases[k].column);
+    }
+
+    /* through the fill: the headline column becomes a vertical headline of one line */
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (img && nocr_preprocess(img, NULL) == NOCR_OK &&
+        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
+        unsigned char covered[64] = {0};
+        size_t added = 0;
+        ink.n = draw_boxes(box, 64, 100, 100, 5, 1, 60, 68, 68);
+        CHECK_INT(
+            group_add_region(page, img, &ink, covered, idx, ink.n, NOCR_ORIGIN_COVERAGE, &added),
+            NOCR_OK);
+        CHECK_INT((int)added, 1);
+        const nocr_region *r = nocr_page_region_count(page) ? nocr_page_region(page, 0) : NULL;
+        CHECK(r && nocr_region_direction(r) == NOCR_DIR_VERTICAL);
+        CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
+        CHECK(r && nocr_region_line_count(r) == 1);
+        CHECK(covered[0] && covered[ink.n - 1]);
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -114,5 +193,6 @@ int main(int argc, char **argv)
     CHECK(!nocr_ink_is_sliver(3, 30, 30));   /* a letter l, the stroke of 丨 */
     test_sliver_not_text(sample);
     test_short_line_dropped(sample);
+    test_column_group(sample);
     return CHECK_DONE();
 }

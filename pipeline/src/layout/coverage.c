@@ -24,6 +24,7 @@
 #include "layout/coverage.h"
 
 #include <leptonica/allheaders.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A component is text-like when it has character size: its longer side at least
@@ -248,9 +249,59 @@ static int read_as_noise(const nocr_page *page, nocr_box wb)
     return 0;
 }
 
+/* A group that is one column of characters stacked down the page (vertical text the
+ * layout missed) is given that direction and the column as its line: read as a block
+ * across, it came back as a line per character, each a paragraph, and a vertical headline
+ * so read was body (tuning seeds 20261221239 and 20261215116: the headline of an article,
+ * which then ran on into the one before it; 10 such groups on 5 sets of tuning pages).
+ * One column: at least COLUMN_CHARS rows of ink, the group no wider than COLUMN_W times
+ * its tallest row, that row no taller than COLUMN_W times the group's width (characters
+ * are square: a fold's crease in pieces, one of them a long streak, was read as a
+ * vertical headline and started an article of its own, tuning seed 20261219324), and
+ * the group at least COLUMN_CHARS - 1 times as tall as it is wide. A column at least
+ * NOCR_HEADLINE_EMS body heights wide is a headline. */
+#define COLUMN_CHARS 3
+#define COLUMN_W     1.5
+
+static int cmp_span(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+static int group_is_column(const nocr_ink *ink, const size_t *idx, size_t n, nocr_box wb)
+{
+    if (n < COLUMN_CHARS || wb.h < (COLUMN_CHARS - 1) * wb.w)
+        return 0;
+    int *span = malloc(2 * n * sizeof(*span));
+    if (!span)
+        return 0; /* read across, as before */
+    for (size_t k = 0; k < n; k++) {
+        span[2 * k] = ink->box[idx[k]].y;
+        span[2 * k + 1] = ink->box[idx[k]].y + ink->box[idx[k]].h;
+    }
+    qsort(span, n, 2 * sizeof(*span), cmp_span);
+    int rows = 0, tallest = 0, y0 = span[0], y1 = span[1];
+    for (size_t k = 1; k <= n; k++) {
+        if (k < n && span[2 * k] < y1) {
+            y1 = span[2 * k + 1] > y1 ? span[2 * k + 1] : y1;
+            continue;
+        }
+        rows++;
+        tallest = y1 - y0 > tallest ? y1 - y0 : tallest;
+        if (k < n) {
+            y0 = span[2 * k];
+            y1 = span[2 * k + 1];
+        }
+    }
+    free(span);
+    return rows >= COLUMN_CHARS && wb.w <= COLUMN_W * tallest && tallest <= COLUMN_W * wb.w;
+}
+
 /* Adds a body region for the components listed in idx[0..n) (all uncovered), marking them
  * covered; nothing when the group is too small to be a word, or when it was read as noise
- * already (read_as_noise). *added counts the regions. */
+ * already (read_as_noise). A column of characters is read down (group_is_column). *added
+ * counts the regions. */
 static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
                             unsigned char *covered, const size_t *idx, size_t n,
                             nocr_origin origin, size_t *added)
@@ -269,8 +320,9 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
     if (x1 - x0 < GROUP_MIN_EMS * ink->body || y1 - y0 < GROUP_MIN_EMS * ink->body)
         return NOCR_OK;
     nocr_box wb = {x0, y0, x1 - x0, y1 - y0};
-    int one_line = wb.h <= GROUP_ONE_LINE * tallest, rc;
-    nocr_region *region = one_line ? group_host(page, img, wb, ink->body) : NULL;
+    int column = group_is_column(ink, idx, n, wb);
+    int one_line = column || wb.h <= GROUP_ONE_LINE * tallest, rc;
+    nocr_region *region = one_line && !column ? group_host(page, img, wb, ink->body) : NULL;
     if (region) {
         nocr_box hb = work_box(img, nocr_region_work_box(region), nocr_region_box(region));
         int hx1 = hb.x + hb.w > x1 ? hb.x + hb.w : x1, hy1 = hb.y + hb.h > y1 ? hb.y + hb.h : y1;
@@ -284,11 +336,14 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
             covered[idx[k]] = 1;
         return NOCR_OK;
     } else {
-        if ((rc = nocr_page_add_region(&region, page, NOCR_ROLE_BODY,
-                                       nocr_image_box_to_original(img, wb))))
+        nocr_role role =
+            column && wb.w >= NOCR_HEADLINE_EMS * ink->body ? NOCR_ROLE_HEADLINE : NOCR_ROLE_BODY;
+        if ((rc = nocr_page_add_region(&region, page, role, nocr_image_box_to_original(img, wb))))
             return rc;
         nocr_region_set_work_box(region, wb);
         nocr_region_set_origin(region, origin);
+        if (column)
+            nocr_region_set_direction(region, NOCR_DIR_VERTICAL);
     }
     ++*added;
     if (one_line) {
