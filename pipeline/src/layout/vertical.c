@@ -840,6 +840,30 @@ static int gutters_under(int *g, int max, const seg_box *h, const seg_vregions *
     return ng;
 }
 
+/* The widest white run [*b0, *b1) of column profile cols (of a region starting at x0),
+ * inside it (not at its ends), that meets [lo, hi) (page x); both 0 when none. */
+static void widest_white(NUMA *cols, int x0, int lo, int hi, int *b0, int *b1)
+{
+    int w = numaGetCount(cols);
+    *b0 = *b1 = 0;
+    for (int x = 0; x < w;) {
+        l_int32 c = 0;
+        numaGetIValue(cols, x, &c);
+        if (c > 0) {
+            x++;
+            continue;
+        }
+        int e = x;
+        for (l_int32 ce = 0; e < w && numaGetIValue(cols, e, &ce) == 0 && ce == 0;)
+            e++;
+        if (x > 0 && e < w && seg_overlap(x0 + x, x0 + e, lo, hi) > 0 && e - x > *b1 - *b0) {
+            *b0 = x;
+            *b1 = e;
+        }
+        x = e;
+    }
+}
+
 /* How many of the lines of region box rb hold ink on one side of x (left: [x0, x); else
  * [x, x1)): the rows of large type standing there. */
 static int rows_beside(const seg_lines *lines, size_t n, const seg_box *rb, int x, int left,
@@ -893,56 +917,23 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     pixDestroy(&pixc);
     if (!cols)
         return NOCR_ENOMEM;
-    int w = numaGetCount(cols);
     cuts[ncuts++] = r.box.x0;
     for (int k = 0; k < ng; k++) {
         /* the widest white run of the headline's ink that meets gutter k */
-        int best0 = 0, best1 = 0;
-        for (int x = 0; x < w;) {
-            l_int32 c = 0;
-            numaGetIValue(cols, x, &c);
-            if (c > 0) {
-                x++;
-                continue;
-            }
-            int e = x;
-            for (l_int32 ce = 0; e < w && numaGetIValue(cols, e, &ce) == 0 && ce == 0;)
-                e++;
-            if (x > 0 && e < w &&
-                seg_overlap(r.box.x0 + x, r.box.x0 + e, g[2 * k], g[2 * k + 1]) > 0 &&
-                e - x > best1 - best0) {
-                best0 = x;
-                best1 = e;
-            }
-            x = e;
-        }
+        int best0, best1;
+        widest_white(cols, r.box.x0, g[2 * k], g[2 * k + 1], &best0, &best1);
         if (best1 - best0 >= body && r.box.x0 + (best0 + best1) / 2 > cuts[ncuts - 1])
             cuts[ncuts++] = r.box.x0 + (best0 + best1) / 2;
     }
     /* no gutter under a gap: the widest white gap through the region, rows on both sides */
-    for (int x = 0, best0 = 0, best1 = 0; ncuts == 1 && x <= w;) {
-        l_int32 c = 0;
-        if (x == w) {
-            int m = r.box.x0 + (best0 + best1) / 2;
-            if (best1 - best0 >= body &&
-                rows_beside(lines, lines->n, &r.box, m, 1, pixb) >= APART_ROWS &&
-                rows_beside(lines, lines->n, &r.box, m, 0, pixb) >= APART_ROWS)
-                cuts[ncuts++] = m;
-            break;
-        }
-        numaGetIValue(cols, x, &c);
-        if (c > 0) {
-            x++;
-            continue;
-        }
-        int e = x;
-        for (l_int32 ce = 0; e < w && numaGetIValue(cols, e, &ce) == 0 && ce == 0;)
-            e++;
-        if (x > 0 && e < w && e - x > best1 - best0) {
-            best0 = x;
-            best1 = e;
-        }
-        x = e;
+    if (ncuts == 1) {
+        int best0, best1;
+        widest_white(cols, r.box.x0, r.box.x0, r.box.x1, &best0, &best1);
+        int m = r.box.x0 + (best0 + best1) / 2;
+        if (best1 - best0 >= body &&
+            rows_beside(lines, lines->n, &r.box, m, 1, pixb) >= APART_ROWS &&
+            rows_beside(lines, lines->n, &r.box, m, 0, pixb) >= APART_ROWS)
+            cuts[ncuts++] = m;
     }
     numaDestroy(&cols);
     if (ncuts == 1)
