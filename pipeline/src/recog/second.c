@@ -411,6 +411,13 @@ static int median_line_h(const tess_block *blk)
     return hs[n / 2];
 }
 
+/* Whether lines line_h high are in caption size: under CAPTION_H of the body blocks'
+ * (none measured: no). */
+static int caption_size(int line_h, const body_blocks *bb)
+{
+    return bb->line_h > 0 && line_h < CAPTION_H * bb->line_h;
+}
+
 static body_blocks body_blocks_measure(const tess_layout *tl)
 {
     body_blocks bb = {0, 0};
@@ -499,10 +506,10 @@ static nocr_role block_role(const tess_layout *tl, const tess_block *blk, const 
         return NOCR_ROLE_SUBHEADLINE;
     if (in_band)
         return NOCR_ROLE_PAGE_HEADER;
-    int caption_sized = bb->line_h <= 0 || line_h < CAPTION_H * bb->line_h;
-    if (blk->type == PT_CAPTION_TEXT && caption_sized)
+    int caption_sized = caption_size(line_h, bb);
+    if (blk->type == PT_CAPTION_TEXT && (caption_sized || bb->line_h <= 0))
         return NOCR_ROLE_CAPTION;
-    if (bb->line_h > 0 && caption_sized && captions_image(tl, blk, line_h))
+    if (caption_sized && captions_image(tl, blk, line_h))
         return NOCR_ROLE_CAPTION;
     return NOCR_ROLE_BODY;
 }
@@ -516,8 +523,8 @@ static void captions_continue(const tess_layout *tl, nocr_role *roles, const bod
         for (size_t k = 0; k < tl->n; k++) {
             const tess_block *blk = &tl->v[k];
             int line_h = median_line_h(blk);
-            if (roles[k] != NOCR_ROLE_BODY || blk->nlines > CAPTION_LINES || bb->line_h <= 0 ||
-                line_h >= CAPTION_H * bb->line_h)
+            if (roles[k] != NOCR_ROLE_BODY || blk->nlines > CAPTION_LINES ||
+                !caption_size(line_h, bb))
                 continue;
             for (size_t c = 0; c < tl->n && roles[k] == NOCR_ROLE_BODY; c++)
                 if (roles[c] == NOCR_ROLE_CAPTION &&
