@@ -201,10 +201,51 @@ static int grid_cells(cell *cells, int max, const l_float32 *p, int h, double pi
     return n;
 }
 
+/* Ink a cut between two cells goes through, on average: the profile's row at each cell's
+ * end but the last's (a mean, so that a longer pitch, making fewer cuts, gains nothing). */
+static double cuts_ink(const cell *cells, int n, const l_float32 *p, int h)
+{
+    double ink = 0;
+    for (int i = 0; i + 1 < n; i++)
+        ink += cells[i].y1 < h ? p[cells[i].y1] : 0;
+    return n > 1 ? ink / (n - 1) : 0;
+}
+
+/* A first pass that cut few cells at white on both ends (fewer than 3) has no pitch to
+ * measure, and when its first cut falls in a character it cuts every one after it there
+ * too: its search for white starts half an em below the last cut and misses runs between
+ * characters at a third of an em and at 1.37. A column starting with a comma or a
+ * bracket, whose ink is in one part of its cell, starts so (vertical tuning seed
+ * 20261217207: "，準備出版成書。" read as "。準左時廬壁畫台"; 20261217223: a column of 46
+ * characters under a bracket read as junk and dropped). The grid, at pitches from one em
+ * to 1.25 (the column's width is the type's, under the pitch) and every phase, is cut
+ * too, and the cells whose cuts go through less ink are kept (into cells; returns their
+ * number). */
+#define FALLBACK_PITCHES 3
+static int grid_fallback(cell *cells, int n, int max, const l_float32 *p, int h, int em)
+{
+    cell *grid = malloc(sizeof(*grid) * (size_t)max);
+    if (!grid)
+        return n; /* the first pass's cells stand */
+    double best = cuts_ink(cells, n, p, h);
+    for (int k = 0; k < FALLBACK_PITCHES; k++) {
+        int m = grid_cells(grid, max, p, h, em * (1.04 + 0.08 * k));
+        double ink = cuts_ink(grid, m, p, h);
+        if (m > 0 && ink < best) {
+            best = ink;
+            memcpy(cells, grid, sizeof(*grid) * (size_t)m);
+            n = m;
+        }
+    }
+    free(grid);
+    return n;
+}
+
 /* The column's character cells on pixc (the column crop, 1 bpp, em pixels wide) into *out
  * (malloc'd); returns their number, -1 when out of memory. A first pass at one em (the
  * column's width, a little under the pitch) measures the pitch: the median length of the
- * cells cut at white on both ends; the grid at that pitch (grid_cells) cuts the column. */
+ * cells cut at white on both ends; the grid at that pitch (grid_cells) cuts the column.
+ * Without a pitch measured, grid_fallback. */
 static int column_cells(cell **out, PIX *pixc, int em)
 {
     NUMA *na = pixCountPixelsByRow(pixc, NULL);
@@ -226,6 +267,8 @@ static int column_cells(cell **out, PIX *pixc, int em)
         if (med >= 0.9 * em && med <= 1.4 * em)
             pitch = med;
         n = grid_cells(cells, max, p, h, pitch);
+    } else if (n > 0) {
+        n = grid_fallback(cells, n, max, p, h, em);
     }
     numaDestroy(&na);
     free(lens);
