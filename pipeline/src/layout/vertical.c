@@ -194,18 +194,35 @@ static int rule_across(const seg_page *sp, int x0, int x1, int y0, int y1)
     return 0;
 }
 
-/* Body regions of the turned page (band top y0 on the upright page) one after the other
- * along their rows, the second within the rows of the first or the first within the
- * second's, less than 1.5 body heights apart and with no rule between them, are one: the
- * columns of a block were all cut at the same height by the gaps after punctuation marks
- * standing level (a vertical comma or full stop fills the top of its cell, and the gap
- * after it looks like a gutter across the block), or a column runs on past its
- * neighbours' ends after such a gap (seed 7109: three columns read as an upper and a
- * lower block, their halves interleaved; 7115: a column's last fifteen characters read
- * apart). Two articles one above the other in a tier stand further apart, or have a rule
- * or a headline between them. Within the rows means sharing some: a speck less than half
- * a body height across (a border remnant at the page's edge) shares none, and took the
- * tier's whole width into a block's box (vcheck 7323: columns read twice, OFE 0.37). */
+/* A turned-page region that can be a piece of body: body, or a heading of one or two lines
+ * in body type (no larger than CONTINUED_HEAD_PCT percent of the body height, not bold).
+ * The cut made by level punctuation takes a paragraph's first column, set in from the top,
+ * apart as a short line with white on both ends, which the roles take for a centered
+ * heading (vertical tuning seed 20261222209: two first columns of a block read as a
+ * subheadline and a section heading, the other halves of their columns after them). */
+#define CONTINUED_HEAD_PCT 115
+
+static int piece_of_body(const seg_region *r, const seg_page *sp)
+{
+    if (r->role == NOCR_ROLE_BODY)
+        return 1;
+    return (r->role == NOCR_ROLE_SECTION_HEADING || r->role == NOCR_ROLE_SUBHEADLINE) &&
+           r->nlines <= 2 && !r->heading && 100 * r->line_h <= CONTINUED_HEAD_PCT * sp->body;
+}
+
+/* Body regions of the turned page (band top y0 on the upright page), or a piece of body
+ * (piece_of_body) and a body region, one after the other along their rows, the second
+ * within the rows of the first or the first within the second's, less than 1.5 body
+ * heights apart and with no rule between them, are one body region: the columns of a
+ * block were all cut at the same height by the gaps after punctuation marks standing
+ * level (a vertical comma or full stop fills the top of its cell, and the gap after it
+ * looks like a gutter across the block), or a column runs on past its neighbours' ends
+ * after such a gap (seed 7109: three columns read as an upper and a lower block, their
+ * halves interleaved; 7115: a column's last fifteen characters read apart). Two articles
+ * one above the other in a tier stand further apart, or have a rule or a headline between
+ * them. Within the rows means sharing some: a speck less than half a body height across
+ * (a border remnant at the page's edge) shares none, and took the tier's whole width into
+ * a block's box (vcheck 7323: columns read twice, OFE 0.37). */
 static void merge_continued(seg_regions *tr, const seg_page *sp, int y0)
 {
     for (int changed = 1; changed;) {
@@ -216,7 +233,8 @@ static void merge_continued(seg_regions *tr, const seg_page *sp, int y0)
                 int gap = b->box.x0 - a->box.x1;
                 int ha = seg_box_h(&a->box), hb = seg_box_h(&b->box);
                 int rows = seg_overlap(a->box.y0, a->box.y1, b->box.y0, b->box.y1);
-                if (i == j || a->role != NOCR_ROLE_BODY || b->role != NOCR_ROLE_BODY || gap < 0 ||
+                if (i == j || !piece_of_body(a, sp) || !piece_of_body(b, sp) ||
+                    (a->role != NOCR_ROLE_BODY && b->role != NOCR_ROLE_BODY) || gap < 0 ||
                     2 * gap >= 3 * sp->body || rows <= 0 ||
                     rows < (ha < hb ? ha : hb) - sp->body / 2)
                     continue;
@@ -225,6 +243,7 @@ static void merge_continued(seg_regions *tr, const seg_page *sp, int y0)
                     continue;
                 seg_box_union(&a->box, &b->box);
                 a->nlines += b->nlines;
+                a->role = NOCR_ROLE_BODY;
                 b->role = NOCR_ROLE_UNKNOWN;
                 changed = 1;
             }
