@@ -463,6 +463,63 @@ static void test_deck_on_headline_line(void)
     nocr_page_free(page);
 }
 
+/* A byline of body type centred over an article of two columns, straddling their gutter a
+ * few pixels above their first lines: the two columns stay apart, and the byline is the one
+ * line across the gutter (fresh seed 20261222051 read the columns as one, line by line
+ * across the gutter). The byline's words (nwords, starting at x[k], len[k] characters)
+ * are set as each case needs. */
+#define BYLINE_GUTTER 40
+static void check_byline_over_gutter(const int *x, const int *len, int nwords)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH), nlines = 10, top = 150;
+    int xs[2] = {30, 30 + w + BYLINE_GUTTER};
+    PIX *pix = pixCreate(60 + 2 * w + BYLINE_GUTTER, 700, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 2; c++)
+        draw_column(pix, xs[c], top, chars, nlines);
+    int by = top - 12 - CH;
+    for (int k = 0; k < nwords; k++)
+        for (int c = 0; c < len[k]; c++)
+            draw_char(pix, x[k] + c * ADV, by, CH);
+    nocr_page *page = segment_drawn(pix);
+    int crossing = 0, byline = 0, lines = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
+            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
+            lines++;
+            if (column_of(lb.x, lb.x + lb.w, xs, 2, w) >= 0)
+                continue;
+            crossing++;
+            byline += lb.y <= by + 2 && lb.y + lb.h >= by + CH - 2;
+        }
+    }
+    CHECK_INT(lines, 2 * nlines + 1);
+    CHECK_INT(crossing, 1);
+    CHECK_INT(byline, 1);
+    nocr_page_free(page);
+}
+
+static void test_byline_over_gutter(void)
+{
+    const int w = 10 * ADV - (ADV - CH), gutter_x = 30 + w; /* the gutter's left edge */
+    /* one fragment: characters 4 px apart */
+    int x1[] = {gutter_x - 160}, len1[] = {12};
+    check_byline_over_gutter(x1, len1, 1);
+    /* words 14 px apart (wider than the fragments' closing, narrower than a gutter), one
+     * of them across the gutter: the vertical closing glues it to both columns */
+    int x2[4], len2[] = {3, 3, 3, 3};
+    for (int k = 0; k < 4; k++)
+        x2[k] = gutter_x - 160 + k * (3 * ADV - 4 + 14);
+    check_byline_over_gutter(x2, len2, 4);
+    /* words 14 px apart, the middle one inside the gutter, touching neither column: the
+     * left word lies in the left column's block, the right one in the right column's, and
+     * the close pieces between them would join the two */
+    int x3[] = {gutter_x + 5 - 14 - (3 * ADV - 4), gutter_x + 5, gutter_x + 5 + CH + 14},
+        len3[] = {3, 1, 3};
+    check_byline_over_gutter(x3, len3, 3);
+}
+
 /* A blank page: no regions, no failure. */
 static void test_blank(void)
 {
@@ -491,6 +548,7 @@ int main(void)
     test_sliver_in_gutter();
     test_caption_beside_column();
     test_deck_on_headline_line();
+    test_byline_over_gutter();
     test_blank();
     return CHECK_DONE();
 }

@@ -1,6 +1,8 @@
 /*
  * blocks.c - column blocks put right where the closings of lines.c cut them apart.
  *
+ *   seg_split_at_gutters      step 2a: a block of two columns glued by a line across their
+ *                             gutter is cut apart
  *   seg_join_stacked_blocks   step 2b: a block of one or two lines joins the column above
  *                             or below it
  *   seg_merge_single_lines    step 3b: pieces of lines left in blocks of their own join
@@ -134,12 +136,82 @@ static int join_within_column(const seg_line *a, const seg_line *b, int gap, con
     return 0;
 }
 
+/* Lines of blocks A and B (A left of B) that face each other across a gutter: rows where
+ * a line of A and a line of B stand at least GUTTER_MIN percent of a body height apart. */
+static int rows_across_gutter(const seg_lines *lines, int A, int B, int body)
+{
+    int n = 0;
+    for (size_t i = 0; i < lines->n; i++) {
+        const seg_line *a = &lines->v[i];
+        if (a->block != A)
+            continue;
+        for (size_t j = 0; j < lines->n; j++) {
+            const seg_line *b = &lines->v[j];
+            if (b->block == B && seg_same_row(&a->box, &b->box) &&
+                100 * (b->box.x0 - a->box.x1) >= GUTTER_MIN * body) {
+                n++;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+/* Is the row of line r the top (top = 1) or the bottom row of block k: every other line of
+ * k lies below it (above it)? */
+static int row_is_end(const seg_lines *lines, int k, const seg_box *r, int top)
+{
+    for (size_t i = 0; i < lines->n; i++) {
+        const seg_box *o = &lines->v[i].box;
+        if (lines->v[i].block != k || seg_same_row(o, r))
+            continue;
+        if (top ? o->y0 < r->y1 : o->y1 > r->y0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Are lines a and b, on one row closer than a gutter, a line across the gutter between two
+ * columns, at the top or bottom of both? A byline centred over an article of two columns
+ * straddles the gutter right above their first lines: the vertical closing put its left
+ * words in the left column's block and its right words in the right one's, and joining
+ * the blocks of close pieces then made the two columns one block, every line of it read
+ * across the gutter (seed 20261222051: CER 0.23 against tesseract's 0.08). Two blocks of
+ * COLUMN_MIN_LINES lines or more whose lines face each other across a gutter on
+ * COLUMN_MIN_LINES rows or more are two columns; the row where they meet closer than a
+ * gutter is taken out of them, when it is both blocks' top row or both blocks' bottom row. */
+static int row_across_columns(const seg_lines *lines, const seg_line *a, const seg_line *b,
+                              int body)
+{
+    int A = a->block, B = b->block, na = 0, nb = 0;
+    for (size_t k = 0; k < lines->n; k++) {
+        na += lines->v[k].block == A;
+        nb += lines->v[k].block == B;
+    }
+    if (na < COLUMN_MIN_LINES || nb < COLUMN_MIN_LINES ||
+        rows_across_gutter(lines, A, B, body) < COLUMN_MIN_LINES)
+        return 0;
+    return (row_is_end(lines, A, &a->box, 1) && row_is_end(lines, B, &b->box, 1)) ||
+           (row_is_end(lines, A, &a->box, 0) && row_is_end(lines, B, &b->box, 0));
+}
+
+/* The lines of blocks A and B on the row of box r become block `to`. */
+static void row_relabel(seg_lines *lines, int A, int B, const seg_box *r, int to)
+{
+    for (size_t k = 0; k < lines->n; k++) {
+        seg_line *l = &lines->v[k];
+        if ((l->block == A || l->block == B) && seg_same_row(&l->box, r))
+            l->block = to;
+    }
+}
+
 /* The one block-merge loop: for every pair of lines of two blocks on one row, the right
  * one's block joins the left one's when `joins` says so and no column rule stands between
  * the two lines (a rule parts columns whatever the gap). With bl, the extents are
- * recomputed after each join (the test reads them). */
+ * recomputed after each join (the test reads them). With nblocks, a row across the gutter
+ * between two columns (row_across_columns) becomes block *nblocks (counted up) instead. */
 static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, const seg_page *sp,
-                               seg_join_test joins)
+                               seg_join_test joins, int *nblocks)
 {
     int body = sp->body;
     if (bl)
@@ -153,6 +225,11 @@ static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, const seg_page 
                 continue;
             if (seg_ruled_apart(sp, &a->box, &b->box))
                 continue;
+            if (nblocks && row_across_columns(lines, a, b, body)) {
+                seg_box r = a->box;
+                row_relabel(lines, a->block, b->block, &r, (*nblocks)++);
+                continue;
+            }
             lines_relabel(lines, b->block, a->block);
             if (bl)
                 block_extents(bl, lines, NULL);
@@ -317,7 +394,7 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
     int nblocks = 0;
     for (size_t i = 0; i < lines->n; i++)
         nblocks = lines->v[i].block + 1 > nblocks ? lines->v[i].block + 1 : nblocks;
-    blocks_join_facing(lines, NULL, sp, join_close);
+    blocks_join_facing(lines, NULL, sp, join_close, &nblocks);
     seg_blocks bl = {nblocks, calloc((size_t)nblocks + 1, sizeof(int)),
                      calloc((size_t)nblocks + 1, sizeof(seg_box))};
     char *gone = calloc(lines->n + 1, 1);
@@ -327,7 +404,7 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
         free(gone);
         return NOCR_ENOMEM;
     }
-    blocks_join_facing(lines, &bl, sp, join_within_column);
+    blocks_join_facing(lines, &bl, sp, join_within_column, NULL);
     lines_merge_same_row(lines, gone);
     block_extents(&bl, lines, gone);
     lines_merge_into_large(lines, gone);
@@ -340,6 +417,146 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
     free(bl.count);
     free(bl.extent);
     free(gone);
+    return NOCR_OK;
+}
+
+/* Step 2a: a block that is two columns glued by a line across their gutter, at their top or
+ * bottom, is cut apart. The vertical closing of step 2 joins whatever lies within a body
+ * height of both columns: a byline centred over an article of two columns straddles its
+ * gutter right above the first lines (seed 20261222051: the two columns became one block,
+ * and every line of it ran across the gutter, read left line, right line, in turn). A
+ * gutter is a run of x, at least GUTTER_MIN percent of a body height wide, that no more
+ * than SPLIT_MAX_CROSS fragments of the block cross; on both sides at least
+ * SPLIT_SIDE_LINES fragments as wide as SPLIT_LINE_W body heights stand (lines of
+ * horizontal text, not the characters of vertical columns), side by side over at least
+ * SPLIT_SIDE_H body heights; and the rows of the crossing fragments lie above both sides
+ * or below them (within half a body height), never between their lines, and reach less
+ * than the two sides' whole measure (within a body height): a column whose commas stand
+ * level on three lines, between two full lines, is one column (tuning seed 20261223224).
+ * The sides and the crossing rows above and below become blocks of their own. */
+#define SPLIT_MAX_CROSS  2
+#define SPLIT_SIDE_LINES 4
+#define SPLIT_LINE_W     2
+#define SPLIT_SIDE_H     2
+
+/* Does fragment f reach into the run [g0, g1) of x? */
+static int crosses(const seg_line *f, int g0, int g1)
+{
+    return f->box.x1 > g0 && f->box.x0 < g1;
+}
+
+/* Does fragment i of block b cross the run, or stand on the row of one of b's that does
+ * (the other words of a byline across the gutter)? */
+static int on_crossing_row(const seg_line *frags, size_t nf, int b, size_t i, int g0, int g1)
+{
+    if (crosses(&frags[i], g0, g1))
+        return 1;
+    for (size_t k = 0; k < nf; k++)
+        if (frags[k].block == b && crosses(&frags[k], g0, g1) &&
+            seg_same_row(&frags[k].box, &frags[i].box))
+            return 1;
+    return 0;
+}
+
+/* Tells whether the run [g0, g1) of x is a gutter of block b as described above, and if
+ * so relabels b's fragments right of it `*nb`, those on crossing rows above `*nb + 1` and
+ * below `*nb + 2` (numbers used are taken: *nb grows). */
+static int split_block_at(seg_line *frags, size_t nf, int b, int g0, int g1, int *nb, int body)
+{
+    int nl = 0, nr = 0, ncross = 0;
+    seg_box L = {0}, R = {0};
+    char *row = calloc(nf + 1, 1);
+    if (!row)
+        return 0; /* no memory: the block stays whole */
+    for (size_t i = 0; i < nf; i++) {
+        const seg_box *f = &frags[i].box;
+        if (frags[i].block != b)
+            continue;
+        ncross += crosses(&frags[i], g0, g1);
+        if ((row[i] = (char)on_crossing_row(frags, nf, b, i, g0, g1)) ||
+            seg_box_w(f) < SPLIT_LINE_W * body)
+            continue;
+        seg_box *side = f->x1 <= g0 ? &L : &R;
+        int *count = f->x1 <= g0 ? &nl : &nr;
+        if ((*count)++ == 0)
+            *side = *f;
+        else
+            seg_box_union(side, f);
+    }
+    int ok = ncross >= 1 && ncross <= SPLIT_MAX_CROSS && nl >= SPLIT_SIDE_LINES &&
+             nr >= SPLIT_SIDE_LINES && seg_overlap(L.y0, L.y1, R.y0, R.y1) >= SPLIT_SIDE_H * body;
+    int top = L.y0 < R.y0 ? L.y0 : R.y0, bottom = L.y1 > R.y1 ? L.y1 : R.y1;
+    for (size_t i = 0; ok && i < nf; i++) {
+        const seg_box *f = &frags[i].box;
+        if (frags[i].block != b || !row[i])
+            continue;
+        if (f->y1 > top + body / 2 && f->y0 < bottom - body / 2)
+            ok = 0;     /* a row across the gutter between the columns' lines */
+        seg_box r = *f; /* the whole row: a full line of one column, not two columns */
+        for (size_t k = 0; k < nf; k++)
+            if (frags[k].block == b && row[k] && seg_same_row(&frags[k].box, f))
+                seg_box_union(&r, &frags[k].box);
+        if (r.x0 <= (L.x0 < R.x0 ? L.x0 : R.x0) + body &&
+            r.x1 >= (L.x1 > R.x1 ? L.x1 : R.x1) - body)
+            ok = 0;
+    }
+    for (size_t i = 0; ok && i < nf; i++) {
+        const seg_box *f = &frags[i].box;
+        if (frags[i].block != b || (!row[i] && f->x1 <= g0))
+            continue;
+        frags[i].block = !row[i] ? *nb : f->y1 <= top + body / 2 ? *nb + 1 : *nb + 2;
+    }
+    free(row);
+    if (ok)
+        *nb += 3;
+    return ok;
+}
+
+int seg_split_at_gutters(seg_line *frags, size_t nf, int body)
+{
+    int nb = 0;
+    for (size_t i = 0; i < nf; i++)
+        nb = frags[i].block + 1 > nb ? frags[i].block + 1 : nb;
+    for (int b = 0; b < nb; b++) {
+        seg_box e = {0};
+        int m = 0;
+        for (size_t i = 0; i < nf; i++)
+            if (frags[i].block == b) {
+                if (m++ == 0)
+                    e = frags[i].box;
+                else
+                    seg_box_union(&e, &frags[i].box);
+            }
+        if (m < 2 * SPLIT_SIDE_LINES + 1 || seg_box_w(&e) < 2 * SPLIT_LINE_W * body)
+            continue;
+        int w = seg_box_w(&e);
+        int *cov = calloc((size_t)w + 1, sizeof(int));
+        if (!cov)
+            return nocr_error_set(NOCR_ENOMEM, "out of memory (layout)");
+        for (size_t i = 0; i < nf; i++)
+            if (frags[i].block == b) {
+                cov[frags[i].box.x0 - e.x0]++;
+                cov[frags[i].box.x1 - e.x0]--;
+            }
+        for (int x = 1; x <= w; x++)
+            cov[x] += cov[x - 1];
+        int split = 0;
+        for (int x = 1; x < w && !split;) {
+            if (cov[x] > SPLIT_MAX_CROSS) {
+                x++;
+                continue;
+            }
+            int x1 = x;
+            while (x1 < w && cov[x1] <= SPLIT_MAX_CROSS)
+                x1++;
+            if (x1 < w && 100 * (x1 - x) >= GUTTER_MIN * body)
+                split = split_block_at(frags, nf, b, e.x0 + x, e.x0 + x1, &nb, body);
+            x = x1;
+        }
+        free(cov);
+        if (split)
+            b--; /* the left part may hold another gutter */
+    }
     return NOCR_OK;
 }
 

@@ -4,7 +4,9 @@
  * nocr_segment (segment.c) runs the steps in this order; each file documents its own:
  *
  *   lines.c     seg_find_lines            steps 1-3: fragments, column blocks, text lines
- *   blocks.c    seg_join_stacked_blocks   step 2b: a paragraph's short last line rejoins
+ *   blocks.c    seg_split_at_gutters      step 2a: two columns glued by a line across their
+ *                                         gutter cut apart
+ *               seg_join_stacked_blocks   step 2b: a paragraph's short last line rejoins
  *                                         its column
  *               seg_merge_single_lines    step 3b: pieces of lines that a wide gap split
  *   regions.c   seg_block_regions         step 4: a block's lines cut into regions
@@ -168,6 +170,11 @@ int seg_regions_push(seg_regions *rs, seg_region r);
 /* Steps 1-3 on pixb (1 bpp, text only): the lines of the page, each tagged with its block
  * (-1: large text), sorted by top. Errors: NOCR_ENOMEM (message set). */
 int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp);
+
+/* Step 2a on the fragments: a block of two columns that a line across the gutter at their
+ * top or bottom glued together is cut into the two columns and that line. Errors:
+ * NOCR_ENOMEM (message set). */
+int seg_split_at_gutters(seg_line *frags, size_t nf, int body);
 
 /* Step 2b on the fragments: blocks of one or two lines join the column right above or
  * below them. Errors: NOCR_ENOMEM (message set). */

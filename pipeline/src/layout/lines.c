@@ -476,7 +476,8 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
         free(frags);
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
     }
-    if ((rc = seg_join_stacked_blocks(frags, nf, sp->body))) {
+    if ((rc = seg_split_at_gutters(frags, nf, sp->body)) ||
+        (rc = seg_join_stacked_blocks(frags, nf, sp->body))) {
         free(frags);
         return rc;
     }
