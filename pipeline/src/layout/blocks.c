@@ -97,6 +97,15 @@ static void block_extents(seg_blocks *bl, const seg_lines *lines, const char *go
     }
 }
 
+/* The number of block labels in v[0..n): one more than the largest. */
+static int blocks_count(const seg_line *v, size_t n)
+{
+    int nb = 0;
+    for (size_t i = 0; i < n; i++)
+        nb = v[i].block + 1 > nb ? v[i].block + 1 : nb;
+    return nb;
+}
+
 static void lines_relabel(seg_lines *lines, int from, int to)
 {
     for (size_t k = 0; k < lines->n; k++)
@@ -226,8 +235,7 @@ static void blocks_join_facing(seg_lines *lines, seg_blocks *bl, const seg_page 
             if (seg_ruled_apart(sp, &a->box, &b->box))
                 continue;
             if (nblocks && row_across_columns(lines, a, b, body)) {
-                seg_box r = a->box;
-                row_relabel(lines, a->block, b->block, &r, (*nblocks)++);
+                row_relabel(lines, a->block, b->block, &a->box, (*nblocks)++);
                 continue;
             }
             lines_relabel(lines, b->block, a->block);
@@ -391,9 +399,7 @@ static void lines_merge_minor(seg_lines *lines, char *gone, const seg_blocks *bl
 
 int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
 {
-    int nblocks = 0;
-    for (size_t i = 0; i < lines->n; i++)
-        nblocks = lines->v[i].block + 1 > nblocks ? lines->v[i].block + 1 : nblocks;
+    int nblocks = blocks_count(lines->v, lines->n);
     blocks_join_facing(lines, NULL, sp, join_close, &nblocks);
     seg_blocks bl = {nblocks, calloc((size_t)nblocks + 1, sizeof(int)),
                      calloc((size_t)nblocks + 1, sizeof(seg_box))};
@@ -442,7 +448,7 @@ int seg_merge_single_lines(seg_lines *lines, const seg_page *sp)
 /* Does fragment f reach into the run [g0, g1) of x? */
 static int crosses(const seg_line *f, int g0, int g1)
 {
-    return f->box.x1 > g0 && f->box.x0 < g1;
+    return seg_overlap(f->box.x0, f->box.x1, g0, g1) > 0;
 }
 
 /* Does fragment i of block b cross the run, or stand on the row of one of b's that does
@@ -460,14 +466,14 @@ static int on_crossing_row(const seg_line *frags, size_t nf, int b, size_t i, in
 
 /* Tells whether the run [g0, g1) of x is a gutter of block b as described above, and if
  * so relabels b's fragments right of it `*nb`, those on crossing rows above `*nb + 1` and
- * below `*nb + 2` (numbers used are taken: *nb grows). */
+ * below `*nb + 2` (numbers used are taken: *nb grows). -1: out of memory. */
 static int split_block_at(seg_line *frags, size_t nf, int b, int g0, int g1, int *nb, int body)
 {
     int nl = 0, nr = 0, ncross = 0;
     seg_box L = {0}, R = {0};
     char *row = calloc(nf + 1, 1);
     if (!row)
-        return 0; /* no memory: the block stays whole */
+        return -1;
     for (size_t i = 0; i < nf; i++) {
         const seg_box *f = &frags[i].box;
         if (frags[i].block != b)
@@ -514,9 +520,7 @@ static int split_block_at(seg_line *frags, size_t nf, int b, int g0, int g1, int
 
 int seg_split_at_gutters(seg_line *frags, size_t nf, int body)
 {
-    int nb = 0;
-    for (size_t i = 0; i < nf; i++)
-        nb = frags[i].block + 1 > nb ? frags[i].block + 1 : nb;
+    int nb = blocks_count(frags, nf);
     for (int b = 0; b < nb; b++) {
         seg_box e = {0};
         int m = 0;
@@ -554,6 +558,8 @@ int seg_split_at_gutters(seg_line *frags, size_t nf, int body)
             x = x1;
         }
         free(cov);
+        if (split < 0)
+            return nocr_error_set(NOCR_ENOMEM, "out of memory (layout)");
         if (split)
             b--; /* the left part may hold another gutter */
     }
@@ -577,9 +583,7 @@ static int stack_joins(const seg_box *A, const seg_box *B, int body)
  * union-find until nothing changes. */
 int seg_join_stacked_blocks(seg_line *frags, size_t nf, int body)
 {
-    int nb = 0;
-    for (size_t i = 0; i < nf; i++)
-        nb = frags[i].block + 1 > nb ? frags[i].block + 1 : nb;
+    int nb = blocks_count(frags, nf);
     if (nb < 2)
         return NOCR_OK;
     seg_box *ext = calloc((size_t)nb, sizeof(*ext));
