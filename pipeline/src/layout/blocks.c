@@ -30,7 +30,9 @@
 /* join_within_column: a gap of up to COLUMN_GAP_PCT percent of a body height inside a
  * column's measure, if a column of at least COLUMN_MIN_LINES lines within COLUMN_NEAR body
  * heights above or below spans both sides (within 1/SLACK_DIV body height). Chosen by hand
- * on the 26 samples (commit abe0f2b: the seed page's heading kept whole). */
+ * on the 26 samples (commit abe0f2b: the seed page's heading kept whole). That column is
+ * COLUMN_MIN_LINES body heights tall, or a line no wider than the two sides: pieces on one
+ * row across the page (a folio over a dashed rule) span gutters too. */
 #define COLUMN_GAP_PCT   150
 #define COLUMN_MIN_LINES 3
 #define COLUMN_NEAR      3
@@ -138,6 +140,7 @@ static int join_within_column(const seg_line *a, const seg_line *b, int gap, con
         const seg_box *e = &bl->extent[c];
         int dy = e->y0 >= ab.y1 ? e->y0 - ab.y1 : ab.y0 - e->y1;
         if (c != a->block && c != b->block && bl->count[c] >= COLUMN_MIN_LINES &&
+            (seg_box_h(e) >= COLUMN_MIN_LINES * body || seg_box_w(e) <= seg_box_w(&ab) + body) &&
             e->x0 <= ab.x0 + body / SLACK_DIV && e->x1 >= ab.x1 - body / SLACK_DIV && dy >= 0 &&
             dy < COLUMN_NEAR * body)
             return 1;
