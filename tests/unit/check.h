@@ -6,10 +6,14 @@
  *   CHECK_STR(got, want)    compares strings (NULL-safe)
  *   CHECK_DONE()            prints "N passed, M failed" and returns the exit status
  *   check_own_text(buf, k)  text of its own for the k-th line of a made-up page
+ *   check_skewed(b, deg, w, h)  a box of a straight page as it stands on a skewed scan
  */
 #ifndef NEWSOCR_TEST_CHECK_H
 #define NEWSOCR_TEST_CHECK_H
 
+#include "newsocr.h"
+
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +71,24 @@ static inline const char *check_own_text(char *buf, int k)
     }
     *o = 0;
     return buf;
+}
+
+/* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
+ * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
+ * mapping back to the original gives it. */
+static inline nocr_box check_skewed(nocr_box b, double deg, int w, int h)
+{
+    double a = deg * 3.14159265358979 / 180.0, cx = w / 2.0, cy = h / 2.0;
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (int k = 0; k < 4; k++) {
+        double dx = b.x + (k & 1 ? b.w : 0) - cx, dy = b.y + (k & 2 ? b.h : 0) - cy;
+        double x = cx + dx * cos(a) - dy * sin(a), y = cy + dx * sin(a) + dy * cos(a);
+        x0 = x < x0 ? x : x0;
+        x1 = x > x1 ? x : x1;
+        y0 = y < y0 ? y : y0;
+        y1 = y > y1 ? y : y1;
+    }
+    return (nocr_box){(int)x0, (int)y0, (int)(x1 - x0 + 0.5), (int)(y1 - y0 + 0.5)};
 }
 
 #endif /* NEWSOCR_TEST_CHECK_H */

@@ -15,7 +15,6 @@
 #include "check.h"
 #include "newsocr.h"
 
-#include <math.h>
 #include <stdlib.h>
 
 #include "oom.h"
@@ -512,24 +511,6 @@ static void test_run_on_not_across_a_tier(void)
     nocr_page_free(page);
 }
 
-/* Box b of the straightened page as it stands on a scan skewed by `deg` degrees (page
- * w x h): the bounding box of its corners turned about the page centre, as preprocessing's
- * mapping back to the original gives it. */
-static nocr_box skewed(nocr_box b, double deg, int w, int h)
-{
-    double a = deg * 3.14159265358979 / 180.0, cx = w / 2.0, cy = h / 2.0;
-    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
-    for (int k = 0; k < 4; k++) {
-        double dx = b.x + (k & 1 ? b.w : 0) - cx, dy = b.y + (k & 2 ? b.h : 0) - cy;
-        double x = cx + dx * cos(a) - dy * sin(a), y = cy + dx * sin(a) + dy * cos(a);
-        x0 = x < x0 ? x : x0;
-        x1 = x > x1 ? x : x1;
-        y0 = y < y0 ? y : y0;
-        y1 = y > y1 ? y : y1;
-    }
-    return (nocr_box){(int)x0, (int)y0, (int)(x1 - x0 + 0.5), (int)(y1 - y0 + 0.5)};
-}
-
 /* One article whose rightmost column the segmenter cut off as a region of its own, under
  * the headline's foot, while the box of the block it came from still reaches over it
  * (vertical tuning seed 20261217103: the block was read first, top first). The cut column
@@ -575,17 +556,18 @@ static void test_skewed(void)
             nocr_box hb = {right - 80, 200, 80, 400};
             one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 0, 0, 1, 1, heads[a]);
             nocr_region *h = nocr_page_region(page, nocr_page_region_count(page) - 1);
-            nocr_region_set_box(h, skewed(hb, 3.0 * sign, W, H));
+            nocr_region_set_box(h, check_skewed(hb, 3.0 * sign, W, H));
             nocr_box rb = {right - 100 - 4 * PITCH, 200, 4 * PITCH, 1600};
             nocr_region *r = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 0, 0, 1, 1);
-            nocr_region_set_box(r, skewed(rb, 3.0 * sign, W, H));
+            nocr_region_set_box(r, check_skewed(rb, 3.0 * sign, W, H));
             for (int k = 0; k < 4; k++) {
                 int indent, short_end;
                 char buf[64];
                 column_text(buf, sizeof(buf), cols[a][k], &indent, &short_end);
                 nocr_box cb = {right - 100 - (k + 1) * PITCH + 10, 200, BODY, 1600};
-                CHECK_INT(nocr_region_add_line(NULL, r, skewed(cb, 3.0 * sign, W, H), buf, 90),
-                          NOCR_OK);
+                CHECK_INT(
+                    nocr_region_add_line(NULL, r, check_skewed(cb, 3.0 * sign, W, H), buf, 90),
+                    NOCR_OK);
             }
         }
         check_txt(page, "甲題\n甲一甲二甲三甲四。\n\n乙題\n乙一乙二乙三乙四。\n");

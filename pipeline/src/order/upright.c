@@ -1,6 +1,8 @@
 /*
  * upright.c - the boxes of a skewed scan as they stand on the straightened page, for the
- * rules of a vertical page (issue 12).
+ * rules of the reading order (vertical pages, issue 12; horizontal pages since fresh seed
+ * 20261223010, where a rule across a page skewed 2.9 degrees had a box 2.5 body heights
+ * tall, its middle under the top of the column beneath it).
  *
  *   rec_upright_box     one box straightened
  *   rec_upright_begin   every region's box straightened in place, the originals kept
