@@ -1475,6 +1475,25 @@ static void test_skewed_tiers(void)
     }
 }
 
+/* A headline over one column, its byline, and its text starting two body heights under the
+ * byline; two columns away the next article's headline, lower, its middle level with the
+ * white between that byline and text. The text is the headline's right above it (tuning
+ * seed 20261223217: it was read as the lower headline's, its column taken to break off
+ * there). */
+static void test_text_under_own_byline(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲三", "甲四。<"};
+    static const char *const b1[] = {">乙一", "乙二", "乙三"}, *const b2[] = {"乙四", "乙五。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, COL_W, "甲题");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(1), 200, COL_W, "本报记者 甲");
+    column(page, col_x(1), 330, COL_W, a, 4);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 250, 2 * COL_W + 40, "乙题");
+    column(page, col_x(3), 330, COL_W, b1, 3);
+    column(page, col_x(4), 330, COL_W, b2, 2);
+    check_txt(page, "甲题\n本报记者 甲\n甲一甲二甲三甲四。\n\n乙题\n乙一乙二乙三乙四乙五。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -1530,5 +1549,6 @@ int main(void)
     test_photo_head_reads_left_first();
     test_photo_piece_no_headline();
     test_skewed_tiers();
+    test_text_under_own_byline();
     return CHECK_DONE();
 }

@@ -195,6 +195,41 @@ static int column_headed(const nocr_page *page, const nocr_region *r, int body)
            rec_y0(r) - rec_y1(near) < HEADED_GAP * body;
 }
 
+/* Does r stand right under headline hd: between hd's foot and r's top, in r's columns,
+ * nothing but headings (a deck, a byline, a section heading), each less than HEADED_GAP
+ * body heights under the one above it? A headline owns the text right under it: no lower
+ * headline beside takes that text, however its middle falls between the byline and the
+ * text (tuning seed 20261223217: a headline over one column, its byline and its text, the
+ * next article's headline level with the white under the byline, two columns away; the
+ * text and byline were read as that article's). */
+static int under_head(const nocr_page *page, const nocr_region *r, const nocr_region *hd, int body)
+{
+    int top = rec_y0(r);
+    if (rec_y1(hd) > top + body)
+        return 0;
+    for (size_t steps = 0, n = nocr_page_region_count(page); steps <= n; steps++) {
+        if (top - rec_y1(hd) < HEADED_GAP * body)
+            return 1;
+        const nocr_region *near = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const nocr_region *o = nocr_page_region(page, i);
+            if (o == r || o == hd || !nocr_role_is_text(nocr_region_role(o)) ||
+                rec_y1(o) > top + body / 2 || rec_y0(o) >= top ||
+                rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
+                continue;
+            if (!near || rec_y1(o) > rec_y1(near))
+                near = o;
+        }
+        nocr_role role = near ? nocr_region_role(near) : NOCR_ROLE_UNKNOWN;
+        if ((role != NOCR_ROLE_SECTION_HEADING && role != NOCR_ROLE_SUBHEADLINE &&
+             role != NOCR_ROLE_BYLINE) ||
+            top - rec_y1(near) >= HEADED_GAP * body)
+            return 0;
+        top = rec_y0(near);
+    }
+    return 0;
+}
+
 /* A caption whose headline comes right under it: at most OVER_HEAD_GAP body heights below
  * the caption, over more than half of its width, no rule between. By hand, after the
  * synthetic pages' "photo above the head" layout (seed 20261201120) and the modular
@@ -650,6 +685,8 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     }
     int above_y, owner = owner_above(&above_y, page, r, heads, nheads, body);
     if (owner != REC_NO_OWNER) {
+        if (under_head(page, r, heads[owner], body))
+            return owner;
         int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
         return lower != REC_NO_OWNER ? lower : owner;
     }
