@@ -77,6 +77,23 @@ static int headline_boxes(const nocr_page *page, nocr_box *out, int max)
     return n;
 }
 
+/* The boxes of all lines of page, region by region, into a new array of *n; NULL when
+ * there are none. */
+static nocr_box *line_boxes(const nocr_page *page, size_t *n)
+{
+    size_t total = 0, k = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++)
+        total += nocr_region_line_count(nocr_page_region(page, i));
+    nocr_box *boxes = total ? malloc(total * sizeof(*boxes)) : NULL;
+    for (size_t i = 0; boxes && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        for (size_t j = 0; j < nocr_region_line_count(r); j++)
+            boxes[k++] = nocr_line_box(nocr_region_line(r, j));
+    }
+    *n = boxes ? total : 0;
+    return boxes;
+}
+
 /* Which of the columns starting at xs[] (width w) holds [x0, x1); -1 if it spans two. */
 static int column_of(int x0, int x1, const int *xs, int ncols, int w)
 {
@@ -419,14 +436,13 @@ static void test_caption_beside_column(void)
         draw_char(pix, cx + c * 30, 100 + 9 * PITCH + 2, 26);
     nocr_page *page = segment_drawn(pix);
     int wide = 0, caption_lines = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
-            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
-            wide += lb.x < cx && lb.x + lb.w > cx;
-            caption_lines += lb.x >= cx - 2;
-        }
+    size_t n;
+    nocr_box *lb = line_boxes(page, &n);
+    for (size_t i = 0; i < n; i++) {
+        wide += lb[i].x < cx && lb[i].x + lb[i].w > cx;
+        caption_lines += lb[i].x >= cx - 2;
     }
+    free(lb);
     CHECK_INT(wide, 0);
     CHECK_INT(caption_lines, 1);
     nocr_page_free(page);
@@ -482,18 +498,16 @@ static void check_byline_over_gutter(const int *x, const int *len, int nwords)
         for (int c = 0; c < len[k]; c++)
             draw_char(pix, x[k] + c * ADV, by, CH);
     nocr_page *page = segment_drawn(pix);
-    int crossing = 0, byline = 0, lines = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
-            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
-            lines++;
-            if (column_of(lb.x, lb.x + lb.w, xs, 2, w) >= 0)
-                continue;
-            crossing++;
-            byline += lb.y <= by + 2 && lb.y + lb.h >= by + CH - 2;
-        }
+    int crossing = 0, byline = 0;
+    size_t lines;
+    nocr_box *lb = line_boxes(page, &lines);
+    for (size_t i = 0; i < lines; i++) {
+        if (column_of(lb[i].x, lb[i].x + lb[i].w, xs, 2, w) >= 0)
+            continue;
+        crossing++;
+        byline += lb[i].y <= by + 2 && lb[i].y + lb[i].h >= by + CH - 2;
     }
+    free(lb);
     CHECK_INT(lines, 2 * nlines + 1);
     CHECK_INT(crossing, 1);
     CHECK_INT(byline, 1);
@@ -542,16 +556,15 @@ static void test_dashes_over_columns(void)
     }
     nocr_page *page = segment_drawn(pix);
     int crossing = 0, lines = 0;
-    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
-        nocr_region *r = nocr_page_region(page, i);
-        for (size_t k = 0; k < nocr_region_line_count(r); k++) {
-            nocr_box lb = nocr_line_box(nocr_region_line(r, k));
-            if (lb.y + lb.h <= top - CH)
-                continue; /* the dashes */
-            lines++;
-            crossing += column_of(lb.x, lb.x + lb.w, xs, 3, w) < 0;
-        }
+    size_t n;
+    nocr_box *lb = line_boxes(page, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (lb[i].y + lb[i].h <= top - CH)
+            continue; /* the dashes */
+        lines++;
+        crossing += column_of(lb[i].x, lb[i].x + lb[i].w, xs, 3, w) < 0;
     }
+    free(lb);
     CHECK_INT(lines, 3 * nlines);
     CHECK_INT(crossing, 0);
     nocr_page_free(page);
