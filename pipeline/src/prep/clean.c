@@ -244,6 +244,11 @@ int nocr_prep_streaks(PIX *pixb, int body_size)
         PIX *wide =
             pixDilateBrick(NULL, pixb, vertical ? STREAK_SLACK : 1, vertical ? 1 : STREAK_SLACK);
         PIX *runs = wide ? nocr_prep_open_runs(wide, f1 * f2, vertical) : NULL;
+        /* A level streak goes first, so that what is left of a thick one, the edges that
+         * waver, is thin (tuning seed 20261225200: a crease 6 px thick, its straight core
+         * gone, left two broken lines along the text, which joined the columns' lines) */
+        if (straight && !vertical)
+            pixSubtract(pixb, pixb, straight);
         PIX *broad = runs ? nocr_prep_open_runs(pixb, thick + 1, !vertical) : NULL;
         int rc = -1;
         if (straight && broad) {
@@ -251,12 +256,8 @@ int nocr_prep_streaks(PIX *pixb, int body_size)
              * across: the thin ink along them (the strokes they cross stay) */
             pixAnd(runs, runs, pixb);
             pixSubtract(runs, runs, broad);
-            if (vertical) {
+            if (vertical)
                 pixOr(runs, runs, straight);
-            } else {
-                pixSubtract(pixb, pixb, straight);
-                pixSubtract(runs, runs, straight);
-            }
             rc = remove_joined(pixb, runs, vertical, body);
         }
         pixDestroy(&straight);
