@@ -2,6 +2,7 @@
  * owners.c - the headline that owns a region: the article a region belongs to.
  *
  *   rec_owner            the rules below, in turn
+ *   column_above         the body text a region goes on from: the region is its article's
  *   owner_above          the nearest headline above, in the region's columns
  *   owner_lower_band     a lower headline beside, where the region's column breaks off
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
@@ -264,6 +265,24 @@ static const nocr_region *photo_over(const nocr_page *page, const nocr_region *r
             return f;
     }
     return NULL;
+}
+
+/* The body text r goes on from: the print nearest above r, body text over more than half
+ * of r's width, starting higher, its foot less than LINE_GAP body heights over r's top,
+ * no rule between; NULL when none. Its column runs on through a paragraph's break and r is
+ * read with it: no lower headline in other columns starts a band there (tuning seed
+ * 20261225200: a column parted at a paragraph's indent, level with the middle of a
+ * headline two columns away, was read as that article's). */
+#define LINE_GAP 1 /* body heights */
+static const nocr_region *column_above(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *o = rec_region_above(page, r, body);
+    if (nocr_region_role(r) != NOCR_ROLE_BODY || !o || nocr_region_role(o) != NOCR_ROLE_BODY ||
+        rec_y0(o) >= rec_y0(r) || rec_y0(r) - rec_y1(o) >= LINE_GAP * body ||
+        2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= nocr_region_box(r).w ||
+        rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(o), rec_y0(r)))
+        return NULL;
+    return o;
 }
 
 /* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
@@ -683,6 +702,9 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
         if (head != REC_NO_OWNER)
             return head;
     }
+    const nocr_region *up = column_above(page, r, body);
+    if (up)
+        return rec_owner(page, up, heads, nheads, body);
     int above_y, owner = owner_above(&above_y, page, r, heads, nheads, body);
     if (owner != REC_NO_OWNER) {
         if (under_head(page, r, heads[owner], body))
