@@ -34,16 +34,15 @@
 /* A streak that leans or wavers (a crease is seldom straight, and deskew leaves a few
  * tenths of a degree) stays within STREAK_SLACK pixels across over a streak's length: 0.9
  * degrees over 600 px. Of the ink along it, what is thinner across than 1/STREAK_THICK_DIV
- * body size is the streak (a crease binarizes 1-4 px thick at 40 px text); the strokes of
- * the characters it crosses, thicker across, stay. Measured on tuning seeds
- * 20261216300-359 and 20261216500-529 (5 pages with a fold among the 30 of the second:
- * mean CER 0.207 -> 0.203, order-free error 0.032 -> 0.029; 20261216505, a crease through
- * four columns, 0.75 -> 0.59), vertical pages 20261215100-129 unchanged. A crease binarizes
- * up to 8 px wide, and what is thinner than a quarter body size goes: a stroke the crease
- * crosses runs on past it on both sides (tuning seed 20261225223, a fold down a column at
- * 160 dpi, 7 px wide on the working image: with an eighth it stayed, and the lines it
- * crossed were read as headlines; tuning 20261225200-239 mean CER 0.1783 -> 0.1735,
- * 20261224200-239 0.1697 -> 0.1699, vertical pages 20261224100-129 unchanged). */
+ * body size is the streak (a crease binarizes 1-8 px thick at 40 px text); the strokes of
+ * the characters it crosses, which run on past it on both sides, stay. Measured on tuning
+ * seeds 20261216300-359 and 20261216500-529 (5 pages with a fold among the 30 of the
+ * second: mean CER 0.207 -> 0.203, order-free error 0.032 -> 0.029; 20261216505, a crease
+ * through four columns, 0.75 -> 0.59), vertical pages 20261215100-129 unchanged. A
+ * quarter, not an eighth, since tuning seed 20261225223 (a fold down a column at 160 dpi,
+ * 7 px wide on the working image: it stayed, and the lines it crossed were read as
+ * headlines; tuning 20261225200-239 mean CER 0.1783 -> 0.1735, 20261224200-239 0.1697 ->
+ * 0.1699, vertical pages 20261224100-129 unchanged). */
 #define STREAK_SLACK     9
 #define STREAK_THICK_DIV 4
 
