@@ -180,6 +180,24 @@ static long ink_in(const nocr_image *img, nocr_box b)
     return count;
 }
 
+/* Pixels of the working gray in b (original pixels) darker than halfway from the paper to
+ * `gray`. */
+static long dark_in(const nocr_image *img, nocr_box b, int gray)
+{
+    PIX *pixg = nocr_image_work_gray(img);
+    double s = nocr_image_scale(img);
+    int x0 = (int)(b.x * s), y0 = (int)(b.y * s), x1 = (int)((b.x + b.w) * s),
+        y1 = (int)((b.y + b.h) * s);
+    long count = 0;
+    for (int y = y0; pixg && y < y1 && y < (int)pixGetHeight(pixg); y++)
+        for (int x = x0; x < x1 && x < (int)pixGetWidth(pixg); x++) {
+            l_uint32 v = 0;
+            pixGetPixel(pixg, x, y, &v);
+            count += (int)v < (PAPER + gray) / 2;
+        }
+    return count;
+}
+
 static long text_ink(const nocr_image *img)
 {
     long sum = 0;
@@ -438,7 +456,10 @@ static void check_columns_out_of_step(void)
  * that much, and a crease is seldom straight), so no straight run of one pixel column is as long
  * as a streak (fresh seed 20261216505: the crease joined three columns into one block). In the
  * text image next to no crease ink is left between the lines (a speck or two where a broken piece
- * touches nothing), and the characters it crossed keep their ink. */
+ * touches nothing), and the characters it crossed keep their ink. Nor in the working gray, which
+ * Tesseract's layout analysis of a Latin page reads: none of it is left darker than halfway to
+ * the paper (Latin tuning seed 20261226322: a crease left in the gray cut every column it
+ * crossed in two). */
 #define CREASE_X     900
 #define CREASE_GRAY  110
 #define CREASE_SLOPE (1.0 / 115.0)
@@ -459,6 +480,14 @@ static void check_crease(void)
     if (left >= CREASE_LEFT)
         fprintf(stderr, "crease: %ld pixels of it left between the lines\n", left);
     CHECK(left < CREASE_LEFT);
+    long dark = 0; /* the crease in the gray, between the lines */
+    for (int y = columns[1].y + EM; y + LINE - EM <= columns[1].y + columns[1].h; y += LINE)
+        dark += dark_in(
+            img, (nocr_box){CREASE_X + (int)(y * CREASE_SLOPE) - 4, y + 4, 10, LINE - EM - 8},
+            CREASE_GRAY);
+    if (dark >= CREASE_LEFT)
+        fprintf(stderr, "crease: %ld pixels of it left dark in the gray\n", dark);
+    CHECK(dark < CREASE_LEFT);
     CHECK(text_ink(img) >= 0.9 * clean_ink);
     nocr_image_free(img);
 }

@@ -18,7 +18,8 @@
  *   07-figures     photos and halftones found and cleared (prep_figures.c); a candidate
  *                  that is empty or lines of text (shadow, gradient, fold) stays text
  *   08-text        rules found and erased (prep_rules.c), then streaks, lines across the
- *                  text (a fold's crease; prep_clean.c): the text image, img->pixb
+ *                  text (a fold's crease; prep_clean.c): the text image, img->pixb;
+ *                  the streaks are painted out of the working gray too
  *   09-findings    the working gray with figures (red) and rules (blue) drawn
  *
  * With opts->enhance 0 only 01-gray (luminance) and a Sauvola binarization of the
@@ -285,7 +286,7 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (rules)", src);
         goto cleanup;
     }
-    if (nocr_prep_streaks(img->pixb, img->body_size)) {
+    if (nocr_prep_streaks(img->pixb, img->pixg, img->body_size)) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (streaks)", src);
         goto cleanup;
     }
