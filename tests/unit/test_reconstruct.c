@@ -1556,6 +1556,31 @@ static void test_column_through_paragraph(void)
               "丙题\n丙一丙二丙完。\n\n乙题\n乙一乙二乙完。\n");
 }
 
+/* A column goes on through a section heading, the text under it level with the top of a
+ * lower headline two columns away (tuning seed 20261226229): the heading and the text
+ * under it stay with their article. */
+static void test_column_through_heading(void)
+{
+    static const char *const a0[] = {">甲一", "甲二", "甲三", "甲四。<"};
+    static const char *const a1[] = {">甲五", "甲六", "甲七"};
+    static const char *const a2[] = {"甲八", "甲九", "甲十", "甲十一", "甲十二", "甲完。<"};
+    static const char *const c[] = {">丙一", "丙二", "丙完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
+    nocr_page *page = page_real(2000, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a0, 4);
+    one_line(page, NOCR_ROLE_SECTION_HEADING, col_x(0) + COL_W / 4, 470, COL_W / 2, "小题");
+    column(page, col_x(0), 570, COL_W, a1, 3);
+    column(page, col_x(1), 200, COL_W, a2, 6);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "丙题");
+    column(page, col_x(2), 200, COL_W, c, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 560, 2 * COL_W + 40, "乙题");
+    column(page, col_x(2), 660, COL_W, b, 3);
+    check_txt(page,
+              "甲题\n甲一甲二甲三甲四。\n小题\n甲五甲六甲七甲八甲九甲十甲十一甲十二甲完。\n\n"
+              "丙题\n丙一丙二丙完。\n\n乙题\n乙一乙二乙完。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -1615,5 +1640,6 @@ int main(void)
     test_skewed_tiers();
     test_text_under_own_byline();
     test_column_through_paragraph();
+    test_column_through_heading();
     return CHECK_DONE();
 }
