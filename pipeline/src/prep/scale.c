@@ -126,10 +126,10 @@ static int mark_stacked(const line_blob *v, int n, unsigned char *stacked)
     return count;
 }
 
-/* The width-weighted histogram of the heights of the stacked line blobs that a horizontal
- * closing of `close` pixels (and `across` pixels across) makes; returns the peak (smoothed over 3 bins) between lo and
- * hi when there is one there (lo 0: anywhere), else anywhere; 0 if none; and the peak's
- * smoothed weight (pixels of line length) in *out_weight. */
+/* The width-weighted histogram of the heights of the stacked line blobs that a closing of
+ * `close` pixels along and `across` pixels across makes; returns the peak (smoothed over 3
+ * bins) between lo and hi when there is one there (lo 0: anywhere), else anywhere; 0 if
+ * none; and the peak's smoothed weight (pixels of line length) in *out_weight. */
 static int body_size_at(PIX *pixb, int close, int across, int lo, int hi, l_int32 *tab8,
                         double *out_weight)
 {
