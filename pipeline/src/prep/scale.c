@@ -17,19 +17,23 @@
  * gutter. */
 #define LINE_CLOSE 9
 
-/* A column of vertical type, turned into a line, is closed COLUMN_ACROSS pixels across too
- * when the page's body size is read: most CJK characters are a left part and a right one
- * (a radical beside its phonetic), and at the analysis resolution of a low-resolution scan
- * the gap between them is a pixel wide, so a column of thin serif type read as two thin
- * lines. On vertical tuning seeds 20261227220 (160 dpi, 11 pt) and 225 (190 dpi, 10 pt)
- * it read 7 analysis pixels for type of 12 and 13: the page was enlarged 2.9 times, its
- * body taken for headlines (CER 1.48 and 0.66); read this way, 11 and 11 (CER 0.05 and
- * 0.02). Lines of horizontal text are closed along only, and so is the reading that
- * chooses the binarization (nocr_prep_body_reading): a two-pixel closing there made a
- * broken Otsu image outweigh the clean one (seed 20261227421). Of 60 more vertical and 140
- * horizontal or mixed pages (20261227400-459, 500-539, 200-239, the samples) two read
- * differently, by 1-3 pixels (20261227440, the vertical benchmark's 20261226106, 108). */
+/* A column of vertical type, turned into a line, is read closed COLUMN_ACROSS pixels across
+ * too when the page's body size is read, and that reading is taken when it is at least
+ * SPLIT_MUL / SPLIT_DIV times the plain one: most CJK characters are a left part and a
+ * right one (a radical beside its phonetic), and at the analysis resolution of a
+ * low-resolution scan the gap between them is a pixel wide, so a column of thin serif type
+ * read as two thin lines. On vertical tuning seeds 20261227220 (160 dpi, 11 pt) and 225
+ * (190 dpi, 10 pt) it read 7 analysis pixels for type of 12 and 13: the page was enlarged
+ * 2.9 times, its body taken for headlines (CER 1.48 and 0.66); read closed across, 11 and
+ * 11 (CER 0.05 and 0.02). Where the columns were whole the two readings differ by a pixel
+ * either way, and the plain one stays: taken always, the closed reading moved four of 200
+ * other pages by a pixel, one of them (regress seed 20261209112, a fragile bilevel page)
+ * from CER 0.46 to 0.63. Lines of horizontal text are read closed along only, and so is
+ * the reading that chooses the binarization (nocr_prep_body_reading): closed across there,
+ * a broken Otsu image outweighed the clean one (seed 20261227421). */
 #define COLUMN_ACROSS 2
+#define SPLIT_MUL     5
+#define SPLIT_DIV     4
 /* A blob is a line of text when it is at least LINE_ASPECT times as wide as high. */
 #define LINE_ASPECT 4
 #define LINE_MIN_H  5
@@ -208,7 +212,7 @@ static int body_size_at(PIX *pixb, int close, int across, int lo, int hi, l_int3
  * cell), lines 0.95-1.0 em. On the vertical tuning seeds 7100-7123 the turned reading
  * brought 7100, 7110 and 7119 from 1.6-2.1 em to 0.9-1.0 em.
  */
-static int body_reading_in(PIX *pixb, int across, int lo, int hi, double *out_weight)
+static int body_reading_in(PIX *pixb, int split_columns, int lo, int hi, double *out_weight)
 {
     l_int32 *tab8 = makePixelSumTab8();
     PIX *pixt = pixRotate90(pixb, -1);
@@ -217,7 +221,15 @@ static int body_reading_in(PIX *pixb, int across, int lo, int hi, double *out_we
     for (int close = LINE_CLOSE; body == 0 && tab8 && close <= 16 * LINE_CLOSE; close *= 4) {
         double wh = 0, wv = 0;
         int bh = body_size_at(pixb, close, 1, lo, hi, tab8, &wh);
-        int bv = pixt ? body_size_at(pixt, close, across, lo, hi, tab8, &wv) : 0;
+        int bv = pixt ? body_size_at(pixt, close, 1, lo, hi, tab8, &wv) : 0;
+        double wj = 0;
+        int bj = pixt && split_columns
+                     ? body_size_at(pixt, close, COLUMN_ACROSS, lo, hi, tab8, &wj)
+                     : 0;
+        if (SPLIT_DIV * bj >= SPLIT_MUL * bv && bj > 0) {
+            bv = bj;
+            wv = wj;
+        }
         body = wv > wh ? bv : bh;
         weight = wv > wh ? wv : wh;
     }
@@ -230,7 +242,7 @@ static int body_reading_in(PIX *pixb, int across, int lo, int hi, double *out_we
 
 int nocr_prep_body_reading(PIX *pixb, double *out_weight)
 {
-    return body_reading_in(pixb, 1, 0, 0, out_weight);
+    return body_reading_in(pixb, 0, 0, 0, out_weight);
 }
 
 int nocr_prep_body_size(PIX *pixb, int lo, int hi)
@@ -238,7 +250,7 @@ int nocr_prep_body_size(PIX *pixb, int lo, int hi)
     PIX *pixs = pixSelectBySize(pixb, SPECK_PX, SPECK_PX, 8, L_SELECT_IF_EITHER,
                                 L_SELECT_IF_GTE, NULL);
     /* as it is when no memory */
-    int body = body_reading_in(pixs ? pixs : pixb, COLUMN_ACROSS, lo, hi, NULL);
+    int body = body_reading_in(pixs ? pixs : pixb, 1, lo, hi, NULL);
     pixDestroy(&pixs);
     return body;
 }
