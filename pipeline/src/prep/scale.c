@@ -26,11 +26,11 @@
  * (190 dpi, 10 pt) it read 7 analysis pixels for type of 12 and 13: the page was enlarged
  * 2.9 times, its body taken for headlines (CER 1.48 and 0.66); read closed across, 11 and
  * 11 (CER 0.05 and 0.02). Where the columns were whole the two readings differ by a pixel
- * either way, and the plain one stays: taken always, the closed reading moved four of 200
- * other pages by a pixel, one of them (regress seed 20261209112, a fragile bilevel page)
- * from CER 0.46 to 0.63. Lines of horizontal text are read closed along only, and so is
- * the reading that chooses the binarization (nocr_prep_body_reading): closed across there,
- * a broken Otsu image outweighed the clean one (seed 20261227421). */
+ * either way, and the plain one stays: taken always, the closed reading moved three of 168
+ * other vertical and mixed pages by a pixel, and the fragile bilevel regress page
+ * 20261209112 from CER 0.46 to 0.63. Lines of horizontal text are read closed along only,
+ * and so is the reading that chooses the binarization (nocr_prep_body_reading): closed
+ * across there, a broken Otsu image outweighed the clean one (seed 20261227421). */
 #define COLUMN_ACROSS 2
 #define SPLIT_MUL     5
 #define SPLIT_DIV     4
