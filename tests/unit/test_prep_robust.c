@@ -21,7 +21,10 @@
  *   - three columns whose lines are out of step, the page turned 1.5 degrees: deskewed;
  *   - a fold's crease leaning across a column of text is taken out of the text image;
  *   - a page of three wide photos and three lines of text: the text's size is measured,
- *     not a photo's height.
+ *     not a photo's height;
+ *   - a 160 dpi page of vertical columns whose characters are a left and a right part
+ *     apart (a radical beside its phonetic): the body is measured a whole character wide,
+ *     not a part's width.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
@@ -515,6 +518,46 @@ static void check_photo_strips(void)
     nocr_image_free(img);
 }
 
+/* One vertical "character" of a low-resolution page at (x, y), SPLIT_EM px square: two
+ * strokes 2 px thick in each of a left part (SPLIT_LEFT px wide) and a right part, with
+ * SPLIT_GAP px of paper between them, as a radical and its phonetic in thin type. */
+#define SPLIT_EM   24
+#define SPLIT_LEFT 9
+#define SPLIT_GAP  3
+static void draw_split_char(PIX *pix, int x, int y)
+{
+    int rx = x + SPLIT_LEFT + SPLIT_GAP, rw = SPLIT_EM - SPLIT_LEFT - SPLIT_GAP;
+    fill(pix, x, y + 2 + (int)rnd(8), SPLIT_LEFT, 2, INK);
+    fill(pix, x + 2 + (int)rnd(SPLIT_LEFT - 4), y, 2, SPLIT_EM - (int)rnd(6), INK);
+    fill(pix, rx, y + 4 + (int)rnd(14), rw, 2, INK);
+    fill(pix, rx + 2 + (int)rnd((unsigned)rw - 4), y + (int)rnd(4), 2, SPLIT_EM - 4, INK);
+}
+
+/* A 160 dpi page of vertical text, columns of split characters 26 px apart down the column
+ * and 24 px of gutter between columns: the body is read a character wide (24 px, so the page
+ * is enlarged about 1.7 times to the 40 px target), not the width of a part (which enlarged
+ * such pages 2.9 times and made every column a headline, seeds 20261227220, 225). */
+static void check_split_columns(void)
+{
+    PIX *pix = pixCreate(1800, 2600, 8);
+    pixSetAllArbitrary(pix, PAPER);
+    pixSetResolution(pix, 160, 160);
+    rng_state = 2463534242ULL;
+    for (int cx = 1700; cx >= 100; cx -= 2 * SPLIT_EM)
+        for (int cy = 150; cy + SPLIT_EM <= 2450; cy += SPLIT_EM + 2)
+            draw_split_char(pix, cx, cy);
+    nocr_image *img = preprocess(pix, "split-columns");
+    pixDestroy(&pix);
+    if (!img)
+        return;
+    double em = SPLIT_EM * nocr_image_scale(img);
+    if (em < 32 || em > 50)
+        fprintf(stderr, "split columns: scale %.2f, a character %.1f working px\n",
+                nocr_image_scale(img), em);
+    CHECK(em >= 32 && em <= 50);
+    nocr_image_free(img);
+}
+
 int main(void)
 {
     PIX *pix = page_three_columns();
@@ -543,5 +586,6 @@ int main(void)
     check_columns_out_of_step();
     check_crease();
     check_photo_strips();
+    check_split_columns();
     return CHECK_DONE();
 }
