@@ -1532,6 +1532,20 @@ static void test_text_under_own_byline(void)
     check_txt(page, "甲题\n本报记者 甲\n甲一甲二甲三甲四。\n\n乙题\n乙一乙二乙三乙四乙五。\n");
 }
 
+/* The neighbours of the column tests below: article 丙 in column 2 under its headline
+ * (over columns 2-3), and article 乙 under a lower headline at `lower_y` there;
+ * CLOSE_NEIGHBOURS is their text as they read. */
+#define CLOSE_NEIGHBOURS "丙题\n丙一丙二丙完。\n\n乙题\n乙一乙二乙完。\n"
+static void neighbours_with_lower_headline(nocr_page *page, int lower_y)
+{
+    static const char *const c[] = {">丙一", "丙二", "丙完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "丙题");
+    column(page, col_x(2), 200, COL_W, c, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), lower_y, 2 * COL_W + 40, "乙题");
+    column(page, col_x(2), lower_y + 100, COL_W, b, 3);
+}
+
 /* A column parted at a paragraph's indent, level with the middle of a lower headline two
  * columns away, goes on with its own article (tuning seed 20261225200): the lower
  * headline starts no band there. */
@@ -1540,20 +1554,14 @@ static void test_column_through_paragraph(void)
     static const char *const a0[] = {">甲一", "甲二", "甲三", "甲四", "甲五。<"};
     static const char *const a1[] = {">甲六", "甲七", "甲八"};
     static const char *const a2[] = {"甲九", "甲十", "甲十一", "甲十二", "甲十三", "甲完。<"};
-    static const char *const c[] = {">丙一", "丙二", "丙完。<"};
-    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
     nocr_page *page = page_real(2000, 1000);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
     column(page, col_x(0), 200, COL_W, a0, 5);
     column(page, col_x(0), 500, COL_W, a1, 3);
     column(page, col_x(1), 200, COL_W, a2, 6);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "丙题");
-    column(page, col_x(2), 200, COL_W, c, 3);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 480, 2 * COL_W + 40, "乙题");
-    column(page, col_x(2), 580, COL_W, b, 3);
-    check_txt(page,
-              "甲题\n甲一甲二甲三甲四甲五。\n甲六甲七甲八甲九甲十甲十一甲十二甲十三甲完。\n\n"
-              "丙题\n丙一丙二丙完。\n\n乙题\n乙一乙二乙完。\n");
+    neighbours_with_lower_headline(page, 480);
+    check_txt(page, "甲题\n甲一甲二甲三甲四甲五。\n甲六甲七甲八甲九甲十甲十一甲十二甲十三甲完。\n"
+                    "\n" CLOSE_NEIGHBOURS);
 }
 
 /* A column goes on through a section heading, the text under it level with the top of a
@@ -1564,21 +1572,15 @@ static void test_column_through_heading(void)
     static const char *const a0[] = {">甲一", "甲二", "甲三", "甲四。<"};
     static const char *const a1[] = {">甲五", "甲六", "甲七"};
     static const char *const a2[] = {"甲八", "甲九", "甲十", "甲十一", "甲十二", "甲完。<"};
-    static const char *const c[] = {">丙一", "丙二", "丙完。<"};
-    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
     nocr_page *page = page_real(2000, 1000);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
     column(page, col_x(0), 200, COL_W, a0, 4);
     one_line(page, NOCR_ROLE_SECTION_HEADING, col_x(0) + COL_W / 4, 470, COL_W / 2, "小题");
     column(page, col_x(0), 570, COL_W, a1, 3);
     column(page, col_x(1), 200, COL_W, a2, 6);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "丙题");
-    column(page, col_x(2), 200, COL_W, c, 3);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 560, 2 * COL_W + 40, "乙题");
-    column(page, col_x(2), 660, COL_W, b, 3);
-    check_txt(page,
-              "甲题\n甲一甲二甲三甲四。\n小题\n甲五甲六甲七甲八甲九甲十甲十一甲十二甲完。\n\n"
-              "丙题\n丙一丙二丙完。\n\n乙题\n乙一乙二乙完。\n");
+    neighbours_with_lower_headline(page, 560);
+    check_txt(page, "甲题\n甲一甲二甲三甲四。\n小题\n甲五甲六甲七甲八甲九甲十甲十一甲十二甲完。\n"
+                    "\n" CLOSE_NEIGHBOURS);
 }
 
 int main(void)
