@@ -931,7 +931,9 @@ static void test_rows_of_type_kept(void)
 /* Headline type is text by its shape even when it reads badly, but one horizontal line
  * taller than it is wide has no line's shape: a strip of a photo read as a one-character
  * "headline" at 5 is left out, and the column beside it stays its headline's (fresh seed
- * 20261204063). A wide headline read as badly stays. */
+ * 20261204063). A wide headline read as badly stays. A square blot of headline size read
+ * as one character at 0 (a fold's shadow at the top of the page, seed 20261228251) is no
+ * headline either. */
 static void test_headline_shape(void)
 {
     static const char *const c1[] = {">正文第一行", "第二行。<"};
@@ -942,8 +944,12 @@ static void test_headline_shape(void)
     nocr_region *strip = region(page, NOCR_ROLE_HEADLINE, 480, 60, 20, 90);
     line(strip, 480, 80, 20, "和");
     nocr_line_set_confidence(nocr_region_line(strip, 0), 5.0f);
+    nocr_region *blot = region(page, NOCR_ROLE_HEADLINE, 450, 200, 60, 60);
+    line(blot, 450, 200, 60, "册");
+    nocr_line_set_confidence(nocr_region_line(blot, 0), 0.0f);
     CHECK_INT(nocr_reconstruct(page), NOCR_OK);
     CHECK_INT(nocr_region_role(strip), NOCR_ROLE_UNKNOWN);
+    CHECK_INT(nocr_region_role(blot), NOCR_ROLE_UNKNOWN);
     CHECK_INT(nocr_region_role(wide), NOCR_ROLE_HEADLINE);
     check_export_txt(page, "读不清的标题\n正文第一行第二行。\n");
     nocr_page_free(page);

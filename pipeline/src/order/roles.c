@@ -23,12 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Below NOISE_CONF mean confidence a region is not text (the texture of a photo, dirt);
- * when most regions of a page are, the page is no text page (a photo the preprocessing
- * could not tell from print, with no paper around it) and only regions above
- * PHOTO_PAGE_CONF are kept. Measured on the samples (c3c4709): no real text region below
- * 10, the noisiest fax page has one. */
-#define NOISE_CONF      20.0f
+/* Below NOISE_CONF mean confidence a region is not text (core/internal.h); when most
+ * regions of a page are, the page is no text page (a photo the preprocessing could not
+ * tell from print, with no paper around it) and only regions above PHOTO_PAGE_CONF are
+ * kept. */
+#define NOISE_CONF      NOCR_NOISE_CONF
 #define PHOTO_PAGE_CONF 60.0f
 
 /* A fragment: at most FRAGMENT_MAX_CHARS characters, lower than FRAGMENT_MAX_HEIGHT body
@@ -372,9 +371,15 @@ int rec_text_roles(nocr_page *page, int body, int own_layout)
             continue;
         const char *t = region_text(r, buf, sizeof(buf));
         size_t nchars = nocr_utf8_count(t), nlines = nocr_region_line_count(r);
+        /* A fragment; and one or two characters read under NOISE_CONF whatever their
+         * size: no headline, but a photo's or a fold's shadow taken for one (seed
+         * 20261228251: the top of a fold's dark band, read as one character at 0, headed
+         * five columns of the article whose own headline stood over the first). */
+        float conf = nocr_region_confidence(r);
         if (nchars == 0 ||
-            (nchars <= FRAGMENT_MAX_CHARS && nocr_region_box(r).h < FRAGMENT_MAX_HEIGHT * body &&
-             nocr_region_confidence(r) < FRAGMENT_CONF)) {
+            (nchars <= FRAGMENT_MAX_CHARS &&
+             ((nocr_region_box(r).h < FRAGMENT_MAX_HEIGHT * body && conf < FRAGMENT_CONF) ||
+              conf < NOISE_CONF))) {
             nocr_region_set_role(r, NOCR_ROLE_UNKNOWN);
             continue;
         }
