@@ -41,7 +41,23 @@ static int heads_rows_better(const nocr_region *a, const nocr_region *b, const n
     return above_a ? rec_y0(a) > rec_y0(b) : rec_y0(a) < rec_y0(b);
 }
 
-/* The nearest headline whose left edge is right of r's right edge, whose rows run over
+/* The left edge of headline hd's type: of a vertical headline, its upright lines' (a
+ * caption set in rows under a narrow photo beside the headline, joined to it by the
+ * layout, put the headline's box over the first column it heads, and the column went to
+ * the article above the tier's rule: seed 20261228325, tau 0.64); else its box's. */
+static int head_x0(const nocr_region *hd)
+{
+    int x0 = INT_MAX;
+    if (nocr_region_direction(hd) == NOCR_DIR_VERTICAL)
+        for (size_t i = 0, n = nocr_region_line_count(hd); i < n; i++) {
+            nocr_box b = nocr_line_box(nocr_region_line(hd, i));
+            if (b.h > b.w && b.x < x0)
+                x0 = b.x;
+        }
+    return x0 != INT_MAX ? x0 : rec_x0(hd);
+}
+
+/* The nearest headline whose left edge (head_x0) is right of r's right edge, whose rows run over
  * r's tier, with no column rule between them over r's rows unless rules == 0 (of two
  * within a body height of the same distance, heads_rows_better); REC_NO_OWNER when none.
  * For horizontal text (a horizontal article's lines) the gap above a tier belongs to the
@@ -58,7 +74,7 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
         kr++;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
-        int dx = rec_x0(hd) - rec_x1(r), kt, kb;
+        int dx = head_x0(hd) - rec_x1(r), kt, kb;
         tier_span(&kt, &kb, t, hd);
         if (lifted && kt % 2 == 0 && kt < 2 * t->n)
             kt++;
@@ -71,7 +87,7 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
                     heads_rows_better(hd, heads[best], r, body);
         if (!nearer && !level)
             continue;
-        if (rules && rec_vrule_between(page, body / REC_TOUCH_DIV, rec_x1(r), rec_x0(hd),
+        if (rules && rec_vrule_between(page, body / REC_TOUCH_DIV, rec_x1(r), head_x0(hd),
                                        rec_y0(r), rec_y1(r)))
             continue;
         best = h;
