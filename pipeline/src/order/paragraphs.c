@@ -134,8 +134,35 @@ static void lines_mark_h(nocr_region *r, const rec_deskew *d, int left, int righ
     }
 }
 
+/* Whether a region other than r (a photo, its caption, a heading) stands in column b's way
+ * on side `below` (0: above b's top, 1: under its foot), within the reach of b's
+ * neighbours (between ref, the highest top or lowest foot among them, and b's own end, give
+ * or take half an em), over more than half of b's width: the column starts under it or
+ * ends over it, and how far down it starts or how far up it ends says nothing of a
+ * paragraph (tuning seed 20261228318: a column under a photo and its caption, run on from
+ * the full column before it, started a paragraph of its own). Boxes straightened. */
+static int column_obstructed(const nocr_page *page, const nocr_region *r, nocr_box b, int ref,
+                             int em, int below)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *s = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(s);
+        if (s == r || role == NOCR_ROLE_SEPARATOR || role == NOCR_ROLE_UNKNOWN)
+            continue;
+        nocr_box o = rec_upright_box(page, nocr_region_box(s));
+        if (2 * rec_overlap(o.x, o.x + o.w, b.x, b.x + b.w) <= b.w)
+            continue;
+        int in_way = below ? o.y >= b.y + b.h - em / 2 && o.y < ref
+                           : o.y + o.h <= b.y + em / 2 && o.y + o.h > ref;
+        if (in_way)
+            return 1;
+    }
+    return 0;
+}
+
 /* Marks the columns of vertical body region r (in reading order, right to left) and moves
- * the flow on: the rules of INDENT_V and SHORT_END, against the neighbouring columns. */
+ * the flow on: the rules of INDENT_V and SHORT_END, against the neighbouring columns; not
+ * where something stands in the column's way (column_obstructed). */
 static void lines_mark_v(const nocr_page *page, nocr_region *r, int body, rec_flow *flow)
 {
     size_t nlines = nocr_region_line_count(r);
@@ -156,10 +183,12 @@ static void lines_mark_v(const nocr_page *page, nocr_region *r, int body, rec_fl
             ref_bottom = e > ref_bottom ? e : ref_bottom;
         }
         int em = 2 * b.w >= body ? b.w : body;
-        int indented = INDENT_V_DEN * (top - ref_top) >= INDENT_V_NUM * em;
+        int indented = INDENT_V_DEN * (top - ref_top) >= INDENT_V_NUM * em &&
+                       !column_obstructed(page, r, b, ref_top, em, 0);
         nocr_line_set_starts_paragraph(line, !flow->open || indented || flow->ended_short);
         flow->open = 1;
-        flow->ended_short = SHORT_END_DEN * (ref_bottom - bottom) > SHORT_END_NUM * em;
+        flow->ended_short = SHORT_END_DEN * (ref_bottom - bottom) > SHORT_END_NUM * em &&
+                            !column_obstructed(page, r, b, ref_bottom, em, 1);
     }
 }
 
