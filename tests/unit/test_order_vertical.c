@@ -614,6 +614,56 @@ static void test_caption_at_tier_foot(void)
     nocr_page_free(page);
 }
 
+/* A column under a photo and its caption, in the region of the full column before it: it
+ * starts far lower than its neighbour, under the caption, and runs on the paragraph all
+ * the same; a column that ends over the photo below it does not end short either (tuning
+ * seed 20261228318: a paragraph broken in two at the photo). */
+static void test_column_under_photo(void)
+{
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    nocr_region *body = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1650, 200, 140, 1000);
+    static const struct {
+        int x, y, h;
+        const char *text;
+    } cols[] = {{1750, 200, 1000, "第一欄寫到底"},
+                {1700, 600, 600, "圖下接着寫"},
+                {1650, 200, 650, "圖上一欄"}};
+    for (int i = 0; i < 3; i++) {
+        nocr_box box = {cols[i].x, cols[i].y, BODY, cols[i].h};
+        CHECK_INT(nocr_region_add_line(NULL, body, box, cols[i].text, 90.0f), NOCR_OK);
+    }
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1695, 200, 50, 330);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1695, 540, 50, 40, "上圖。");
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1645, 880, 50, 300);
+    check_txt(page, "甲題\n第一欄寫到底圖下接着寫圖上一欄\n上圖。\n");
+    nocr_page_free(page);
+}
+
+/* A vertical headline the layout joined to the caption of a narrow photo beside it, set in
+ * rows (the headline's box reaching over the first column it heads): the columns left of
+ * the headline's own column are its article's, not the article above the rule over the
+ * tier (seed 20261228325, tau 0.64). */
+static void test_headline_with_caption_beside(void)
+{
+    static const char *const up[] = {">上文一", "上文二。<"}, *const low[] = {">下文一",
+                                                                              "下文二。<"};
+    nocr_page *page = page_new(2000, 1200);
+    vheadline(page, 1880, 100, 300, "上題");
+    vcolumns(page, 1790, 100, 400, up, 2, 0);
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 550, 1800, 4);
+    nocr_region *head = region(page, NOCR_ROLE_HEADLINE, NOCR_DIR_VERTICAL, 1690, 600, 190, 400);
+    static const nocr_box lines[] = {
+        {1800, 600, 80, 400}, {1690, 820, 70, 25}, {1690, 850, 70, 25}};
+    static const char *const texts[] = {"下題", "圖說", "二"};
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(nocr_region_add_line(NULL, head, lines[i], texts[i], 90.0f), NOCR_OK);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1690, 620, 70, 190);
+    vcolumns(page, 1750, 600, 400, low, 2, 0);
+    check_txt(page, "上題\n上文一上文二。\n\n下題圖說二\n下文一下文二。\n");
+    nocr_page_free(page);
+}
+
 /* A sliver at the page's edge read as a column (a shadow's remains, 12 px wide for 40 px
  * type), reaching above the tier, beside the left article's headline: read at 30 it is
  * junk and left out; read at 90 it is read, but makes no tier of its own to put the left
@@ -934,6 +984,8 @@ int main(void)
     test_skewed();
     test_caption();
     test_caption_at_tier_foot();
+    test_column_under_photo();
+    test_headline_with_caption_beside();
     test_sliver_at_edge();
     test_fragment_no_tier();
     test_recovered_headline();
