@@ -56,6 +56,12 @@ double nocr_now(void);
  * (order/roles.c). */
 #define NOCR_HEADLINE_EMS 1.6
 
+/* Below NOCR_NOISE_CONF mean confidence (Tesseract's 0-100) a region is not text: the
+ * texture of a photo, dirt (order/roles.c; measured on the samples in c3c4709: no real
+ * text region below 10, the noisiest fax page has one). A column of characters the
+ * coverage check adds back is held to it too (layout/coverage.c). */
+#define NOCR_NOISE_CONF 20.0f
+
 /* Grows array `ptr` (of *cap elements) to hold at least `need`; returns 0 or NOCR_ENOMEM.
  * Elements past the old capacity are zeroed. */
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);

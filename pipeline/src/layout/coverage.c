@@ -457,7 +457,14 @@ void nocr_cover_settle(nocr_page *page, const nocr_image *img)
         nocr_origin origin = nocr_region_origin(r);
         if (origin == NOCR_ORIGIN_LAYOUT || !nocr_role_is_text(nocr_region_role(r)))
             continue;
-        if (nocr_region_line_count(r) > 0 && nocr_region_confidence(r) >= NOCR_COVER_MIN_CONF)
+        /* a column of characters (group_is_column) has the shape of text already, which
+         * speckle and a photo's remnants have not: it is held to the bar of the layout's
+         * own regions (a blurred column at 180 dpi, read at 41, was dropped: seed
+         * 20261228303) */
+        float bar = nocr_region_direction(r) == NOCR_DIR_VERTICAL && origin == NOCR_ORIGIN_COVERAGE
+                        ? NOCR_NOISE_CONF
+                        : NOCR_COVER_MIN_CONF;
+        if (nocr_region_line_count(r) > 0 && nocr_region_confidence(r) >= bar)
             continue;
         nocr_box wb = work_box(img, nocr_region_work_box(r), nocr_region_box(r));
         /* a photo read as text (second opinion): no ink of its own in the text image */

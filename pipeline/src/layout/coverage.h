@@ -75,7 +75,8 @@ int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
 void nocr_cover_drop_short(nocr_page *page, const nocr_image *img, int body);
 
 /* After recognition: regions the checks added whose text is noise (none, or mean confidence
- * below NOCR_COVER_MIN_CONF) are judged: one that was a photo (no ink in the binary image:
+ * below NOCR_COVER_MIN_CONF; below NOCR_NOISE_CONF for a column of characters the coverage
+ * check read down) are judged: one that was a photo (no ink in the binary image:
  * preprocessing cleared it) becomes a photo again, without text; one the coverage check
  * alone found (origin NOCR_ORIGIN_COVERAGE: speckle, a photo's remnant) is emptied.
  * Regions of Tesseract's text blocks keep their text. */
