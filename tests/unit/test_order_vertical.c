@@ -640,6 +640,25 @@ static void test_column_under_photo(void)
     nocr_page_free(page);
 }
 
+/* A caption set in rows under a photo, taken by the layout for more columns of the body
+ * region it stands in: its rows come out of the region, a caption read after the body, and
+ * the column under it runs on the paragraph (seeds 20261228303 and 329: read in the middle
+ * of the paragraph). */
+static void test_caption_rows_in_columns(void)
+{
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    nocr_region *body = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1690, 200, 100, 1000);
+    static const nocr_box boxes[] = {
+        {1750, 200, BODY, 1000}, {1690, 540, 60, 20}, {1690, 562, 60, 20}, {1700, 600, BODY, 600}};
+    static const char *const texts[] = {"第一欄寫到底", "圖說一", "圖說二", "圖下接着寫"};
+    for (int i = 0; i < 4; i++)
+        CHECK_INT(nocr_region_add_line(NULL, body, boxes[i], texts[i], 90.0f), NOCR_OK);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1690, 200, 60, 330);
+    check_txt(page, "甲題\n第一欄寫到底圖下接着寫\n圖說一圖說二\n");
+    nocr_page_free(page);
+}
+
 /* A vertical headline the layout joined to the caption of a narrow photo beside it, set in
  * rows (the headline's box reaching over the first column it heads): the columns left of
  * the headline's own column are its article's, not the article above the rule over the
@@ -985,6 +1004,7 @@ int main(void)
     test_caption();
     test_caption_at_tier_foot();
     test_column_under_photo();
+    test_caption_rows_in_columns();
     test_headline_with_caption_beside();
     test_sliver_at_edge();
     test_fragment_no_tier();

@@ -143,9 +143,10 @@ int rec_text_roles(nocr_page *page, int body, int own_layout);
 int rec_text_is_byline(const char *t);
 
 /* Cuts every horizontal text region that holds a headline and the byline under it (one
- * block of Tesseract's) into headline, byline and body; the pieces follow their region in
- * the page's order (split.c). Errors: NOCR_ENOMEM. */
-int rec_split_bylines(nocr_page *page);
+ * block of Tesseract's) into headline, byline and body, and moves the rows of a photo's
+ * caption out of a vertical body region (body: the body height); the pieces follow their
+ * region in the page's order (split.c). Errors: NOCR_ENOMEM. */
+int rec_split_bylines(nocr_page *page, int body);
 
 /* The headline (index into heads, sorted top to bottom) whose article region r belongs
  * to, REC_NO_OWNER when none (see owners.c for the rules). */

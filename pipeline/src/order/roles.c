@@ -359,7 +359,7 @@ int rec_text_roles(nocr_page *page, int body, int own_layout)
 {
     char buf[REGION_TEXT_MAX];
     int error = rec_drop_unreadable(page, body);
-    if (error < 0 || (error = rec_split_bylines(page)) < 0)
+    if (error < 0 || (error = rec_split_bylines(page, body)) < 0)
         return error;
     if (own_layout)
         recovered_heads(page, body);

@@ -1,9 +1,13 @@
 /*
- * split.c - a region cut where a byline starts in it.
+ * split.c - a region cut where a byline starts in it, or where a photo's caption lies in
+ * its columns.
  *
- *   rec_split_bylines  every horizontal text region holding a headline and its byline
+ *   rec_split_bylines  every horizontal text region holding a headline and its byline,
+ *                      every vertical body region holding a caption's rows
  *   byline_at          the line of a region where its byline starts, 0 when none
  *   split_region       a region's lines from a byline on, moved to regions of their own
+ *   caption_rows       the rows of a vertical body region that are a photo's caption
+ *   split_rows         those rows moved to a caption region of their own
  *   lines_box          the box (or work box) around some of a region's lines
  *   keep_after         the page's regions reordered: every new piece after its region
  *
@@ -13,9 +17,17 @@
  * the article has no headline, and its text goes to the article above. The byline's
  * words tell where the block changes: the lines above it are its headline, the line is
  * the byline, and lines under it, if any, the body.
+ *
+ * On a vertical page the layout can take a caption set in rows under (or over) a photo in
+ * an article's columns for more columns of the body (seeds 20261228303 and 329: two rows
+ * of a caption among the columns, read in the middle of the article's paragraph). Rows are
+ * lines at least ROW_ASPECT times as wide as they are high; they are a caption when a
+ * photo stands right over or under them (CAPTION_REACH body heights) over more than half
+ * their width, and the region keeps at least one column.
  */
 #include "order/order.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 /* At most HEAD_MAX_LINES lines stand over a byline in a block: a headline's (or deck's)
@@ -24,6 +36,14 @@
  * are 1.07-2.4 times as high, a line of body text on the same pages 1.0-1.1 times. */
 #define HEAD_MAX_LINES 3
 #define BYLINE_SMALLER 1.05
+
+/* Caption rows in a vertical region (see the file comment): a row is at least ROW_ASPECT
+ * times as wide as high (a column of one character is about square, of two or more at
+ * least twice as high as wide); the photo's edge within CAPTION_REACH body heights of the
+ * rows, as a caption is set under its photo (the synthesizer's half an em; the samples' up
+ * to one em). By hand. */
+#define ROW_ASPECT    2
+#define CAPTION_REACH 1
 
 /* The line of horizontal text region r at which a byline under a headline starts (see
  * HEAD_MAX_LINES), 0 when there is none. Captions are left whole: a photo's credit reads
@@ -118,6 +138,90 @@ static int split_region(nocr_page *page, nocr_region *r, size_t j)
     return NOCR_OK;
 }
 
+/* Whether line l of a vertical region is a row of characters (ROW_ASPECT). */
+static int is_row(const nocr_line *l)
+{
+    nocr_box b = nocr_line_box(l);
+    return b.h > 0 && b.w >= ROW_ASPECT * b.h;
+}
+
+/* Whether the rows of vertical body region r are a photo's caption (see the file comment):
+ * some rows, at least one column besides, and a figure over or under the rows' box. */
+static int caption_rows(const nocr_page *page, const nocr_region *r, int body)
+{
+    size_t n = nocr_region_line_count(r), rows = 0;
+    if (n < 2 || nocr_region_direction(r) != NOCR_DIR_VERTICAL ||
+        nocr_region_role(r) != NOCR_ROLE_BODY)
+        return 0;
+    int x0 = INT_MAX, y0 = INT_MAX, x1 = INT_MIN, y1 = INT_MIN;
+    for (size_t k = 0; k < n; k++) {
+        const nocr_line *l = nocr_region_line(r, k);
+        if (!is_row(l))
+            continue;
+        nocr_box b = nocr_line_box(l);
+        rows++;
+        x0 = b.x < x0 ? b.x : x0;
+        y0 = b.y < y0 ? b.y : y0;
+        x1 = b.x + b.w > x1 ? b.x + b.w : x1;
+        y1 = b.y + b.h > y1 ? b.y + b.h : y1;
+    }
+    if (rows == 0 || rows == n)
+        return 0;
+    int reach = CAPTION_REACH * body;
+    for (size_t i = 0, m = nocr_page_region_count(page); i < m; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) != NOCR_ROLE_FIGURE ||
+            2 * rec_overlap(rec_x0(f), rec_x1(f), x0, x1) <= x1 - x0)
+            continue;
+        int under = rec_y1(f) <= y0 + reach && rec_y1(f) >= y0 - reach;
+        int over = rec_y0(f) >= y1 - reach && rec_y0(f) <= y1 + reach;
+        if (under || over)
+            return 1;
+    }
+    return 0;
+}
+
+/* Moves the rows of vertical region r to a horizontal caption region of their own, after
+ * the page's regions; r keeps its columns. Errors: NOCR_ENOMEM (r is whole, and the
+ * caption made before the failure is emptied and left out: no line is read twice). */
+static int split_rows(nocr_page *page, nocr_region *r)
+{
+    size_t n = nocr_region_line_count(r);
+    nocr_region *c = NULL;
+    int error = NOCR_OK, x0 = 0, y0 = 0, x1 = 0, y1 = 0, first = 1;
+    for (size_t k = 0; k < n; k++) {
+        nocr_box b = nocr_line_box(nocr_region_line(r, k));
+        if (!is_row(nocr_region_line(r, k)))
+            continue;
+        x0 = first || b.x < x0 ? b.x : x0;
+        y0 = first || b.y < y0 ? b.y : y0;
+        x1 = first || b.x + b.w > x1 ? b.x + b.w : x1;
+        y1 = first || b.y + b.h > y1 ? b.y + b.h : y1;
+        first = 0;
+    }
+    error =
+        nocr_page_add_region(&c, page, NOCR_ROLE_CAPTION, (nocr_box){x0, y0, x1 - x0, y1 - y0});
+    if (error < 0)
+        return error;
+    nocr_region_set_direction(c, NOCR_DIR_HORIZONTAL);
+    nocr_region_set_origin(c, nocr_region_origin(r));
+    for (size_t k = 0; k < n && error == NOCR_OK; k++)
+        if (is_row(nocr_region_line(r, k)))
+            error = nocr_line_copy(c, nocr_region_line(r, k));
+    if (error < 0) {
+        nocr_region_clear_lines(c);
+        nocr_region_set_role(c, NOCR_ROLE_UNKNOWN);
+        return error;
+    }
+    for (size_t k = n; k-- > 0;)
+        if (is_row(nocr_region_line(r, k)))
+            nocr_region_remove_line(r, k);
+    n = nocr_region_line_count(r);
+    nocr_region_set_box(r, lines_box(r, 0, n, 0));
+    nocr_region_set_work_box(r, lines_box(r, 0, n, 1));
+    return NOCR_OK;
+}
+
 /* Moves the pieces (regions `first` on, parent[k - first] the index of the region each
  * was cut from) to follow their region in the page's order: a page segmented by Tesseract
  * is read in its regions' order where no headline moves them (blocks.c). The orders the
@@ -147,16 +251,19 @@ static int keep_after(nocr_page *page, size_t first, const size_t *parent)
     return NOCR_OK;
 }
 
-int rec_split_bylines(nocr_page *page)
+int rec_split_bylines(nocr_page *page, int body)
 {
     size_t n = nocr_page_region_count(page), first = n, *parent = NULL, cap = 0;
     int error = NOCR_OK;
     for (size_t i = 0; i < n && error == NOCR_OK; i++) {
         nocr_region *r = nocr_page_region(page, i);
         size_t j = byline_at(r), before = nocr_page_region_count(page);
-        if (j == 0)
+        if (j > 0)
+            error = split_region(page, r, j);
+        else if (caption_rows(page, r, body))
+            error = split_rows(page, r);
+        else
             continue;
-        error = split_region(page, r, j);
         size_t after = nocr_page_region_count(page);
         if (error == NOCR_OK && NOCR_ARRAY_GROW(parent, cap, after - first))
             error = nocr_error_set(NOCR_ENOMEM, "out of memory (bylines)");
