@@ -44,17 +44,20 @@ static int heads_rows_better(const nocr_region *a, const nocr_region *b, const n
 /* The left edge of headline hd's type: of a vertical headline, its upright lines' (a
  * caption set in rows under a narrow photo beside the headline, joined to it by the
  * layout, put the headline's box over the first column it heads, and the column went to
- * the article above the tier's rule: seed 20261228325, tau 0.64); else its box's. */
+ * the article above the tier's rule: seed 20261228325, tau 0.64); else its box's. The
+ * region's box may stand straightened (upright.c) and its lines' not: the upright lines'
+ * offset from the left of all the lines is added to the box's edge. */
 static int head_x0(const nocr_region *hd)
 {
-    int x0 = INT_MAX;
+    int all = INT_MAX, upright = INT_MAX;
     if (nocr_region_direction(hd) == NOCR_DIR_VERTICAL)
         for (size_t i = 0, n = nocr_region_line_count(hd); i < n; i++) {
             nocr_box b = nocr_line_box(nocr_region_line(hd, i));
-            if (b.h > b.w && b.x < x0)
-                x0 = b.x;
+            all = b.x < all ? b.x : all;
+            if (b.h > b.w && b.x < upright)
+                upright = b.x;
         }
-    return x0 != INT_MAX ? x0 : rec_x0(hd);
+    return upright != INT_MAX ? rec_x0(hd) + (upright - all) : rec_x0(hd);
 }
 
 /* The nearest headline whose left edge (head_x0) is right of r's right edge, whose rows run over
