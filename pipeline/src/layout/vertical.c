@@ -210,6 +210,37 @@ static int piece_of_body(const seg_region *r, const seg_page *sp)
            r->nlines <= 2 && !r->heading && 100 * r->line_h <= CONTINUED_HEAD_PCT * sp->body;
 }
 
+/* A heading of the turned page in the type of the body columns beside it (no larger than
+ * CONTINUED_HEAD_PCT percent of their median column width, not bold) and at least
+ * LONG_HEAD_EMS body heights long is a column of body text: the one column of a short
+ * article, white on both sides in its tier, is a line on its own or a centered line to
+ * the roles (tuning seed 20261228211: three articles of one column each read as
+ * subheadlines and section headings, CER 0.37; the columns there measure 1.2 body heights
+ * across, as the page's other columns do). Vertical headings are a phrase, up to about
+ * fifteen characters on the samples and the synthetic pages. By hand. */
+#define LONG_HEAD_EMS 20
+
+static int long_body_heading(const seg_region *r, int column_w, const seg_page *sp)
+{
+    return (r->role == NOCR_ROLE_SECTION_HEADING || r->role == NOCR_ROLE_SUBHEADLINE) &&
+           r->nlines <= 2 && !r->heading && 100 * r->line_h <= CONTINUED_HEAD_PCT * column_w &&
+           seg_box_w(&r->box) >= LONG_HEAD_EMS * sp->body;
+}
+
+/* The median column width (line height on the turned page) of the body regions of tr, the
+ * body height when there are none. */
+static int body_column_width(const seg_regions *tr, const seg_page *sp)
+{
+    int v[64], n = 0;
+    for (size_t i = 0; i < tr->n && n < 64; i++)
+        if (tr->v[i].role == NOCR_ROLE_BODY)
+            v[n++] = tr->v[i].line_h;
+    if (n == 0)
+        return sp->body;
+    qsort(v, (size_t)n, sizeof(int), seg_cmp_int);
+    return v[n / 2];
+}
+
 /* Body regions of the turned page (band top y0 on the upright page), or a piece of body
  * (piece_of_body) and a body region, one after the other along their rows, the second
  * within the rows of the first or the first within the second's, less than 1.5 body
@@ -497,8 +528,9 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
      * columns held a comma at one height, stayed apart as that caption and was read after
      * the upper half's two columns (vertical tuning seed 20261214312: paragraphs
      * interleaved, CER 0.28). */
+    int column_w = body_column_width(tr, sp);
     for (size_t i = 0; i < tr->n; i++)
-        if (tr->v[i].role == NOCR_ROLE_CAPTION)
+        if (tr->v[i].role == NOCR_ROLE_CAPTION || long_body_heading(&tr->v[i], column_w, sp))
             tr->v[i].role = NOCR_ROLE_BODY;
     merge_overlapping(tr);
     merge_continued(tr, sp, y0);
