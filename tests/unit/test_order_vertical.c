@@ -83,6 +83,13 @@ static nocr_region *one(nocr_page *page, nocr_role role, nocr_direction dir, int
     return r;
 }
 
+/* Lines of the given boxes and texts added to region r, read at 90. */
+static void with_lines(nocr_region *r, const nocr_box *boxes, const char *const *texts, int n)
+{
+    for (int i = 0; i < n; i++)
+        CHECK_INT(nocr_region_add_line(NULL, r, boxes[i], texts[i], 90.0f), NOCR_OK);
+}
+
 /* A vertical headline one column of 80 px type wide, its right edge at `right`. */
 static nocr_region *vheadline(nocr_page *page, int right, int y, int h, const char *text)
 {
@@ -620,19 +627,13 @@ static void test_caption_at_tier_foot(void)
  * seed 20261228318: a paragraph broken in two at the photo). */
 static void test_column_under_photo(void)
 {
+    static const nocr_box cols[] = {
+        {1750, 200, BODY, 1000}, {1700, 600, BODY, 600}, {1650, 200, BODY, 650}};
+    static const char *const texts[] = {"第一欄寫到底", "圖下接着寫", "圖上一欄"};
     nocr_page *page = page_new(2000, 1400);
     vheadline(page, 1880, 200, 400, "甲題");
-    nocr_region *body = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1650, 200, 140, 1000);
-    static const struct {
-        int x, y, h;
-        const char *text;
-    } cols[] = {{1750, 200, 1000, "第一欄寫到底"},
-                {1700, 600, 600, "圖下接着寫"},
-                {1650, 200, 650, "圖上一欄"}};
-    for (int i = 0; i < 3; i++) {
-        nocr_box box = {cols[i].x, cols[i].y, BODY, cols[i].h};
-        CHECK_INT(nocr_region_add_line(NULL, body, box, cols[i].text, 90.0f), NOCR_OK);
-    }
+    with_lines(region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1650, 200, 140, 1000), cols, texts,
+               3);
     region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1695, 200, 50, 330);
     one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1695, 540, 50, 40, "上圖。");
     region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1645, 880, 50, 300);
@@ -648,12 +649,11 @@ static void test_caption_rows_in_columns(void)
 {
     nocr_page *page = page_new(2000, 1400);
     vheadline(page, 1880, 200, 400, "甲題");
-    nocr_region *body = region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1690, 200, 100, 1000);
     static const nocr_box boxes[] = {
         {1750, 200, BODY, 1000}, {1690, 540, 60, 20}, {1690, 562, 60, 20}, {1700, 600, BODY, 600}};
     static const char *const texts[] = {"第一欄寫到底", "圖說一", "圖說二", "圖下接着寫"};
-    for (int i = 0; i < 4; i++)
-        CHECK_INT(nocr_region_add_line(NULL, body, boxes[i], texts[i], 90.0f), NOCR_OK);
+    with_lines(region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1690, 200, 100, 1000), boxes, texts,
+               4);
     region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1690, 200, 60, 330);
     check_txt(page, "甲題\n第一欄寫到底圖下接着寫\n圖說一圖說二\n");
     nocr_page_free(page);
@@ -675,8 +675,7 @@ static void test_headline_with_caption_beside(void)
     static const nocr_box lines[] = {
         {1800, 600, 80, 400}, {1690, 820, 70, 25}, {1690, 850, 70, 25}};
     static const char *const texts[] = {"下題", "圖說", "二"};
-    for (int i = 0; i < 3; i++)
-        CHECK_INT(nocr_region_add_line(NULL, head, lines[i], texts[i], 90.0f), NOCR_OK);
+    with_lines(head, lines, texts, 3);
     region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1690, 620, 70, 190);
     vcolumns(page, 1750, 600, 400, low, 2, 0);
     check_txt(page, "上題\n上文一上文二。\n\n下題圖說二\n下文一下文二。\n");
