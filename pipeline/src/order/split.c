@@ -6,6 +6,7 @@
  *                      every vertical body region holding a caption's rows
  *   byline_at          the line of a region where its byline starts, 0 when none
  *   split_region       a region's lines from a byline on, moved to regions of their own
+ *   rows_box           the box around a vertical region's rows (lines set across)
  *   caption_rows       the rows of a vertical body region that are a photo's caption
  *   split_rows         those rows moved to a caption region of their own
  *   lines_box          the box (or work box) around some of a region's lines
@@ -145,16 +146,12 @@ static int is_row(const nocr_line *l)
     return b.h > 0 && b.w >= ROW_ASPECT * b.h;
 }
 
-/* Whether the rows of vertical body region r are a photo's caption (see the file comment):
- * some rows, at least one column besides, and a figure over or under the rows' box. */
-static int caption_rows(const nocr_page *page, const nocr_region *r, int body)
+/* The box around the rows of region r (*out), and how many there are. */
+static size_t rows_box(const nocr_region *r, nocr_box *out)
 {
-    size_t n = nocr_region_line_count(r), rows = 0;
-    if (n < 2 || nocr_region_direction(r) != NOCR_DIR_VERTICAL ||
-        nocr_region_role(r) != NOCR_ROLE_BODY)
-        return 0;
+    size_t rows = 0;
     int x0 = INT_MAX, y0 = INT_MAX, x1 = INT_MIN, y1 = INT_MIN;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0, n = nocr_region_line_count(r); k < n; k++) {
         const nocr_line *l = nocr_region_line(r, k);
         if (!is_row(l))
             continue;
@@ -165,13 +162,27 @@ static int caption_rows(const nocr_page *page, const nocr_region *r, int body)
         x1 = b.x + b.w > x1 ? b.x + b.w : x1;
         y1 = b.y + b.h > y1 ? b.y + b.h : y1;
     }
+    *out = rows ? (nocr_box){x0, y0, x1 - x0, y1 - y0} : (nocr_box){0, 0, 0, 0};
+    return rows;
+}
+
+/* Whether the rows of vertical body region r are a photo's caption (see the file comment):
+ * some rows, at least one column besides, and a figure over or under the rows' box. */
+static int caption_rows(const nocr_page *page, const nocr_region *r, int body)
+{
+    size_t n = nocr_region_line_count(r);
+    if (n < 2 || nocr_region_direction(r) != NOCR_DIR_VERTICAL ||
+        nocr_region_role(r) != NOCR_ROLE_BODY)
+        return 0;
+    nocr_box rb;
+    size_t rows = rows_box(r, &rb);
     if (rows == 0 || rows == n)
         return 0;
-    int reach = CAPTION_REACH * body;
+    int reach = CAPTION_REACH * body, y0 = rb.y, y1 = rb.y + rb.h;
     for (size_t i = 0, m = nocr_page_region_count(page); i < m; i++) {
         const nocr_region *f = nocr_page_region(page, i);
         if (nocr_region_role(f) != NOCR_ROLE_FIGURE ||
-            2 * rec_overlap(rec_x0(f), rec_x1(f), x0, x1) <= x1 - x0)
+            2 * rec_overlap(rec_x0(f), rec_x1(f), rb.x, rb.x + rb.w) <= rb.w)
             continue;
         int under = rec_y1(f) <= y0 + reach && rec_y1(f) >= y0 - reach;
         int over = rec_y0(f) >= y1 - reach && rec_y0(f) <= y1 + reach;
@@ -188,19 +199,9 @@ static int split_rows(nocr_page *page, nocr_region *r)
 {
     size_t n = nocr_region_line_count(r);
     nocr_region *c = NULL;
-    int error = NOCR_OK, x0 = 0, y0 = 0, x1 = 0, y1 = 0, first = 1;
-    for (size_t k = 0; k < n; k++) {
-        nocr_box b = nocr_line_box(nocr_region_line(r, k));
-        if (!is_row(nocr_region_line(r, k)))
-            continue;
-        x0 = first || b.x < x0 ? b.x : x0;
-        y0 = first || b.y < y0 ? b.y : y0;
-        x1 = first || b.x + b.w > x1 ? b.x + b.w : x1;
-        y1 = first || b.y + b.h > y1 ? b.y + b.h : y1;
-        first = 0;
-    }
-    error =
-        nocr_page_add_region(&c, page, NOCR_ROLE_CAPTION, (nocr_box){x0, y0, x1 - x0, y1 - y0});
+    nocr_box rb;
+    rows_box(r, &rb);
+    int error = nocr_page_add_region(&c, page, NOCR_ROLE_CAPTION, rb);
     if (error < 0)
         return error;
     nocr_region_set_direction(c, NOCR_DIR_HORIZONTAL);

@@ -60,9 +60,10 @@ static int head_x0(const nocr_region *hd)
     return upright != INT_MAX ? rec_x0(hd) + (upright - all) : rec_x0(hd);
 }
 
-/* The nearest headline whose left edge (head_x0) is right of r's right edge, whose rows run over
- * r's tier, with no column rule between them over r's rows unless rules == 0 (of two
- * within a body height of the same distance, heads_rows_better); REC_NO_OWNER when none.
+/* The nearest headline whose left edge (head_x0) is right of r's right edge, whose rows
+ * run over r's tier, with no column rule between them over r's rows unless rules == 0 (of
+ * two within a body height of the same distance, heads_rows_better); REC_NO_OWNER when
+ * none.
  * For horizontal text (a horizontal article's lines) the gap above a tier belongs to the
  * tier, for the text and the headlines: a horizontal article's headline stands over the
  * article's width, its lines of about sixteen characters start at the left, and the
@@ -77,7 +78,7 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
         kr++;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
-        int dx = head_x0(hd) - rec_x1(r), kt, kb;
+        int hx0 = head_x0(hd), dx = hx0 - rec_x1(r), kt, kb;
         tier_span(&kt, &kb, t, hd);
         if (lifted && kt % 2 == 0 && kt < 2 * t->n)
             kt++;
@@ -90,8 +91,8 @@ static int owner_right(const nocr_page *page, const rec_tiers *t, const nocr_reg
                     heads_rows_better(hd, heads[best], r, body);
         if (!nearer && !level)
             continue;
-        if (rules && rec_vrule_between(page, body / REC_TOUCH_DIV, rec_x1(r), head_x0(hd),
-                                       rec_y0(r), rec_y1(r)))
+        if (rules &&
+            rec_vrule_between(page, body / REC_TOUCH_DIV, rec_x1(r), hx0, rec_y0(r), rec_y1(r)))
             continue;
         best = h;
         best_dx = dx;
