@@ -237,11 +237,38 @@ static int streaks_out_of_gray(PIX *pixg, PIX *gone, int vertical, int thick)
         return 0;
     int across = 2 * (thick + STREAK_GRAY_EDGE) + 1, edge = 2 * STREAK_GRAY_EDGE + 1;
     PIX *mask = pixDilateBrick(NULL, gone, vertical ? edge : 1, vertical ? 1 : edge);
-    PIX *paper = pixCloseGray(pixg, vertical ? across : 1, vertical ? 1 : across);
-    int rc = mask && paper ? pixCombineMasked(pixg, paper, mask) : 1;
+    BOXA *boxa = mask ? pixConnCompBB(mask, 8) : NULL;
+    int rc = boxa ? 0 : -1;
+    /* The closing is by a brick one pixel thick along the streak, so the gray around a
+     * piece of the mask decides it: each piece is closed within its box, widened across by
+     * the brick's length (what the closing at its edge reads), as the whole page would
+     * be. A piece already painted leaves the closing of the next unchanged (a closing is
+     * idempotent and the paint lies between the gray and its closing). */
+    for (int i = 0; !rc && i < boxaGetCount(boxa); i++) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        BOX *box = vertical ? boxCreate(x - across, y, w + 2 * across, h)
+                            : boxCreate(x, y - across, w, h + 2 * across);
+        BOX *clipped = NULL;
+        PIX *gray = box ? pixClipRectangle(pixg, box, &clipped) : NULL;
+        PIX *part = gray ? pixClipRectangle(mask, clipped, NULL) : NULL;
+        PIX *paper =
+            part ? pixCloseGray(gray, vertical ? across : 1, vertical ? 1 : across) : NULL;
+        l_int32 cx = 0, cy = 0, cw = 0, ch = 0;
+        if (clipped)
+            boxGetGeometry(clipped, &cx, &cy, &cw, &ch);
+        if (!paper || pixCombineMasked(gray, paper, part) ||
+            pixRasterop(pixg, cx, cy, cw, ch, PIX_SRC, gray, 0, 0))
+            rc = -1;
+        boxDestroy(&box);
+        boxDestroy(&clipped);
+        pixDestroy(&gray);
+        pixDestroy(&part);
+        pixDestroy(&paper);
+    }
+    boxaDestroy(&boxa);
     pixDestroy(&mask);
-    pixDestroy(&paper);
-    return rc ? -1 : 0;
+    return rc;
 }
 
 /*
