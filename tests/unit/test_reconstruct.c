@@ -1589,6 +1589,81 @@ static void test_column_through_heading(void)
                     "\n" CLOSE_NEIGHBOURS);
 }
 
+/* A headline over column 0 and its deck on its line over column 1, the deck's ink a few
+ * pixels higher than the headline's; a photo across both columns; the text under it in
+ * column 1 is the headline's, not that of a lower headline beside it across a column
+ * rule, nearest above in other columns (tuning seed 20261229248). */
+static void test_deck_over_photo_column(void)
+{
+    static const char *const a0[] = {">甲一", "甲二"}, *const a1[] = {"甲三", "甲四"};
+    static const char *const b0[] = {"甲五", "甲六"}, *const b1[] = {"甲七", "甲完。<"};
+    static const char *const c[] = {">乙一", "乙二", "乙三", "乙完。<"};
+    nocr_page *page = page_real(2400, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "甲题");
+    region(page, NOCR_ROLE_SUBHEADLINE, col_x(1), 94, COL_W, 100);
+    column(page, col_x(0), 250, COL_W, a0, 2);
+    column(page, col_x(1), 250, COL_W, a1, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 400, 2 * COL_W + 40, 400);
+    column(page, col_x(0), 850, COL_W, b0, 2);
+    column(page, col_x(1), 850, COL_W, b1, 2);
+    region(page, NOCR_ROLE_SEPARATOR, col_x(2) - 22, 80, 4, 1200);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 600, 2 * COL_W + 40, "乙题");
+    column(page, col_x(2), 700, COL_W, c, 4);
+    nocr_region *deck = nocr_page_region(page, 1);
+    line(deck, col_x(1), 94, COL_W, "甲副题");
+    check_txt(page,
+              "甲题\n甲副题\n甲一甲二甲五甲六甲三甲四甲七甲完。\n\n乙题\n乙一乙二乙三乙完。\n");
+}
+
+/* Article 乙's partial headline over column 1, its first column beside it in column 0
+ * under the end of article 甲, and a photo under that column with its caption: the
+ * caption is 乙's, whose text its photo interrupts, not 甲's, whose headline is nearest
+ * above (tuning seed 20261229248). Article 丙 runs down column 2 beside them all. */
+static void test_caption_under_beside_column(void)
+{
+    static const char *const a[] = {">甲一", "甲完。<"};
+    static const char *const b0[] = {">乙一", "乙二"}, *const b1[] = {"乙三", "乙完。<"};
+    static const char *const c[] = {">丙一", "丙二", "丙三", "丙四",   "丙五",   "丙六",   "丙七",
+                                    "丙八",  "丙九", "丙十", "丙十一", "丙十二", "丙完。<"};
+    nocr_page *page = page_real(2000, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "丙题");
+    column(page, col_x(2), 200, COL_W, c, 13);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a, 2);
+    column(page, col_x(1), 200, COL_W, a, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 400, COL_W, "乙题");
+    column(page, col_x(0), 400, COL_W, b0, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 560, COL_W, 300);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 880, COL_W, "图为照片。");
+    column(page, col_x(1), 500, COL_W, b1, 2);
+    check_txt(page, "甲题\n甲一甲完。\n甲一甲完。\n\n乙题\n乙一乙二乙三乙完。\n图为照片。\n\n"
+                    "丙题\n丙一丙二丙三丙四丙五丙六丙七丙八丙九丙十丙十一丙十二丙完。\n");
+}
+
+/* A photo at the top of column 2 under its headline, its caption, and one line of text
+ * under them, level with a lower headline over columns 0-1 and nothing in the columns
+ * between: the text is its own headline's, right under it but for the photo (tuning
+ * seed 20261229248). */
+static void test_text_under_photo_under_head(void)
+{
+    static const char *const a0[] = {">甲一", "甲二", "甲三", "甲四", "甲五", "甲六。<"};
+    static const char *const c2[] = {">丙一"}, *const c3[] = {"丙二", "丙三", "丙完。<"};
+    static const char *const d[] = {">丁一", "丁完。<"};
+    nocr_page *page = page_real(2400, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a0, 6);
+    column(page, col_x(1), 200, COL_W, a0, 6);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, 2 * COL_W + 40, "丙题");
+    region(page, NOCR_ROLE_FIGURE, col_x(2), 200, COL_W, 400);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(2), 620, COL_W, "图为照片。");
+    column(page, col_x(2), 700, COL_W, c2, 1);
+    column(page, col_x(3), 200, COL_W, c3, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 700, 2 * COL_W + 40, "丁题");
+    column(page, col_x(0), 800, COL_W, d, 2);
+    check_txt(page, "甲题\n甲一甲二甲三甲四甲五甲六。\n甲一甲二甲三甲四甲五甲六。\n\n"
+                    "丙题\n丙一丙二丙三丙完。\n图为照片。\n\n丁题\n丁一丁完。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -1649,5 +1724,8 @@ int main(void)
     test_text_under_own_byline();
     test_column_through_paragraph();
     test_column_through_heading();
+    test_deck_over_photo_column();
+    test_caption_under_beside_column();
+    test_text_under_photo_under_head();
     return CHECK_DONE();
 }

@@ -3,6 +3,7 @@
  *
  *   rec_owner            the rules below, in turn
  *   column_above         the body text a region goes on from: the region is its article's
+ *   column_past_photo    the body text a region goes on from across a photo in its column
  *   owner_above          the nearest headline above, in the region's columns
  *   owner_lower_band     a lower headline beside, where the region's column breaks off
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
@@ -152,19 +153,27 @@ static int cut_between(const nocr_page *page, int body, int y0, int y1, int y_en
     return 0;
 }
 
+static void head_span(const nocr_page *page, const nocr_region *hd, int *x0, int *x1);
+
 /* The nearest headline above r whose columns r shares, with no rule between them over the
- * shared columns; *out_y is its bottom (-1 when none). */
+ * shared columns; *out_y is its bottom (-1 when none). A deck on the headline's line heads
+ * the columns under it too (head_span): tuning seed 20261229248, the second column of an
+ * article under a photo across both, its headline over the first column and its deck over
+ * the second, went to the nearest headline above in other columns, across a column rule
+ * the height of the page. */
 static int owner_above(int *out_y, const nocr_page *page, const nocr_region *r,
                        nocr_region *const *heads, int nheads, int body)
 {
     int best = REC_NO_OWNER, best_y = -1;
     for (int h = 0; h < nheads; h++) {
         const nocr_region *hd = heads[h];
+        int hx0, hx1;
+        head_span(page, hd, &hx0, &hx1);
         if (rec_y0(hd) > rec_y0(r) + OWNER_REACH * body ||
-            rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(r), rec_x1(r)) <= 0)
+            rec_overlap(hx0, hx1, rec_x0(r), rec_x1(r)) <= 0)
             continue;
-        int x0 = rec_x0(hd) > rec_x0(r) ? rec_x0(hd) : rec_x0(r);
-        int x1 = rec_x1(hd) < rec_x1(r) ? rec_x1(hd) : rec_x1(r);
+        int x0 = hx0 > rec_x0(r) ? hx0 : rec_x0(r);
+        int x1 = hx1 < rec_x1(r) ? hx1 : rec_x1(r);
         if (rec_y1(hd) <= best_y || rec_rule_between(page, body, x0, x1, rec_y1(hd), rec_y0(r)) ||
             cut_between(page, body, rec_y1(hd), rec_y0(r), rec_y1(r)))
             continue;
@@ -197,12 +206,15 @@ static int column_headed(const nocr_page *page, const nocr_region *r, int body)
 }
 
 /* Does r stand right under headline hd: between hd's foot and r's top, in r's columns,
- * nothing but headings (a deck, a byline, a section heading), each less than HEADED_GAP
- * body heights under the one above it? A headline owns the text right under it: no lower
- * headline beside takes that text, however its middle falls between the byline and the
- * text (tuning seed 20261223217: a headline over one column, its byline and its text, the
- * next article's headline level with the white under the byline, two columns away; the
- * text and byline were read as that article's). */
+ * nothing but headings (a deck, a byline, a section heading) and photos with their
+ * captions, each less than HEADED_GAP body heights under the one above it? A headline owns
+ * the text right under it: no lower headline beside takes that text, however its middle
+ * falls between the byline and the text (tuning seed 20261223217: a headline over one
+ * column, its byline and its text, the next article's headline level with the white under
+ * the byline, two columns away; the text and byline were read as that article's), nor the
+ * text under a photo at the top of its column (tuning seed 20261229248: the text under a
+ * photo and its caption, level with a headline across a column rule, went to that
+ * headline's article). */
 static int under_head(const nocr_page *page, const nocr_region *r, const nocr_region *hd, int body)
 {
     int top = rec_y0(r);
@@ -214,7 +226,8 @@ static int under_head(const nocr_page *page, const nocr_region *r, const nocr_re
         const nocr_region *near = NULL;
         for (size_t i = 0; i < n; i++) {
             const nocr_region *o = nocr_page_region(page, i);
-            if (o == r || o == hd || !nocr_role_is_text(nocr_region_role(o)) ||
+            nocr_role ro = nocr_region_role(o);
+            if (o == r || o == hd || (!nocr_role_is_text(ro) && ro != NOCR_ROLE_FIGURE) ||
                 rec_y1(o) > top + body / 2 || rec_y0(o) >= top ||
                 rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
                 continue;
@@ -223,7 +236,7 @@ static int under_head(const nocr_page *page, const nocr_region *r, const nocr_re
         }
         nocr_role role = near ? nocr_region_role(near) : NOCR_ROLE_UNKNOWN;
         if ((role != NOCR_ROLE_SECTION_HEADING && role != NOCR_ROLE_SUBHEADLINE &&
-             role != NOCR_ROLE_BYLINE) ||
+             role != NOCR_ROLE_BYLINE && role != NOCR_ROLE_FIGURE && role != NOCR_ROLE_CAPTION) ||
             top - rec_y1(near) >= HEADED_GAP * body)
             return 0;
         top = rec_y0(near);
@@ -303,6 +316,50 @@ static const nocr_region *column_above(const nocr_page *page, const nocr_region 
         rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(o), rec_y0(r)))
         return NULL;
     return o;
+}
+
+/* The body text a column goes on from across a photo set in it: r, body text, a section
+ * heading or a caption, stands right under a photo (or under the photo's caption), less
+ * than OVER_HEAD_GAP body heights below, and right over the photo in r's columns, as near,
+ * stands body text, no rule between. r is that text's: the photo only interrupts the
+ * column (tuning seed 20261229248: the text under a photo across two columns, and the
+ * caption of a photo under the first column of an article whose partial headline stands
+ * beside it, went to the headlines nearest above in other columns). NULL when none. */
+static const nocr_region *column_past_photo(const nocr_page *page, const nocr_region *r, int body)
+{
+    nocr_role role = nocr_region_role(r);
+    const nocr_region *f = NULL;
+    if (role == NOCR_ROLE_CAPTION) {
+        f = photo_over(page, r, body);
+    } else if (in_column(role)) {
+        const nocr_region *o = rec_region_above(page, r, body);
+        if (o && nocr_region_role(o) == NOCR_ROLE_CAPTION)
+            o = photo_over(page, o, body) ? rec_region_above(page, o, body) : NULL;
+        if (o && nocr_region_role(o) == NOCR_ROLE_FIGURE &&
+            rec_y0(r) - rec_y1(o) < OVER_HEAD_GAP * body &&
+            2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w)
+            f = o;
+    }
+    if (!f)
+        return NULL;
+    const nocr_region *near = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        nocr_role ro = nocr_region_role(o);
+        if (o == f || o == r || (!nocr_role_is_text(ro) && ro != NOCR_ROLE_FIGURE) ||
+            ro == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(f) + body / 2 ||
+            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
+            continue;
+        if (!near || rec_y1(o) > rec_y1(near))
+            near = o;
+    }
+    if (!near || !in_column(nocr_region_role(near)) ||
+        rec_y0(f) - rec_y1(near) >= OVER_HEAD_GAP * body ||
+        2 * rec_overlap(rec_x0(near), rec_x1(near), rec_x0(r), rec_x1(r)) <=
+            nocr_region_box(r).w ||
+        rec_rule_between(page, body, rec_x0(r), rec_x1(r), rec_y1(near), rec_y0(r)))
+        return NULL;
+    return near;
 }
 
 /* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
@@ -387,13 +444,16 @@ static int deck_under_other(const nocr_page *page, const nocr_region *d, const n
 
 /* Is d a deck set on headline hd's line: a subheadline whose top lies in the headline's
  * rows (a deck's smaller type hangs from there or sits low, level with the foot: seed
- * 1435's reaches 40 px under it), less than DECK_ROW_GAP headline heights away sideways,
- * and not under a headline of its own (deck_under_other)? */
-#define DECK_ROW_GAP 2
+ * 1435's reaches 40 px under it; set level with the headline's top, its ink may start a
+ * little higher, up to a DECK_ABOVE_DIV-th of the headline's height: tuning seed
+ * 20261229248, 6 px over a headline 89 px high), less than DECK_ROW_GAP headline heights
+ * away sideways, and not under a headline of its own (deck_under_other)? */
+#define DECK_ROW_GAP   2
+#define DECK_ABOVE_DIV 4
 static int deck_of(const nocr_page *page, const nocr_region *d, const nocr_region *hd)
 {
-    if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE || rec_y0(d) < rec_y0(hd) ||
-        rec_y0(d) >= rec_y1(hd))
+    if (nocr_region_role(d) != NOCR_ROLE_SUBHEADLINE ||
+        rec_y0(d) < rec_y0(hd) - nocr_region_box(hd).h / DECK_ABOVE_DIV || rec_y0(d) >= rec_y1(hd))
         return 0;
     int gap = side_gap(rec_x0(d), rec_x1(d), rec_x0(hd), rec_x1(hd));
     return gap < DECK_ROW_GAP * nocr_region_box(hd).h && !deck_under_other(page, d, hd, gap);
@@ -723,6 +783,8 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
             return head;
     }
     const nocr_region *up = column_above(page, r, body);
+    if (!up)
+        up = column_past_photo(page, r, body);
     if (up)
         return rec_owner(page, up, heads, nheads, body);
     int above_y, owner = owner_above(&above_y, page, r, heads, nheads, body);
