@@ -1664,6 +1664,21 @@ static void test_text_under_photo_under_head(void)
                     "丙题\n丙一丙二丙三丙完。\n图为照片。\n\n丁题\n丁一丁完。\n");
 }
 
+/* A byline too long for its column wraps; its last line, short and centered under it, is
+ * the byline's, read with it, not a section heading read after the first column
+ * (tuning seeds 20261229248 and 256). */
+static void test_wrapped_byline(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲完。<"};
+    nocr_page *page = page_real(1500, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(1), 200, COL_W, "本报记者 高子涵 通讯员 张");
+    one_line(page, NOCR_ROLE_SECTION_HEADING, col_x(1) + 160, 252, 80, "晓明");
+    column(page, col_x(0), 330, COL_W, a, 3);
+    column(page, col_x(1), 330, COL_W, a, 3);
+    check_txt(page, "甲题\n本报记者 高子涵 通讯员 张\n晓明\n甲一甲二甲完。\n甲一甲二甲完。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -1727,5 +1742,6 @@ int main(void)
     test_deck_over_photo_column();
     test_caption_under_beside_column();
     test_text_under_photo_under_head();
+    test_wrapped_byline();
     return CHECK_DONE();
 }

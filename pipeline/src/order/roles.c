@@ -330,6 +330,35 @@ static void heads_over_bylines(nocr_page *page, int body)
     }
 }
 
+/* A byline or deck too long for its column wraps: its last line, short and centered,
+ * comes out of the layout as a region of its own and is taken for a section heading,
+ * read after the body (fresh seed 20261202187 and, on the 60 tuning pages
+ * 20261229200-259, 22 such lines on 13 pages: "本报记者高子涵 通讯员 张 / 晓明"). A
+ * one-line section heading right under a byline or subheadline, less than WRAP_GAP of its
+ * line height below it, in type of the same height (within WRAP_SIZE), and within its
+ * width (a line height of slack each side) is that heading's line: it takes its role. */
+#define WRAP_GAP  0.8
+#define WRAP_SIZE 0.3
+static void wrapped_heading_lines(nocr_page *page, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) != NOCR_ROLE_SECTION_HEADING || nocr_region_line_count(r) != 1 ||
+            nocr_region_direction(r) == NOCR_DIR_VERTICAL)
+            continue;
+        const nocr_region *u = rec_region_above(page, r, body);
+        nocr_role role = u ? nocr_region_role(u) : NOCR_ROLE_UNKNOWN;
+        if ((role != NOCR_ROLE_BYLINE && role != NOCR_ROLE_SUBHEADLINE) ||
+            nocr_region_direction(u) == NOCR_DIR_VERTICAL || nocr_region_line_count(u) == 0)
+            continue;
+        int lh = nocr_line_box(nocr_region_line(u, nocr_region_line_count(u) - 1)).h;
+        int h = nocr_region_box(r).h, gap = rec_y0(r) - rec_y1(u);
+        if (lh > 0 && gap > -lh / 4 && gap < WRAP_GAP * lh && abs(h - lh) < WRAP_SIZE * lh &&
+            rec_x0(r) >= rec_x0(u) - lh && rec_x1(r) <= rec_x1(u) + lh)
+            nocr_region_set_role(r, role);
+    }
+}
+
 /* Text the layout missed and the coverage check or Tesseract's layout found afterwards
  * (origin not NOCR_ORIGIN_LAYOUT) is added as body; one line of it in type at least
  * NOCR_HEADLINE_EMS body heights tall, at least RECOVERED_HEAD_WIDE times as wide as tall
@@ -405,6 +434,7 @@ int rec_text_roles(nocr_page *page, int body, int own_layout)
             nocr_region_set_role(r, NOCR_ROLE_PAGE_HEADER);
     }
     folio_row(page, height);
+    wrapped_heading_lines(page, body);
     heads_over_bylines(page, body);
     return NOCR_OK;
 }
