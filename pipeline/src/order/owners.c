@@ -154,6 +154,8 @@ static int cut_between(const nocr_page *page, int body, int y0, int y1, int y_en
 }
 
 static void head_span(const nocr_page *page, const nocr_region *hd, int *x0, int *x1);
+static nocr_region *print_above(const nocr_page *page, const nocr_region *r, int x0, int x1,
+                                int top, int body);
 
 /* The nearest headline above r whose columns r shares, with no rule between them over the
  * shared columns; *out_y is its bottom (-1 when none). A deck on the headline's line heads
@@ -342,17 +344,7 @@ static const nocr_region *column_past_photo(const nocr_page *page, const nocr_re
     }
     if (!f)
         return NULL;
-    const nocr_region *near = NULL;
-    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
-        const nocr_region *o = nocr_page_region(page, i);
-        nocr_role ro = nocr_region_role(o);
-        if (o == f || o == r || (!nocr_role_is_text(ro) && ro != NOCR_ROLE_FIGURE) ||
-            ro == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(f) + body / 2 ||
-            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
-            continue;
-        if (!near || rec_y1(o) > rec_y1(near))
-            near = o;
-    }
+    const nocr_region *near = print_above(page, f, rec_x0(r), rec_x1(r), rec_y0(f), body);
     if (!near || !in_column(nocr_region_role(near)) ||
         rec_y0(f) - rec_y1(near) >= OVER_HEAD_GAP * body ||
         2 * rec_overlap(rec_x0(near), rec_x1(near), rec_x0(r), rec_x1(r)) <=
@@ -564,20 +556,27 @@ static const nocr_region *body_below(const nocr_page *page, const nocr_region *r
 }
 
 /* The print nearest above r in its columns (order.h). */
-nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body)
+/* The print nearest above height top in columns [x0, x1), other than r. */
+static nocr_region *print_above(const nocr_page *page, const nocr_region *r, int x0, int x1,
+                                int top, int body)
 {
     nocr_region *near = NULL;
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         nocr_region *o = nocr_page_region(page, i);
         nocr_role role = nocr_region_role(o);
         if (o == r || (!nocr_role_is_text(role) && role != NOCR_ROLE_FIGURE) ||
-            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > rec_y0(r) + body / 2 ||
-            rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) <= 0)
+            role == NOCR_ROLE_UNKNOWN || rec_y1(o) > top + body / 2 ||
+            rec_overlap(rec_x0(o), rec_x1(o), x0, x1) <= 0)
             continue;
         if (!near || rec_y1(o) > rec_y1(near))
             near = o;
     }
     return near;
+}
+
+nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body)
+{
+    return print_above(page, r, rec_x0(r), rec_x1(r), rec_y0(r), body);
 }
 
 /* The photo set over headline hd, heading its article with it: the nearest print over
