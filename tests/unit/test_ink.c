@@ -53,22 +53,30 @@ static void test_sliver_not_text(const char *sample)
     nocr_image_free(img);
 }
 
-/* Adds a text region holding one line of w x h body heights at (x, y) body heights,
- * read as `text`; returns the region. */
-static nocr_region *add_read_line(nocr_page *page, int body, int x, int y, int w, int h,
-                                  const char *text)
+/* Adds a region of `role` holding one line of w x h body heights at (x, y) body heights
+ * of the working image, read as `text` at `conf`; returns the region. */
+static nocr_region *add_region_line(nocr_page *page, const nocr_image *img, int body, int x, int y,
+                                    int w, int h, nocr_role role, const char *text, float conf)
 {
     nocr_box b = {x * body, y * body, w * body, h * body};
+    nocr_box ob = nocr_image_box_to_original(img, b);
     nocr_region *r = NULL;
     nocr_line *line = NULL;
-    CHECK_INT(nocr_page_add_region(&r, page, NOCR_ROLE_HEADLINE, b), NOCR_OK);
+    CHECK_INT(nocr_page_add_region(&r, page, role, ob), NOCR_OK);
     if (r) {
         nocr_region_set_work_box(r, b);
-        CHECK_INT(nocr_region_add_line(&line, r, b, text, 50.0f), NOCR_OK);
+        CHECK_INT(nocr_region_add_line(&line, r, ob, text, conf), NOCR_OK);
     }
     if (line)
         nocr_line_set_work_box(line, b);
     return r;
+}
+
+/* A headline of one line (add_region_line) read as `text`. */
+static nocr_region *add_read_line(nocr_page *page, const nocr_image *img, int body, int x, int y,
+                                  int w, int h, const char *text)
+{
+    return add_region_line(page, img, body, x, y, w, h, NOCR_ROLE_HEADLINE, text, 50.0f);
 }
 
 /* A "line" of 22 by 7 body heights (a headline, its byline and two lines of body that the
@@ -87,10 +95,10 @@ static void test_short_line_dropped(const char *sample)
     int body = nocr_image_work_body_size(img);
     CHECK(body > 8);
     if (body > 8 && nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == 0) {
-        nocr_region *junk = add_read_line(page, body, 1, 1, 22, 7, "|");
-        nocr_region *head = add_read_line(page, body, 1, 10, 10, 2, "一二三四五");
-        nocr_region *big = add_read_line(page, body, 1, 14, 5, 5, "和");
-        nocr_region *none = add_read_line(page, body, 1, 20, 22, 7, "");
+        nocr_region *junk = add_read_line(page, img, body, 1, 1, 22, 7, "|");
+        nocr_region *head = add_read_line(page, img, body, 1, 10, 10, 2, "一二三四五");
+        nocr_region *big = add_read_line(page, img, body, 1, 14, 5, 5, "和");
+        nocr_region *none = add_read_line(page, img, body, 1, 20, 22, 7, "");
         nocr_cover_drop_short(page, img, body);
         CHECK(junk && nocr_region_line_count(junk) == 0);
         CHECK(head && nocr_region_line_count(head) == 1);
@@ -179,24 +187,16 @@ static void test_column_group(const char *sample)
     nocr_image_free(img);
 }
 
-/* A region the checks added, of one line read at `conf`, over w x h body heights at
- * (x, y) body heights of the working image, in `dir`, from `origin`. */
+/* A region the checks added (add_region_line), of body text read at `conf`, in `dir`,
+ * from `origin`. */
 static nocr_region *add_checked(nocr_page *page, const nocr_image *img, int body, int x, int y,
                                 int w, int h, nocr_direction dir, nocr_origin origin, float conf)
 {
-    nocr_box b = {x * body, y * body, w * body, h * body};
-    nocr_box ob = nocr_image_box_to_original(img, b);
-    nocr_region *r = NULL;
-    nocr_line *line = NULL;
-    CHECK_INT(nocr_page_add_region(&r, page, NOCR_ROLE_BODY, ob), NOCR_OK);
+    nocr_region *r = add_region_line(page, img, body, x, y, w, h, NOCR_ROLE_BODY, "文字", conf);
     if (r) {
-        nocr_region_set_work_box(r, b);
         nocr_region_set_direction(r, dir);
         nocr_region_set_origin(r, origin);
-        CHECK_INT(nocr_region_add_line(&line, r, ob, "文字", conf), NOCR_OK);
     }
-    if (line)
-        nocr_line_set_work_box(line, b);
     return r;
 }
 

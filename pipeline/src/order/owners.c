@@ -555,7 +555,6 @@ static const nocr_region *body_below(const nocr_page *page, const nocr_region *r
     return best;
 }
 
-/* The print nearest above r in its columns (order.h). */
 /* The print nearest above height top in columns [x0, x1), other than r. */
 static nocr_region *print_above(const nocr_page *page, const nocr_region *r, int x0, int x1,
                                 int top, int body)
@@ -574,6 +573,7 @@ static nocr_region *print_above(const nocr_page *page, const nocr_region *r, int
     return near;
 }
 
+/* The print nearest above r in its columns (order.h). */
 nocr_region *rec_region_above(const nocr_page *page, const nocr_region *r, int body)
 {
     return print_above(page, r, rec_x0(r), rec_x1(r), rec_y0(r), body);
