@@ -127,16 +127,35 @@ int seg_regions_push(seg_regions *rs, seg_region r)
     return NOCR_OK;
 }
 
-/* The label (block number + 1) of the first labelled pixel on the fragment's middle row
- * or below; 0 if none. */
-static int label_at(PIX *labels, const seg_box *b)
+/* The block of fragment b: the first pixel of its middle row or below (row by row, left
+ * to right) that lies in a component of the closed block mask (boxa, pixa: its 8-connected
+ * components, as pixConnComp gives them) names the component; -1 if none. Each component
+ * whose box meets the fragment's lower half offers its first pixel there; the earliest
+ * wins (components share no pixel). */
+static int block_at(BOXA *boxa, PIXA *pixa, const seg_box *b)
 {
-    l_uint32 v = 0;
-    int ymid = (b->y0 + b->y1) / 2;
-    for (int y = ymid; y < b->y1 && !v; y++)
-        for (int x = b->x0; x < b->x1 && !v; x++)
-            pixGetPixel(labels, x, y, &v);
-    return (int)v;
+    int ymid = (b->y0 + b->y1) / 2, best = -1;
+    long best_at = 0;
+    for (int i = 0; i < boxaGetCount(boxa); i++) {
+        int bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        int x0 = b->x0 > bx ? b->x0 : bx, x1 = b->x1 < bx + bw ? b->x1 : bx + bw;
+        int y0 = ymid > by ? ymid : by, y1 = b->y1 < by + bh ? b->y1 : by + bh;
+        if (x0 >= x1 || y0 >= y1)
+            continue;
+        PIX *mask = pixaGetPix(pixa, i, L_CLONE);
+        long at = -1;
+        for (int y = y0; mask && y < y1 && at < 0; y++)
+            for (int x = x0; x < x1 && at < 0; x++) {
+                l_uint32 v = 0;
+                if (!pixGetPixel(mask, x - bx, y - by, &v) && v)
+                    at = (long)(y - ymid) * (b->x1 - b->x0) + (x - b->x0);
+            }
+        pixDestroy(&mask);
+        if (at >= 0 && (best < 0 || at < best_at))
+            best = i, best_at = at;
+    }
+    return best;
 }
 
 /* Body lines set tight and blurred touch the vertical closing of step 1 across their
@@ -307,23 +326,22 @@ static int seg_label_blocks(seg_line *frags, size_t nf, PIX *pixbody, int body)
     if (close > LEADING_MAX * body)
         close = LEADING_MAX * body;
     PIX *pixv = pixCloseSafeBrick(NULL, pixbody, 1, close | 1);
-    /* 16-bit labels when the blocks fit (always, on real pages: tens to hundreds): the
-     * 32-bit label image of a 13-megapixel page was 52 MB, the largest single allocation
-     * of a page (heaptrack on p05), and newsocr's peak memory 1.43x tesseract's. */
-    l_int32 nblocks = 0;
-    if (pixv && pixCountConnComp(pixv, 8, &nblocks) != 0)
-        nblocks = 0xffff;
-    PIX *labels = pixv ? pixConnCompTransform(pixv, 8, nblocks < 0xffff ? 16 : 32) : NULL;
+    /* The blocks as components, each with its own mask: a label image of the page was its
+     * largest allocation (16 bits a pixel, 40 MB on a 3780 x 5228 page) and raised
+     * newsocr's peak memory by as much. */
+    PIXA *pixa = NULL;
+    BOXA *boxa = pixv ? pixConnComp(pixv, &pixa, 8) : NULL;
     pixDestroy(&pixv);
-    if (!labels)
+    if (!boxa || !pixa) {
+        boxaDestroy(&boxa);
+        pixaDestroy(&pixa);
         return NOCR_ENOMEM;
-    for (size_t i = 0; i < nf; i++) {
-        if (frags[i].block >= 0)
-            frags[i].block = label_at(labels, &frags[i].box) - 1;
-        if (frags[i].block < -1)
-            frags[i].block = -1;
     }
-    pixDestroy(&labels);
+    for (size_t i = 0; i < nf; i++)
+        if (frags[i].block >= 0)
+            frags[i].block = block_at(boxa, pixa, &frags[i].box);
+    boxaDestroy(&boxa);
+    pixaDestroy(&pixa);
     return NOCR_OK;
 }
 

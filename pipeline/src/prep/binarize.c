@@ -54,6 +54,12 @@
 #define SAUVOLA_WINDOW_EMS 0.6f
 #define SAUVOLA_FACTOR     0.2f
 
+/* Sauvola's statistics are taken in tiles of about SAUVOLA_TILE pixels square, each
+ * with its neighbours' pixels around it (Leptonica's tiling), which gives the same
+ * thresholds as one tile: its accumulators, 8 and 4 bytes a pixel, were a 3780 x 5228
+ * page's largest allocations (60 MB at half size). */
+#define SAUVOLA_TILE 512
+
 /* The threshold used when an image is too small or too flat for the adaptive methods. */
 #define FALLBACK_THRESH 128
 
@@ -175,8 +181,11 @@ PIX *nocr_prep_binarize(PIX *pixg, int body_size, float k)
     k = k > 0 ? k : SAUVOLA_FACTOR;
     if (w >= 1024 && h >= 1024 && half >= 8) {
         PIX *pixr = pixScaleAreaMap2(pixg), *pixthr = NULL, *pixth = NULL;
-        if (pixr)
-            pixSauvolaBinarizeTiled(pixr, half / 2, k, 1, 1, &pixthr, NULL);
+        if (pixr) {
+            int nx = (pixGetWidth(pixr) + SAUVOLA_TILE - 1) / SAUVOLA_TILE;
+            int ny = (pixGetHeight(pixr) + SAUVOLA_TILE - 1) / SAUVOLA_TILE;
+            pixSauvolaBinarizeTiled(pixr, half / 2, k, nx, ny, &pixthr, NULL);
+        }
         if (pixthr)
             pixth = pixScaleGrayLI(pixthr, (float)w / (float)pixGetWidth(pixthr),
                                    (float)h / (float)pixGetHeight(pixthr));
