@@ -15,7 +15,7 @@ struct nocr_engine {
     TessBaseAPI *api;
     char *tessdata;
     char *lang;
-    char *config; /* the settings file loaded; "" when none */
+    char *config;              /* the settings file loaded; "" when none */
     const nocr_image *current; /* image last given to SetImage; NULL: none or a copy */
 
     /* issue 12: vertical text and -l auto */
@@ -46,6 +46,11 @@ int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, r
  * (recognize.c). */
 void recog_words_confidence(const nocr_line *line, size_t from, size_t to, double *sum,
                             size_t *chars);
+
+/* Of two readings of a line, its words [0, n0) and [n0, end): keeps the second (`take`)
+ * or the first, whose line confidence, line_conf, comes back; the line's text from the
+ * words kept (recognize.c). */
+int recog_keep_reading(nocr_line *line, size_t n0, int take, float line_conf);
 
 /* Resolution Tesseract is told for the working image (recognize.c). */
 int recog_working_dpi(const nocr_image *img);

@@ -116,8 +116,8 @@ static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, 
     return *r - *l >= 4 && *b - *t >= 4;
 }
 
-int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
-                     recog_word_map map, void *ctx)
+int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, recog_word_map map,
+                     void *ctx)
 {
     TessResultIterator *ri = TessBaseAPIGetIterator(api);
     if (!ri)
@@ -168,6 +168,9 @@ static int line_read_words(nocr_line *line, nocr_engine *eng, const nocr_image *
     return recog_line_words(line, eng->api, img, scaled_word, &at);
 }
 
+static int line_second_reading(nocr_line *line, nocr_engine *eng, const nocr_image *img, int l,
+                               int t, int r, int b, TessPageSegMode psm);
+
 /* Recognizes each line that segmentation found in the region, one at a time (PSM 7), with
  * a margin of a third of the line height around it: segmentation's lines never cross a
  * gutter, and Tesseract's own line finding inside a block misreads two-line headings. */
@@ -200,6 +203,8 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
             rc = line_read_words(line, eng, img, 0, 0, 1.0f, psm);
             if (!rc && !vertical && !*nocr_line_text(line))
                 rc = line_read_words(line, eng, img, 0, 0, 1.0f, PSM_RAW_LINE);
+            if (!rc && !vertical)
+                rc = line_second_reading(line, eng, img, l, t, r, b, psm);
             continue;
         }
         float f = (float)RECOG_LARGE_LINE_TARGET / (float)wb.h;
@@ -239,6 +244,14 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
 #define GRAY_RETRY_CONF 70.0
 #define GRAY_MARGIN     5.0
 #define GRAY_MIN_CHARS  0.9
+/* A binary reading under GRAY_UNSURE is mostly wrong characters (a correct reading of
+ * Chinese body text is 80-95): blots read as more characters than the print has. Against
+ * it the gray's reading is taken when it holds as many likely-right characters, counted
+ * as characters times confidence. Tuning seed 20261230259 (AR PL UKai, 8.5 pt at 170 dpi,
+ * blur 1.4): a column read from the binary image at 29 as 380 characters of junk, from
+ * the gray at 66 as 301 characters, mostly right; GRAY_MIN_CHARS kept the junk, which was
+ * then dropped as unreadable, and the page lost a third of its text. */
+#define GRAY_UNSURE 50.0
 /* A page preprocessing scaled up by GRAY_UPSCALED or more (type small for its resolution:
  * body text of 9-12 pt scanned at 200 dpi or less) is where the blots come from, and there
  * they cost characters at higher confidences too: fresh seed 20261201931 (12 pt at
@@ -258,6 +271,16 @@ void recog_words_confidence(const nocr_line *line, size_t from, size_t to, doubl
         *sum += (double)nocr_word_confidence(word) * (double)n;
         *chars += n;
     }
+}
+
+int recog_keep_reading(nocr_line *line, size_t n0, int take, float line_conf)
+{
+    int rc = NOCR_OK;
+    for (size_t j = take ? n0 : nocr_line_word_count(line) - n0; j > 0 && !rc; j--)
+        rc = nocr_line_remove_word(line, take ? 0 : nocr_line_word_count(line) - 1);
+    if (!take)
+        nocr_line_set_confidence(line, line_conf);
+    return rc ? rc : nocr_line_text_from_words(line);
 }
 
 /* The characters' mean confidence of a region's words (each word weighs its characters),
@@ -293,12 +316,43 @@ static double retry_confidence(const nocr_image *img)
 
 /* True when a block's reading from the gray (gconf, gchars) is kept over its reading from
  * the binary image (bconf, bchars): Tesseract is surer of it, it holds nearly as many
- * characters, and the binary reading has some (a block the binary image reads empty is
- * left empty, as when the gray was never read). */
+ * characters (or, against an unsure binary reading, as many likely-right ones: GRAY_UNSURE),
+ * and the binary reading has some (a block the binary image reads empty is left empty, as
+ * when the gray was never read). */
 static int gray_reading_wins(double gconf, size_t gchars, double bconf, size_t bchars)
 {
     return bchars > 0 && gconf >= bconf + GRAY_MARGIN &&
-           (double)gchars >= GRAY_MIN_CHARS * (double)bchars;
+           ((double)gchars >= GRAY_MIN_CHARS * (double)bchars ||
+            (bconf < GRAY_UNSURE && gconf * (double)gchars >= bconf * (double)bchars));
+}
+
+/* A line read from the binary text image under the retry threshold (retry_confidence) is
+ * read again from the working gray, at the same place and in the same mode, and the gray's
+ * reading kept by gray_reading_wins, as for body blocks (region_second_reading): headings,
+ * bylines, captions and short body regions are read line by line, and their binary image
+ * of blurred or upscaled type is as blotted as a block's (tuning seed 20261230259: one-line
+ * regions read at 9-20 and dropped as unreadable). Leaves the engine without an image. */
+static int line_second_reading(nocr_line *line, nocr_engine *eng, const nocr_image *img, int l,
+                               int t, int r, int b, TessPageSegMode psm)
+{
+    PIX *gray = nocr_image_work_gray(img);
+    size_t n0 = nocr_line_word_count(line), c0 = 0, c1 = 0;
+    double s0 = 0, s1 = 0;
+    recog_words_confidence(line, 0, n0, &s0, &c0);
+    if (!gray || !nocr_image_work_binary(img) || c0 == 0 ||
+        s0 / (double)c0 >= retry_confidence(img))
+        return NOCR_OK;
+    float line_conf = nocr_line_confidence(line);
+    TessBaseAPISetImage2(eng->api, gray);
+    TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
+    eng->current = NULL;
+    TessBaseAPISetRectangle(eng->api, l, t, r - l, b - t);
+    int rc = line_read_words(line, eng, img, 0, 0, 1.0f, psm);
+    if (rc)
+        return rc;
+    recog_words_confidence(line, n0, nocr_line_word_count(line), &s1, &c1);
+    int take = c1 > 0 && gray_reading_wins(s1 / (double)c1, c1, s0 / (double)c0, c0);
+    return recog_keep_reading(line, n0, take, line_conf);
 }
 
 /* Reads [l, t, r, b) (working pixels) of pix, one of img's working images, into the
@@ -416,7 +470,7 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, pad, pad, W, H))
             continue;
-        engine_set_image(eng, img); /* a large line may have set a scaled copy */
+        engine_set_image(eng, img);                  /* a large line may have set a scaled copy */
         PIX *gray = nocr_second_source(img, region); /* a photo read as text */
         /* Both working images, a page where the gray has read better: the gray first
          * (tally.c). */

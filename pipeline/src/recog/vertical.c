@@ -336,19 +336,6 @@ static int cells_filled(const cell *cells, int n, int em)
 
 static double words_confidence(const nocr_line *line, size_t from, size_t to, size_t *chars);
 
-/* Of two readings of a line, its words [0, n0) and [n0, end): keeps the second (`take`)
- * or the first, whose line confidence, line_conf, comes back; the line's text from the
- * words kept. */
-static int keep_reading(nocr_line *line, size_t n0, int take, float line_conf)
-{
-    int rc = NOCR_OK;
-    for (size_t j = take ? n0 : nocr_line_word_count(line) - n0; j > 0 && !rc; j--)
-        rc = nocr_line_remove_word(line, take ? 0 : nocr_line_word_count(line) - 1);
-    if (!take)
-        nocr_line_set_confidence(line, line_conf);
-    return rc ? rc : nocr_line_text_from_words(line);
-}
-
 /* Reads strip, a column re-set as a line (mapped back by sm), with the engine's model;
  * its words are appended to line. */
 static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
@@ -428,7 +415,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
         if ((rc = strip_read(line, eng, img, small, &sm)) != NOCR_OK)
             goto cleanup;
         double conf1 = words_confidence(line, n0, nocr_line_word_count(line), &c1);
-        rc = keep_reading(line, n0, c1 > 0 && (c0 == 0 || conf1 > conf0), line_conf);
+        rc = recog_keep_reading(line, n0, c1 > 0 && (c0 == 0 || conf1 > conf0), line_conf);
     }
 
 cleanup:
@@ -577,7 +564,7 @@ static int column_second_opinion(nocr_line *line, TessBaseAPI *api, const nocr_i
     int take = c1 > 0 && (double)c1 <= room && conf1 >= COLUMN_SURE &&
                (c0 == 0 ||
                 (conf1 >= conf0 + COLUMN_MARGIN && (double)c1 >= COLUMN_MIN_CHARS * (double)c0));
-    return keep_reading(line, n0, take, line_conf);
+    return recog_keep_reading(line, n0, take, line_conf);
 }
 
 /* The vertical model with the page given to it, loaded and set on first use (*tried: the
