@@ -16,11 +16,10 @@
  *                           columns in order, no region's box taking in the lines of the
  *                           next
  *   test_blotted_binary     p01 with its binary text image thickened into blots after
- *                           segmentation: the body is read from the gray all the same
+ *                           segmentation: the body, and the headings and bylines read
+ *                           line by line, are read from the gray all the same
  *   test_blotted_low_resolution  p01 at 150 dpi, its binary thickened a little: blocks
  *                           reading between 70 and 85 are read from the gray too
- *   test_blotted_headings   the same blots: the subheadline, the section heading and a
- *                           byline, read line by line, are read from the gray too
  *
  * Run as test_coverage FIXTURES_DIR SAMPLES_DIR [SCHEMAS_DIR]; skipped (77) without the
  * chi_sim model.
@@ -438,10 +437,6 @@ static char *region_texts(const nocr_page *page)
     return all;
 }
 
-/* p01 segmented, then its binary text image thickened into blots (as Sauvola leaves small
- * type that was blurred, or scanned at a low resolution and upscaled): the body blocks read
- * badly from it are read again from the gray, and their text is there (recognize.c,
- * region_second_reading). */
 /* img preprocessed and segmented, then its binary text image thickened by a brick of
  * `blot` pixels, then recognized: the page, or NULL when a step failed. */
 static nocr_page *read_blotted(nocr_image *img, int blot)
@@ -462,6 +457,10 @@ static nocr_page *read_blotted(nocr_image *img, int blot)
     return page;
 }
 
+/* p01 segmented, then its binary text image thickened into blots (as Sauvola leaves small
+ * type that was blurred, or scanned at a low resolution and upscaled): the body blocks and
+ * the lines read badly from it are read again from the gray, and their text is there
+ * (recognize.c, region_second_reading, line_second_reading). */
 #define BLOT_RECALL 0.8
 static void test_blotted_binary(void)
 {
@@ -477,27 +476,10 @@ static void test_blotted_binary(void)
         double b = recall(all, "家门口的公园越来越好用了");
         fprintf(stderr, "blotted binary: recall %.2f %.2f\n", a, b);
         CHECK(a >= BLOT_RECALL && b >= BLOT_RECALL);
-    }
-    free(all);
-    nocr_page_free(page);
-    nocr_image_free(img);
-}
-
-/* p01's binary text image blotted as in test_blotted_binary: the lines of its subheadline,
- * section heading and bylines, read one at a time, read badly from the blots and are read
- * again from the gray (recognize.c, line_second_reading). */
-static void test_blotted_headings(void)
-{
-    nocr_image *img = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
-    if (!img)
-        return;
-    nocr_page *page = read_blotted(img, 9);
-    char *all = page ? region_texts(page) : NULL;
-    CHECK(all != NULL);
-    if (all) {
-        /* whole, as the gray reads them (recall() would find their first characters in
-         * the body text before them) */
+        /* The subheadline, section heading and byline, read line by line, read badly
+         * from the blots too and are read again from the gray (line_second_reading):
+         * whole, as the gray reads them (recall() would find their first characters in
+         * the body text before them). */
         CHECK(strstr(all, "我市今年计划建成口袋公园和街头绿地50处") != NULL);
         CHECK(strstr(all, "小切口改造带来大变化") != NULL);
         CHECK(strstr(all, "本报通讯员李明记者王芳") != NULL);
@@ -574,7 +556,6 @@ int main(int argc, char **argv)
     test_alphabetic_skewed();
     test_blotted_binary();
     test_blotted_low_resolution();
-    test_blotted_headings();
     nocr_engine_free(eng);
     return CHECK_DONE();
 }
