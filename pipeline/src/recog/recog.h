@@ -15,7 +15,7 @@ struct nocr_engine {
     TessBaseAPI *api;
     char *tessdata;
     char *lang;
-    char *config;              /* the settings file loaded; "" when none */
+    char *config; /* the settings file loaded; "" when none */
     const nocr_image *current; /* image last given to SetImage; NULL: none or a copy */
 
     /* issue 12: vertical text and -l auto */

@@ -5,10 +5,12 @@
  *   region_recognize_lines  a region read line by line (headings, captions, the folio)
  *   region_read_result      a region read as one block: Tesseract's lines and words
  *   region_second_reading   a body block that read badly, read again from the other image
+ *   line_second_reading     a line that read badly from the binary image, read from the gray
  *   line_read_words         one line's words, from the page or a scaled-down copy
  *   iterator_box            an element's box, or none when Tesseract has none
  *   recog_line_words        the words of a line just read, boxes mapped by the caller
  *   recog_words_confidence  a reading's confidence: its characters' mean
+ *   recog_keep_reading      one of two readings of a line kept (also vertical.c's)
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
  * original); the page model is edited through its accessors, and a line's text is made
@@ -116,8 +118,8 @@ static int clip_rect(int *l, int *t, int *r, int *b, int padx, int pady, int W, 
     return *r - *l >= 4 && *b - *t >= 4;
 }
 
-int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, recog_word_map map,
-                     void *ctx)
+int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img,
+                     recog_word_map map, void *ctx)
 {
     TessResultIterator *ri = TessBaseAPIGetIterator(api);
     if (!ri)
@@ -470,7 +472,7 @@ int nocr_recognize_from(nocr_page *page, nocr_engine *eng, const nocr_image *img
         int l = wb.x, t = wb.y, r = wb.x + wb.w, b = wb.y + wb.h;
         if (!clip_rect(&l, &t, &r, &b, pad, pad, W, H))
             continue;
-        engine_set_image(eng, img);                  /* a large line may have set a scaled copy */
+        engine_set_image(eng, img); /* a large line may have set a scaled copy */
         PIX *gray = nocr_second_source(img, region); /* a photo read as text */
         /* Both working images, a page where the gray has read better: the gray first
          * (tally.c). */
