@@ -250,8 +250,8 @@ static int region_recognize_lines(nocr_region *region, nocr_engine *eng, const n
  * Chinese body text is 80-95): blots read as more characters than the print has. Against
  * it the gray's reading is taken when it holds as many likely-right characters, counted
  * as characters times confidence. Tuning seed 20261230259 (AR PL UKai, 8.5 pt at 170 dpi,
- * blur 1.4): a column read from the binary image at 29 as 380 characters of junk, from
- * the gray at 66 as 301 characters, mostly right; GRAY_MIN_CHARS kept the junk, which was
+ * blur 1.4): a column read from the binary image at 29, junk, and from the gray at 66,
+ * mostly right, with a fifth fewer characters; GRAY_MIN_CHARS kept the junk, which was
  * then dropped as unreadable, and the page lost a third of its text. */
 #define GRAY_UNSURE 50.0
 /* A page preprocessing scaled up by GRAY_UPSCALED or more (type small for its resolution:
