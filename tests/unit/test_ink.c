@@ -20,6 +20,23 @@ int nocr_error_set(int code, const char *fmt, ...)
     return code;
 }
 
+/* The sample loaded and preprocessed, with a binary working image and a body height of
+ * over 8 px (checked; *body set); NULL, freed, when a step failed. */
+static nocr_image *preprocessed(const char *sample, int *body)
+{
+    nocr_image *img = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (!img)
+        return NULL;
+    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
+    *body = nocr_image_work_body_size(img);
+    int ok = nocr_image_work_binary(img) && *body > 8;
+    CHECK(ok);
+    if (!ok)
+        nocr_image_free(img);
+    return ok ? img : NULL;
+}
+
 /* p01 preprocessed, a band near its foot cleared, then a sliver drawn there: a quarter of
  * a body height wide and three tall (a piece of a vertical rule that preprocessing
  * missed). The ink search finds what it found before the sliver was drawn, nothing more
@@ -27,18 +44,11 @@ int nocr_error_set(int code, const char *fmt, ...)
  * Tesseract's over three columns, read straight across them). */
 static void test_sliver_not_text(const char *sample)
 {
-    nocr_image *img = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    int body = 0;
+    nocr_image *img = preprocessed(sample, &body);
     if (!img)
         return;
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
     PIX *pixb = nocr_image_work_binary(img);
-    int body = nocr_image_work_body_size(img);
-    CHECK(pixb && body > 8);
-    if (!pixb || body <= 8) {
-        nocr_image_free(img);
-        return;
-    }
     int band = pixGetHeight(pixb) - 6 * body;
     pixRasterop(pixb, 0, band, pixGetWidth(pixb), 5 * body, PIX_CLR, NULL, 0, 0);
     nocr_ink before, after;
@@ -86,15 +96,12 @@ static nocr_region *add_read_line(nocr_page *page, const nocr_image *img, int bo
  * (no ink counted read) are kept. */
 static void test_short_line_dropped(const char *sample)
 {
-    nocr_image *img = NULL;
+    int body = 0;
     nocr_page *page = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    nocr_image *img = preprocessed(sample, &body);
     if (!img)
         return;
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
-    int body = nocr_image_work_body_size(img);
-    CHECK(body > 8);
-    if (body > 8 && nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == 0) {
+    if (nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
         nocr_region *junk = add_read_line(page, img, body, 1, 1, 22, 7, "|");
         nocr_region *head = add_read_line(page, img, body, 1, 10, 10, 2, "一二三四五");
         nocr_region *big = add_read_line(page, img, body, 1, 14, 5, 5, "和");
@@ -207,17 +214,13 @@ static nocr_region *add_checked(nocr_page *page, const nocr_image *img, int body
  * stand on p01's text, so none is taken for a photo. */
 static void test_settle_bars(const char *sample)
 {
-    nocr_image *img = NULL;
+    int body = 0;
     nocr_page *page = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    nocr_image *img = preprocessed(sample, &body);
     if (!img)
         return;
-    CHECK_INT(nocr_preprocess(img, NULL), NOCR_OK);
     PIX *pixb = nocr_image_work_binary(img);
-    int body = nocr_image_work_body_size(img);
-    CHECK(pixb && body > 8);
-    if (pixb && body > 8 &&
-        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
+    if (nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
         int x = pixGetWidth(pixb) / body / 2 - 4, y = pixGetHeight(pixb) / body / 2 - 10;
         nocr_region *col = add_checked(page, img, body, x, y, 4, 4, NOCR_DIR_VERTICAL,
                                        NOCR_ORIGIN_COVERAGE, 30.0f);

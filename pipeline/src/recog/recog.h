@@ -46,6 +46,9 @@ int recog_line_words(nocr_line *line, TessBaseAPI *api, const nocr_image *img, r
  * (recognize.c). */
 void recog_words_confidence(const nocr_line *line, size_t from, size_t to, double *sum,
                             size_t *chars);
+/* The characters' mean confidence of words [from, to) of line (0 when they have none),
+ * their number in *chars (recognize.c). */
+double recog_words_mean(const nocr_line *line, size_t from, size_t to, size_t *chars);
 
 /* Of two readings of a line, its words [0, n0) and [n0, end): keeps the second (`take`)
  * or the first, whose line confidence, line_conf, comes back; the line's text from the

@@ -10,6 +10,7 @@
  *   iterator_box            an element's box, or none when Tesseract has none
  *   recog_line_words        the words of a line just read, boxes mapped by the caller
  *   recog_words_confidence  a reading's confidence: its characters' mean
+ *   recog_words_mean        the same, as a mean (also vertical.c's)
  *   recog_keep_reading      one of two readings of a line kept (also vertical.c's)
  *
  * The image is read through newsocr.h only (the working images and their mapping to the
@@ -275,6 +276,14 @@ void recog_words_confidence(const nocr_line *line, size_t from, size_t to, doubl
     }
 }
 
+double recog_words_mean(const nocr_line *line, size_t from, size_t to, size_t *chars)
+{
+    double sum = 0;
+    *chars = 0;
+    recog_words_confidence(line, from, to, &sum, chars);
+    return *chars ? sum / (double)*chars : 0.0;
+}
+
 int recog_keep_reading(nocr_line *line, size_t n0, int take, float line_conf)
 {
     int rc = NOCR_OK;
@@ -339,10 +348,8 @@ static int line_second_reading(nocr_line *line, nocr_engine *eng, const nocr_ima
 {
     PIX *gray = nocr_image_work_gray(img);
     size_t n0 = nocr_line_word_count(line), c0 = 0, c1 = 0;
-    double s0 = 0, s1 = 0;
-    recog_words_confidence(line, 0, n0, &s0, &c0);
-    if (!gray || !nocr_image_work_binary(img) || c0 == 0 ||
-        s0 / (double)c0 >= retry_confidence(img))
+    double conf0 = recog_words_mean(line, 0, n0, &c0);
+    if (!gray || !nocr_image_work_binary(img) || c0 == 0 || conf0 >= retry_confidence(img))
         return NOCR_OK;
     float line_conf = nocr_line_confidence(line);
     TessBaseAPISetImage2(eng->api, gray);
@@ -352,8 +359,8 @@ static int line_second_reading(nocr_line *line, nocr_engine *eng, const nocr_ima
     int rc = line_read_words(line, eng, img, 0, 0, 1.0f, psm);
     if (rc)
         return rc;
-    recog_words_confidence(line, n0, nocr_line_word_count(line), &s1, &c1);
-    int take = c1 > 0 && gray_reading_wins(s1 / (double)c1, c1, s0 / (double)c0, c0);
+    double conf1 = recog_words_mean(line, n0, nocr_line_word_count(line), &c1);
+    int take = c1 > 0 && gray_reading_wins(conf1, c1, conf0, c0);
     return recog_keep_reading(line, n0, take, line_conf);
 }
 

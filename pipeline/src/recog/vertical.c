@@ -13,7 +13,6 @@
  *   vertical_api            the vertical model, loaded on first use
  *   strip_word, column_word word boxes of a re-set column and of a model-read one
  *   work_bits               the 1-bit working image
- *   words_confidence        a reading's confidence: its characters' mean
  *   conf_of_characters      a column's confidence, so measured
  *   column_second_opinion   a column the re-set read badly, read with the vertical model too
  *
@@ -334,8 +333,6 @@ static int cells_filled(const cell *cells, int n, int em)
     return filled;
 }
 
-static double words_confidence(const nocr_line *line, size_t from, size_t to, size_t *chars);
-
 /* Reads strip, a column re-set as a line (mapped back by sm), with the engine's model;
  * its words are appended to line. */
 static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
@@ -410,11 +407,11 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
             goto cleanup;
         }
         size_t n0 = nocr_line_word_count(line), c0, c1;
-        double conf0 = words_confidence(line, 0, n0, &c0);
+        double conf0 = recog_words_mean(line, 0, n0, &c0);
         float line_conf = nocr_line_confidence(line);
         if ((rc = strip_read(line, eng, img, small, &sm)) != NOCR_OK)
             goto cleanup;
-        double conf1 = words_confidence(line, n0, nocr_line_word_count(line), &c1);
+        double conf1 = recog_words_mean(line, n0, nocr_line_word_count(line), &c1);
         rc = recog_keep_reading(line, n0, c1 > 0 && (c0 == 0 || conf1 > conf0), line_conf);
     }
 
@@ -483,15 +480,6 @@ static int column_read_model(nocr_line *line, TessBaseAPI *api, const nocr_image
     return recog_line_words(line, api, img, column_word, NULL);
 }
 
-/* The characters' mean confidence of words [from, to) of line, their number in *chars. */
-static double words_confidence(const nocr_line *line, size_t from, size_t to, size_t *chars)
-{
-    double sum = 0;
-    *chars = 0;
-    recog_words_confidence(line, from, to, &sum, chars);
-    return *chars ? sum / (double)*chars : 0.0;
-}
-
 /* A column's confidence is its characters' mean (each word weighs its characters), not
  * Tesseract's confidence in the line: for a long column re-set as one line, that can come
  * out 0 while the words read at 7-93 (held-out vertical seed 20261209112, 160 dpi: its
@@ -500,7 +488,7 @@ static double words_confidence(const nocr_line *line, size_t from, size_t to, si
 static void conf_of_characters(nocr_line *line)
 {
     size_t chars;
-    double conf = words_confidence(line, 0, nocr_line_word_count(line), &chars);
+    double conf = recog_words_mean(line, 0, nocr_line_word_count(line), &chars);
     if (chars > 0)
         nocr_line_set_confidence(line, (float)conf);
 }
@@ -553,13 +541,13 @@ static int column_second_opinion(nocr_line *line, TessBaseAPI *api, const nocr_i
                                  nocr_box wb, int W, int H)
 {
     size_t n0 = nocr_line_word_count(line), c0, c1;
-    double conf0 = words_confidence(line, 0, n0, &c0);
+    double conf0 = recog_words_mean(line, 0, n0, &c0);
     float line_conf = nocr_line_confidence(line);
     int rc = column_read_model(line, api, img, wb, W, H);
     if (rc)
         return rc;
     size_t n1 = nocr_line_word_count(line);
-    double conf1 = words_confidence(line, n0, n1, &c1);
+    double conf1 = recog_words_mean(line, n0, n1, &c1);
     double room = COLUMN_ROOM * ((double)wb.h / (wb.w > 0 ? wb.w : 1) + 1);
     int take = c1 > 0 && (double)c1 <= room && conf1 >= COLUMN_SURE &&
                (c0 == 0 ||
@@ -603,7 +591,7 @@ int recog_vertical_region(nocr_region *region, nocr_engine *eng, const nocr_imag
         } else if ((rc = column_read_reset(line, eng, img, pix1, wb, heading)) == NOCR_OK &&
                    !model) {
             size_t chars;
-            double conf = words_confidence(line, 0, nocr_line_word_count(line), &chars);
+            double conf = recog_words_mean(line, 0, nocr_line_word_count(line), &chars);
             if ((chars == 0 || conf < COLUMN_RETRY_CONF) &&
                 (api = page_model(eng, img, pix1, &tried)) != NULL)
                 rc = column_second_opinion(line, api, img, wb, W, H);
