@@ -61,6 +61,10 @@ static void test_gutter_is_a_channel(void)
     PIX *cols = pixCreate(800, 400, 1);
     draw_lines(cols, 20, 780, 20, 340, 390, 30);
     CHECK_INT(crosses(cols, 20, 780, 140), 1);
+    /* where: the run's middle, the white 390-419 (what a block across it is cut at) */
+    CHECK_INT(nocr_line_gutter(pixGetData(cols), pixGetWpl(cols), pixGetWidth(cols),
+                               pixGetHeight(cols), 20, 780, 140, 140 + BODY, BODY),
+              405);
     pixDestroy(&cols);
 
     /* one paragraph whose middle line has a word space as wide (30 px), the lines above

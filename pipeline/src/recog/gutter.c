@@ -3,7 +3,9 @@
  * lines read as one), measured on the text image; second.c compares the layouts of an
  * alphabetic page by it. Its own file so that it is tested alone (tests/unit/test_second.c).
  *
- *   nocr_line_crosses_gutter  a white channel inside a line box (GUTTER_EMS, CHANNEL_EMS)
+ *   nocr_line_gutter          where a white channel runs through a line box (GUTTER_EMS,
+ *                             CHANNEL_EMS)
+ *   nocr_line_crosses_gutter  whether one does
  */
 #include "recog/gutter.h"
 
@@ -34,11 +36,11 @@ static int columns_empty(const l_uint32 *data, int wpl, int W, int H, int x0, in
     return 1;
 }
 
-/* True when the line box [x0, x1) x [y0, y1) holds an empty run of columns at least
- * GUTTER_EMS bodies wide, ink on both sides, whose middle half is empty CHANNEL_EMS
- * bodies above and below the line (see GUTTER_EMS). */
-int nocr_line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1,
-                             int y0, int y1, int body)
+/* The middle of the first run of empty columns in the line box [x0, x1) x [y0, y1) at
+ * least GUTTER_EMS bodies wide, ink on both sides, whose middle half is empty CHANNEL_EMS
+ * bodies above and below the line (see GUTTER_EMS); -1 when there is none. */
+int nocr_line_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0, int y1,
+                     int body)
 {
     int run = 0, seen = 0, reach = (int)(CHANNEL_EMS * body);
     for (int x = x0; x < x1; x++) {
@@ -51,9 +53,15 @@ int nocr_line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0
         }
         if (seen && run >= GUTTER_EMS * body &&
             columns_empty(data, wpl, W, H, x - run + run / 4, x - run / 4, y0 - reach, y1 + reach))
-            return 1;
+            return x - run + run / 2;
         seen = 1;
         run = 0;
     }
-    return 0;
+    return -1;
+}
+
+int nocr_line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1,
+                             int y0, int y1, int body)
+{
+    return nocr_line_gutter(data, wpl, W, H, x0, x1, y0, y1, body) >= 0;
 }

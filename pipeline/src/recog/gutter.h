@@ -12,4 +12,8 @@
 int nocr_line_crosses_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1,
                              int y0, int y1, int body);
 
+/* The middle of the first such run (the gutter's middle), -1 when there is none. */
+int nocr_line_gutter(const l_uint32 *data, int wpl, int W, int H, int x0, int x1, int y0, int y1,
+                     int body);
+
 #endif

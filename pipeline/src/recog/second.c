@@ -15,8 +15,9 @@
  * static helpers: tess_analyse, clean_gray, tess_layout_free, block_is_text, block_is_image,
  *                 layout_absurd, vertical_share, lang_alphabetic, figures_to_text,
  *                 page_from_blocks, block_role, area_in, page_new_from, tops_to_columns
- *                 (lines across the tops of columns cut and given to them); a line across
- *                 a gutter: gutter.c
+ *                 (lines across the tops of columns cut and given to them),
+ *                 blocks_at_gutters (blocks across a gutter cut at it, read a column after
+ *                 the other); a line across a gutter: gutter.c
  *
  * The analysis reads the working gray (photos included, so that a "photo" Tesseract sees
  * as text shows as a text block), reduced to NOCR_SECOND_BODY_PX body height when it
@@ -40,6 +41,8 @@ typedef struct tess_block {
     TessPolyBlockType type;
     nocr_box *lines; /* its text lines, working pixels */
     size_t nlines, cap;
+    int cut;  /* cut out of a block across a gutter (blocks_at_gutters): the gutter's x */
+    int side; /* ... and the side of it the block stands on: -1 left, 1 right; 0 not cut */
 } tess_block;
 
 typedef struct tess_layout {
@@ -963,7 +966,7 @@ static void folio_apart(tess_layout *tl, int page_h)
         tl->n++;
         tess_block *f = &tl->v[k], *rest = &tl->v[k + 1];
         *line = rest->lines[0];
-        *f = (tess_block){*line, rest->type, line, 1, 1};
+        *f = (tess_block){.box = *line, .type = rest->type, .lines = line, .nlines = 1, .cap = 1};
         memmove(rest->lines, rest->lines + 1, (rest->nlines - 1) * sizeof(*rest->lines));
         rest->nlines--;
         int y0 = rest->lines[0].y;
@@ -983,6 +986,335 @@ static void tops_to_columns(tess_layout *tl, const nocr_image *img)
     body_blocks bb = body_blocks_measure(tl);
     for (size_t k = 0; pixb && body > 0 && k < tl->n; k++)
         top_to_columns(tl, k, pixb, body, &bb);
+}
+
+/* Blocks across a gutter: Tesseract's layout analysis can join two columns into blocks
+ * whose lines run across the gutter, each line two columns' lines read as one, words
+ * interleaved (Latin tuning seed 20261230227: two columns 1.2 em apart under
+ * bleed-through, joined in both layouts nocr_segment_alphabetic chooses from; CER 0.52,
+ * plain tesseract's 0.53). Such a block is cut at the gutter its lines cross
+ * (nocr_line_gutter, the median of their gutters; held by a line of body type, or by two
+ * lines: a headline's word space is as wide as a gutter), where every line of body type
+ * across it leaves a straight white channel (common_channel) and the column edges line up
+ * (column_edges). Each line across it is cut in two where the text image is white there
+ * for SPLIT_WHITE body heights, every line on one side goes to that side, and a line across
+ * it that is not white there (a headline over both columns) ends the run of columns above
+ * it and is a block of its own. Pieces are trimmed to their ink; only a piece with none is
+ * dropped, so no text is lost. The blocks of a run are then read left column first
+ * (runs_in_columns). Latin tuning pages (22 of mixed seeds 20261228200-259 to
+ * 20261230200-259, 30 of Latin 20261231200-229): 20261230227 0.52 -> 0.19, 20261230248
+ * 0.093 -> 0.104, the other 50 unchanged. */
+#define SPLIT_WHITE  0.8
+#define SPLIT_TALL   1.5
+#define SPLIT_COLUMN 5
+#define SPLIT_MAX    64 /* cuts per page: every cut makes blocks narrower, this bounds it */
+
+/* Appends box l (trimmed to the ink of pixb; nothing when it holds none) to blk's lines,
+ * growing its box. */
+static int piece_add(tess_block *blk, PIX *pixb, nocr_box l)
+{
+    BOX *in = boxCreate(l.x, l.y, l.w, l.h), *fg = NULL;
+    int ink = in && pixClipBoxToForeground(pixb, in, NULL, &fg) == 0 && fg;
+    nocr_box t = l;
+    if (ink) {
+        l_int32 x, y, w, h;
+        boxGetGeometry(fg, &x, &y, &w, &h);
+        t = (nocr_box){x, y, w, h};
+    }
+    boxDestroy(&in);
+    boxDestroy(&fg);
+    if (!ink || t.w <= 0 || t.h <= 0)
+        return NOCR_OK;
+    if (NOCR_ARRAY_GROW(blk->lines, blk->cap, blk->nlines + 1))
+        return NOCR_ENOMEM;
+    blk->lines[blk->nlines++] = t;
+    blk->box = blk->nlines == 1 ? t : nocr_box_union(blk->box, t);
+    return NOCR_OK;
+}
+
+/* The blocks block b is cut into at the gutter x (see SPLIT_WHITE), appended to *out (n of
+ * them, cap allocated): for each run of lines beside each other, the left block and the
+ * right; each line over both columns without white at x, a block. */
+static int cut_block(const tess_block *b, int x, PIX *pixb, int body, tess_block **out, size_t *n,
+                     size_t *cap)
+{
+    size_t open = *n; /* the current run's left block is open, its right open + 1 */
+    int in_run = 0, rc = NOCR_OK;
+    for (size_t j = 0; j < b->nlines && !rc; j++) {
+        nocr_box l = b->lines[j];
+        int x1 = l.x + l.w, cut = -1;
+        if (l.x < x && x1 > x)
+            cut = white_cut(pixb, x - body, x + body, l.y, l.y + l.h, (int)(SPLIT_WHITE * body));
+        if (l.x < x && x1 > x && cut < 0) { /* over both columns: a block of its own */
+            if (NOCR_ARRAY_GROW(*out, *cap, *n + 1))
+                return NOCR_ENOMEM;
+            (*out)[(*n)++] = (tess_block){.type = b->type};
+            rc = piece_add(&(*out)[*n - 1], pixb, l);
+            in_run = 0;
+            continue;
+        }
+        if (!in_run) {
+            if (NOCR_ARRAY_GROW(*out, *cap, *n + 2))
+                return NOCR_ENOMEM;
+            open = *n;
+            (*out)[(*n)++] = (tess_block){.type = b->type, .cut = x, .side = -1};
+            (*out)[(*n)++] = (tess_block){.type = b->type, .cut = x, .side = 1};
+            in_run = 1;
+        }
+        if (cut < 0) {
+            rc = piece_add(&(*out)[x1 <= x ? open : open + 1], pixb, l);
+        } else {
+            rc = piece_add(&(*out)[open], pixb, (nocr_box){l.x, l.y, cut - l.x, l.h});
+            if (!rc)
+                rc = piece_add(&(*out)[open + 1], pixb, (nocr_box){cut, l.y, x1 - cut, l.h});
+        }
+    }
+    return rc;
+}
+
+/* The middle of the white channel at the gutter x that every line of body type across it
+ * leaves (at most line_max high: a headline over both columns has its own block), when at
+ * least SPLIT_WHITE body heights wide; -1 when there is none. A gutter runs straight down
+ * the columns; the word spaces of justified lines in a narrow column, as wide as a body
+ * and in line over three lines (a river), wander. */
+static int common_channel(const tess_block *b, int x, PIX *pixb, int body, int line_max)
+{
+    int lo = x - body < 0 ? 0 : x - body, hi = x + body, W = pixGetWidth(pixb);
+    int H = pixGetHeight(pixb), wpl = pixGetWpl(pixb), run = 0, best = 0, best_end = 0;
+    hi = hi > W ? W : hi;
+    if (hi <= lo)
+        return -1;
+    unsigned char *ink = calloc((size_t)(hi - lo), 1);
+    if (!ink)
+        return -1;
+    const l_uint32 *data = pixGetData(pixb);
+    for (size_t j = 0; j < b->nlines; j++) {
+        nocr_box l = b->lines[j];
+        if (l.h > line_max || l.x >= x - body / 2 || l.x + l.w <= x + body / 2)
+            continue;
+        int y0 = l.y < 0 ? 0 : l.y, y1 = l.y + l.h > H ? H : l.y + l.h;
+        for (int c = lo; c < hi; c++)
+            for (int y = y0; y < y1 && !ink[c - lo]; y++)
+                ink[c - lo] = (unsigned char)GET_DATA_BIT(data + (size_t)y * wpl, c);
+    }
+    for (int c = lo; c < hi; c++) {
+        run = ink[c - lo] ? 0 : run + 1;
+        if (run > best) {
+            best = run;
+            best_end = c + 1;
+        }
+    }
+    free(ink);
+    return best >= SPLIT_WHITE * body ? best_end - best / 2 : -1;
+}
+
+/* The column edges at a gutter: where the ink of block k's lines across x (its gutter)
+ * ends left of x or starts right of it (medians), held by at least SPLIT_EDGE_LINES
+ * lines ending or starting there (within a quarter of a body height): those pieces, the
+ * block's other lines or those of the page's other text blocks (one side will do: a
+ * caption beside the column is centred). Columns are set flush: the lines of a column end and
+ * start where those of the blocks above and below it do, and where the block's other lines across
+ * the gutter do; two words beside a wide space (a word space in a justified narrow column, a river
+ * of them) line up with nothing. The columns are about as wide: the narrower side at least
+ * SPLIT_EVEN of the wider (a river through a column of tuning seed 20261231201 cut it 509 px to
+ * 916). */
+#define SPLIT_EDGE_LINES 3
+#define SPLIT_EVEN       0.6
+
+static int column_edges(const tess_layout *tl, size_t k, int x, PIX *pixb, int body)
+{
+    const tess_block *b = &tl->v[k];
+    int *ends = malloc(2 * b->nlines * sizeof(*ends)), *starts = ends ? ends + b->nlines : NULL;
+    int n = 0, tol = body / 4 > 1 ? body / 4 : 1;
+    if (!ends)
+        return 0;
+    for (size_t j = 0; j < b->nlines; j++) {
+        nocr_box l = b->lines[j], in;
+        if (l.x >= x || l.x + l.w <= x)
+            continue;
+        BOX *bl = boxCreate(l.x, l.y, x - l.x, l.h), *br = boxCreate(x, l.y, l.x + l.w - x, l.h);
+        BOX *fl = NULL, *fr = NULL;
+        if (bl && br && pixClipBoxToForeground(pixb, bl, NULL, &fl) == 0 && fl &&
+            pixClipBoxToForeground(pixb, br, NULL, &fr) == 0 && fr) {
+            boxGetGeometry(fl, &in.x, NULL, &in.w, NULL);
+            ends[n] = in.x + in.w;
+            boxGetGeometry(fr, &in.x, NULL, NULL, NULL);
+            starts[n++] = in.x;
+        }
+        boxDestroy(&bl);
+        boxDestroy(&br);
+        boxDestroy(&fl);
+        boxDestroy(&fr);
+    }
+    int ok = 0;
+    if (n > 0) {
+        qsort(ends, (size_t)n, sizeof(*ends), cmp_int);
+        qsort(starts, (size_t)n, sizeof(*starts), cmp_int);
+        int e = ends[n / 2], st = starts[n / 2], held_e = 0, held_s = 0;
+        for (int i = 0; i < n; i++) {
+            held_e += abs(ends[i] - e) <= tol;
+            held_s += abs(starts[i] - st) <= tol;
+        }
+        for (size_t i = 0; i < tl->n; i++) {
+            if (!block_is_text(tl->v[i].type))
+                continue;
+            for (size_t j = 0; j < tl->v[i].nlines; j++) {
+                nocr_box l = tl->v[i].lines[j];
+                if (i == k && l.x < x && l.x + l.w > x)
+                    continue; /* counted as pieces above */
+                held_e += abs(l.x + l.w - e) <= tol;
+                held_s += abs(l.x - st) <= tol;
+            }
+        }
+        int wl = e - b->box.x, wr = b->box.x + b->box.w - st;
+        ok = (held_e >= SPLIT_EDGE_LINES || held_s >= SPLIT_EDGE_LINES) &&
+             (wl < wr ? wl : wr) >= SPLIT_EVEN * (wl < wr ? wr : wl);
+    }
+    free(ends);
+    return ok;
+}
+
+/* Cuts text block k of tl at the gutter its lines cross (see SPLIT_WHITE); 1 when it was
+ * cut (its place in tl taken by the blocks it was cut into, in reading order), 0 when
+ * not, or on running out of memory (the block stays whole). */
+static int block_at_gutter(tess_layout *tl, size_t k, PIX *pixb, int body, int line_max)
+{
+    tess_block *b = &tl->v[k];
+    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
+    const l_uint32 *data = pixGetData(pixb);
+    if (!block_is_text(b->type) || b->nlines == 0 ||
+        b->box.y + b->box.h <= H / NOCR_FOLIO_BAND_DIV) /* the folio line's wide spaces */
+        return 0;
+    int *g = malloc(2 * b->nlines * sizeof(*g)), *tall = g ? g + b->nlines : NULL, ng = 0;
+    if (!g)
+        return 0;
+    for (size_t j = 0; j < b->nlines; j++) {
+        nocr_box l = b->lines[j];
+        int x0 = l.x < 0 ? 0 : l.x, x1 = l.x + l.w > W ? W : l.x + l.w;
+        int y0 = l.y < 0 ? 0 : l.y, y1 = l.y + l.h > H ? H : l.y + l.h;
+        int at = x1 > x0 && y1 > y0 ? nocr_line_gutter(data, wpl, W, H, x0, x1, y0, y1, body) : -1;
+        if (at >= 0) { /* each side's ink: a line joined from two may stand higher */
+            int hl = ink_height(pixb, (nocr_box){l.x, l.y, at - l.x, l.h});
+            int hr = ink_height(pixb, (nocr_box){at, l.y, l.x + l.w - at, l.h});
+            tall[ng] = (hl < hr ? hl : hr) > SPLIT_TALL * body;
+            g[ng++] = at;
+        }
+    }
+    /* the median gutter, held by a line of body type or by two lines */
+    int x = -1, held = 0, body_line = 0;
+    if (ng > 0) {
+        int *sorted = malloc((size_t)ng * sizeof(*sorted));
+        if (sorted) {
+            memcpy(sorted, g, (size_t)ng * sizeof(*g));
+            qsort(sorted, (size_t)ng, sizeof(*sorted), cmp_int);
+            x = sorted[ng / 2];
+            free(sorted);
+        }
+        for (int i = 0; x >= 0 && i < ng; i++)
+            if (abs(g[i] - x) <= body) {
+                held++;
+                body_line |= !tall[i];
+            }
+    }
+    free(g);
+    if (x < 0 || (held < 2 && !body_line))
+        return 0;
+    if ((x = common_channel(b, x, pixb, body, line_max)) < 0 ||
+        !column_edges(tl, k, x, pixb, body))
+        return 0;
+    tess_block *parts = NULL;
+    size_t n = 0, cap = 0, kept = 0;
+    int rc = cut_block(b, x, pixb, body, &parts, &n, &cap);
+    for (size_t i = 0; i < n; i++) /* blocks left without a line go */
+        if (parts[i].nlines > 0)
+            parts[kept++] = parts[i];
+        else
+            free(parts[i].lines);
+    int sides = 0;
+    for (size_t i = 0; i < kept; i++) {
+        sides |= parts[i].side < 0 ? 1 : parts[i].side > 0 ? 2 : 0;
+        if (parts[i].side != 0 && parts[i].box.w < SPLIT_COLUMN * body)
+            sides = 4; /* a drop cap beside its lines, not a column */
+    }
+    if (rc || sides != 3 || NOCR_ARRAY_GROW(tl->v, tl->cap, tl->n + kept - 1)) {
+        for (size_t i = 0; i < kept; i++)
+            free(parts[i].lines);
+        free(parts);
+        return 0;
+    }
+    b = &tl->v[k];
+    free(b->lines);
+    memmove(&tl->v[k + kept], &tl->v[k + 1], (tl->n - k - 1) * sizeof(*tl->v));
+    memcpy(&tl->v[k], parts, kept * sizeof(*parts));
+    tl->n += kept - 1;
+    free(parts);
+    return 1;
+}
+
+/* Whether block c stands on one side of the gutter at x, over the columns of the blocks
+ * cut there (span). */
+static int beside_gutter(const tess_block *c, int x, nocr_box span, int body)
+{
+    int x1 = c->box.x + c->box.w;
+    return c->box.x >= span.x - body && x1 <= span.x + span.w + body &&
+           (x1 <= x + body / 2 || c->box.x >= x - body / 2);
+}
+
+/* Tesseract reads the blocks of a column partition in order, a column after the other; cut
+ * at a gutter, the rows of two columns it had joined would be read a row of both after
+ * the other. From each block cut at a gutter, the blocks that follow it in tl and stand on
+ * one side of that gutter (beside_gutter; a block over both ends the run, blocks beside
+ * the columns keep their places) are read left side first, each side in tl's order. */
+static void runs_in_columns(tess_layout *tl, int body)
+{
+    tess_block *tmp = malloc((tl->n + 1) * sizeof(*tmp));
+    size_t *slot = malloc((tl->n + 1) * sizeof(*slot));
+    for (size_t i = 0; tmp && slot && i < tl->n; i++) {
+        if (tl->v[i].side == 0)
+            continue;
+        int x = tl->v[i].cut;
+        nocr_box span = tl->v[i].box;
+        size_t m = 0;
+        for (size_t e = i; e < tl->n; e++) {
+            const tess_block *c = &tl->v[e];
+            if (c->side != 0 && abs(c->cut - x) <= body)
+                span = nocr_box_union(span, c->box);
+            if (beside_gutter(c, x, span, body))
+                slot[m++] = e;
+            else if (c->box.x < x && c->box.x + c->box.w > x)
+                break; /* across the gutter: the run ends */
+        }
+        size_t t = 0;
+        for (int side = 0; side < 2; side++)
+            for (size_t j = 0; j < m; j++) {
+                const tess_block *c = &tl->v[slot[j]];
+                if ((c->box.x + c->box.w / 2 >= x) == side)
+                    tmp[t++] = *c;
+            }
+        for (size_t j = 0; j < m; j++)
+            tl->v[slot[j]] = tmp[j];
+    }
+    free(tmp);
+    free(slot);
+}
+
+/* Every text block of tl across a gutter cut at it (block_at_gutter), and the runs of
+ * columns read a column after the other (runs_in_columns). */
+static void blocks_at_gutters(tess_layout *tl, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    int body = nocr_image_work_body_size(img), cuts = 0;
+    body_blocks bb = body_blocks_measure(tl);
+    int line_max = (int)(TOP_LINE_H * bb.line_h);
+    if (!pixb || body <= 0 || line_max <= 0)
+        return;
+    for (size_t k = 0; k < tl->n; k++)
+        if (cuts < SPLIT_MAX && block_at_gutter(tl, k, pixb, body, line_max)) {
+            cuts++;
+            k--; /* the first of its parts may cross another gutter */
+        }
+    if (cuts > 0)
+        runs_in_columns(tl, body);
 }
 
 /* The text image's layout (clean_gray) is tried when the gray's text blocks hold less
@@ -1044,6 +1376,7 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     tops_to_columns(&tl, img);
     if (nocr_image_work_binary(img))
         folio_apart(&tl, pixGetHeight(nocr_image_work_binary(img)));
+    blocks_at_gutters(&tl, img);
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl, &ink)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
