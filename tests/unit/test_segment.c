@@ -479,6 +479,37 @@ static void test_deck_on_headline_line(void)
     nocr_page_free(page);
 }
 
+/* The same type level with a headline but before it, a gutter's width away: a section
+ * heading at the head of the column, left of the next article's headline, is no deck of
+ * that headline (a deck follows its headline; tuning seed 20261230204: the heading took the
+ * column it heads to the article on its right). */
+static void test_heading_before_headline(void)
+{
+    const int chars = 10, w = chars * ADV - (ADV - CH);
+    PIX *pix = pixCreate(60 + 3 * w + 2 * GUTTER, 800, 8);
+    pixSetAll(pix);
+    for (int c = 0; c < 3; c++)
+        draw_column(pix, 30 + c * (w + GUTTER), 200, chars, 10);
+    for (int c = 0; c < 6; c++)
+        draw_char(pix, 40 + c * 42, 90, 38);
+    int head_x = 40 + 6 * 42 + 50;
+    for (int c = 0; c < 4; c++)
+        draw_char(pix, head_x + c * 90, 60, 80);
+    nocr_page *page = segment_drawn(pix);
+    int subheads = 0, headings = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        nocr_box b = nocr_region_box(r);
+        if (b.x + b.w > head_x - 5 || b.y > 150)
+            continue;
+        subheads += nocr_region_role(r) == NOCR_ROLE_SUBHEADLINE;
+        headings += nocr_region_role(r) == NOCR_ROLE_SECTION_HEADING;
+    }
+    CHECK_INT(subheads, 0);
+    CHECK_INT(headings, 1);
+    nocr_page_free(page);
+}
+
 /* A byline of body type centred over an article of two columns, straddling their gutter a
  * few pixels above their first lines: the two columns stay apart, and the byline is the one
  * line across the gutter (fresh seed 20261222051 read the columns as one, line by line
@@ -598,6 +629,7 @@ int main(void)
     test_sliver_in_gutter();
     test_caption_beside_column();
     test_deck_on_headline_line();
+    test_heading_before_headline();
     test_byline_over_gutter();
     test_dashes_over_columns();
     test_blank();

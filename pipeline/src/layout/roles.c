@@ -287,17 +287,20 @@ static int region_is_caption(const seg_region *r, const seg_regions *rs, const s
 }
 
 /* Is r a deck set on its headline's line: level with a headline (more than half of r's
- * height inside the headline's rows) and as close beside it as a piece of its own row may
+ * height inside the headline's rows) and after it, as close as a piece of its own row may
  * be? Such a deck is read right after the headline, not as a section heading in a column
- * (fresh seed 20261201993: "手把手教老人操作 上自习区新增座位300个"). */
+ * (fresh seed 20261201993: "手把手教老人操作 上自习区新增座位300个"). A deck follows its
+ * headline: a section heading at the head of a column, left of the next article's
+ * headline across the gutter, level with it, is no deck of it (tuning seed 20261230204:
+ * the column went to that article with it). */
 static int deck_on_headline_row(const seg_region *r, const seg_regions *rs)
 {
     for (size_t j = 0; j < rs->n; j++) {
         const seg_region *h = &rs->v[j];
         if (h != r && h->role == NOCR_ROLE_HEADLINE &&
             2 * seg_overlap(h->box.y0, h->box.y1, r->box.y0, r->box.y1) > seg_box_h(&r->box) &&
-            seg_hgap(&h->box, &r->box) >= 0 &&
-            100 * seg_hgap(&h->box, &r->box) < HEADLINE_GAP_PCT * h->line_h)
+            r->box.x0 >= h->box.x1 &&
+            100 * (r->box.x0 - h->box.x1) < HEADLINE_GAP_PCT * h->line_h)
             return 1;
     }
     return 0;
