@@ -291,8 +291,9 @@ static int region_is_caption(const seg_region *r, const seg_regions *rs, const s
  * be? Such a deck is read right after the headline, not as a section heading in a column
  * (fresh seed 20261201993: "手把手教老人操作 上自习区新增座位300个"). A deck follows its
  * headline: a section heading at the head of a column, left of the next article's
- * headline across the gutter, level with it, is no deck of it (tuning seed 20261230204:
- * the column went to that article with it). */
+ * headline across the gutter, level with it, is no deck of it (tuning seeds 20261230204
+ * and 246 read it as that article's subheadline, and on 246 the column under it went to
+ * that article with it). */
 static int deck_on_headline_row(const seg_region *r, const seg_regions *rs)
 {
     for (size_t j = 0; j < rs->n; j++) {
