@@ -999,11 +999,11 @@ static void tops_to_columns(tess_layout *tl, const nocr_image *img)
  * (column_edges). Each line across it is cut in two where the text image is white there
  * for SPLIT_WHITE body heights, every line on one side goes to that side, and a line across
  * it that is not white there (a headline over both columns) ends the run of columns above
- * it and is a block of its own. Pieces are trimmed to their ink; only a piece with none is
- * dropped, so no text is lost. The blocks of a run are then read left column first
- * (runs_in_columns). Latin tuning pages (22 of mixed seeds 20261228200-259 to
- * 20261230200-259, 30 of Latin 20261231200-229): 20261230227 0.52 -> 0.19, 20261230248
- * 0.093 -> 0.104, the other 50 unchanged. */
+ * it and is a block of its own. Pieces are trimmed to their ink in the text image; only a
+ * piece with none there is dropped (ink the regions miss is read by fill_uncovered). The
+ * blocks of a run are then read left column first (runs_in_columns). Latin tuning pages
+ * (22 of mixed seeds 20261228200-259 to 20261230200-259, 30 of Latin 20261231200-229):
+ * 20261230227 0.52 -> 0.20, 20261230248 0.093 -> 0.104, the other 50 unchanged. */
 #define SPLIT_WHITE  0.8
 #define SPLIT_TALL   1.5
 #define SPLIT_COLUMN 5
@@ -1013,6 +1013,8 @@ static void tops_to_columns(tess_layout *tl, const nocr_image *img)
  * growing its box. */
 static int piece_add(tess_block *blk, PIX *pixb, nocr_box l)
 {
+    if (l.w <= 0 || l.h <= 0) /* a cut at the line's end: the other piece holds it all */
+        return NOCR_OK;
     BOX *in = boxCreate(l.x, l.y, l.w, l.h), *fg = NULL;
     int ink = in && pixClipBoxToForeground(pixb, in, NULL, &fg) == 0 && fg;
     nocr_box t = l;
@@ -1074,7 +1076,8 @@ static int cut_block(const tess_block *b, int x, PIX *pixb, int body, tess_block
 
 /* The middle of the white channel at the gutter x that every line of body type across it
  * leaves (at most line_max high: a headline over both columns has its own block), when at
- * least SPLIT_WHITE body heights wide; -1 when there is none. A gutter runs straight down
+ * least SPLIT_WHITE body heights wide; -1 when there is none, or no such line (two lines
+ * of headline type whose word spaces line up are no columns). A gutter runs straight down
  * the columns; the word spaces of justified lines in a narrow column, as wide as a body
  * and in line over three lines (a river), wander. */
 static int common_channel(const tess_block *b, int x, PIX *pixb, int body, int line_max)
@@ -1088,10 +1091,12 @@ static int common_channel(const tess_block *b, int x, PIX *pixb, int body, int l
     if (!ink)
         return -1;
     const l_uint32 *data = pixGetData(pixb);
+    int seen = 0;
     for (size_t j = 0; j < b->nlines; j++) {
         nocr_box l = b->lines[j];
         if (l.h > line_max || l.x >= x - body / 2 || l.x + l.w <= x + body / 2)
             continue;
+        seen++;
         int y0 = l.y < 0 ? 0 : l.y, y1 = l.y + l.h > H ? H : l.y + l.h;
         for (int c = lo; c < hi; c++)
             for (int y = y0; y < y1 && !ink[c - lo]; y++)
@@ -1105,7 +1110,7 @@ static int common_channel(const tess_block *b, int x, PIX *pixb, int body, int l
         }
     }
     free(ink);
-    return best >= SPLIT_WHITE * body ? best_end - best / 2 : -1;
+    return seen > 0 && best >= SPLIT_WHITE * body ? best_end - best / 2 : -1;
 }
 
 /* The column edges at a gutter: where the ink of block k's lines across x (its gutter)
