@@ -447,18 +447,26 @@ static body_blocks body_blocks_measure(const tess_layout *tl)
     return bb;
 }
 
-/* The height of the ink of the text image (rules taken out) inside box b; 0 when none. */
-static int ink_height(PIX *pixb, nocr_box b)
+/* The box of the ink of the text image (rules taken out) inside box b, clipped to the
+ * image, into *out; 0 when there is none. */
+static int ink_box(PIX *pixb, nocr_box b, nocr_box *out)
 {
+    if (!pixb || b.w <= 0 || b.h <= 0)
+        return 0;
     BOX *box = boxCreate(b.x, b.y, b.w, b.h), *fg = NULL;
-    PIX *clip = box && pixb ? pixClipRectangle(pixb, box, NULL) : NULL;
-    int h = 0;
-    if (clip && pixClipToForeground(clip, NULL, &fg) == 0 && fg)
-        h = fg->h;
+    int ink = box && pixClipBoxToForeground(pixb, box, NULL, &fg) == 0 && fg;
+    if (ink)
+        boxGetGeometry(fg, &out->x, &out->y, &out->w, &out->h);
     boxDestroy(&fg);
     boxDestroy(&box);
-    pixDestroy(&clip);
-    return h;
+    return ink && out->w > 0 && out->h > 0;
+}
+
+/* The height of the ink of the text image inside box b; 0 when none. */
+static int ink_height(PIX *pixb, nocr_box b)
+{
+    nocr_box t;
+    return ink_box(pixb, b, &t) ? t.h : 0;
 }
 
 /* Whether box b, of lines line_h high, stands under box a, within `lines` of its line
@@ -1013,19 +1021,8 @@ static void tops_to_columns(tess_layout *tl, const nocr_image *img)
  * growing its box. */
 static int piece_add(tess_block *blk, PIX *pixb, nocr_box l)
 {
-    if (l.w <= 0 || l.h <= 0) /* a cut at the line's end: the other piece holds it all */
-        return NOCR_OK;
-    BOX *in = boxCreate(l.x, l.y, l.w, l.h), *fg = NULL;
-    int ink = in && pixClipBoxToForeground(pixb, in, NULL, &fg) == 0 && fg;
-    nocr_box t = l;
-    if (ink) {
-        l_int32 x, y, w, h;
-        boxGetGeometry(fg, &x, &y, &w, &h);
-        t = (nocr_box){x, y, w, h};
-    }
-    boxDestroy(&in);
-    boxDestroy(&fg);
-    if (!ink || t.w <= 0 || t.h <= 0)
+    nocr_box t; /* none when l is empty: a cut at the line's end, the other piece holds it */
+    if (!ink_box(pixb, l, &t))
         return NOCR_OK;
     if (NOCR_ARRAY_GROW(blk->lines, blk->cap, blk->nlines + 1))
         return NOCR_ENOMEM;
@@ -1134,22 +1131,14 @@ static int column_edges(const tess_layout *tl, size_t k, int x, PIX *pixb, int b
     if (!ends)
         return 0;
     for (size_t j = 0; j < b->nlines; j++) {
-        nocr_box l = b->lines[j], in;
+        nocr_box l = b->lines[j], left, right;
         if (l.x >= x || l.x + l.w <= x)
             continue;
-        BOX *bl = boxCreate(l.x, l.y, x - l.x, l.h), *br = boxCreate(x, l.y, l.x + l.w - x, l.h);
-        BOX *fl = NULL, *fr = NULL;
-        if (bl && br && pixClipBoxToForeground(pixb, bl, NULL, &fl) == 0 && fl &&
-            pixClipBoxToForeground(pixb, br, NULL, &fr) == 0 && fr) {
-            boxGetGeometry(fl, &in.x, NULL, &in.w, NULL);
-            ends[n] = in.x + in.w;
-            boxGetGeometry(fr, &in.x, NULL, NULL, NULL);
-            starts[n++] = in.x;
+        if (ink_box(pixb, (nocr_box){l.x, l.y, x - l.x, l.h}, &left) &&
+            ink_box(pixb, (nocr_box){x, l.y, l.x + l.w - x, l.h}, &right)) {
+            ends[n] = left.x + left.w;
+            starts[n++] = right.x;
         }
-        boxDestroy(&bl);
-        boxDestroy(&br);
-        boxDestroy(&fl);
-        boxDestroy(&fr);
     }
     int ok = 0;
     if (n > 0) {
@@ -1371,17 +1360,21 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     if (cross >= CROSS_MARGIN) {
         if ((rc = tess_analyse(&to, eng, img, 0, 1, 0)))
             goto cleanup;
-        if (crossing_share(&to, img) > cross - CROSS_MARGIN) {
+        double cross_o = crossing_share(&to, img);
+        if (cross_o > cross - CROSS_MARGIN) {
             tess_layout_free(&to);
         } else {
             tess_layout_free(&tl);
             tl = to;
+            cross = cross_o;
         }
     }
     tops_to_columns(&tl, img);
     if (nocr_image_work_binary(img))
         folio_apart(&tl, pixGetHeight(nocr_image_work_binary(img)));
-    blocks_at_gutters(&tl, img);
+    /* no line across a gutter (cutting lines and moving them adds none): nothing to cut */
+    if (cross > 0.0)
+        blocks_at_gutters(&tl, img);
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl, &ink)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
