@@ -685,6 +685,26 @@ static void test_body_size(void)
     pixDestroy(&pixh);
 }
 
+/* Three articles of one column each, its vertical headline beside it: the headlines stand
+ * close enough to be a stack of three lines on the page turned, while each body column
+ * stands alone between two headlines. The body is the columns' size, which no stack
+ * holds: read from the stacks alone it was the headlines' (vertical tuning seed
+ * 20270101342: 1.6 em, the page reduced, a headline and its column read as one heading). */
+static void test_body_size_lone_columns(void)
+{
+    PIX *pix = pixCreate(760, 1200, 8);
+    pixSetAll(pix);
+    for (int a = 0, right = 700; a < 3; a++, right -= 170) {
+        for (int c = 0; c < 8; c++)
+            draw_glyph(pix, right - 60, 100 + c * 64, 60);
+        for (int c = 0; c < 30; c++)
+            draw_glyph(pix, right - 130, 100 + c * ADV, CH);
+    }
+    double body = body_measured(pix);
+    CHECK(body >= 27 && body <= 33);
+    pixDestroy(&pix);
+}
+
 /* A rectangle's outline, `t` pixels thick, in gray `v`. */
 static void draw_frame(PIX *pix, int x, int y, int w, int h, int t, int v)
 {
@@ -782,6 +802,7 @@ int main(void)
     test_rule_above_columns();
     test_headline_rows_over_columns();
     test_body_size();
+    test_body_size_lone_columns();
     test_body_size_light_ming();
     int skipped = test_override();
     int rc = CHECK_DONE();
