@@ -659,6 +659,30 @@ static void test_caption_rows_in_columns(void)
     nocr_page_free(page);
 }
 
+/* A photo at the foot of an article's first columns, its caption under it, in the box of
+ * the article's body region (the columns left of the photo run the whole tier down), and
+ * a lower tier's article starting under the caption, past the tier's rule: the caption is
+ * the article's whose columns stand beside it, read after that body, not the next tier's
+ * (vertical tuning seed 20270101347: read after the lower article, tau 0.89). */
+static void test_caption_in_body_box(void)
+{
+    static const nocr_box cols[] = {
+        {1750, 200, BODY, 400}, {1700, 200, BODY, 400}, {1650, 200, BODY, 800}};
+    static const char *const texts[] = {"甲文一", "甲文二", "甲文三。"};
+    static const char *const low[] = {">乙文一", "乙文二。<"};
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    with_lines(region(page, NOCR_ROLE_BODY, NOCR_DIR_VERTICAL, 1650, 200, 140, 800), cols, texts,
+               3);
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1695, 620, 95, 300);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1695, 930, 95, 40, "甲圖。");
+    region(page, NOCR_ROLE_SEPARATOR, NOCR_DIR_HORIZONTAL, 100, 1005, 1800, 4);
+    vheadline(page, 1880, 1030, 300, "乙題");
+    vcolumns(page, 1790, 1030, 300, low, 2, 0);
+    check_txt(page, "甲題\n甲文一甲文二甲文三。\n甲圖。\n\n乙題\n乙文一乙文二。\n");
+    nocr_page_free(page);
+}
+
 /* A vertical headline the layout joined to the caption of a narrow photo beside it, set in
  * rows (the headline's box reaching over the first column it heads): the columns left of
  * the headline's own column are its article's, not the article above the rule over the
@@ -1004,6 +1028,7 @@ int main(void)
     test_caption_at_tier_foot();
     test_column_under_photo();
     test_caption_rows_in_columns();
+    test_caption_in_body_box();
     test_headline_with_caption_beside();
     test_sliver_at_edge();
     test_fragment_no_tier();

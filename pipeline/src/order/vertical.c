@@ -428,6 +428,8 @@ static int caption_article(const rec_work *w, const nocr_page *page, const rec_t
         if (!is_vbody(o) || !in_article(&w->items[i]))
             continue;
         int dy = rec_y0(o) >= y1 ? rec_y0(o) - y1 : y0 - rec_y1(o);
+        if (dy < 0 && rec_overlap(rec_y0(o), rec_y1(o), y0, y1) > 0)
+            dy = 0; /* its box holds the two: its columns run on beside them */
         int dx = rec_x0(o) - x1;
         if (REC_TOUCH_DIV * rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > body &&
             dy >= -body / REC_TOUCH_DIV && dy < CAPTION_REACH * body && dy < in_gap) {
