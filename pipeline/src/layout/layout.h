@@ -12,6 +12,7 @@
  *   regions.c   seg_block_regions         step 4: a block's lines cut into regions
  *   roles.c     seg_headlines             large text: headline and subheadline regions
  *               seg_roles                 caption, section heading, subheadline, folio
+ *               seg_lone_decks            a subheadline without its headline is one
  *   segment.c   nocr_segment              the stage: image in, page model out
  *
  * The steps work in the working image's pixels (deskewed and scaled by preprocessing) and
@@ -195,5 +196,7 @@ int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_p
 /* Roles from geometry for the regions found; a region set to NOCR_ROLE_UNKNOWN is
  * dropped (merged into another). */
 void seg_roles(seg_regions *rs, const seg_page *sp);
+/* Subheadlines that go with no headline (of those not dropped) become headlines. */
+void seg_lone_decks(seg_regions *rs, int body);
 
 #endif /* NEWSOCR_LAYOUT_H */

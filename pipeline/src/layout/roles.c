@@ -406,15 +406,20 @@ static int with_headline(const seg_region *r, const seg_regions *rs, int body)
     return 0;
 }
 
+/* Large text under NOCR_HEADLINE_EMS is a subheadline only where it goes with a headline:
+ * on its own it is a small headline (a one-column headline is set at 1.5 body heights as
+ * often as a deck is; 1.46 to 1.6 on seeds 1300-1339, against decks of 1.48 to 1.55 under
+ * their headlines). */
+void seg_lone_decks(seg_regions *rs, int body)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (rs->v[i].role == NOCR_ROLE_SUBHEADLINE && !with_headline(&rs->v[i], rs, body))
+            rs->v[i].role = NOCR_ROLE_HEADLINE;
+}
+
 void seg_roles(seg_regions *rs, const seg_page *sp)
 {
-    /* Large text under NOCR_HEADLINE_EMS is a subheadline only where it goes with a headline:
-     * on its own it is a small headline (a one-column headline is set at 1.5 body heights
-     * as often as a deck is; 1.46 to 1.6 on seeds 1300-1339, against decks of 1.48 to
-     * 1.55 under their headlines). */
-    for (size_t i = 0; i < rs->n; i++)
-        if (rs->v[i].role == NOCR_ROLE_SUBHEADLINE && !with_headline(&rs->v[i], rs, sp->body))
-            rs->v[i].role = NOCR_ROLE_HEADLINE;
+    seg_lone_decks(rs, sp->body);
     int body_h = body_line_h(rs);
     for (size_t i = 0; i < rs->n; i++)
         if (rs->v[i].role == NOCR_ROLE_BODY)

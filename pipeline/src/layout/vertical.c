@@ -1208,6 +1208,12 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
         else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
     }
+    /* A deck's headline may have been a vertical one's characters, dropped just now: a
+     * horizontal headline in deck type over a lower tier's columns, beside the vertical
+     * headline of the article at its left, went with that one and was read as the deck of
+     * the article above it across the tier's rule (vertical tuning seed 20270101335). */
+    if (!rc && out->n > 0)
+        seg_lone_decks(hregions, sp->body);
     /* headlines of neighbouring articles joined on their row are cut apart (pieces are
      * appended: only the regions there were are looked at) */
     for (size_t h = 0, nh = hregions->n; !rc && mode == NOCR_DIRECTION_AUTO && h < nh; h++) {
