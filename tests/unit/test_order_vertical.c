@@ -683,6 +683,27 @@ static void test_caption_in_body_box(void)
     nocr_page_free(page);
 }
 
+/* A narrow photo under an article's vertical headline, at the top of its one column, its
+ * two-line caption set across under it: dropped by the layout, found again by the
+ * coverage check as body, the caption is read after the article's body, not between its
+ * headline and its column as a horizontal article (vertical tuning seed 20270101401). */
+static void test_recovered_caption(void)
+{
+    static const char *const col[] = {">甲文一，甲文二。"};
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 200, 400, "甲題");
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1790, 620, 100, 280);
+    nocr_region *found = region(page, NOCR_ROLE_BODY, NOCR_DIR_HORIZONTAL, 1800, 910, 80, 60);
+    static const nocr_box rows[] = {{1800, 910, 80, 28}, {1800, 942, 80, 28}};
+    static const char *const texts[] = {"甲圖", "說明"};
+    with_lines(found, rows, texts, 2);
+    nocr_region_set_origin(found, NOCR_ORIGIN_COVERAGE);
+    vcolumns(page, 1880, 1000, 360, col, 1, 0);
+    check_txt(page, "甲題\n甲文一，甲文二。\n甲圖說明\n");
+    CHECK_INT(nocr_region_role(found), NOCR_ROLE_CAPTION);
+    nocr_page_free(page);
+}
+
 /* A vertical headline the layout joined to the caption of a narrow photo beside it, set in
  * rows (the headline's box reaching over the first column it heads): the columns left of
  * the headline's own column are its article's, not the article above the rule over the
@@ -1029,6 +1050,7 @@ int main(void)
     test_column_under_photo();
     test_caption_rows_in_columns();
     test_caption_in_body_box();
+    test_recovered_caption();
     test_headline_with_caption_beside();
     test_sliver_at_edge();
     test_fragment_no_tier();

@@ -408,6 +408,27 @@ static const nocr_region *caption_photo(const nocr_page *page, const nocr_region
     return best;
 }
 
+/* Text the layout missed and the coverage check found afterwards, set across in at most
+ * RECOVERED_CAPTION_LINES lines under or over a photo (caption_photo) of a vertical page,
+ * is the photo's caption, not body: the two-line caption of a narrow photo at the top of a
+ * column, dropped by the layout and read back as body, was read as a horizontal article
+ * between its article's headline and columns (vertical tuning seed 20270101401, tau
+ * 0.90). Only the coverage check's: a page Tesseract's layout segmented has its own
+ * captions. */
+#define RECOVERED_CAPTION_LINES 3
+
+static void recovered_captions(nocr_page *page, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_origin(r) == NOCR_ORIGIN_COVERAGE &&
+            nocr_region_role(r) == NOCR_ROLE_BODY &&
+            nocr_region_direction(r) != NOCR_DIR_VERTICAL &&
+            nocr_region_line_count(r) <= RECOVERED_CAPTION_LINES && caption_photo(page, r, body))
+            nocr_region_set_role(r, NOCR_ROLE_CAPTION);
+    }
+}
+
 /* The article of the vertical body text that caption r and its photo stand in: the
  * nearest over or under the two in their columns, else the nearest at their right in their
  * tier, which may end above them (a photo at the foot of a tier under which the text ends
@@ -427,12 +448,13 @@ static int caption_article(const rec_work *w, const nocr_page *page, const rec_t
         const nocr_region *o = w->items[i].r;
         if (!is_vbody(o) || !in_article(&w->items[i]))
             continue;
-        int dy = rec_y0(o) >= y1 ? rec_y0(o) - y1 : y0 - rec_y1(o);
-        if (dy < 0 && rec_overlap(rec_y0(o), rec_y1(o), y0, y1) > 0)
-            dy = 0; /* its box holds the two: its columns run on beside them */
+        /* a body whose rows reach over the two's stands beside them in its own columns
+         * (its box crosses theirs): the deeper, the nearer */
+        int oy = rec_overlap(rec_y0(o), rec_y1(o), y0, y1);
+        int dy = oy > 0 ? -oy : rec_y0(o) >= y1 ? rec_y0(o) - y1 : y0 - rec_y1(o);
         int dx = rec_x0(o) - x1;
         if (REC_TOUCH_DIV * rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > body &&
-            dy >= -body / REC_TOUCH_DIV && dy < CAPTION_REACH * body && dy < in_gap) {
+            dy < CAPTION_REACH * body && dy < in_gap) {
             in = w->items[i].article;
             in_gap = dy;
         } else if (rec_y0(o) < y1 && rec_tier_key(t, y0) - rec_tier_key(t, rec_y1(o) - 1) <= 1 &&
@@ -705,6 +727,7 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
     }
     if ((error = rec_upright_begin(&saved, page)) < 0)
         goto cleanup;
+    recovered_captions(page, body);
     rec_headlines_find(w, page);
     articles_of_heads(w, body);
     items_collect(w, page);
