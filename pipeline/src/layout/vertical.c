@@ -1178,8 +1178,10 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
      * vertical headlines); one decided vertical that no vertical region covers stays (its
      * text is read, if in the wrong direction). Only a vertical region whose columns it
      * touches counts (touches_columns). */
+    int heads_dropped = 0;
     for (size_t h = 0; !rc && h < hregions->n; h++) {
         seg_region *r = &hregions->v[h];
+        nocr_role was = r->role;
         /* a caption kept in rows was hidden from the turned pass: a vertical region over
          * it holds none of its ink, only the box of the columns around the photo (held-out
          * seed 20261209111: the box of the columns beside and under a photo cut a caption
@@ -1207,12 +1209,15 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
             r->role = NOCR_ROLE_CAPTION;
         else if (covered > 0 && trim_beside_vertical(r, lines, out, hregions, pixb, sp->body))
             rc = NOCR_ENOMEM;
+        heads_dropped |= was == NOCR_ROLE_HEADLINE && r->role == NOCR_ROLE_UNKNOWN;
     }
     /* A deck's headline may have been a vertical one's characters, dropped just now: a
      * horizontal headline in deck type over a lower tier's columns, beside the vertical
      * headline of the article at its left, went with that one and was read as the deck of
-     * the article above it across the tier's rule (vertical tuning seed 20270101335). */
-    if (!rc && out->n > 0)
+     * the article above it across the tier's rule (vertical tuning seed 20270101335). A
+     * deck set across beside its own vertical headline would become a headline too; the
+     * vertical pages seen so far set none. */
+    if (!rc && heads_dropped && mode == NOCR_DIRECTION_AUTO)
         seg_lone_decks(hregions, sp->body);
     /* headlines of neighbouring articles joined on their row are cut apart (pieces are
      * appended: only the regions there were are looked at) */

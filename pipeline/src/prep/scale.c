@@ -91,13 +91,13 @@ static int made_of_characters(PIX *pixb, BOX *box, int w, int h)
  * has a sibling (a page of single lines), all of them count, as before. */
 #define SIBLING_H   0.25
 #define SIBLING_GAP 2
-/* A line blob at least LONE_LINE heights long counts without a sibling: twenty characters
- * and more in a row are text, where a photo's strip is a few of its heights long. Articles
- * of one column each, a vertical headline beside each, stack their headlines (close to
- * each other on the page turned) but not their columns: on vertical tuning seed
- * 20270101342 (240 dpi) both readings rested on the headlines alone, the body read 1.6 em,
- * the page was reduced by a quarter, and each headline and its column were read as one
- * heading (tau 0.81, CER 0.14; 0.05 with the columns counted). */
+/* A line blob at least LONE_LINE heights long counts without a sibling: twenty CJK
+ * characters in a row (forty Latin ones) are text, where a photo's strip is a few of its
+ * heights long. Articles of one column each, a vertical headline beside each, stack their
+ * headlines (close to each other on the page turned) but not their columns: on vertical
+ * tuning seed 20270101342 (240 dpi) both readings rested on the headlines alone, the body
+ * read 1.6 em, the page was reduced by a quarter, and each headline and its column were
+ * read as one heading (tau 0.81, CER 0.14; 0.05 with the columns counted). */
 #define LONE_LINE 20
 
 typedef struct line_blob {
