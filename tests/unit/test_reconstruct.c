@@ -517,6 +517,19 @@ static void test_photo_mid_column(void)
     check_txt(page, "标题\n照片上面一句话没说完就到了下面。\n新段落。\n图为照片。\n");
 }
 
+/* A body region a few pixels high overlapping a photo's foot, as in a fuzzed page: the
+ * text over the photo that the column goes on from was the region itself, and rec_owner
+ * followed it up without end (a stack overflow). The text goes with the headline above. */
+static void test_body_overlapping_photo(void)
+{
+    nocr_page *page = page_real(1000, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 800, COL_W, "标题");
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 995, COL_W, 10);
+    nocr_region *r = region(page, NOCR_ROLE_BODY, col_x(0), 1000, COL_W, 10);
+    line(r, col_x(0), 1000, COL_W, "正文。");
+    check_txt(page, "标题\n正文。\n");
+}
+
 /* A caption under a photo in the middle of an article's last column, the next article's
  * headline beside it in the next column: the caption stands with its photo, whose top is
  * far above that headline, and stays with its article (fresh seed 20261204008). */
@@ -1690,6 +1703,7 @@ int main(void)
     test_orphan_column();
     test_beside_partial_headline();
     test_photo_mid_column();
+    test_body_overlapping_photo();
     test_photo_over_headline();
     test_caption_with_its_photo();
     test_advert_last();

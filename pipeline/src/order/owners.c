@@ -326,7 +326,9 @@ static const nocr_region *column_above(const nocr_page *page, const nocr_region 
  * stands body text, no rule between. r is that text's: the photo only interrupts the
  * column (tuning seed 20261229248: the text under a photo across two columns, and the
  * caption of a photo under the first column of an article whose partial headline stands
- * beside it, went to the headlines nearest above in other columns). NULL when none. */
+ * beside it, went to the headlines nearest above in other columns). NULL when none. The
+ * text found starts higher than r: rec_owner follows it up, and must end (fuzzed pages
+ * with regions a few pixels high, overlapping, found r itself). */
 static const nocr_region *column_past_photo(const nocr_page *page, const nocr_region *r, int body)
 {
     nocr_role role = nocr_region_role(r);
@@ -345,7 +347,7 @@ static const nocr_region *column_past_photo(const nocr_page *page, const nocr_re
     if (!f)
         return NULL;
     const nocr_region *near = print_above(page, f, rec_x0(r), rec_x1(r), rec_y0(f), body);
-    if (!near || !in_column(nocr_region_role(near)) ||
+    if (!near || !in_column(nocr_region_role(near)) || rec_y0(near) >= rec_y0(r) ||
         rec_y0(f) - rec_y1(near) >= OVER_HEAD_GAP * body ||
         2 * rec_overlap(rec_x0(near), rec_x1(near), rec_x0(r), rec_x1(r)) <=
             nocr_region_box(r).w ||
