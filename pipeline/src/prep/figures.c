@@ -381,6 +381,122 @@ static int figure_confirmed(fig_page *pg, nocr_box fig)
     return rc;
 }
 
+/* A caption set close under (or over, or beside) its photo, blurred, joins the photo's
+ * candidate in the reduced mask, and its line was cleared with the photo (tuning seed
+ * 20270101418: the first of a caption's two lines, a fifth of a body size under the photo,
+ * was lost). So each edge of a figure is trimmed of lines of text, one at a time from the
+ * edge in: a run of inked rows (or columns) between blank ones, FIG_TRIM_CHAR_MIN to
+ * FIG_TRIM_LINE body sizes across, all of whose components are characters (at most
+ * FIG_TRIM_LINE long), FIG_TRIM_CHARS or more at least FIG_TRIM_CHAR_MIN across, spanning
+ * FIG_TRIM_SPAN body sizes along the line, and FIG_TRIM_GAP body sizes of blank rows
+ * inward of it. A row is blank under FIG_TRIM_BLANK of the box's width (a speck of
+ * noise). A photo's edge, halftone or solid, is no such line: it
+ * runs on without blank rows, or its rows of dots, blurred into strips, are a fifth of a
+ * body size high (tuning seed 20261230259: at 0.3 the foot of a photo was cut off as
+ * text, and its caption read with it as junk). */
+#define FIG_TRIM_LINE     1.5f
+#define FIG_TRIM_CHARS    3
+#define FIG_TRIM_CHAR_MIN 0.5f
+#define FIG_TRIM_SPAN     2.0f
+#define FIG_TRIM_BLANK    0.01f
+#define FIG_TRIM_GAP      0.1f
+
+/* Whether rows (vertical 0; columns: 1) [lo, hi) of the clip are a line of text as
+ * FIG_TRIM_* says, by the components of boxa that reach into them. */
+static int text_line_at(BOXA *boxa, int vertical, int lo, int hi, int body)
+{
+    if ((float)(hi - lo) > FIG_TRIM_LINE * (float)body ||
+        (float)(hi - lo) < FIG_TRIM_CHAR_MIN * (float)body)
+        return 0;
+    int chars = 0, span = 0;
+    for (int i = 0; i < boxaGetCount(boxa); i++) {
+        int bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        int a0 = vertical ? bx : by, a1 = a0 + (vertical ? bw : bh);
+        if (a1 <= lo || a0 >= hi)
+            continue;
+        if ((float)(bw > bh ? bw : bh) > FIG_TRIM_LINE * (float)body)
+            return 0;
+        if ((float)(a1 - a0) >= FIG_TRIM_CHAR_MIN * (float)body) {
+            chars++;
+            span += vertical ? bh : bw;
+        }
+    }
+    return chars >= FIG_TRIM_CHARS && (float)span >= FIG_TRIM_SPAN * (float)body;
+}
+
+/* The first index from i on, in direction step (1 or -1), where ink[] is under blank or
+ * [0, len) ends: past the run of inked rows from i. */
+static int run_end(const l_int32 *ink, int len, int i, int step, float blank)
+{
+    while (i >= 0 && i < len && (float)ink[i] >= blank)
+        i += step;
+    return i;
+}
+
+/* Trims fig (working pixels) of lines of text at its four edges (FIG_TRIM_*). Each side
+ * is looked at in a clip of the box's span across it and one body size more along it, so
+ * that a line the box cuts through is seen whole. Returns 0, or -1 on failure. */
+static int trim_text_edges(fig_page *pg, nocr_box *fig)
+{
+    int body = pg->body, pw = pixGetWidth(pg->pixt), ph = pixGetHeight(pg->pixt);
+    nocr_box keep = *fig;
+    for (int side = 0; side < 4; side++) {
+        int vertical = side >= 2, from_end = side & 1, step = from_end ? -1 : 1;
+        int k0 = vertical ? keep.x : keep.y, k1 = k0 + (vertical ? keep.w : keep.h);
+        int p0 = k0 - body > 0 ? k0 - body : 0, p1 = k1 + body;
+        p1 = p1 < (vertical ? pw : ph) ? p1 : (vertical ? pw : ph);
+        BOX *box = vertical ? boxCreate(p0, keep.y, p1 - p0, keep.h)
+                            : boxCreate(keep.x, p0, keep.w, p1 - p0);
+        PIX *pixc = box ? pixClipRectangle(pg->pixt, box, NULL) : NULL;
+        boxDestroy(&box);
+        NUMA *prof = !pixc      ? NULL
+                     : vertical ? pixCountPixelsByColumn(pixc)
+                                : pixCountPixelsByRow(pixc, pg->tab8);
+        BOXA *boxa = prof ? pixConnCompBB(pixc, 8) : NULL;
+        pixDestroy(&pixc);
+        l_int32 *ink = boxa ? numaGetIArray(prof) : NULL;
+        numaDestroy(&prof);
+        if (!ink) {
+            boxaDestroy(&boxa);
+            return -1;
+        }
+        int len = p1 - p0, cut = from_end ? k1 - p0 : k0 - p0; /* the box's edge */
+        float blank = FIG_TRIM_BLANK * (float)(vertical ? keep.h : keep.w);
+        for (;;) {
+            /* the outer and inner ends of the run nearest the edge, inward of it */
+            int outer = from_end ? cut - 1 : cut, i = outer;
+            while (i >= 0 && i < len && (float)ink[i] < blank)
+                i += step;
+            if (i == outer) /* the edge cuts through it: out to where it ends */
+                outer = run_end(ink, len, outer, -step, blank) + step;
+            else
+                outer = i;
+            int inner = run_end(ink, len, i, step, blank), gap = inner;
+            while (gap >= 0 && gap < len && (float)ink[gap] < blank)
+                gap += step;
+            if (inner < 0 || inner >= len || (float)abs(gap - inner) < FIG_TRIM_GAP * (float)body)
+                break; /* no blank row before the clip's end, or too few: the photo */
+            int lo = from_end ? inner + 1 : outer, hi = from_end ? outer + 1 : inner;
+            /* the photo keeps at least a body size */
+            int left = from_end ? lo - (k0 - p0) : (k1 - p0) - hi;
+            if (left < body || !text_line_at(boxa, vertical, lo, hi, body))
+                break;
+            cut = from_end ? lo : hi;
+        }
+        free(ink);
+        boxaDestroy(&boxa);
+        if (from_end)
+            *(vertical ? &keep.w : &keep.h) = cut + p0 - k0;
+        else {
+            *(vertical ? &keep.x : &keep.y) = cut + p0;
+            *(vertical ? &keep.w : &keep.h) = k1 - (cut + p0);
+        }
+    }
+    *fig = keep;
+    return 0;
+}
+
 /*
  * nocr_prep_figures: the working gray is reduced by area mapping until body text is
  * FIG_EM_PX high and smoothed 3x3 (pixBlockconv), which turns a halftone screen (period
@@ -456,6 +572,8 @@ int nocr_prep_figures(nocr_box **out, size_t *out_n, PIX *pixg, PIX *pixb, int b
         nocr_box fig = {(int)(x / f), (int)(y / f), (int)((x + w) / f + 0.5f) - (int)(x / f),
                         (int)((y + h) / f + 0.5f) - (int)(y / f)};
         int ok = figure_confirmed(&pg, fig);
+        if (ok > 0 && pg.pixt && trim_text_edges(&pg, &fig))
+            ok = -1;
         if (ok < 0) {
             rc = -1;
             break;
