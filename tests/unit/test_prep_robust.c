@@ -263,6 +263,16 @@ static void check_blank_margin(void)
     nocr_image_free(img);
 }
 
+/* Checks that img has one figure, and gives its box: 1, or 0 when it has none. */
+static int one_figure(nocr_box *f, const nocr_image *img)
+{
+    CHECK_INT(nocr_image_figure_count(img), 1);
+    if (nocr_image_figure_count(img) < 1)
+        return 0;
+    *f = nocr_image_figure(img, 0);
+    return 1;
+}
+
 /* A noise photo (blotches of random gray) or a halftone (dots on a 6 px grid sized by a
  * smooth tone) in the middle column, text beside it. */
 static void draw_photo(PIX *pix, nocr_box p, int halftone)
@@ -305,9 +315,8 @@ static void check_photo(int halftone, int fold, int w, int h)
     pixDestroy(&pix);
     if (!img)
         return;
-    CHECK_INT(nocr_image_figure_count(img), 1);
-    if (nocr_image_figure_count(img) >= 1) {
-        nocr_box f = nocr_image_figure(img, 0);
+    nocr_box f;
+    if (one_figure(&f, img)) {
         double inter = overlap(f, photo);
         double uni = (double)f.w * f.h + (double)photo.w * photo.h - inter;
         CHECK(inter / uni >= 0.8);
@@ -361,9 +370,8 @@ static void check_caption_close(void)
     pixDestroy(&pix);
     if (!img)
         return;
-    CHECK_INT(nocr_image_figure_count(img), 1);
-    if (nocr_image_figure_count(img) >= 1) {
-        nocr_box f = nocr_image_figure(img, 0);
+    nocr_box f;
+    if (one_figure(&f, img)) {
         CHECK(overlap(f, photo) / ((double)photo.w * photo.h) >= 0.9);
         CHECK(overlap(f, under) == 0.0);
         CHECK(overlap(f, over) == 0.0);
