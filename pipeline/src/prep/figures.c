@@ -390,10 +390,12 @@ static int figure_confirmed(fig_page *pg, nocr_box fig)
  * FIG_TRIM_LINE long), FIG_TRIM_CHARS or more at least FIG_TRIM_CHAR_MIN across, spanning
  * FIG_TRIM_SPAN body sizes along the line, and FIG_TRIM_GAP body sizes of blank rows
  * inward of it. A row is blank under FIG_TRIM_BLANK of the box's width (a speck of
- * noise). A photo's edge, halftone or solid, is no such line: it
- * runs on without blank rows, or its rows of dots, blurred into strips, are a fifth of a
- * body size high (tuning seed 20261230259: at 0.3 the foot of a photo was cut off as
- * text, and its caption read with it as junk). */
+ * noise). A photo's edge, halftone or solid, is no such line: it runs on without blank
+ * rows, or its rows of dots, blurred into strips, are a fifth of a body size high (tuning
+ * seed 20261230259: with FIG_TRIM_CHAR_MIN at 0.3, the foot of a photo was cut off as
+ * text, and its caption was read with it as junk). What is left is not confirmed again:
+ * without the caption's line, the rows of a photo's ovals measured as text, and the photo
+ * was lost (seed 418). */
 #define FIG_TRIM_LINE     1.5f
 #define FIG_TRIM_CHARS    3
 #define FIG_TRIM_CHAR_MIN 0.5f
@@ -468,10 +470,14 @@ static int trim_text_edges(fig_page *pg, nocr_box *fig)
             int outer = from_end ? cut - 1 : cut, i = outer;
             while (i >= 0 && i < len && (float)ink[i] < blank)
                 i += step;
-            if (i == outer) /* the edge cuts through it: out to where it ends */
-                outer = run_end(ink, len, outer, -step, blank) + step;
-            else
+            if (i == outer) { /* the edge cuts through it: out to where it ends */
+                int end = run_end(ink, len, outer, -step, blank);
+                if (end < 0 || end >= len)
+                    break; /* past the clip: not seen whole */
+                outer = end + step;
+            } else {
                 outer = i;
+            }
             int inner = run_end(ink, len, i, step, blank), gap = inner;
             while (gap >= 0 && gap < len && (float)ink[gap] < blank)
                 gap += step;
@@ -484,7 +490,7 @@ static int trim_text_edges(fig_page *pg, nocr_box *fig)
                 break;
             cut = from_end ? lo : hi;
         }
-        free(ink);
+        lept_free(ink);
         boxaDestroy(&boxa);
         if (from_end)
             *(vertical ? &keep.w : &keep.h) = cut + p0 - k0;
