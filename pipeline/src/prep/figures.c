@@ -427,11 +427,12 @@ static int text_line_at(BOXA *boxa, int vertical, int lo, int hi, int body)
     return chars >= FIG_TRIM_CHARS && (float)span >= FIG_TRIM_SPAN * (float)body;
 }
 
-/* The first index from i on, in direction step (1 or -1), where ink[] is under blank or
- * [0, len) ends: past the run of inked rows from i. */
-static int run_end(const l_int32 *ink, int len, int i, int step, float blank)
+/* The first index from i on, in direction step (1 or -1), past the run of inked rows
+ * (inked 1: ink[] at least blank) or of blank ones (inked 0) from i, or where [0, len)
+ * ends. */
+static int run_end(const l_int32 *ink, int len, int i, int step, float blank, int inked)
 {
-    while (i >= 0 && i < len && (float)ink[i] >= blank)
+    while (i >= 0 && i < len && ((float)ink[i] >= blank) == inked)
         i += step;
     return i;
 }
@@ -467,20 +468,17 @@ static int trim_text_edges(fig_page *pg, nocr_box *fig)
         float blank = FIG_TRIM_BLANK * (float)(vertical ? keep.h : keep.w);
         for (;;) {
             /* the outer and inner ends of the run nearest the edge, inward of it */
-            int outer = from_end ? cut - 1 : cut, i = outer;
-            while (i >= 0 && i < len && (float)ink[i] < blank)
-                i += step;
+            int outer = from_end ? cut - 1 : cut, i = run_end(ink, len, outer, step, blank, 0);
             if (i == outer) { /* the edge cuts through it: out to where it ends */
-                int end = run_end(ink, len, outer, -step, blank);
+                int end = run_end(ink, len, outer, -step, blank, 1);
                 if (end < 0 || end >= len)
                     break; /* past the clip: not seen whole */
                 outer = end + step;
             } else {
                 outer = i;
             }
-            int inner = run_end(ink, len, i, step, blank), gap = inner;
-            while (gap >= 0 && gap < len && (float)ink[gap] < blank)
-                gap += step;
+            int inner = run_end(ink, len, i, step, blank, 1);
+            int gap = run_end(ink, len, inner, step, blank, 0);
             if (inner < 0 || inner >= len || (float)abs(gap - inner) < FIG_TRIM_GAP * (float)body)
                 break; /* no blank row before the clip's end, or too few: the photo */
             int lo = from_end ? inner + 1 : outer, hi = from_end ? outer + 1 : inner;
