@@ -505,6 +505,81 @@ static int lone_column(const seg_vregion *vr)
            seg_box_h(b) >= LONG_ROW * seg_box_w(b);
 }
 
+/* The foot of a turned headline region dropped as rows (wide_column) that is a body
+ * column's top: ink below the rows, apart from them by white at least FOOT_GAP body
+ * heights tall, no wider than a body column (WIDE_COLUMN body heights). The turned pass
+ * joins the column of a horizontal headline's rows (two characters each, set over one
+ * column of its article) with the column under it, where that column starts right below
+ * the rows; dropped with the rows, the column's first characters came back only from the
+ * coverage check, read before the column beside it (vertical tuning seed 20270102232:
+ * tau 0.94). The foot becomes a body region of one column (*foot, its column allocated);
+ * join_feet gives it to the column under it. Returns 1 when there is one, 0 when not,
+ * -1 when out of memory. */
+#define FOOT_GAP  0.5
+#define FOOT_RUNS 16
+#define FEET_MAX  8
+#define FOOT_JOIN 2
+static int rows_foot(seg_vregion *foot, const seg_region *r, PIX *pixb, int body)
+{
+    int y0[FOOT_RUNS], y1[FOOT_RUNS];
+    int n = seg_ink_runs(y0, y1, pixb, &r->box, FOOT_GAP * body, FOOT_RUNS);
+    seg_box b = {r->box.x0, n >= 2 && n <= FOOT_RUNS ? y0[n - 1] : 0, r->box.x1,
+                 n >= 2 && n <= FOOT_RUNS ? y1[n - 1] : 0};
+    if (n < 2 || n > FOOT_RUNS || !seg_ink_box(&b, pixb, &b) || seg_box_h(&b) < body ||
+        seg_box_w(&b) > WIDE_COLUMN * body)
+        return 0;
+    *foot = (seg_vregion){*r, malloc(sizeof(seg_box)), 1};
+    if (!foot->columns)
+        return -1;
+    foot->r.role = NOCR_ROLE_BODY;
+    foot->r.box = foot->columns[0] = b;
+    foot->r.nlines = 1;
+    return 1;
+}
+
+static void free_feet(seg_vregion *feet, int n)
+{
+    for (int k = 0; k < n; k++)
+        free(feet[k].columns);
+}
+
+/* Each foot (rows_foot) joins the body column right under it: the column's top less than
+ * FOOT_JOIN body heights below the foot's bottom (a column's punctuation leaves white as
+ * tall as a character: 。「 measured 1.7), under more than half of the foot's width, no rule
+ * between. A foot no column takes is a body region of its own (its text read down its
+ * column, where it stands). Returns 0 or NOCR_ENOMEM. */
+static int join_feet(seg_vregions *out, seg_vregion *feet, int nfeet, const seg_page *sp)
+{
+    int rc = NOCR_OK;
+    for (int f = 0; f < nfeet; f++) {
+        const seg_box *fb = &feet[f].r.box;
+        seg_box *under = NULL, *box = NULL;
+        for (size_t v = 0; v < out->n && !under; v++) {
+            seg_vregion *o = &out->v[v];
+            for (size_t k = 0; o->r.role == NOCR_ROLE_BODY && k < o->ncolumns && !under; k++) {
+                seg_box *c = &o->columns[k];
+                if (c->y0 >= fb->y1 - sp->body / 2 && c->y0 - fb->y1 < FOOT_JOIN * sp->body &&
+                    2 * seg_overlap(c->x0, c->x1, fb->x0, fb->x1) > seg_box_w(fb) &&
+                    !seg_ruled_apart(sp, c, fb)) {
+                    under = c;
+                    box = &o->r.box;
+                }
+            }
+        }
+        if (under) {
+            under->y0 = fb->y0;
+            box->y0 = fb->y0 < box->y0 ? fb->y0 : box->y0;
+            free(feet[f].columns);
+        } else if (!rc && !NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
+            out->v[out->n++] = feet[f];
+        } else {
+            free(feet[f].columns);
+            rc = NOCR_ENOMEM;
+        }
+    }
+    return rc;
+}
+
 /* The vertical regions of one band (tl, tr: its turned lines and regions; y0 its top) into
  * out, unless they lie on text kept horizontal. A region of one column is measured at the
  * size of its type (seg_ink_type_size): headline type is 1.5-3 body heights and set
@@ -528,6 +603,8 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
      * columns held a comma at one height, stayed apart as that caption and was read after
      * the upper half's two columns (vertical tuning seed 20261214312: paragraphs
      * interleaved, CER 0.28). */
+    seg_vregion feet[FEET_MAX];
+    int nfeet = 0;
     int column_w = body_column_width(tr, sp);
     for (size_t i = 0; i < tr->n; i++)
         if (tr->v[i].role == NOCR_ROLE_CAPTION || long_body_heading(&tr->v[i], column_w, sp))
@@ -558,21 +635,31 @@ static int band_regions(seg_vregions *out, const seg_lines *tl, seg_regions *tr,
         int keep = mode != NOCR_DIRECTION_AUTO || grid == 1 || d > REGION_VERTICAL ||
                    (grid < 0 && size > sp->body && lone_column(&vr));
         if (keep && grid < 0 && mode == NOCR_DIRECTION_AUTO &&
-            wide_column(&vr, hregions, pixb, sp->body))
+            wide_column(&vr, hregions, pixb, sp->body)) {
+            int found = nfeet < FEET_MAX ? rows_foot(&feet[nfeet], &r, pixb, sp->body) : 0;
+            if (found < 0) {
+                free(vr.columns);
+                free_feet(feet, nfeet);
+                return NOCR_ENOMEM;
+            }
+            nfeet += found;
             keep = 0;
+        }
         for (size_t h = 0; h < hregions->n && keep; h++)
             keep = !(hregions->v[h].role != NOCR_ROLE_UNKNOWN && hdir[h] == 0 &&
                      hrows_long(&hregions->v[h]) && seg_centre_in(&r.box, &hregions->v[h].box));
         if (!keep || NOCR_ARRAY_GROW(out->v, out->cap, out->n + 1)) {
             free(vr.columns);
-            if (keep)
+            if (keep) {
+                free_feet(feet, nfeet);
                 return NOCR_ENOMEM;
+            }
             continue;
         }
         vr.r.nlines = (int)vr.ncolumns;
         out->v[out->n++] = vr;
     }
-    return NOCR_OK;
+    return join_feet(out, feet, nfeet, sp);
 }
 
 /* The vertical region whose box holds more than half of box b, NULL when none. */
@@ -1097,6 +1184,58 @@ static int page_has_vertical_head(PIX *pixb, int body)
     return found;
 }
 
+/* Clears from pixv (the turned pass's copy of the page) the ink of region box b, kept
+ * horizontal, except its pieces that run in columns. A piece is what lies between white
+ * gaps at least a body height wide through the whole box. The horizontal pass joins on one
+ * row what stands side by side at one height across the top of a vertical page: the first
+ * rows of narrow horizontal headlines and the tops of the columns of the article beside
+ * them. Kept horizontal as a whole (most of its ink is the headlines' rows), the row hid
+ * those tops from the turned pass, whose columns then started below it; their first
+ * characters came back only from the coverage check, as scattered pieces of horizontal
+ * body read before the columns (vertical tuning seed 20270102245, tau 0.93). A piece whose
+ * own ink runs in columns (more than REGION_VERTICAL of it) is left to the turned pass.
+ * A headline's own characters are set solid, much closer than a body height: a headline
+ * is one piece, and a row of one piece is cleared whole. */
+static void hide_rows(PIX *pixv, PIX *pixb, const seg_box *b, int body)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    pixDestroy(&pixc);
+    int w = cols ? numaGetCount(cols) : 0, start = -1, pieces = 0;
+    seg_box piece[MAX_CUTS + 1];
+    for (int x = 0; x < w && pieces <= MAX_CUTS;) {
+        l_int32 c = 0, ce = 0;
+        numaGetIValue(cols, x, &c);
+        int e = x + 1; /* the end of the run of inked (or white) columns at x */
+        while (e < w && numaGetIValue(cols, e, &ce) == 0 && (ce > 0) == (c > 0))
+            e++;
+        if (c > 0 && start < 0)
+            start = x;
+        else if (c == 0 && start >= 0 && (e - x >= body || e == w)) {
+            piece[pieces++] = (seg_box){b->x0 + start, b->y0, b->x0 + x, b->y1};
+            start = -1;
+        }
+        x = e;
+    }
+    if (start >= 0 && pieces <= MAX_CUTS)
+        piece[pieces++] = (seg_box){b->x0 + start, b->y0, b->x1, b->y1};
+    numaDestroy(&cols);
+    for (int k = 0; k < pieces && pieces <= MAX_CUTS; k++) {
+        if (pieces > 1 && seg_ink_direction(pixb, &piece[k], body) > REGION_VERTICAL)
+            continue;
+        BOX *box = seg_box_lept(&piece[k]);
+        if (box)
+            pixClearInRect(pixv, box);
+        boxDestroy(&box);
+    }
+    if (pieces == 0 || pieces > MAX_CUTS) { /* none measured (out of memory), or too many */
+        BOX *box = seg_box_lept(b);
+        if (box)
+            pixClearInRect(pixv, box);
+        boxDestroy(&box);
+    }
+}
+
 int seg_vertical_body(PIX *pixb, int body, nocr_direction_mode mode)
 {
     if (!page_has_vertical(pixb, body, mode))
@@ -1151,14 +1290,10 @@ int seg_vertical(seg_vregions *out, seg_regions *hregions, seg_lines *lines, PIX
          * lines under a photo two columns wide (a name under a portrait) is not LONG_ROW
          * long; on the turned page it joined the columns beside it as one of them
          * (vertical tuning seeds 20261209008, 013, 029). */
-        BOX *box = hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
-                           (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[i] ||
-                            r->role == NOCR_ROLE_CAPTION)
-                       ? seg_box_lept(&r->box)
-                       : NULL;
-        if (box)
-            pixClearInRect(pixv, box);
-        boxDestroy(&box);
+        if (hdir[i] == 0 && r->role != NOCR_ROLE_UNKNOWN &&
+            (seg_box_w(&r->box) >= LONG_ROW * seg_box_h(&r->box) || rows[i] ||
+             r->role == NOCR_ROLE_CAPTION))
+            hide_rows(pixv, pixb, &r->box, sp->body);
     }
     int cuts[MAX_BANDS + 1], nbands = page_bands(cuts, sp);
     for (int band = 0; !rc && band < nbands; band++) {
