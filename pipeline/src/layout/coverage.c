@@ -13,8 +13,8 @@
  *   nocr_cover_settle    added regions whose reading is noise emptied (photos restored)
  *   nocr_cover_measure   nocr_page_set_coverage
  *
- * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_add_region,
- *                 hint_in_columns, ink_in_box
+ * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_box,
+ *                 group_add_region, hint_in_columns, ink_in_box
  *
  * Everything is in working pixels (the binary image recognition reads); page boxes are
  * mapped with nocr_image_box_to_working where no working box was kept. The rule fails safe:
@@ -300,6 +300,23 @@ static int group_is_column(const nocr_ink *ink, const size_t *idx, size_t n, noc
     return rows >= COLUMN_CHARS && wb.w <= COLUMN_W * tallest && tallest <= COLUMN_W * wb.w;
 }
 
+/* The box round the components idx[0..n) (n > 0). */
+static nocr_box group_box(const nocr_ink *ink, const size_t *idx, size_t n)
+{
+    nocr_box b = ink->box[idx[0]];
+    int x1 = b.x + b.w, y1 = b.y + b.h;
+    for (size_t k = 1; k < n; k++) {
+        nocr_box c = ink->box[idx[k]];
+        b.x = c.x < b.x ? c.x : b.x;
+        b.y = c.y < b.y ? c.y : b.y;
+        x1 = c.x + c.w > x1 ? c.x + c.w : x1;
+        y1 = c.y + c.h > y1 ? c.y + c.h : y1;
+    }
+    b.w = x1 - b.x;
+    b.h = y1 - b.y;
+    return b;
+}
+
 /* Adds a body region for the components listed in idx[0..n) (all uncovered), marking them
  * covered; nothing when the group is too small to be a word, or when it was read as noise
  * already (read_as_noise). A column of characters is read down (group_is_column). *added
@@ -310,25 +327,20 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
 {
     if (n == 0)
         return NOCR_OK;
-    int x0 = ink->box[idx[0]].x, y0 = ink->box[idx[0]].y, x1 = x0, y1 = y0, tallest = 0;
-    for (size_t k = 0; k < n; k++) {
-        nocr_box b = ink->box[idx[k]];
-        x0 = b.x < x0 ? b.x : x0;
-        y0 = b.y < y0 ? b.y : y0;
-        x1 = b.x + b.w > x1 ? b.x + b.w : x1;
-        y1 = b.y + b.h > y1 ? b.y + b.h : y1;
-        tallest = b.h > tallest ? b.h : tallest;
-    }
-    if (x1 - x0 < GROUP_MIN_EMS * ink->body || y1 - y0 < GROUP_MIN_EMS * ink->body)
+    int tallest = 0;
+    for (size_t k = 0; k < n; k++)
+        tallest = ink->box[idx[k]].h > tallest ? ink->box[idx[k]].h : tallest;
+    nocr_box wb = group_box(ink, idx, n);
+    int x1 = wb.x + wb.w, y1 = wb.y + wb.h;
+    if (wb.w < GROUP_MIN_EMS * ink->body || wb.h < GROUP_MIN_EMS * ink->body)
         return NOCR_OK;
-    nocr_box wb = {x0, y0, x1 - x0, y1 - y0};
     int column = group_is_column(ink, idx, n, wb);
     int one_line = column || wb.h <= GROUP_ONE_LINE * tallest, rc;
     nocr_region *region = one_line && !column ? group_host(page, img, wb, ink->body) : NULL;
     if (region) {
         nocr_box hb = work_box(img, nocr_region_work_box(region), nocr_region_box(region));
         int hx1 = hb.x + hb.w > x1 ? hb.x + hb.w : x1, hy1 = hb.y + hb.h > y1 ? hb.y + hb.h : y1;
-        hb.x = hb.x < x0 ? hb.x : x0;
+        hb.x = hb.x < wb.x ? hb.x : wb.x;
         hb.w = hx1 - hb.x;
         hb.h = hy1 - hb.y;
         nocr_region_set_box(region, nocr_image_box_to_original(img, hb));
@@ -393,14 +405,8 @@ static int hint_in_columns(const nocr_image *img, const nocr_ink *ink, const siz
     PIX *pixb = nocr_image_work_binary(img);
     if (n == 0 || !pixb)
         return 0;
-    nocr_box wb = ink->box[idx[0]];
+    nocr_box wb = group_box(ink, idx, n);
     seg_box b = {wb.x, wb.y, wb.x + wb.w, wb.y + wb.h};
-    for (size_t k = 1; k < n; k++) {
-        nocr_box c = ink->box[idx[k]];
-        seg_box cb = {c.x, c.y, c.x + c.w, c.y + c.h};
-        seg_box_union(&b, &cb);
-    }
-    wb = (nocr_box){b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0};
     return !group_is_column(ink, idx, n, wb) &&
            seg_ink_direction(pixb, &b, ink->body) > HINT_COLUMNS;
 }

@@ -160,6 +160,8 @@ int seg_ink_box(seg_box *out, PIX *pixb, const seg_box *b);
  * than `join` pixels apart are taken as one (0: every white row separates). Returns their
  * count, max + 1 when there are more. */
 int seg_ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, double join, int max);
+/* The same along x: the runs of columns with ink of box b into x0/x1 (page columns). */
+int seg_ink_column_runs(int *x0, int *x1, PIX *pixb, const seg_box *b, double join, int max);
 /* 1 when a vertical rule stands in the gap between boxes a and b, side by side, at rows they
  * share: two headlines over neighbouring columns, a rule between them, are two. */
 int seg_ruled_apart(const seg_page *sp, const seg_box *a, const seg_box *b);

@@ -7,7 +7,7 @@
  *   seg_label_blocks        fragments of body-size text grouped into column blocks
  *   seg_group_lines         a block's fragments that share a row joined into lines
  *   seg_line_cmp_top, seg_lines_push, seg_cmp_int, seg_regions_push, seg_ink_box,
- *   seg_ink_runs            shared helpers
+ *   seg_ink_runs, seg_ink_column_runs  shared helpers
  *
  * Why not Tesseract's layout analysis: it reads lines straight across narrow gutters
  * without rules and orders blocks by bands of constant column layout (tesseract#4426).
@@ -72,34 +72,52 @@ int seg_ink_box(seg_box *out, PIX *pixb, const seg_box *b)
     return found;
 }
 
-int seg_ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, double join, int max)
+/* The runs of non-zero entries of profile p (entry k at page coordinate origin + k) into
+ * a0/a1, as seg_ink_runs says. */
+static int profile_runs(int *a0, int *a1, NUMA *p, int origin, double join, int max)
 {
-    PIX *pixc = seg_clip(pixb, b);
-    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
-    pixDestroy(&pixc);
-    int n = 0, h = rows ? numaGetCount(rows) : 0;
-    for (int y = 0; y < h && n <= max;) {
+    int n = 0, len = p ? numaGetCount(p) : 0;
+    for (int y = 0; y < len && n <= max;) {
         l_int32 c = 0;
-        numaGetIValue(rows, y, &c);
+        numaGetIValue(p, y, &c);
         if (c == 0) {
             y++;
             continue;
         }
         int e = y;
-        for (l_int32 ce = 1; e < h && numaGetIValue(rows, e, &ce) == 0 && ce > 0;)
+        for (l_int32 ce = 1; e < len && numaGetIValue(p, e, &ce) == 0 && ce > 0;)
             e++;
-        if (n > 0 && n <= max && b->y0 + y - y1[n - 1] < join)
-            y1[n - 1] = b->y0 + e;
+        if (n > 0 && n <= max && origin + y - a1[n - 1] < join)
+            a1[n - 1] = origin + e;
         else {
             if (n < max) {
-                y0[n] = b->y0 + y;
-                y1[n] = b->y0 + e;
+                a0[n] = origin + y;
+                a1[n] = origin + e;
             }
             n++;
         }
         y = e;
     }
+    return n;
+}
+
+int seg_ink_runs(int *y0, int *y1, PIX *pixb, const seg_box *b, double join, int max)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *rows = pixc ? pixCountPixelsByRow(pixc, NULL) : NULL;
+    pixDestroy(&pixc);
+    int n = profile_runs(y0, y1, rows, b->y0, join, max);
     numaDestroy(&rows);
+    return n;
+}
+
+int seg_ink_column_runs(int *x0, int *x1, PIX *pixb, const seg_box *b, double join, int max)
+{
+    PIX *pixc = seg_clip(pixb, b);
+    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
+    pixDestroy(&pixc);
+    int n = profile_runs(x0, x1, cols, b->x0, join, max);
+    numaDestroy(&cols);
     return n;
 }
 

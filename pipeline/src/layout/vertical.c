@@ -523,10 +523,10 @@ static int rows_foot(seg_vregion *foot, const seg_region *r, PIX *pixb, int body
 {
     int y0[FOOT_RUNS], y1[FOOT_RUNS];
     int n = seg_ink_runs(y0, y1, pixb, &r->box, FOOT_GAP * body, FOOT_RUNS);
-    seg_box b = {r->box.x0, n >= 2 && n <= FOOT_RUNS ? y0[n - 1] : 0, r->box.x1,
-                 n >= 2 && n <= FOOT_RUNS ? y1[n - 1] : 0};
-    if (n < 2 || n > FOOT_RUNS || !seg_ink_box(&b, pixb, &b) || seg_box_h(&b) < body ||
-        seg_box_w(&b) > WIDE_COLUMN * body)
+    if (n < 2 || n > FOOT_RUNS)
+        return 0;
+    seg_box b = {r->box.x0, y0[n - 1], r->box.x1, y1[n - 1]};
+    if (!seg_ink_box(&b, pixb, &b) || seg_box_h(&b) < body || seg_box_w(&b) > WIDE_COLUMN * body)
         return 0;
     *foot = (seg_vregion){*r, malloc(sizeof(seg_box)), 1};
     if (!foot->columns)
@@ -1198,37 +1198,18 @@ static int page_has_vertical_head(PIX *pixb, int body)
  * is one piece, and a row of one piece is cleared whole. */
 static void hide_rows(PIX *pixv, PIX *pixb, const seg_box *b, int body)
 {
-    PIX *pixc = seg_clip(pixb, b);
-    NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
-    pixDestroy(&pixc);
-    int w = cols ? numaGetCount(cols) : 0, start = -1, pieces = 0;
-    seg_box piece[MAX_CUTS + 1];
-    for (int x = 0; x < w && pieces <= MAX_CUTS;) {
-        l_int32 c = 0, ce = 0;
-        numaGetIValue(cols, x, &c);
-        int e = x + 1; /* the end of the run of inked (or white) columns at x */
-        while (e < w && numaGetIValue(cols, e, &ce) == 0 && (ce > 0) == (c > 0))
-            e++;
-        if (c > 0 && start < 0)
-            start = x;
-        else if (c == 0 && start >= 0 && (e - x >= body || e == w)) {
-            piece[pieces++] = (seg_box){b->x0 + start, b->y0, b->x0 + x, b->y1};
-            start = -1;
-        }
-        x = e;
-    }
-    if (start >= 0 && pieces <= MAX_CUTS)
-        piece[pieces++] = (seg_box){b->x0 + start, b->y0, b->x1, b->y1};
-    numaDestroy(&cols);
+    int x0[MAX_CUTS], x1[MAX_CUTS];
+    int pieces = seg_ink_column_runs(x0, x1, pixb, b, body, MAX_CUTS);
     for (int k = 0; k < pieces && pieces <= MAX_CUTS; k++) {
-        if (pieces > 1 && seg_ink_direction(pixb, &piece[k], body) > REGION_VERTICAL)
+        seg_box piece = {x0[k], b->y0, x1[k], b->y1};
+        if (pieces > 1 && seg_ink_direction(pixb, &piece, body) > REGION_VERTICAL)
             continue;
-        BOX *box = seg_box_lept(&piece[k]);
+        BOX *box = seg_box_lept(&piece);
         if (box)
             pixClearInRect(pixv, box);
         boxDestroy(&box);
     }
-    if (pieces == 0 || pieces > MAX_CUTS) { /* none measured (out of memory), or too many */
+    if (pieces == 0 || pieces > MAX_CUTS) { /* no ink found (out of memory), or too many */
         BOX *box = seg_box_lept(b);
         if (box)
             pixClearInRect(pixv, box);
