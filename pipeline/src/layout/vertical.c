@@ -1034,7 +1034,9 @@ static int rows_beside(const seg_lines *lines, size_t n, const seg_box *rb, int 
  * more of large type on each side of it, parts two headlines set in rows too: the rows
  * of one headline are not all broken at one place (tuning seed 20261221210: headlines of
  * three and two rows side by side, read as one, garbled, and the right article left
- * without its head; tau 0.79). Each cut is made in the middle of the white gap; the
+ * without its head; tau 0.79). The rows of two such headlines at one height are one line
+ * of the region, so two rows on each side may be two or three lines in all (fresh seed
+ * 20270103112: rows of two and three, three lines, read as one; tau 0.87). Each cut is made in the middle of the white gap; the
  * region's lines are cut there too (the parts pushed onto `lines`), each part shrunk to
  * its ink and dropped when it holds none, and each piece of the region becomes a region
  * of its own (pushed onto `hregions`). Returns 0 or NOCR_ENOMEM. */
@@ -1048,7 +1050,7 @@ static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
     seg_region r = hregions->v[h];
     int g[2 * MAX_CUTS], cuts[MAX_CUTS + 2], ncuts = 0;
     int ng = gutters_under(g, MAX_CUTS, &r.box, vr, body);
-    if (ng < 0 || (ng == 0 && r.nlines < 2 * APART_ROWS))
+    if (ng < 0 || (ng == 0 && r.nlines < APART_ROWS))
         return ng < 0 ? NOCR_ENOMEM : NOCR_OK;
     PIX *pixc = seg_clip(pixb, &r.box);
     NUMA *cols = pixc ? pixCountPixelsByColumn(pixc) : NULL;
