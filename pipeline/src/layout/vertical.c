@@ -700,7 +700,11 @@ static int span_insert(int *x0, int *x1, int n, const seg_box *b)
  * dropped after (seg_vertical). Without this the headline stayed in pieces of one or two
  * characters read as headlines and body of articles of their own (fresh seed
  * 20261201627: a column of ten headline characters, four found by the turned pass, tau
- * 0.73). Only one-column regions: the pieces of a column are as narrow as it. */
+ * 0.73). Only one-column regions: the pieces of a column are as narrow as it. A piece
+ * that another vertical region holds is that region's: a headline column over an
+ * article's columns, no wider than them, took in their pieces as its own down to the
+ * foot of the page, and was dropped as standing over them (fresh seed 20270103032: the
+ * article read as the run-on of the one above, CER 0.27). */
 static void column_pieces(seg_vregions *vr, const seg_regions *hregions, const signed char *hdir,
                           const seg_page *sp)
 {
@@ -722,7 +726,8 @@ static void column_pieces(seg_vregions *vr, const seg_regions *hregions, const s
                     (hb->y0 >= b->y0 && hb->y1 <= b->y1))
                     continue;
                 int gap = hb->y0 >= b->y1 ? hb->y0 - b->y1 : hb->y1 <= b->y0 ? b->y0 - hb->y1 : 0;
-                if (gap >= wide || seg_ruled_apart(sp, b, hb))
+                const seg_vregion *holder = vregion_holding(vr, hb);
+                if (gap >= wide || seg_ruled_apart(sp, b, hb) || (holder && holder != c))
                     continue;
                 b->y0 = hb->y0 < b->y0 ? hb->y0 : b->y0;
                 b->y1 = hb->y1 > b->y1 ? hb->y1 : b->y1;
