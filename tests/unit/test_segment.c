@@ -598,6 +598,56 @@ static void test_blank(void)
     pixDestroy(&pix);
 }
 
+/* A paragraph set on a grid, twelve characters a line: in its first three lines the sixth
+ * character is `narrow` px wide and `tall` px high at the foot of its square, and the
+ * white after it, to the next square, is wider than a tight gutter (25 px); the fourth line
+ * is short, ending before it. The body regions found and the lines that span the whole
+ * measure go to *regions and *whole. */
+static void river_paragraph(int narrow, int tall, int *regions, int *whole)
+{
+    const int chars = 12, at = 5, w = chars * ADV - (ADV - CH);
+    PIX *pix = pixCreate(60 + w, 400, 8);
+    pixSetAll(pix);
+    for (int l = 0; l < 4; l++) {
+        int y = 100 + l * PITCH;
+        for (int c = 0; c < (l < 3 ? chars : at); c++) {
+            if (c == at) {
+                BOX *box = boxCreate(30 + c * ADV, y + CH - tall, narrow, tall);
+                pixSetInRectArbitrary(pix, box, 0);
+                boxDestroy(&box);
+            } else {
+                draw_char(pix, 30 + c * ADV, y, CH);
+            }
+        }
+    }
+    nocr_page *page = segment_drawn(pix);
+    *regions = *whole = 0;
+    for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
+        const nocr_region *r = nocr_page_region(page, i);
+        if (nocr_region_role(r) != NOCR_ROLE_BODY)
+            continue;
+        (*regions)++;
+        for (size_t k = 0; k < nocr_region_line_count(r); k++)
+            *whole += nocr_line_box(nocr_region_line(r, k)).w >= w - 4;
+    }
+    nocr_page_free(page);
+}
+
+/* Punctuation at one place in consecutive lines (。，fill the foot of their square) leaves
+ * a run of white down a paragraph as wide as a tight gutter; the paragraph stays one
+ * column, its lines whole (vertical tuning seed 20270102231 read such a paragraph half by
+ * half). A full-height character there is no punctuation: the lines are two columns. */
+static void test_punctuation_river(void)
+{
+    int regions = 0, whole = 0;
+    river_paragraph(9, 9, &regions, &whole);
+    CHECK_INT(regions, 1);
+    CHECK_INT(whole, 3);
+    river_paragraph(9, CH, &regions, &whole);
+    CHECK_INT(regions, 2);
+    CHECK_INT(whole, 0);
+}
+
 int main(void)
 {
     setMsgSeverity(L_SEVERITY_NONE);
@@ -615,5 +665,6 @@ int main(void)
     test_byline_over_gutter();
     test_dashes_over_columns();
     test_blank();
+    test_punctuation_river();
     return CHECK_DONE();
 }

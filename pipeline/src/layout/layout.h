@@ -185,7 +185,7 @@ int seg_join_stacked_blocks(seg_line *frags, size_t nf, int body);
 
 /* Step 3b: pieces of one line left in blocks of their own join their line; merged pieces
  * are removed from `lines`. Returns 0 or NOCR_ENOMEM (no message). */
-int seg_merge_single_lines(seg_lines *lines, const seg_page *sp);
+int seg_merge_single_lines(seg_lines *lines, PIX *pixb, const seg_page *sp);
 
 /* Step 4 for one block: its lines (sorted by top) cut into regions appended to `out`.
  * Returns 0 or NOCR_ENOMEM (no message). */

@@ -525,7 +525,7 @@ int seg_find_lines(seg_lines *out, PIX *pixb, const seg_page *sp)
         lines_join_pairs(out, 0, large_bridged, &bc);
     }
     if (!rc)
-        rc = seg_merge_single_lines(out, sp);
+        rc = seg_merge_single_lines(out, pixb, sp);
     if (rc)
         return nocr_error_set(NOCR_ENOMEM, "%s: out of memory (layout)", sp->source);
     lines_measure_ink(out, pixb);
