@@ -37,8 +37,9 @@
 #define COLUMN_MIN_LINES 3
 #define COLUMN_NEAR      3
 #define SLACK_DIV        2
-/* join_river: punctuation at one place in at least RIVER_ROWS lines; the last ink of a
- * line is looked for among its first RIVER_RUNS runs of columns from the right. */
+/* join_river: punctuation at one place in at least RIVER_ROWS lines; a line's last body
+ * height holds at most RIVER_RUNS runs of columns with ink (more is no mark after
+ * characters, but noise). */
 #define RIVER_ROWS 2
 #define RIVER_RUNS 8
 /* A block of one or two lines is at most STACK_MAX_H body heights tall; it joins a column

@@ -1041,10 +1041,11 @@ static int rows_beside(const seg_lines *lines, size_t n, const seg_box *rb, int 
  * three and two rows side by side, read as one, garbled, and the right article left
  * without its head; tau 0.79). The rows of two such headlines at one height are one line
  * of the region, so two rows on each side may be two or three lines in all (fresh seed
- * 20270103112: rows of two and three, three lines, read as one; tau 0.87). Each cut is made in the middle of the white gap; the
- * region's lines are cut there too (the parts pushed onto `lines`), each part shrunk to
- * its ink and dropped when it holds none, and each piece of the region becomes a region
- * of its own (pushed onto `hregions`). Returns 0 or NOCR_ENOMEM. */
+ * 20270103112: rows of two and three, three lines, read as one; tau 0.87). Each cut is
+ * made in the middle of the white gap; the region's lines are cut there too (the parts
+ * pushed onto `lines`), each part shrunk to its ink and dropped when it holds none, and
+ * each piece of the region becomes a region of its own (pushed onto `hregions`). Returns
+ * 0 or NOCR_ENOMEM. */
 #define MAX_CUTS 16
 #define APART_ROWS 2
 
