@@ -726,8 +726,10 @@ static void column_pieces(seg_vregions *vr, const seg_regions *hregions, const s
                     (hb->y0 >= b->y0 && hb->y1 <= b->y1))
                     continue;
                 int gap = hb->y0 >= b->y1 ? hb->y0 - b->y1 : hb->y1 <= b->y0 ? b->y0 - hb->y1 : 0;
+                if (gap >= wide || seg_ruled_apart(sp, b, hb))
+                    continue;
                 const seg_vregion *holder = vregion_holding(vr, hb);
-                if (gap >= wide || seg_ruled_apart(sp, b, hb) || (holder && holder != c))
+                if (holder && holder != c)
                     continue;
                 b->y0 = hb->y0 < b->y0 ? hb->y0 : b->y0;
                 b->y1 = hb->y1 > b->y1 ? hb->y1 : b->y1;
