@@ -70,6 +70,14 @@ int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
 #define NOCR_ARRAY_GROW(ptr, cap, need)                                                           \
     nocr_array_grow((void **)&(ptr), &(cap), (need), sizeof(*(ptr)))
 
+/* qsort's comparison of two ints, ascending (inline: the unit tests that compile one
+ * module's file link only the library's public symbols). */
+static inline int nocr_cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
 /* Appends a copy of line `src` to region dst: box, work box, text, confidence, paragraph
  * mark and words (page.c). The page API has no call that moves a line: a step that
  * reorders lines, or moves them to another region, copies them and removes the

@@ -60,12 +60,6 @@ static double long_pieces(PIX *pixs, int horizontal, int body, int *count)
     return area;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 int seg_ink_type_size(PIX *pixb, const seg_box *b, int body)
 {
     PIX *pixc = seg_clip(pixb, b);
@@ -80,7 +74,7 @@ int seg_ink_type_size(PIX *pixb, const seg_box *b, int body)
             hs[m++] = longer;
     }
     if (m > 0) {
-        qsort(hs, (size_t)m, sizeof(int), cmp_int);
+        qsort(hs, (size_t)m, sizeof(int), nocr_cmp_int);
         size = hs[(3 * m) / 4] > body ? hs[(3 * m) / 4] : body;
     }
     free(hs);

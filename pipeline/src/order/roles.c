@@ -182,12 +182,6 @@ static int meets_photo(const nocr_page *page, const nocr_region *r)
 #define TYPE_LONG  4
 #define TYPE_MAX   256
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 static int rows_of_type(const nocr_region *r, int body)
 {
     size_t n = nocr_region_line_count(r);
@@ -201,8 +195,8 @@ static int rows_of_type(const nocr_region *r, int body)
         across[i] = acrosses[i] = vertical ? b.w : b.h;
         longs[i] = vertical ? b.h : b.w;
     }
-    qsort(acrosses, n, sizeof(int), cmp_int);
-    qsort(longs, n, sizeof(int), cmp_int);
+    qsort(acrosses, n, sizeof(int), nocr_cmp_int);
+    qsort(longs, n, sizeof(int), nocr_cmp_int);
     int line = acrosses[n / 2];
     if (longs[n / 2] < TYPE_LONG * body || line < TYPE_H_MIN * body || line > TYPE_H_MAX * body)
         return 0;

@@ -435,12 +435,6 @@ typedef struct body_blocks {
     int line_h, w;
 } body_blocks;
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /* The median of the heights of blk's lines (at most 64 of them); 0 when it has none. */
 static int median_line_h(const tess_block *blk)
 {
@@ -449,7 +443,7 @@ static int median_line_h(const tess_block *blk)
         hs[n++] = blk->lines[j].h;
     if (n == 0)
         return 0;
-    qsort(hs, (size_t)n, sizeof(int), cmp_int);
+    qsort(hs, (size_t)n, sizeof(int), nocr_cmp_int);
     return hs[n / 2];
 }
 
@@ -470,8 +464,8 @@ static body_blocks body_blocks_measure(const tess_layout *tl)
             w[n++] = tl->v[k].box.w;
         }
     if (n > 0) {
-        qsort(h, (size_t)n, sizeof(int), cmp_int);
-        qsort(w, (size_t)n, sizeof(int), cmp_int);
+        qsort(h, (size_t)n, sizeof(int), nocr_cmp_int);
+        qsort(w, (size_t)n, sizeof(int), nocr_cmp_int);
         bb = (body_blocks){h[n / 2], w[n / 2]};
     }
     free(h);
@@ -1174,8 +1168,8 @@ static int column_edges(const tess_layout *tl, size_t k, int x, PIX *pixb, int b
     }
     int ok = 0;
     if (n > 0) {
-        qsort(ends, (size_t)n, sizeof(*ends), cmp_int);
-        qsort(starts, (size_t)n, sizeof(*starts), cmp_int);
+        qsort(ends, (size_t)n, sizeof(*ends), nocr_cmp_int);
+        qsort(starts, (size_t)n, sizeof(*starts), nocr_cmp_int);
         int e = ends[n / 2], st = starts[n / 2], held_e = 0, held_s = 0;
         for (int i = 0; i < n; i++) {
             held_e += abs(ends[i] - e) <= tol;
@@ -1232,7 +1226,7 @@ static int block_at_gutter(tess_layout *tl, size_t k, PIX *pixb, int body, int l
         int *sorted = malloc((size_t)ng * sizeof(*sorted));
         if (sorted) {
             memcpy(sorted, g, (size_t)ng * sizeof(*g));
-            qsort(sorted, (size_t)ng, sizeof(*sorted), cmp_int);
+            qsort(sorted, (size_t)ng, sizeof(*sorted), nocr_cmp_int);
             x = sorted[ng / 2];
             free(sorted);
         }

@@ -88,12 +88,6 @@ static nocr_box column_word(int l, int t, int r, int b, void *ctx)
     return (nocr_box){l, t, r > l ? r - l : 0, b > t ? b - t : 0};
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /* One pass of the cutting on row profile p (h rows) at the given pitch: cells into cells
  * (at most max); returns their number. Each cut is the middle of the white run nearest to
  * one pitch below the last cut, between CUT_MIN and CUT_MAX pitches; none: one pitch. The
@@ -261,7 +255,7 @@ static int column_cells(cell **out, PIX *pixc, int em)
     double pitch = em;
     int n = cut_pass(cells, max, p, h, pitch, lens, &nlens);
     if (nlens >= 3) {
-        qsort(lens, (size_t)nlens, sizeof(int), cmp_int);
+        qsort(lens, (size_t)nlens, sizeof(int), nocr_cmp_int);
         double med = lens[nlens / 2];
         if (med >= 0.9 * em && med <= 1.4 * em)
             pitch = med;
@@ -324,8 +318,8 @@ static int cells_filled(const cell *cells, int n, int em)
             h[m++] = cells[i].ink.h;
         }
     if (m > 0) {
-        qsort(w, (size_t)m, sizeof(int), cmp_int);
-        qsort(h, (size_t)m, sizeof(int), cmp_int);
+        qsort(w, (size_t)m, sizeof(int), nocr_cmp_int);
+        qsort(h, (size_t)m, sizeof(int), nocr_cmp_int);
         filled = w[m / 2] >= LARGE_CELL * em && h[m / 2] >= LARGE_CELL * em;
     }
     free(w);
