@@ -2,8 +2,8 @@
  * test_ink.c - the text-like ink of the coverage check (layout/coverage.c, compiled in):
  * a rule's remnant, a thin bar or a thin tall sliver, is not text that a region must read;
  * a line read to far fewer characters than its box holds is dropped before the check; a
- * column of characters it finds is read down; and columns in one block of Tesseract's are
- * grouped a column at a time.
+ * column of characters it finds is read down, a few rows of large type are a headline; and
+ * columns in one block of Tesseract's are grouped a column at a time.
  *
  * Run as test_ink FIXTURES_DIR SAMPLES_DIR.
  */
@@ -134,6 +134,21 @@ static size_t draw_boxes(nocr_box *box, size_t max, int x, int y, int rows, int 
     return n;
 }
 
+/* The box round boxes box[0..n) (n > 0). */
+static nocr_box boxes_union(const nocr_box *box, size_t n)
+{
+    nocr_box wb = box[0];
+    for (size_t i = 1; i < n; i++) {
+        int x1 = wb.x + wb.w > box[i].x + box[i].w ? wb.x + wb.w : box[i].x + box[i].w;
+        int y1 = wb.y + wb.h > box[i].y + box[i].h ? wb.y + wb.h : box[i].y + box[i].h;
+        wb.x = wb.x < box[i].x ? wb.x : box[i].x;
+        wb.y = wb.y < box[i].y ? wb.y : box[i].y;
+        wb.w = x1 - wb.x;
+        wb.h = y1 - wb.y;
+    }
+    return wb;
+}
+
 /* A group of uncovered ink that is one column of characters stacked down is vertical text
  * the layout missed: read down, as a headline when its type is large (tuning seeds
  * 20261221239, 20261215116: a vertical headline read across, a character a line, as
@@ -161,16 +176,7 @@ static void test_column_group(const char *sample)
         int size = cases[k].size;
         ink.n = draw_boxes(box, 64, 100, 100, cases[k].rows, cases[k].per_row, size,
                            size + size / 8, size + size / 8);
-        nocr_box wb = box[0];
-        for (size_t i = 1; i < ink.n; i++) {
-            int x1 = wb.x + wb.w > box[i].x + box[i].w ? wb.x + wb.w : box[i].x + box[i].w;
-            int y1 = wb.y + wb.h > box[i].y + box[i].h ? wb.y + wb.h : box[i].y + box[i].h;
-            wb.x = wb.x < box[i].x ? wb.x : box[i].x;
-            wb.y = wb.y < box[i].y ? wb.y : box[i].y;
-            wb.w = x1 - wb.x;
-            wb.h = y1 - wb.y;
-        }
-        CHECK_INT(group_is_column(&ink, idx, ink.n, wb), cases[k].column);
+        CHECK_INT(group_is_column(&ink, idx, ink.n, boxes_union(box, ink.n)), cases[k].column);
     }
 
     /* through the fill: the headline column becomes a vertical headline of one line */
@@ -191,6 +197,59 @@ static void test_column_group(const char *sample)
         CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
         CHECK(r && nocr_region_line_count(r) == 1);
         CHECK(covered[0] && covered[ink.n - 1]);
+    }
+    nocr_page_free(page);
+    nocr_image_free(img);
+}
+
+/* A group of uncovered ink in a few rows of headline type across is a headline the layout
+ * missed (fresh vertical seed 20270104118: read as body, the article under it ran on as
+ * the one before). Body-sized rows, one large letter (a drop cap) and a block of four
+ * large rows stay body. */
+static void test_headline_group(const char *sample)
+{
+    nocr_box box[64];
+    int pixels[64];
+    size_t idx[64];
+    for (size_t i = 0; i < 64; i++) {
+        pixels[i] = 100;
+        idx[i] = i;
+    }
+    nocr_ink ink = {box, pixels, 0, 0, 30};
+    struct {
+        int rows, per_row, size, head;
+    } cases[] = {
+        {1, 6, 60, 1}, /* one row of six characters, two body heights */
+        {2, 5, 54, 1}, /* two rows, 1.8 body heights */
+        {1, 6, 30, 0}, /* a line of body type */
+        {3, 8, 40, 0}, /* three lines of 1.33 body heights: a deck */
+        {1, 1, 90, 0}, /* a drop cap */
+        {4, 6, 60, 0}, /* four rows: a block, not a headline */
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        int size = cases[k].size;
+        ink.n = draw_boxes(box, 64, 100, 100, cases[k].rows, cases[k].per_row, size,
+                           size + size / 3, size + size / 8);
+        CHECK_INT(group_is_headline(&ink, idx, ink.n, boxes_union(box, ink.n)), cases[k].head);
+    }
+
+    /* through the fill: a headline read across, of one line */
+    nocr_image *img = NULL;
+    nocr_page *page = NULL;
+    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
+    if (img && nocr_preprocess(img, NULL) == NOCR_OK &&
+        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
+        unsigned char covered[64] = {0};
+        size_t added = 0;
+        ink.n = draw_boxes(box, 64, 100, 100, 1, 6, 60, 80, 68);
+        CHECK_INT(
+            group_add_region(page, img, &ink, covered, idx, ink.n, NOCR_ORIGIN_COVERAGE, &added),
+            NOCR_OK);
+        CHECK_INT((int)added, 1);
+        const nocr_region *r = nocr_page_region_count(page) ? nocr_page_region(page, 0) : NULL;
+        CHECK(r && nocr_region_direction(r) != NOCR_DIR_VERTICAL);
+        CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
+        CHECK(r && nocr_region_line_count(r) == 1);
     }
     nocr_page_free(page);
     nocr_image_free(img);
@@ -323,6 +382,7 @@ int main(int argc, char **argv)
     test_sliver_not_text(sample);
     test_short_line_dropped(sample);
     test_column_group(sample);
+    test_headline_group(sample);
     test_hint_over_columns(sample);
     test_settle_bars(sample);
     return CHECK_DONE();

@@ -13,8 +13,9 @@
  *   nocr_cover_settle    added regions whose reading is noise emptied (photos restored)
  *   nocr_cover_measure   nocr_page_set_coverage
  *
- * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_box,
- *                 group_add_region, hint_in_columns, ink_in_box
+ * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_rows,
+ *                 group_is_column, group_is_headline, group_box, group_add_region,
+ *                 hint_in_columns, ink_in_box
  *
  * Everything is in working pixels (the binary image recognition reads); page boxes are
  * mapped with nocr_image_box_to_working where no working box was kept. The rule fails safe:
@@ -271,33 +272,64 @@ static int cmp_span(const void *a, const void *b)
     return (x[0] > y[0]) - (x[0] < y[0]);
 }
 
-static int group_is_column(const nocr_ink *ink, const size_t *idx, size_t n, nocr_box wb)
+/* The rows of ink of the components idx[0..n) (n > 0): their vertical spans merged where
+ * they overlap. Returns the count (0 when out of memory), the tallest row's height in
+ * *tallest and the median's in *median (at most ROWS_MEASURED rows measured). */
+#define ROWS_MEASURED 64
+
+static int group_rows(const nocr_ink *ink, const size_t *idx, size_t n, int *tallest, int *median)
 {
-    if (n < COLUMN_CHARS || wb.h < (COLUMN_CHARS - 1) * wb.w)
-        return 0;
-    int *span = malloc(2 * n * sizeof(*span));
+    int *span = malloc(2 * n * sizeof(*span)), hs[ROWS_MEASURED], nh = 0;
+    *tallest = *median = 0;
     if (!span)
-        return 0; /* read across, as before */
+        return 0;
     for (size_t k = 0; k < n; k++) {
         span[2 * k] = ink->box[idx[k]].y;
         span[2 * k + 1] = ink->box[idx[k]].y + ink->box[idx[k]].h;
     }
     qsort(span, n, 2 * sizeof(*span), cmp_span);
-    int rows = 0, tallest = 0, y0 = span[0], y1 = span[1];
+    int rows = 0, y0 = span[0], y1 = span[1];
     for (size_t k = 1; k <= n; k++) {
         if (k < n && span[2 * k] < y1) {
             y1 = span[2 * k + 1] > y1 ? span[2 * k + 1] : y1;
             continue;
         }
         rows++;
-        tallest = y1 - y0 > tallest ? y1 - y0 : tallest;
+        *tallest = y1 - y0 > *tallest ? y1 - y0 : *tallest;
+        if (nh < ROWS_MEASURED)
+            hs[nh++] = y1 - y0;
         if (k < n) {
             y0 = span[2 * k];
             y1 = span[2 * k + 1];
         }
     }
     free(span);
+    qsort(hs, (size_t)nh, sizeof(int), nocr_cmp_int);
+    *median = hs[nh / 2];
+    return rows;
+}
+
+static int group_is_column(const nocr_ink *ink, const size_t *idx, size_t n, nocr_box wb)
+{
+    if (n < COLUMN_CHARS || wb.h < (COLUMN_CHARS - 1) * wb.w)
+        return 0;
+    int tallest, median, rows = group_rows(ink, idx, n, &tallest, &median);
     return rows >= COLUMN_CHARS && wb.w <= COLUMN_W * tallest && tallest <= COLUMN_W * wb.w;
+}
+
+/* A group of at most HEAD_ROWS rows across, in rows of headline type (their median height
+ * at least NOCR_HEADLINE_EMS body heights) and at least HEAD_ROW_CHARS such heights wide,
+ * is a headline: a headline the layout missed, read as body, started no article, and the
+ * article under it ran on as the one before (fresh vertical seed 20270104118, a horizontal
+ * headline over two vertical columns). A drop cap, one letter, is too narrow. */
+#define HEAD_ROWS      3
+#define HEAD_ROW_CHARS 2
+
+static int group_is_headline(const nocr_ink *ink, const size_t *idx, size_t n, nocr_box wb)
+{
+    int tallest, median, rows = group_rows(ink, idx, n, &tallest, &median);
+    return rows > 0 && rows <= HEAD_ROWS && median >= NOCR_HEADLINE_EMS * ink->body &&
+           wb.w >= HEAD_ROW_CHARS * median;
 }
 
 /* The box round the components idx[0..n) (n > 0). */
@@ -319,8 +351,8 @@ static nocr_box group_box(const nocr_ink *ink, const size_t *idx, size_t n)
 
 /* Adds a body region for the components listed in idx[0..n) (all uncovered), marking them
  * covered; nothing when the group is too small to be a word, or when it was read as noise
- * already (read_as_noise). A column of characters is read down (group_is_column). *added
- * counts the regions. */
+ * already (read_as_noise). A column of characters is read down (group_is_column); large
+ * type is a headline (group_is_column, group_is_headline). *added counts the regions. */
 static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
                             unsigned char *covered, const size_t *idx, size_t n,
                             nocr_origin origin, size_t *added)
@@ -350,8 +382,9 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
             covered[idx[k]] = 1;
         return NOCR_OK;
     } else {
-        nocr_role role =
-            column && wb.w >= NOCR_HEADLINE_EMS * ink->body ? NOCR_ROLE_HEADLINE : NOCR_ROLE_BODY;
+        int head =
+            column ? wb.w >= NOCR_HEADLINE_EMS * ink->body : group_is_headline(ink, idx, n, wb);
+        nocr_role role = head ? NOCR_ROLE_HEADLINE : NOCR_ROLE_BODY;
         if ((rc = nocr_page_add_region(&region, page, role, nocr_image_box_to_original(img, wb))))
             return rc;
         nocr_region_set_work_box(region, wb);
