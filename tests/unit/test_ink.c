@@ -149,6 +149,24 @@ static nocr_box boxes_union(const nocr_box *box, size_t n)
     return wb;
 }
 
+/* The group of ink's components idx[0..ink->n), added by the fill to an empty page of the
+ * sample's size: the region it made, NULL when none (checked: one region added). *img and
+ * *page are the caller's to free. */
+static const nocr_region *fill_drawn(const char *sample, const nocr_ink *ink, const size_t *idx,
+                                     unsigned char *covered, nocr_image **img, nocr_page **page)
+{
+    size_t added = 0;
+    CHECK_INT(nocr_image_load(img, sample, 0, NULL), NOCR_OK);
+    if (!*img || nocr_preprocess(*img, NULL) != NOCR_OK ||
+        nocr_page_new(page, nocr_image_width(*img), nocr_image_height(*img)) != NOCR_OK)
+        return NULL;
+    CHECK_INT(
+        group_add_region(*page, *img, ink, covered, idx, ink->n, NOCR_ORIGIN_COVERAGE, &added),
+        NOCR_OK);
+    CHECK_INT((int)added, 1);
+    return nocr_page_region_count(*page) ? nocr_page_region(*page, 0) : NULL;
+}
+
 /* A group of uncovered ink that is one column of characters stacked down is vertical text
  * the layout missed: read down, as a headline when its type is large (tuning seeds
  * 20261221239, 20261215116: a vertical headline read across, a character a line, as
@@ -182,22 +200,13 @@ static void test_column_group(const char *sample)
     /* through the fill: the headline column becomes a vertical headline of one line */
     nocr_image *img = NULL;
     nocr_page *page = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
-    if (img && nocr_preprocess(img, NULL) == NOCR_OK &&
-        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
-        unsigned char covered[64] = {0};
-        size_t added = 0;
-        ink.n = draw_boxes(box, 64, 100, 100, 5, 1, 60, 68, 68);
-        CHECK_INT(
-            group_add_region(page, img, &ink, covered, idx, ink.n, NOCR_ORIGIN_COVERAGE, &added),
-            NOCR_OK);
-        CHECK_INT((int)added, 1);
-        const nocr_region *r = nocr_page_region_count(page) ? nocr_page_region(page, 0) : NULL;
-        CHECK(r && nocr_region_direction(r) == NOCR_DIR_VERTICAL);
-        CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
-        CHECK(r && nocr_region_line_count(r) == 1);
-        CHECK(covered[0] && covered[ink.n - 1]);
-    }
+    unsigned char covered[64] = {0};
+    ink.n = draw_boxes(box, 64, 100, 100, 5, 1, 60, 68, 68);
+    const nocr_region *r = fill_drawn(sample, &ink, idx, covered, &img, &page);
+    CHECK(r && nocr_region_direction(r) == NOCR_DIR_VERTICAL);
+    CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
+    CHECK(r && nocr_region_line_count(r) == 1);
+    CHECK(covered[0] && covered[ink.n - 1]);
     nocr_page_free(page);
     nocr_image_free(img);
 }
@@ -236,21 +245,12 @@ static void test_headline_group(const char *sample)
     /* through the fill: a headline read across, of one line */
     nocr_image *img = NULL;
     nocr_page *page = NULL;
-    CHECK_INT(nocr_image_load(&img, sample, 0, NULL), NOCR_OK);
-    if (img && nocr_preprocess(img, NULL) == NOCR_OK &&
-        nocr_page_new(&page, nocr_image_width(img), nocr_image_height(img)) == NOCR_OK) {
-        unsigned char covered[64] = {0};
-        size_t added = 0;
-        ink.n = draw_boxes(box, 64, 100, 100, 1, 6, 60, 80, 68);
-        CHECK_INT(
-            group_add_region(page, img, &ink, covered, idx, ink.n, NOCR_ORIGIN_COVERAGE, &added),
-            NOCR_OK);
-        CHECK_INT((int)added, 1);
-        const nocr_region *r = nocr_page_region_count(page) ? nocr_page_region(page, 0) : NULL;
-        CHECK(r && nocr_region_direction(r) != NOCR_DIR_VERTICAL);
-        CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
-        CHECK(r && nocr_region_line_count(r) == 1);
-    }
+    unsigned char covered[64] = {0};
+    ink.n = draw_boxes(box, 64, 100, 100, 1, 6, 60, 80, 68);
+    const nocr_region *r = fill_drawn(sample, &ink, idx, covered, &img, &page);
+    CHECK(r && nocr_region_direction(r) != NOCR_DIR_VERTICAL);
+    CHECK(r && nocr_region_role(r) == NOCR_ROLE_HEADLINE);
+    CHECK(r && nocr_region_line_count(r) == 1);
     nocr_page_free(page);
     nocr_image_free(img);
 }
