@@ -295,6 +295,28 @@ static void test_headline_small_word(void)
     nocr_page_free(page);
 }
 
+/* A headline of two lines whose second holds one flat character (示: its ink 0.7 of the
+ * em high, the em wide) is one headline: by its height alone it was a headline of its
+ * own, which took the article's columns (fresh seed 20270104046). */
+static void test_headline_flat_last_char(void)
+{
+    PIX *pix = pixCreate(1400, 600, 8);
+    pixSetAll(pix);
+    int x = 60;
+    for (int c = 0; c < 6; c++, x += 90)
+        draw_char(pix, x, 60, 80);
+    BOX *flat = boxCreate(60 + 2 * 90 + 45, 170, 80, 56);
+    pixSetInRectArbitrary(pix, flat, 0);
+    boxDestroy(&flat);
+    draw_column(pix, 60, 300, 15, 5);
+    draw_column(pix, 60 + 15 * ADV + GUTTER, 300, 15, 5);
+    nocr_page *page = segment_drawn(pix);
+    nocr_box hb[4];
+    CHECK_INT(headline_boxes(page, hb, 4), 1);
+    CHECK(hb[0].y <= 60 && hb[0].y + hb[0].h >= 226);
+    nocr_page_free(page);
+}
+
 /* A drop cap, one letter three lines tall in the top left corner of a column, is the
  * first letter of the column's text: no headline, and the body region holds it. */
 static void test_drop_cap(void)
@@ -655,6 +677,7 @@ int main(void)
     test_headline_tops();
     test_headline_ellipsis();
     test_headline_small_word();
+    test_headline_flat_last_char();
     test_headlines_side_by_side();
     test_drop_cap();
     test_wide_leading();

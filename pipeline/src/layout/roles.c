@@ -58,6 +58,22 @@
  * body height of slack for a rule drawn through the descenders). */
 #define FOLIO_MAX_LINES 2
 
+/* A line no wider than ONE_CHAR_PCT percent of its height holds one character, whose type
+ * size is its width when that is more than its height: a flat character's ink (示, 四, 一)
+ * is well under its em high. The one character left on a headline's second line, 示 at
+ * 0.65 of the first line's height, was a headline of its own, which took the article's
+ * columns from the headline above it (fresh seed 20270104046, read after the next two
+ * articles). Used for the next-line test only: taken also as a region's line height, it
+ * moved the rows where a vertical page's single characters meet a horizontal headline
+ * (mixed seed 20270104009: that headline was cut in two). */
+#define ONE_CHAR_PCT 150
+
+static int type_size(const seg_box *b)
+{
+    int w = seg_box_w(b), h = seg_box_h(b);
+    return w > h && 100 * w <= ONE_CHAR_PCT * h ? w : h;
+}
+
 /* Is b, of line height hb, the next line of headline region r: under it, closer than one of
  * its line heights, of a size within HEADLINE_SIZE_PCT percent of it, overlapping it
  * horizontally? */
@@ -77,7 +93,7 @@ static int headline_continues(const seg_region *r, const seg_box *b, const seg_p
         return 0;
     int row = 2 * seg_overlap(r->box.y0, r->box.y1, b->y0, b->y1) > seg_box_h(b) &&
               100 * seg_hgap(&r->box, b) < HEADLINE_GAP_PCT * r->line_h;
-    return row || headline_next_line(r, b, seg_box_h(b));
+    return row || headline_next_line(r, b, type_size(b));
 }
 
 /* The lines of large text in region box b on one side of x (left: ending at or before it;
