@@ -321,12 +321,18 @@ static int group_is_column(const nocr_ink *ink, const size_t *idx, size_t n, noc
  * at least NOCR_HEADLINE_EMS body heights) and at least HEAD_ROW_CHARS such heights wide,
  * is a headline: a headline the layout missed, read as body, started no article, and the
  * article under it ran on as the one before (fresh vertical seed 20270104118, a horizontal
- * headline over two vertical columns). A drop cap, one letter, is too narrow. */
+ * headline over two vertical columns). A drop cap, one letter, is too narrow. Only on a
+ * page in a square script: a row of Latin text, ascenders to descenders, measures 1.6 body
+ * heights and more (as order/roles.c's recovered_heads says), and on Latin regress page
+ * 20261219628, read by the coverage check under a shadow band, body rows became headlines
+ * (CER 0.61 -> 0.70). */
 #define HEAD_ROWS      3
 #define HEAD_ROW_CHARS 2
 
 static int group_is_headline(const nocr_ink *ink, const size_t *idx, size_t n, nocr_box wb)
 {
+    if (!ink->square)
+        return 0;
     int tallest, median, rows = group_rows(ink, idx, n, &tallest, &median);
     return rows > 0 && rows <= HEAD_ROWS && median >= NOCR_HEADLINE_EMS * ink->body &&
            wb.w >= HEAD_ROW_CHARS * median;

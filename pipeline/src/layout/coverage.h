@@ -34,10 +34,12 @@ typedef struct nocr_ink {
     size_t n;
     long long total; /* sum of pixels */
     int body;        /* body height, working pixels */
+    int square;      /* a page in a square script (CJK): large type found is a headline */
 } nocr_ink;
 
 /* Finds the text-like ink of img (preprocessed, binarized). An image without a binary or
- * without a body size gives an empty set. Free with nocr_ink_free. Errors: NOCR_ENOMEM. */
+ * without a body size gives an empty set. `square` is 0: the caller sets it. Free with
+ * nocr_ink_free. Errors: NOCR_ENOMEM. */
 int nocr_ink_find(nocr_ink *out, const nocr_image *img);
 void nocr_ink_free(nocr_ink *ink);
 

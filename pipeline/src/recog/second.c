@@ -711,6 +711,7 @@ int nocr_layout_check(nocr_page *page, nocr_engine *eng, const nocr_image *img,
         return rc;
     if ((rc = nocr_ink_find(&ink, img)))
         goto cleanup;
+    ink.square = !lang_alphabetic(eng);
     if (!(covered = calloc(ink.n + 1, 1))) {
         rc = nocr_error_set(NOCR_ENOMEM, "out of memory (layout check)");
         goto cleanup;
@@ -1593,6 +1594,7 @@ int nocr_recognize_check(nocr_page *page, nocr_engine *eng, const nocr_image *im
     int rc = nocr_ink_find(&ink, img);
     if (rc)
         return rc;
+    ink.square = !lang_alphabetic(eng);
     nocr_cover_drop_short(page, img, ink.body);
     size_t first = nocr_page_region_count(page), added = 0;
     if (!(covered = calloc(ink.n + 1, 1)))
