@@ -9,7 +9,8 @@
  *   blocks.c       rec_blocks_keep: Tesseract's block order, moved only by wide headlines;
  *                  rec_blocks_read_twice: lines two overlapping blocks both read, once
  *   twice.c        rec_read_twice: print two regions both read, in the surer reading only
- *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on
+ *   paragraphs.c   rec_paragraphs: paragraph starts, and paragraphs running on;
+ *                  rec_starts_indented
  *   vertical.c     rec_page_vertical, rec_vertical_body, rec_vertical_order: vertical pages
  *                  (issue 12): tiers, articles, their order and the order inside them
  *   vowners.c      rec_vowner: the headline that owns a region of a vertical page
@@ -248,6 +249,11 @@ void rec_drop_lines_where(nocr_page *page, rec_line_test read_elsewhere);
  * horizontal regions by the edges of their own lines; else as always. Cannot fail. */
 void rec_paragraphs(const nocr_page *page, const rec_item *items, size_t n, int body,
                     int vertical);
+
+/* Whether the first line of horizontal region r starts at least INDENT body heights right
+ * of the leftmost of its lines, straightened (paragraphs.c): r's text starts a paragraph.
+ * 0 for a region of fewer than two lines. */
+int rec_starts_indented(const nocr_page *page, const nocr_region *r, int body);
 
 /* ---------------------------------------------------------------------------------------
  * Vertical pages (issue 12)

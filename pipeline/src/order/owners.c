@@ -9,6 +9,9 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top, or the photo over it
  *                        (preferred to the band's headline when nearer sideways)
+ *   body_left            the body text a region goes on from across a gutter (a region
+ *                        level with headlines on both sides, not indented)
+ *   broken_above         the region's column broke off above it (a new row of the page)
  *   rec_region_above     the print nearest above a region, in its columns
  *   rec_photo_heading    the photo over a headline, heading its article with it
  *   beside_dx            the white between a region and a headline or its photo level
@@ -622,25 +625,84 @@ static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_reg
     return side_gap(rec_x0(r), rec_x1(r), rec_x0(f), rec_x1(f));
 }
 
+/* The body region that r's text goes on from across a gutter: the nearest body region
+ * left of r beside it (the highest of those in one column), no column rule between (a
+ * box's frame). NULL when none. */
+static const nocr_region *body_left(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *best = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        if (o == r || nocr_region_role(o) != NOCR_ROLE_BODY || nocr_region_line_count(o) == 0 ||
+            rec_x0(o) >= rec_x0(r) || rec_x1(o) > rec_x0(r) + body / 2 || rec_y0(o) >= rec_y1(r) ||
+            rec_y1(o) <= rec_y0(r) + body ||
+            (best && (rec_x1(o) < rec_x1(best) - body ||
+                      (rec_x1(o) <= rec_x1(best) + body && rec_y0(o) >= rec_y0(best)))) ||
+            rec_vrule_between(page, 0, rec_x1(o) - body / 2, rec_x0(r) + body / 2, rec_y0(r),
+                              rec_y1(r)))
+            continue;
+        best = o;
+    }
+    return best;
+}
+
+/* rec_owner follows text up its column and, here, left across gutters: each step is to a
+ * region higher or further left, but regions of a damaged page can overlap every which
+ * way, so the steps left are counted (per thread: pages are read in parallel) and stop at
+ * BESIDE_DEPTH, more columns than a page has. */
+#define BESIDE_DEPTH 16
+static _Thread_local int beside_depth;
+
 /* A headline whose rows r's top falls in, or the rows of the photo over it (a photo above
  * its headline heads the article's columns beside it: fresh seed 20261202128, the first
  * column at the top of the page beside such a photo was read as no article's, first on
  * the page), nearest horizontally (a column rule between them does not matter: no
- * headline claims these columns). REC_NO_OWNER when none. */
+ * headline claims these columns). REC_NO_OWNER when none.
+ *
+ * Body text with such a headline on either side is told by how its first line starts.
+ * Partial headlines stand at the left or the right of their articles, and distance does
+ * not tell which (fresh seeds 20270104000-099: the nearest was right for 25 such regions
+ * and wrong for 17). An article never starts in mid-paragraph: text whose first line is
+ * not indented goes on from the body text to its left, and is that text's article's when
+ * that is one of the two (else the nearest, as before: tuning seed 20261229250, a boxed
+ * article's text beside the column, its headline framed apart); text that starts
+ * indented, beside a headline on its right whose own text is not, is the first column of
+ * that headline's article. */
 static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                         int nheads, int body)
 {
-    int best = REC_NO_OWNER, best_dx = INT_MAX;
+    int best = REC_NO_OWNER, best_dx = INT_MAX, left = REC_NO_OWNER, right = REC_NO_OWNER;
+    int left_dx = INT_MAX, right_dx = INT_MAX;
     for (int h = 0; h < nheads; h++) {
         if (framed_apart(page, heads[h], r, body))
             continue;
         int dx = beside_dx(page, r, heads[h], body);
-        if (dx >= 0 && dx < best_dx) {
+        if (dx < 0)
+            continue;
+        if (dx < best_dx) {
             best = h;
             best_dx = dx;
         }
+        if (rec_x1(heads[h]) <= rec_x0(r) && dx < left_dx) {
+            left = h;
+            left_dx = dx;
+        } else if (rec_x0(heads[h]) >= rec_x1(r) && dx < right_dx) {
+            right = h;
+            right_dx = dx;
+        }
     }
-    return best;
+    if (left == REC_NO_OWNER || right == REC_NO_OWNER || nocr_region_role(r) != NOCR_ROLE_BODY ||
+        nocr_region_line_count(r) < 2)
+        return best;
+    if (!rec_starts_indented(page, r, body)) {
+        const nocr_region *from = beside_depth < BESIDE_DEPTH ? body_left(page, r, body) : NULL;
+        beside_depth++;
+        int owner = from ? rec_owner(page, from, heads, nheads, body) : REC_NO_OWNER;
+        beside_depth--;
+        return owner == left || owner == right ? owner : best;
+    }
+    const nocr_region *first = body_below(page, heads[right], body);
+    return first && !rec_starts_indented(page, first, body) ? right : best;
 }
 
 /* A photo and its caption r set between the end of one article and the headline of the
@@ -775,6 +837,21 @@ static int owner_in_frame(const nocr_page *page, const nocr_region *r, nocr_regi
     return owner;
 }
 
+/* Whether the body text r stands under in its column ends BROKEN_GAP body heights or more
+ * above r: the column broke off there, and r starts a new row of the page. Text of one
+ * article runs down its column with no such white (a heading or a photo stands in it
+ * where it has one). Fresh seed 20270104035: the first column of an article, level with
+ * its headline over the third, went to the headline above the article over it, centred
+ * over the next two columns, nearer sideways. */
+#define BROKEN_GAP 2 /* body heights */
+
+static int broken_above(const nocr_page *page, const nocr_region *r, int body)
+{
+    const nocr_region *o = rec_region_above(page, r, body);
+    return o && nocr_region_role(o) == NOCR_ROLE_BODY &&
+           rec_y0(r) - rec_y1(o) >= BROKEN_GAP * body;
+}
+
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
@@ -816,9 +893,11 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     /* A partial headline level with r's top, nearer sideways than the headline above in
      * other columns, is r's own: the band's headline would reach across it (seed
      * 20261201938: the first column of an article whose headline spans the next three was
-     * given to the headline of the page's last column, above it by a few pixels). */
+     * given to the headline of the page's last column, above it by a few pixels). So is
+     * one farther away when r's column broke off above it (broken_above). */
     if (owner != REC_NO_OWNER && beside != REC_NO_OWNER &&
-        beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]))
+        (beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]) ||
+         broken_above(page, r, body)))
         return beside;
     return owner != REC_NO_OWNER ? owner : beside;
 }

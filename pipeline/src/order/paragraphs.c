@@ -3,6 +3,7 @@
  * a photo.
  *
  *   rec_paragraphs   marks the lines that start a paragraph, the regions that continue one
+ *   rec_starts_indented  whether a region's first line is indented
  *   lines_mark_h     the lines of a horizontal body region
  *   lines_mark_v     the columns of a vertical body region (issue 12)
  *   column_edges     left and right edge of an article's column, straightened
@@ -116,6 +117,22 @@ static void own_edges(int *out_left, int *out_right, const rec_deskew *d, const 
     }
     *out_left = left;
     *out_right = right;
+}
+
+int rec_starts_indented(const nocr_page *page, const nocr_region *r, int body)
+{
+    size_t nl = nocr_region_line_count(r);
+    if (nl < 2 || nocr_region_direction(r) == NOCR_DIR_VERTICAL)
+        return 0;
+    rec_deskew d = deskew_of(page);
+    int left, right;
+    own_edges(&left, &right, &d, r);
+    nocr_box b = nocr_line_box(nocr_region_line(r, 0));
+    for (size_t k = 1; k < nl; k++) {
+        nocr_box o = nocr_line_box(nocr_region_line(r, k));
+        b = o.y < b.y ? o : b;
+    }
+    return straight_x(&d, b.x, &b) - left >= INDENT * body;
 }
 
 /* Marks the lines of horizontal body region r, whose column has the straightened edges
