@@ -167,6 +167,17 @@ static const nocr_region *fill_drawn(const char *sample, const nocr_ink *ink, co
     return nocr_page_region_count(*page) ? nocr_page_region(*page, 0) : NULL;
 }
 
+/* Ink of up to 64 drawn components of 100 pixels each on a CJK page of body height 30,
+ * none yet (n 0); idx lists them all. */
+static nocr_ink drawn_ink(nocr_box *box, int *pixels, size_t *idx)
+{
+    for (size_t i = 0; i < 64; i++) {
+        pixels[i] = 100;
+        idx[i] = i;
+    }
+    return (nocr_ink){box, pixels, 0, 0, 30, 1};
+}
+
 /* A group of uncovered ink that is one column of characters stacked down is vertical text
  * the layout missed: read down, as a headline when its type is large (tuning seeds
  * 20261221239, 20261215116: a vertical headline read across, a character a line, as
@@ -176,11 +187,7 @@ static void test_column_group(const char *sample)
     nocr_box box[64];
     int pixels[64];
     size_t idx[64];
-    for (size_t i = 0; i < 64; i++) {
-        pixels[i] = 100;
-        idx[i] = i;
-    }
-    nocr_ink ink = {box, pixels, 0, 0, 30, 1};
+    nocr_ink ink = drawn_ink(box, pixels, idx);
     struct {
         int rows, per_row, size, column;
     } cases[] = {
@@ -220,11 +227,7 @@ static void test_headline_group(const char *sample)
     nocr_box box[64];
     int pixels[64];
     size_t idx[64];
-    for (size_t i = 0; i < 64; i++) {
-        pixels[i] = 100;
-        idx[i] = i;
-    }
-    nocr_ink ink = {box, pixels, 0, 0, 30, 1};
+    nocr_ink ink = drawn_ink(box, pixels, idx);
     struct {
         int rows, per_row, size, head;
     } cases[] = {
