@@ -314,35 +314,6 @@ static void test_column_between_partial_headlines(void)
     check_txt(page, "甲题\n甲文一甲文完。\n\n乙题\n乙文一乙文二乙文三乙文完。\n");
 }
 
-/* A column that breaks off, white under its text, and starts again level with a partial
- * headline two columns away: the new start is that headline's article's, though the
- * headline above the columns beside it is nearer sideways; the upper article's last
- * column runs on past the white, so no cut crosses the page there (fresh seed
- * 20270104035). */
-static void test_column_broken_above(void)
-{
-    static const char *const a_first[] = {">甲一", "甲二", "甲三", "甲四", "甲五"};
-    static const char *const a_second[] = {"甲六", "甲七"};
-    static const char *const a_third[] = {"甲八", "甲九"};
-    static const char *const a_fourth[] = {"甲十", "甲十一", "甲十二", "甲十三", "甲十四",
-                                           "甲十五", "甲十六", "甲十七", "甲十八", "甲完。<"};
-    static const char *const b_first[] = {">乙一", "乙二"};
-    static const char *const b_second[] = {"乙三", "乙四"};
-    static const char *const b_third[] = {"乙五", "乙完。<"};
-    nocr_page *page = page_real(2000, 1000);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, 3 * COL_W + 80, "甲题");
-    column(page, col_x(0), 100, COL_W, a_first, 5);
-    column(page, col_x(1), 200, COL_W, a_second, 2);
-    column(page, col_x(2), 200, COL_W, a_third, 2);
-    column(page, col_x(3), 200, COL_W, a_fourth, 10);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 520, COL_W, "乙题");
-    column(page, col_x(0), 520, COL_W, b_first, 2);
-    column(page, col_x(1), 520, COL_W, b_second, 2);
-    column(page, col_x(2), 600, COL_W, b_third, 2);
-    check_txt(page, "甲题\n甲一甲二甲三甲四甲五甲六甲七甲八甲九甲十甲十一甲十二甲十三甲十四甲十五"
-                    "甲十六甲十七甲十八甲完。\n\n乙题\n乙一乙二乙三乙四乙五乙完。\n");
-}
-
 /* Two articles over columns 0-1, a photo and caption between them in column 0; the upper
  * article's column 1 holds `right` (n lines): 2 end above the photo, 9 run on beside it. */
 static nocr_page *page_photo_between(const char *const *right, int n, const char *caption)
@@ -1762,7 +1733,6 @@ int main(void)
     test_orphan_column();
     test_beside_partial_headline();
     test_column_between_partial_headlines();
-    test_column_broken_above();
     test_photo_mid_column();
     test_body_overlapping_photo();
     test_photo_over_headline();

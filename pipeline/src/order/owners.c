@@ -11,7 +11,6 @@
  *                        (preferred to the band's headline when nearer sideways)
  *   body_left            the body text a region goes on from across a gutter (a region
  *                        level with headlines on both sides, not indented)
- *   broken_above         the region's column broke off above it (a new row of the page)
  *   rec_region_above     the print nearest above a region, in its columns
  *   rec_photo_heading    the photo over a headline, heading its article with it
  *   beside_dx            the white between a region and a headline or its photo level
@@ -837,21 +836,6 @@ static int owner_in_frame(const nocr_page *page, const nocr_region *r, nocr_regi
     return owner;
 }
 
-/* Whether the body text r stands under in its column ends BROKEN_GAP body heights or more
- * above r: the column broke off there, and r starts a new row of the page. Text of one
- * article runs down its column with no such white (a heading or a photo stands in it
- * where it has one). Fresh seed 20270104035: the first column of an article, level with
- * its headline over the third, went to the headline above the article over it, centred
- * over the next two columns, nearer sideways. */
-#define BROKEN_GAP 2 /* body heights */
-
-static int broken_above(const nocr_page *page, const nocr_region *r, int body)
-{
-    const nocr_region *o = rec_region_above(page, r, body);
-    return o && nocr_region_role(o) == NOCR_ROLE_BODY &&
-           rec_y0(r) - rec_y1(o) >= BROKEN_GAP * body;
-}
-
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
@@ -893,11 +877,13 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     /* A partial headline level with r's top, nearer sideways than the headline above in
      * other columns, is r's own: the band's headline would reach across it (seed
      * 20261201938: the first column of an article whose headline spans the next three was
-     * given to the headline of the page's last column, above it by a few pixels). So is
-     * one farther away when r's column broke off above it (broken_above). */
+     * given to the headline of the page's last column, above it by a few pixels). Taking
+     * the beside headline also when r's column broke off above it (its body text ending
+     * two body heights or more higher: tuning seed 20270104035) was tried and taken out:
+     * on the fresh seeds 20270105000-099 it made 7 pages worse and 2 better (sum of CER
+     * +0.33 over the 20 pages this round's ownership changes moved). */
     if (owner != REC_NO_OWNER && beside != REC_NO_OWNER &&
-        (beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]) ||
-         broken_above(page, r, body)))
+        beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]))
         return beside;
     return owner != REC_NO_OWNER ? owner : beside;
 }
