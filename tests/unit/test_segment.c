@@ -25,6 +25,15 @@ static void draw_char(PIX *pix, int x, int y, int size)
     boxDestroy(&box);
 }
 
+/* A row of n characters of `size` from (x, y), one every `adv` px; returns the x after the
+ * last one's advance. */
+static int draw_row(PIX *pix, int x, int y, int n, int size, int adv)
+{
+    for (int c = 0; c < n; c++, x += adv)
+        draw_char(pix, x, y, size);
+    return x;
+}
+
 /* A column of n lines at (x, y), `chars` characters wide; every third line has a wide
  * gap after its fourth character (a comma), the last line is short. */
 static void draw_column(PIX *pix, int x, int y, int chars, int n)
@@ -114,8 +123,7 @@ static void test_tight_gutters(void)
         draw_column(pix, xs[c], 200, chars, nlines);
     }
     /* A headline of large characters over all columns. */
-    for (int c = 0; c < 8; c++)
-        draw_char(pix, 200 + c * 90, 60, 80);
+    draw_row(pix, 200, 60, 8, 80, 90);
     nocr_image *img = image_from_pix(pix);
     nocr_page *page = NULL;
     CHECK_INT(nocr_segment(&page, img), NOCR_OK);
@@ -190,20 +198,12 @@ static void test_headline_ellipsis(void)
 {
     PIX *pix = pixCreate(1400, 700, 8);
     pixSetAll(pix);
-    int x = 60;
-    for (int c = 0; c < 3; c++, x += 90)
-        draw_char(pix, x, 60, 80);
-    for (int d = 0; d < 6; d++) /* the dots, on the middle of the line */
-        draw_char(pix, x + 10 + d * 30, 96, 8);
-    x += 200;
-    for (int c = 0; c < 4; c++, x += 90)
-        draw_char(pix, x, 60, 80);
-    int right = x - 10;
+    int x = draw_row(pix, 60, 60, 3, 80, 90);
+    draw_row(pix, x + 10, 96, 6, 8, 30); /* the dots, on the middle of the line */
+    int right = draw_row(pix, x + 200, 60, 4, 80, 90) - 10;
     /* two headlines one gutter apart, lower on the page */
-    for (int c = 0; c < 4; c++)
-        draw_char(pix, 60 + c * 90, 420, 80);
-    for (int c = 0; c < 4; c++)
-        draw_char(pix, 60 + 4 * 90 + 160 + c * 90, 420, 80);
+    draw_row(pix, 60, 420, 4, 80, 90);
+    draw_row(pix, 60 + 4 * 90 + 160, 420, 4, 80, 90);
     draw_column(pix, 60, 200, 30, 4);
     draw_column(pix, 60, 540, 30, 3);
     nocr_page *page = segment_drawn(pix);
@@ -242,8 +242,7 @@ static void test_headlines_side_by_side(void)
     draw_column(pix, 845, 340, 12, 4);
     for (int c = 0; c < 7; c++) /* one headline: 3 + space + 4 over 4 centred */
         draw_char(pix, 60 + c * 90 + (c >= 3 ? 60 : 0), 520, 80);
-    for (int c = 0; c < 4; c++)
-        draw_char(pix, 60 + 150 + c * 90, 620, 80);
+    draw_row(pix, 60 + 150, 620, 4, 80, 90);
     draw_column(pix, 60, 760, 20, 2);
     nocr_page *page = segment_drawn(pix);
     nocr_box heads[8];
@@ -270,16 +269,9 @@ static void test_headline_small_word(void)
 {
     PIX *pix = pixCreate(1400, 500, 8);
     pixSetAll(pix);
-    int x = 60;
-    for (int c = 0; c < 3; c++, x += 90)
-        draw_char(pix, x, 60, 80);
-    x += 20;
-    for (int c = 0; c < 2; c++, x += 45) /* the small word, on the baseline */
-        draw_char(pix, x, 100, 40);
-    x += 30;
-    for (int c = 0; c < 4; c++, x += 90)
-        draw_char(pix, x, 60, 80);
-    int right = x - 10;
+    int x = draw_row(pix, 60, 60, 3, 80, 90);
+    x = draw_row(pix, x + 20, 100, 2, 40, 45); /* the small word, on the baseline */
+    int right = draw_row(pix, x + 30, 60, 4, 80, 90) - 10;
     draw_column(pix, 60, 200, 30, 4);
     nocr_page *page = segment_drawn(pix);
     int headlines = 0;
@@ -302,9 +294,7 @@ static void test_headline_flat_last_char(void)
 {
     PIX *pix = pixCreate(1400, 600, 8);
     pixSetAll(pix);
-    int x = 60;
-    for (int c = 0; c < 6; c++, x += 90)
-        draw_char(pix, x, 60, 80);
+    draw_row(pix, 60, 60, 6, 80, 90);
     BOX *flat = boxCreate(60 + 2 * 90 + 45, 170, 80, 56);
     pixSetInRectArbitrary(pix, flat, 0);
     boxDestroy(&flat);
@@ -482,10 +472,8 @@ static void level_with_headline(int before, int *subheads, int *headings)
     for (int c = 0; c < 3; c++)
         draw_column(pix, 30 + c * (w + GUTTER), 200, chars, 10);
     int head_x = before ? 40 + 6 * 42 + 50 : 40, deck_x = before ? 40 : 40 + 4 * 90 + 50;
-    for (int c = 0; c < 4; c++)
-        draw_char(pix, head_x + c * 90, 60, 80);
-    for (int c = 0; c < 6; c++)
-        draw_char(pix, deck_x + c * 42, 90, 38);
+    draw_row(pix, head_x, 60, 4, 80, 90);
+    draw_row(pix, deck_x, 90, 6, 38, 42);
     nocr_page *page = segment_drawn(pix);
     *subheads = *headings = 0;
     for (size_t i = 0; page && i < nocr_page_region_count(page); i++) {
