@@ -38,7 +38,6 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
     double t0 = nocr_now();
     if ((rc = nocr_preprocess(img, &pre)))
         goto cleanup;
-    nocr_release_memory(); /* what preprocessing freed, before the layout's images */
     double t1 = nocr_now();
     t.preprocess = t1 - t0;
     /* the layout, checked against Tesseract's so that no text is lost (recog/second.c); a
@@ -52,7 +51,6 @@ int nocr_process(nocr_page **out, nocr_engine *eng, nocr_image *img,
         rc = nocr_layout_check(page, eng, img, tesseract_layout);
     if (rc)
         goto cleanup;
-    nocr_release_memory(); /* the layout's, before Tesseract reads the page */
     double t2 = nocr_now();
     t.segment = t2 - t1;
     if ((rc = nocr_recognize(page, eng, img)) || (rc = nocr_recognize_check(page, eng, img)))

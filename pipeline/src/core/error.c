@@ -2,7 +2,7 @@
  * error.c - the thread's last error message, and small shared utilities.
  *
  *   nocr_error_set, nocr_error_clear, nocr_error_last, nocr_error_name
- *   nocr_version, nocr_strdup, nocr_now, nocr_array_grow, nocr_release_memory
+ *   nocr_version, nocr_strdup, nocr_now, nocr_array_grow
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "core/internal.h"
@@ -11,9 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #define NOCR_ERROR_MAX 512
 
@@ -92,18 +89,6 @@ double nocr_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* glibc keeps the heap a page's freed images lay in (above its adaptive mmap threshold
- * only until the first of them is freed), and the next step's images are laid beside it,
- * not in it: on a 3780 x 5228 page (tuning seed 20261229210) the process held 48 MB of freed
- * heap after preprocessing. Given back between the steps (malloc_trim), the page's peak
- * fell from 182 to 174 MB (plain tesseract: 170). Elsewhere a no-op. */
-void nocr_release_memory(void)
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
 }
 
 int nocr_array_grow(void **ptr, size_t *cap, size_t need, size_t elem_size)

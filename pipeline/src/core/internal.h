@@ -8,7 +8,6 @@
  *   nocr_strdup         strdup through our allocator (NULL in, NULL out)
  *   nocr_utf8_*         strict UTF-8 decoding and counting (text.c)
  *   nocr_now            monotonic clock, seconds
- *   nocr_release_memory the heap's free pages back to the system, between steps
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
  *   nocr_line_copy      a line appended to a region again, words and all (page.c)
  *   nocr_box_union      the smallest box holding two boxes (page.c)
@@ -43,7 +42,6 @@ unsigned nocr_utf8_last(const char *s);
 /* Code points in a NUL-terminated UTF-8 string (each invalid subpart counts as one). */
 size_t nocr_utf8_count(const char *s);
 double nocr_now(void);
-void nocr_release_memory(void);
 
 /* The folio band: the folio line (page number, section, date) and the rule under it lie in
  * the top 1/NOCR_FOLIO_BAND_DIV of the page. On the 26 samples (A4 and A3, 150-400 dpi)

@@ -241,7 +241,6 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
         goto cleanup;
     }
     pixDestroy(&pixg0);
-    nocr_release_memory(); /* the analysis images and the first gray, before Sauvola's */
     if ((rc = debug_write(dir, "03-working", img->pixg, src)))
         goto cleanup;
     if (!opts->binarize)
@@ -252,7 +251,6 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
         rc = nocr_error_set(NOCR_ENOMEM, "%s: binarization failed", src);
         goto cleanup;
     }
-    nocr_release_memory(); /* Sauvola's statistics */
     if ((rc = debug_write(dir, "04-binary", img->pixb, src)))
         goto cleanup;
 
@@ -279,7 +277,6 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
         nocr_box b = img->figures[i];
         pixRasterop(img->pixb, b.x, b.y, b.w, b.h, PIX_CLR, NULL, 0, 0);
     }
-    nocr_release_memory(); /* the figure search's reduced images */
     if ((rc = debug_write(dir, "07-figures", img->pixb, src)))
         goto cleanup;
 
