@@ -111,12 +111,14 @@ PIX *nocr_prep_analysis(PIX *pixg, int *out_reduction)
         return NULL;
     PIX *pixb = NULL;
     if (pixGetWidth(pixr) >= 64 && pixGetHeight(pixr) >= 64) {
-        pixb = pixOtsuThreshOnBackgroundNorm(pixr, NULL, 10, 15, BG_THRESH, BG_MINCOUNT, 255,
-                                             BG_SMOOTH, BG_SMOOTH, 0.1f, NULL);
-        PIX *pixn = pixb ? pixBackgroundNorm(pixr, NULL, NULL, 10, 15, BG_THRESH, BG_MINCOUNT, 255,
-                                             BG_SMOOTH, BG_SMOOTH)
-                         : NULL;
-        PIX *pixl = pixn ? pixThresholdToBinary(pixn, LIGHT_THRESH) : NULL;
+        /* pixOtsuThreshOnBackgroundNorm's two steps, so that the normalized image serves
+         * the light threshold too: one tile of Otsu on it is that function's threshold */
+        PIX *pixn = pixBackgroundNorm(pixr, NULL, NULL, 10, 15, BG_THRESH, BG_MINCOUNT, 255,
+                                      BG_SMOOTH, BG_SMOOTH);
+        if (pixn)
+            pixOtsuAdaptiveThreshold(pixn, pixGetWidth(pixn), pixGetHeight(pixn), 0, 0, 0.1f, NULL,
+                                     &pixb);
+        PIX *pixl = pixb ? pixThresholdToBinary(pixn, LIGHT_THRESH) : NULL;
         double w_otsu = 0, w_light = 0;
         int s_otsu = pixl ? lines_reading(pixb, &w_otsu) : 0;
         int s_light = pixl ? lines_reading(pixl, &w_light) : 0;
