@@ -377,6 +377,33 @@ static void test_photo_caption_beside(void)
     }
 }
 
+/* A photo at the top of the middle column, a two-line caption under it, and beside the
+ * photo's foot, in the empty head of the right column, a dash a sixth of an em high (on a
+ * page of vertical columns, the horizontal pass sees a column's dash as a region of its
+ * own): the dash is no caption in smaller type, and the lines under the photo are still
+ * its caption (vertical fresh seed 20270105122 read them as body). */
+static void test_photo_caption_dash_beside(void)
+{
+    layout L = layout_for(30);
+    PIX *pix = page_new(&L, 1400);
+    draw_column(pix, &L, 0, MARGIN, 24);
+    int photo_h = 12 * L.em, foot = MARGIN + photo_h;
+    draw_photo(pix, col_x(&L, 1), MARGIN, L.colw, photo_h);
+    fill(pix, col_x(&L, 2) + L.em, foot - L.em / 2, L.em, L.em / 6, 0);
+    int caption_y = foot + L.em / 2;
+    int y = draw_column(pix, &L, 1, caption_y, 2) + 2 * L.em;
+    draw_column(pix, &L, 1, y, 12);
+    draw_column(pix, &L, 2, y, 12);
+    nocr_page *page = segment_drawing(pix, 1, 1);
+    if (page) {
+        nocr_box b = one_photo_caption(page, 2);
+        CHECK(abs(b.y - caption_y) <= 3 && column_of(&L, b.x, b.x + b.w) == 1);
+        CHECK_INT(body_lines(page, &L, 1, y - 2, NULL), 12);
+    }
+    nocr_page_free(page);
+    pixDestroy(&pix);
+}
+
 /* Without binarization (and without the scan clean-up) the segmenter works on the gray:
  * the same columns and lines, the body height measured. */
 static void test_without_binarization(void)
@@ -426,6 +453,7 @@ int main(void)
     test_small_headline();
     test_photo_caption_column();
     test_photo_caption_beside();
+    test_photo_caption_dash_beside();
     test_without_binarization();
     test_bad_calls();
     return CHECK_DONE();

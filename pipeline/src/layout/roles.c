@@ -34,6 +34,12 @@
  * above it beside the photo. A column of body text beside a photo, cut into regions at a
  * paragraph, has its other regions there (seed 1220). */
 #define BESIDE_ALIGN 1
+/* A caption is type: its lines are at least CAPTION_MIN_PCT percent of a body height. On a
+ * page of vertical columns the horizontal pass sees a column's marks as regions of their
+ * own: a dash 6 px high (body 40) beside a photo's foot was taken for a caption beside it in
+ * smaller type, and the three lines under the photo, its real caption, for body text, read
+ * before the article's first column (vertical fresh seed 20270105122, tau 0.94). */
+#define CAPTION_MIN_PCT 50
 /* A caption in smaller type than the body's (its line height under SMALLER_PCT percent of
  * the median of the regions of BODY_MIN_LINES lines and more) may take up to
  * SMALL_MAX_LINES lines: set narrow beside a photo, or under a photo a column wide.
@@ -234,12 +240,14 @@ int seg_headlines(seg_regions *out, const seg_line *lines, size_t n, const seg_p
     return headlines_part(out, first, lines, n, sp);
 }
 
-/* Is r set beside photo fb, level with its foot and alone there (see BESIDE_ALIGN)? */
+/* Is r type (CAPTION_MIN_PCT) set beside photo fb, level with its foot and alone there (see
+ * BESIDE_ALIGN)? */
 static int caption_beside(const seg_region *r, const nocr_box *fb, const seg_regions *rs, int body)
 {
     int foot = fb->y + fb->h;
     int hgap = r->box.x0 >= fb->x + fb->w ? r->box.x0 - (fb->x + fb->w) : fb->x - r->box.x1;
-    if (hgap < -body / 2 || hgap >= CAPTION_GAP * body || r->box.y0 < fb->y ||
+    if (100 * r->line_h < CAPTION_MIN_PCT * body || hgap < -body / 2 ||
+        hgap >= CAPTION_GAP * body || r->box.y0 < fb->y ||
         r->box.y1 > foot + BESIDE_ALIGN * body || r->box.y1 < foot - BESIDE_ALIGN * body)
         return 0;
     for (size_t i = 0; i < rs->n; i++) {
@@ -316,8 +324,7 @@ static int deck_on_headline_row(const seg_region *r, const seg_regions *rs)
         const seg_region *h = &rs->v[j];
         if (h != r && h->role == NOCR_ROLE_HEADLINE &&
             2 * seg_overlap(h->box.y0, h->box.y1, r->box.y0, r->box.y1) > seg_box_h(&r->box) &&
-            r->box.x0 >= h->box.x1 &&
-            100 * (r->box.x0 - h->box.x1) < HEADLINE_GAP_PCT * h->line_h)
+            r->box.x0 >= h->box.x1 && 100 * (r->box.x0 - h->box.x1) < HEADLINE_GAP_PCT * h->line_h)
             return 1;
     }
     return 0;
