@@ -641,6 +641,29 @@ static void test_column_under_photo(void)
     nocr_page_free(page);
 }
 
+/* A photo at the top right of an article beside its vertical headline, its caption under
+ * it, the article's columns under the two and its last columns beside the photo from the
+ * top; left of them a horizontal headline whose columns start lower (vertical tuning seed
+ * 20270106114): the columns beside the photo and the ones under it stand in one tier with
+ * the neighbour's columns, and the horizontal headline owns the columns under it (they made
+ * a tier of their own, and the columns went to the vertical headline, tau 0.87). */
+static void test_columns_beside_photo_one_tier(void)
+{
+    static const char *const under[] = {">甲一", "甲二", "甲三", "甲四"};
+    static const char *const beside[] = {"甲五", "甲六。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙三", "乙四。<"};
+    nocr_page *page = page_new(2000, 1400);
+    vheadline(page, 1880, 200, 500, "甲題");
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1650, 200, 140, 300);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1650, 510, 140, 40, "圖為照片。");
+    vcolumns(page, 1790, 560, 640, under, 4, 0);
+    vcolumns(page, 1640, 200, 300, beside, 2, 0);
+    one(page, NOCR_ROLE_HEADLINE, NOCR_DIR_HORIZONTAL, 1100, 190, 350, 70, "乙題");
+    vcolumns(page, 1450, 350, 850, b, 4, 0);
+    check_txt(page, "甲題\n甲一甲二甲三甲四甲五甲六。\n圖為照片。\n\n乙題\n乙一乙二乙三乙四。\n");
+    nocr_page_free(page);
+}
+
 /* A caption set in rows under a photo, taken by the layout for more columns of the body
  * region it stands in: its rows come out of the region, a caption read after the body, and
  * the column under it runs on the paragraph (seeds 20261228303 and 329: read in the middle
@@ -1048,6 +1071,7 @@ int main(void)
     test_caption();
     test_caption_at_tier_foot();
     test_column_under_photo();
+    test_columns_beside_photo_one_tier();
     test_caption_rows_in_columns();
     test_caption_in_body_box();
     test_recovered_caption();

@@ -184,7 +184,46 @@ static int band_fragment(const rec_work *w, int y0, int y1, int body)
     return 0;
 }
 
-static void tiers_find(rec_tiers *t, const rec_work *w, int body)
+/* Where vertical column r ends for the tiers: a photo set at the top of a column range, or
+ * in it, parts its columns, and the piece under the photo (and its caption: less than
+ * PHOTO_PARTS_GAP body heights below the photo) goes on from the piece over or beside it,
+ * in the same columns. The two pieces together stand level with the whole columns beside
+ * them, which start lower when a headline set across heads them (vertical tuning seed
+ * 20270106114: the columns beside a photo at the top right made a tier of their own, and
+ * the horizontal headlines left of them, in that tier, owned none of the columns under
+ * them). No horizontal rule may part the two pieces (one tier's foot and the next tier's
+ * top), and the photo must reach down level with the upper piece's foot. */
+#define PHOTO_PARTS_GAP 4 /* body heights */
+static int photo_parts(const nocr_page *page, const nocr_region *r, const nocr_region *o, int body)
+{
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *f = nocr_page_region(page, i);
+        if (nocr_region_role(f) == NOCR_ROLE_FIGURE &&
+            rec_overlap(rec_x0(f), rec_x1(f), rec_x0(o), rec_x1(o)) > 0 &&
+            rec_y1(f) > rec_y1(r) - body && rec_y0(f) < rec_y0(o) &&
+            rec_y1(f) <= rec_y0(o) + body && rec_y0(o) - rec_y1(f) < PHOTO_PARTS_GAP * body)
+            return 1;
+    }
+    return 0;
+}
+
+static int column_foot(const nocr_page *page, const rec_work *w, const nocr_region *r, int body)
+{
+    int foot = rec_y1(r);
+    for (size_t k = 0; k < w->nitems; k++) {
+        const nocr_region *o = w->items[k].r;
+        int x0 = rec_x0(o) > rec_x0(r) ? rec_x0(o) : rec_x0(r);
+        int x1 = rec_x1(o) < rec_x1(r) ? rec_x1(o) : rec_x1(r);
+        if (o != r && is_vcolumn(o, body) && rec_y1(o) > foot &&
+            rec_y0(o) >= rec_y1(r) - body / 2 && REC_TOUCH_DIV * (x1 - x0) > body &&
+            photo_parts(page, r, o, body) &&
+            !rec_rule_between(page, body, x0, x1, rec_y1(r), rec_y0(o)))
+            foot = rec_y1(o);
+    }
+    return foot;
+}
+
+static void tiers_find(rec_tiers *t, const nocr_page *page, const rec_work *w, int body)
 {
     int any_vbody = 0;
     for (size_t i = 0; i < w->nitems; i++)
@@ -200,7 +239,7 @@ static void tiers_find(rec_tiers *t, const rec_work *w, int body)
             t->y1[k] = t->y1[k - 1];
         }
         t->y0[k] = rec_y0(r);
-        t->y1[k] = rec_y1(r);
+        t->y1[k] = column_foot(page, w, r, body);
     }
     int m = 0, lone = 0; /* lone: band m - 1 is one region so far */
     for (int i = 0; i < t->n; i++) {
@@ -731,7 +770,7 @@ int rec_vertical_order(rec_work *w, nocr_page *page, int body)
     rec_headlines_find(w, page);
     articles_of_heads(w, body);
     items_collect(w, page);
-    tiers_find(&t, w, body);
+    tiers_find(&t, page, w, body);
     for (size_t i = 0; i < w->nitems; i++) {
         rec_item *it = &w->items[i];
         if (it->article == REC_NO_OWNER) {
