@@ -328,18 +328,34 @@ static int cells_filled(const cell *cells, int n, int em)
 }
 
 /* Reads strip, a column re-set as a line (mapped back by sm), with the engine's model;
- * its words are appended to line. */
+ * its words are appended to line. PSM 7; for a heading's column (`heading`), when PSM 7
+ * finds nothing, PSM 13, as for horizontal lines (recognize.c): PSM 7's noise filter can
+ * drop a whole strip of bold heading type (vertical tuning seed 20270106120: a
+ * six-character headline, clean in its strip, read as nothing at its size and scaled, and
+ * whole in PSM 13; the page lost its headline, and the article's column went to the
+ * article above). Not a body column's: there PSM 7 finding nothing is mostly no text (a
+ * photo's edge, a rule), and PSM 13 made up characters that then kept the vertical
+ * model's second opinion out (vertical tuning seeds 20270102219, 235: a column's text
+ * lost). */
 static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
-                      strip_map *sm)
+                      strip_map *sm, int heading)
 {
     TessBaseAPISetImage2(eng->api, strip);
     TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
     eng->current = NULL;
-    TessBaseAPISetPageSegMode(eng->api, PSM_SINGLE_LINE);
-    if (TessBaseAPIRecognize(eng->api, NULL) != 0)
-        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a vertical line",
-                              nocr_image_source(img));
-    return recog_line_words(line, eng->api, img, strip_word, sm);
+    size_t n0 = nocr_line_word_count(line);
+    int rc = NOCR_OK;
+    TessPageSegMode modes[] = {PSM_SINGLE_LINE, PSM_RAW_LINE};
+    for (size_t m = 0;
+         m < (heading ? 2u : 1u) && rc == NOCR_OK && nocr_line_word_count(line) == n0; m++) {
+        TessBaseAPISetPageSegMode(eng->api, modes[m]);
+        if (TessBaseAPIRecognize(eng->api, NULL) != 0)
+            return nocr_error_set(NOCR_EENGINE,
+                                  "%s: Tesseract failed to recognize a vertical line",
+                                  nocr_image_source(img));
+        rc = recog_line_words(line, eng->api, img, strip_word, sm);
+    }
+    return rc;
 }
 
 /* Reads the column wb (working pixels) of pixb (1 bpp) re-set as a horizontal line with
@@ -383,7 +399,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
     if (n == 0)
         goto cleanup;
     strip_map sm = {wb, cells, n, pad, slot, 1.0f};
-    if ((rc = strip_read(line, eng, img, strip, &sm)) != NOCR_OK)
+    if ((rc = strip_read(line, eng, img, strip, &sm, heading)) != NOCR_OK)
         goto cleanup;
     /* Headline type is read a second time, scaled down to RECOG_LARGE_LINE_TARGET
      * (recog.h), and the surer reading kept: the strip is twice its em high, and a column
@@ -403,7 +419,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
         size_t n0 = nocr_line_word_count(line), c0, c1;
         double conf0 = recog_words_mean(line, 0, n0, &c0);
         float line_conf = nocr_line_confidence(line);
-        if ((rc = strip_read(line, eng, img, small, &sm)) != NOCR_OK)
+        if ((rc = strip_read(line, eng, img, small, &sm, heading)) != NOCR_OK)
             goto cleanup;
         double conf1 = recog_words_mean(line, n0, nocr_line_word_count(line), &c1);
         rc = recog_keep_reading(line, n0, c1 > 0 && (c0 == 0 || conf1 > conf0), line_conf);
