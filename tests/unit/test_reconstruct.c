@@ -1707,6 +1707,34 @@ static void test_text_under_photo_under_head(void)
                     "丙题\n丙一丙二丙三丙完。\n图为照片。\n\n丁题\n丁一丁完。\n");
 }
 
+/* Article 甲's headline over column 0, a photo under it across columns 0-2, its caption
+ * under columns 0-1; columns 1 and 2 start at the top, level with the headline, over the
+ * photo, and go on under it, column 2 a caption's height lower than the others; article
+ * 乙's headline over columns 3-4, one gutter from column 2 (tuning seed 20270106005):
+ * columns 1 and 2 are 甲's, whose photo spans them, not 乙's, the headline nearest
+ * sideways, above or under the photo. */
+static void test_columns_over_headed_photo(void)
+{
+    static const char *const under0[] = {">甲一", "甲二"}, *const top1[] = {"甲三", "甲四"};
+    static const char *const under1[] = {"甲五", "甲六"}, *const top2[] = {"甲七", "甲八"};
+    static const char *const under2[] = {"甲九", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙三", "乙完。<"};
+    nocr_page *page = page_real(2400, 1400);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "甲题");
+    column(page, col_x(1), 100, COL_W, top1, 2);
+    column(page, col_x(2), 100, COL_W, top2, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(0), 240, 3 * COL_W + 80, 400);
+    one_line(page, NOCR_ROLE_CAPTION, col_x(0), 660, 2 * COL_W + 40, "图为照片。");
+    column(page, col_x(0), 740, COL_W, under0, 2);
+    column(page, col_x(1), 740, COL_W, under1, 2);
+    column(page, col_x(2), 800, COL_W, under2, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 100, 2 * COL_W + 40, "乙题");
+    column(page, col_x(3), 200, COL_W, b, 4);
+    column(page, col_x(4), 200, COL_W, b, 4);
+    check_txt(page, "甲题\n甲一甲二甲三甲四甲五甲六甲七甲八甲九甲完。\n图为照片。\n\n"
+                    "乙题\n乙一乙二乙三乙完。\n乙一乙二乙三乙完。\n");
+}
+
 /* A byline too long for its column wraps; its last line, short and centered under it, is
  * the byline's, read with it, not a section heading read after the first column
  * (tuning seeds 20261229248 and 256). */
@@ -1787,6 +1815,7 @@ int main(void)
     test_deck_over_photo_column();
     test_caption_under_beside_column();
     test_text_under_photo_under_head();
+    test_columns_over_headed_photo();
     test_wrapped_byline();
     return CHECK_DONE();
 }

@@ -4,8 +4,11 @@
  *   rec_owner            the rules below, in turn
  *   column_above         the body text a region goes on from: the region is its article's
  *   column_past_photo    the body text a region goes on from across a photo in its column
+ *   photo_foot           a photo's foot, with its captions when a headline heads it
  *   owner_above          the nearest headline above, in the region's columns
  *   owner_lower_band     a lower headline beside, where the region's column breaks off
+ *   owner_photo_under    the headline of the photo right under a region (the photo's
+ *                        article spans its columns)
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top, or the photo over it
  *                        (preferred to the band's headline when nearer sideways)
@@ -322,6 +325,35 @@ static const nocr_region *column_above(const nocr_page *page, const nocr_region 
     return o;
 }
 
+/* The foot of photo f with its captions under it, when f hangs right under a headline
+ * over some of its columns (under_head): a photo that heads its article spans the
+ * article's columns, and the text beside its caption, in the photo's other columns,
+ * starts under the caption's level and is the same article's (tuning seed 20270106005: a
+ * caption under the first two of a photo's three columns, the third column's text a
+ * caption's height lower). Else the photo's own foot: a photo set between two articles'
+ * text, the upper one's column ending over it, may head the lower one's (tuning seed
+ * 20270104052: its caption's foot let the lower article's columns run on from the upper
+ * one's). */
+static int photo_foot(const nocr_page *page, const nocr_region *f, int body)
+{
+    int foot = rec_y1(f), headed = 0;
+    size_t n = nocr_page_region_count(page);
+    for (size_t i = 0; i < n && !headed; i++) {
+        const nocr_region *hd = nocr_page_region(page, i);
+        headed = nocr_region_role(hd) == NOCR_ROLE_HEADLINE &&
+                 rec_overlap(rec_x0(hd), rec_x1(hd), rec_x0(f), rec_x1(f)) > 0 &&
+                 rec_y1(hd) <= rec_y0(f) && under_head(page, f, hd, body);
+    }
+    for (size_t i = 0; i < n && headed; i++) {
+        const nocr_region *c = nocr_page_region(page, i);
+        if (nocr_region_role(c) == NOCR_ROLE_CAPTION && rec_y1(c) > foot &&
+            rec_overlap(rec_x0(c), rec_x1(c), rec_x0(f), rec_x1(f)) > 0 &&
+            photo_over(page, c, body) == f)
+            foot = rec_y1(c);
+    }
+    return foot;
+}
+
 /* The body text a column goes on from across a photo set in it: r, body text, a section
  * heading or a caption, stands right under a photo (or under the photo's caption), less
  * than OVER_HEAD_GAP body heights below, and right over the photo in r's columns, as near,
@@ -342,7 +374,7 @@ static const nocr_region *column_past_photo(const nocr_page *page, const nocr_re
         if (o && nocr_region_role(o) == NOCR_ROLE_CAPTION)
             o = photo_over(page, o, body) ? rec_region_above(page, o, body) : NULL;
         if (o && nocr_region_role(o) == NOCR_ROLE_FIGURE &&
-            rec_y0(r) - rec_y1(o) < OVER_HEAD_GAP * body &&
+            rec_y0(r) - photo_foot(page, o, body) < OVER_HEAD_GAP * body &&
             2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(r), rec_x1(r)) > nocr_region_box(r).w)
             f = o;
     }
@@ -836,6 +868,38 @@ static int owner_in_frame(const nocr_page *page, const nocr_region *r, nocr_regi
     return owner;
 }
 
+/* The headline of the photo right under r: r, body text or a section heading that no
+ * headline stands over, ends less than OVER_HEAD_GAP body heights over a photo that
+ * covers r's columns, and the photo stands right under headline h (under_head), r's top
+ * level with h (between a body height above h's top and BESIDE_REACH body heights under
+ * its foot). A photo spans its own article's columns: the text set over it beside a
+ * partial headline is that article's, however near another headline stands sideways
+ * (tuning seed 20270106005: a headline over the first column, a photo under it across
+ * three, the text of the second and third columns over the photo; the third went to the
+ * next article's headline one gutter away). REC_NO_OWNER when none. */
+static int owner_photo_under(const nocr_page *page, const nocr_region *r,
+                             nocr_region *const *heads, int nheads, int body)
+{
+    if (!in_column(nocr_region_role(r)))
+        return REC_NO_OWNER;
+    const nocr_region *f = NULL;
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        int gap = rec_y0(o) - rec_y1(r);
+        if (nocr_region_role(o) == NOCR_ROLE_FIGURE && gap > -body / 2 &&
+            gap < OVER_HEAD_GAP * body && rec_x0(o) <= rec_x0(r) + body &&
+            rec_x1(o) >= rec_x1(r) - body && (!f || rec_y0(o) < rec_y0(f)))
+            f = o;
+    }
+    if (!f)
+        return REC_NO_OWNER;
+    int above_y, h = owner_above(&above_y, page, f, heads, nheads, body);
+    if (h == REC_NO_OWNER || !under_head(page, f, heads[h], body) ||
+        rec_y0(r) < rec_y0(heads[h]) - body || rec_y0(r) > rec_y1(heads[h]) + BESIDE_REACH * body)
+        return REC_NO_OWNER;
+    return h;
+}
+
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
@@ -872,6 +936,8 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
         if (o && (owner = rec_owner(page, o, heads, nheads, body)) != REC_NO_OWNER)
             return owner;
     }
+    if ((owner = owner_photo_under(page, r, heads, nheads, body)) != REC_NO_OWNER)
+        return owner;
     owner = owner_band_above(page, r, heads, nheads, body);
     int beside = owner_beside(page, r, heads, nheads, body);
     /* A partial headline level with r's top, nearer sideways than the headline above in
