@@ -8,6 +8,7 @@
  *   rec_vertical_order    articles, their order and the order inside them, on the boxes
  *                         straightened (upright.c)
  *   tiers_find            the tiers: bands of vertical body regions side by side
+ *   column_foot           where a column ends for the tiers: under the photo beside it
  *   heads_deck            two headlines that are one (a second deck)
  *   articles_of_heads     one article per headline, decks joined
  *   items_collect         the text regions that are read, each with its owner
@@ -184,15 +185,17 @@ static int band_fragment(const rec_work *w, int y0, int y1, int body)
     return 0;
 }
 
-/* Where vertical column r ends for the tiers: a photo set at the top of a column range, or
- * in it, parts its columns, and the piece under the photo (and its caption: less than
- * PHOTO_PARTS_GAP body heights below the photo) goes on from the piece over or beside it,
- * in the same columns. The two pieces together stand level with the whole columns beside
- * them, which start lower when a headline set across heads them (vertical tuning seed
- * 20270106114: the columns beside a photo at the top right made a tier of their own, and
- * the horizontal headlines left of them, in that tier, owned none of the columns under
- * them). No horizontal rule may part the two pieces (one tier's foot and the next tier's
- * top), and the photo must reach down level with the upper piece's foot. */
+/* Where vertical column r ends for the tiers: a photo set at the top of a column range
+ * beside r parts the columns, and the piece under the photo (and its caption: less than
+ * PHOTO_PARTS_GAP body heights below the photo) goes on from r, in the same columns. The
+ * two pieces together stand level with the whole columns beside them, which start lower
+ * when a headline set across heads them (vertical tuning seed 20270106114: the columns
+ * beside a photo at the top right made a tier of their own, and the horizontal headlines
+ * left of them, in that tier, owned none of the columns under them). The photo stands
+ * beside r: it starts a body height or more above r's foot and reaches down level with it
+ * (a photo under r, at the top of the next tier, parts nothing: tuning seed 20270106051,
+ * whose rule between the tiers was lost in a fold). No horizontal rule may part the two
+ * pieces either. */
 #define PHOTO_PARTS_GAP 4 /* body heights */
 static int photo_parts(const nocr_page *page, const nocr_region *r, const nocr_region *o, int body)
 {
@@ -200,8 +203,9 @@ static int photo_parts(const nocr_page *page, const nocr_region *r, const nocr_r
         const nocr_region *f = nocr_page_region(page, i);
         if (nocr_region_role(f) == NOCR_ROLE_FIGURE &&
             rec_overlap(rec_x0(f), rec_x1(f), rec_x0(o), rec_x1(o)) > 0 &&
-            rec_y1(f) > rec_y1(r) - body && rec_y0(f) < rec_y0(o) &&
-            rec_y1(f) <= rec_y0(o) + body && rec_y0(o) - rec_y1(f) < PHOTO_PARTS_GAP * body)
+            rec_y0(f) <= rec_y1(r) - body && rec_y1(f) > rec_y1(r) - body &&
+            rec_y0(f) < rec_y0(o) && rec_y1(f) <= rec_y0(o) + body &&
+            rec_y0(o) - rec_y1(f) < PHOTO_PARTS_GAP * body)
             return 1;
     }
     return 0;
