@@ -664,6 +664,35 @@ static void test_columns_beside_photo_one_tier(void)
     nocr_page_free(page);
 }
 
+/* Two tiers with no rule between them (lost in a fold, tuning seed 20270106051): the upper
+ * tier's article, and in the lower tier a photo at the top of an article's columns under
+ * the upper article's columns, its caption, the article's columns under them and beside
+ * them, its vertical headline at the right, and a second article at its left; each tier
+ * has two articles. The photo parts nothing: the tiers stay apart and are read one after
+ * the other (joined, the lower right article was read second). */
+static void test_photo_under_tier_parts_nothing(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲三", "甲完。<"};
+    static const char *const under[] = {">乙一", "乙二"}, *const beside[] = {"乙三", "乙完。<"};
+    static const char *const c[] = {">丙一", "丙完。<"};
+    nocr_page *page = page_new(2000, 1800);
+    vheadline(page, 1880, 200, 400, "甲題");
+    vcolumns(page, 1790, 200, 600, a, 4, 0);
+    vheadline(page, 1560, 200, 400, "丁題");
+    vcolumns(page, 1470, 200, 600, c, 2, 0);
+    vheadline(page, 1880, 900, 400, "乙題");
+    region(page, NOCR_ROLE_FIGURE, NOCR_DIR_HORIZONTAL, 1700, 900, 90, 260);
+    one(page, NOCR_ROLE_CAPTION, NOCR_DIR_HORIZONTAL, 1700, 1170, 90, 40, "圖。");
+    vcolumns(page, 1790, 1220, 460, under, 2, 0);
+    vcolumns(page, 1690, 900, 780, beside, 2, 0);
+    vheadline(page, 1560, 900, 400, "丙題");
+    vcolumns(page, 1470, 900, 780, c, 2, 0);
+    check_txt(page,
+              "甲題\n甲一甲二甲三甲完。\n\n丁題\n丙一丙完。\n\n乙題\n乙一乙二乙三乙完。\n圖。\n\n"
+              "丙題\n丙一丙完。\n");
+    nocr_page_free(page);
+}
+
 /* A caption set in rows under a photo, taken by the layout for more columns of the body
  * region it stands in: its rows come out of the region, a caption read after the body, and
  * the column under it runs on the paragraph (seeds 20261228303 and 329: read in the middle
@@ -1072,6 +1101,7 @@ int main(void)
     test_caption_at_tier_foot();
     test_column_under_photo();
     test_columns_beside_photo_one_tier();
+    test_photo_under_tier_parts_nothing();
     test_caption_rows_in_columns();
     test_caption_in_body_box();
     test_recovered_caption();
