@@ -328,32 +328,40 @@ static int cells_filled(const cell *cells, int n, int em)
 }
 
 /* Reads strip, a column re-set as a line (mapped back by sm), with the engine's model;
- * its words are appended to line. PSM 7; for a heading's column (`heading`), when PSM 7
- * finds nothing, PSM 13, as for horizontal lines (recognize.c): PSM 7's noise filter can
- * drop a whole strip of bold heading type (vertical tuning seed 20270106120: a
+ * its words are appended to line. PSM 7; when it finds nothing and `raw` (a heading's
+ * column whose characters fill their cells, cells_filled), PSM 13, as for horizontal lines
+ * (recognize.c), kept when its characters read RAW_MIN_CONF or more: PSM 7's noise filter
+ * can drop a whole strip of bold heading type (vertical tuning seed 20270106120: a
  * six-character headline, clean in its strip, read as nothing at its size and scaled, and
- * whole in PSM 13; the page lost its headline, and the article's column went to the
- * article above). Not a body column's: there PSM 7 finding nothing is mostly no text (a
- * photo's edge, a rule), and PSM 13 made up characters that then kept the vertical
+ * whole in PSM 13 at 72-77; the page lost its headline, and the article's column went to
+ * the article above). Not a body column's: there PSM 7 finding nothing is mostly no text
+ * (a photo's edge, a rule), and PSM 13 made up characters that then kept the vertical
  * model's second opinion out (vertical tuning seeds 20270102219, 235: a column's text
- * lost). */
+ * lost). Nor a reading under RAW_MIN_CONF: a heading region the layout had joined with
+ * the columns and photo under it, its cells holding body type side by side, read in PSM
+ * 13 as a headline of junk at 15-26 (fresh seed 20270107115: CER 0.12 -> 0.33). */
+#define RAW_MIN_CONF 50.0
 static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
-                      strip_map *sm, int heading)
+                      strip_map *sm, int raw)
 {
     TessBaseAPISetImage2(eng->api, strip);
     TessBaseAPISetSourceResolution(eng->api, recog_working_dpi(img));
     eng->current = NULL;
-    size_t n0 = nocr_line_word_count(line);
+    size_t n0 = nocr_line_word_count(line), chars;
+    float line_conf = nocr_line_confidence(line);
     int rc = NOCR_OK;
     TessPageSegMode modes[] = {PSM_SINGLE_LINE, PSM_RAW_LINE};
-    for (size_t m = 0;
-         m < (heading ? 2u : 1u) && rc == NOCR_OK && nocr_line_word_count(line) == n0; m++) {
+    for (size_t m = 0; m < (raw ? 2u : 1u) && rc == NOCR_OK && nocr_line_word_count(line) == n0;
+         m++) {
         TessBaseAPISetPageSegMode(eng->api, modes[m]);
         if (TessBaseAPIRecognize(eng->api, NULL) != 0)
             return nocr_error_set(NOCR_EENGINE,
                                   "%s: Tesseract failed to recognize a vertical line",
                                   nocr_image_source(img));
         rc = recog_line_words(line, eng->api, img, strip_word, sm);
+        if (!rc && m == 1 &&
+            recog_words_mean(line, n0, nocr_line_word_count(line), &chars) < RAW_MIN_CONF)
+            rc = recog_keep_reading(line, n0, 0, line_conf);
     }
     return rc;
 }
@@ -399,7 +407,8 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
     if (n == 0)
         goto cleanup;
     strip_map sm = {wb, cells, n, pad, slot, 1.0f};
-    if ((rc = strip_read(line, eng, img, strip, &sm, heading)) != NOCR_OK)
+    int filled = heading && cells_filled(cells, n, em);
+    if ((rc = strip_read(line, eng, img, strip, &sm, filled)) != NOCR_OK)
         goto cleanup;
     /* Headline type is read a second time, scaled down to RECOG_LARGE_LINE_TARGET
      * (recog.h), and the surer reading kept: the strip is twice its em high, and a column
@@ -409,7 +418,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
      * width, cut in cells of two characters or of two by two, read as garbage so scaled
      * (tuning seeds 20261221229, 240, 242), and a heading region of two body columns
      * read worse (245). */
-    if (heading && em > RECOG_LARGE_LINE_TARGET && cells_filled(cells, n, em)) {
+    if (filled && em > RECOG_LARGE_LINE_TARGET) {
         sm.f = (float)RECOG_LARGE_LINE_TARGET / (float)em;
         if (!(small = pixScaleToGray(strip, sm.f))) {
             rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (vertical line)",
@@ -419,7 +428,7 @@ static int column_read_reset(nocr_line *line, nocr_engine *eng, const nocr_image
         size_t n0 = nocr_line_word_count(line), c0, c1;
         double conf0 = recog_words_mean(line, 0, n0, &c0);
         float line_conf = nocr_line_confidence(line);
-        if ((rc = strip_read(line, eng, img, small, &sm, heading)) != NOCR_OK)
+        if ((rc = strip_read(line, eng, img, small, &sm, 1)) != NOCR_OK)
             goto cleanup;
         double conf1 = recog_words_mean(line, n0, nocr_line_word_count(line), &c1);
         rc = recog_keep_reading(line, n0, c1 > 0 && (c0 == 0 || conf1 > conf0), line_conf);
