@@ -341,6 +341,19 @@ static int cells_filled(const cell *cells, int n, int em)
  * the columns and photo under it, its cells holding body type side by side, read in PSM
  * 13 as a headline of junk at 15-26 (fresh seed 20270107115: CER 0.12 -> 0.33). */
 #define RAW_MIN_CONF 50.0
+
+/* One reading of the strip set in the engine, in page segmentation mode psm; its words are
+ * appended to line. */
+static int strip_pass(nocr_line *line, nocr_engine *eng, const nocr_image *img, strip_map *sm,
+                      TessPageSegMode psm)
+{
+    TessBaseAPISetPageSegMode(eng->api, psm);
+    if (TessBaseAPIRecognize(eng->api, NULL) != 0)
+        return nocr_error_set(NOCR_EENGINE, "%s: Tesseract failed to recognize a vertical line",
+                              nocr_image_source(img));
+    return recog_line_words(line, eng->api, img, strip_word, sm);
+}
+
 static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, PIX *strip,
                       strip_map *sm, int raw)
 {
@@ -349,20 +362,12 @@ static int strip_read(nocr_line *line, nocr_engine *eng, const nocr_image *img, 
     eng->current = NULL;
     size_t n0 = nocr_line_word_count(line), chars;
     float line_conf = nocr_line_confidence(line);
-    int rc = NOCR_OK;
-    TessPageSegMode modes[] = {PSM_SINGLE_LINE, PSM_RAW_LINE};
-    for (size_t m = 0; m < (raw ? 2u : 1u) && rc == NOCR_OK && nocr_line_word_count(line) == n0;
-         m++) {
-        TessBaseAPISetPageSegMode(eng->api, modes[m]);
-        if (TessBaseAPIRecognize(eng->api, NULL) != 0)
-            return nocr_error_set(NOCR_EENGINE,
-                                  "%s: Tesseract failed to recognize a vertical line",
-                                  nocr_image_source(img));
-        rc = recog_line_words(line, eng->api, img, strip_word, sm);
-        if (!rc && m == 1 &&
-            recog_words_mean(line, n0, nocr_line_word_count(line), &chars) < RAW_MIN_CONF)
-            rc = recog_keep_reading(line, n0, 0, line_conf);
-    }
+    int rc = strip_pass(line, eng, img, sm, PSM_SINGLE_LINE);
+    if (rc || !raw || nocr_line_word_count(line) != n0)
+        return rc;
+    rc = strip_pass(line, eng, img, sm, PSM_RAW_LINE);
+    if (!rc && recog_words_mean(line, n0, nocr_line_word_count(line), &chars) < RAW_MIN_CONF)
+        rc = recog_keep_reading(line, n0, 0, line_conf);
     return rc;
 }
 
