@@ -1338,6 +1338,151 @@ static void blocks_at_gutters(tess_layout *tl, const nocr_image *img)
         runs_in_columns(tl, body);
 }
 
+/* Headline pieces: Tesseract's column finding cuts a headline over several columns where
+ * one of its word spaces stands over a gutter, and it sets the lines of a headline of two
+ * lines in blocks of their own; each piece was then a headline, and began an article
+ * (Latin tuning pages, 19 of 344 headlines over 48 pages: "Not everyone" and "is
+ * convinced" read as two articles, "Their" and "teacher" as two). Two blocks of
+ * headline-size lines (HEAD_JOIN_SIZE times the body blocks' line height and more, at most
+ * HEAD_LINES lines together), of one size (HEAD_JOIN_SAME: descenders make boxes of one
+ * type differ by a fifth), with no rule between them, are one headline:
+ *   - on one row (tops within HEAD_JOIN_TOP of the taller's height: a smaller subheadline
+ *     set on the headline's baseline has a lower top), when the white between them is no
+ *     wider than HEAD_JOIN_SPACE of the pieces' own widest word space: two headlines side
+ *     by side stand a gutter and the rest of a column apart. A piece of one word has no
+ *     word space; then HEAD_JOIN_WORD of its height, a word space of headline type;
+ *   - one over the other, HEAD_JOIN_LEAD of a line's height apart or less (a headline's
+ *     leading; an article's body stands between two articles' headlines), overlapping
+ *     over half the narrower's width. */
+#define HEAD_JOIN_SIZE  1.3
+#define HEAD_JOIN_SAME  0.7
+#define HEAD_JOIN_TOP   0.15
+#define HEAD_JOIN_SPACE 1.5
+#define HEAD_JOIN_WORD  0.45
+#define HEAD_JOIN_LEAD  0.6
+/* White runs inside a line of headline type this share of its height wide or more are
+ * word spaces; the gaps between its letters are narrower. */
+#define HEAD_WORD_MIN 0.18
+
+/* The widest white run, of HEAD_WORD_MIN of l's height or more, between l's ink in pixb;
+ * 0 when there is none (one word). */
+static int widest_space(PIX *pixb, nocr_box l)
+{
+    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
+    const l_uint32 *data = pixGetData(pixb);
+    int x0 = l.x < 0 ? 0 : l.x, x1 = l.x + l.w > W ? W : l.x + l.w;
+    int y0 = l.y < 0 ? 0 : l.y, y1 = l.y + l.h > H ? H : l.y + l.h;
+    int run = 0, best = 0, seen = 0;
+    for (int x = x0; x < x1; x++) {
+        int ink = 0;
+        for (int y = y0; y < y1 && !ink; y++)
+            ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
+        if (ink) {
+            best = seen && run > best ? run : best;
+            seen = 1;
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    return best >= HEAD_WORD_MIN * l.h ? best : 0;
+}
+
+/* Whether a rule of img crosses the box between a and b (working pixels). */
+static int rule_between(const nocr_image *img, nocr_box a, nocr_box b)
+{
+    nocr_box u = nocr_box_union(a, b);
+    int x0 = a.x + a.w < b.x ? a.x + a.w : u.x, x1 = a.x + a.w < b.x ? b.x : u.x + u.w;
+    int y0 = a.y + a.h < b.y ? a.y + a.h : u.y, y1 = a.y + a.h < b.y ? b.y : u.y + u.h;
+    nocr_box gap = {x0, y0, x1 - x0, y1 - y0};
+    for (size_t i = 0; i < nocr_image_rule_count(img); i++)
+        if (area_in(gap, nocr_image_work_rule(img, i, NULL)) > 0)
+            return 1;
+    return 0;
+}
+
+/* Whether blocks a and b are pieces of one headline (above); *row: side by side. */
+static int head_pieces(const tess_block *a, const tess_block *b, PIX *pixb, int line_h,
+                       const nocr_image *img, int *row)
+{
+    if (!block_is_text(a->type) || !block_is_text(b->type) || a->nlines == 0 || b->nlines == 0 ||
+        a->nlines + b->nlines > HEAD_LINES)
+        return 0;
+    int ha = median_line_h(a), hb = median_line_h(b);
+    int hmax = ha > hb ? ha : hb, hmin = ha < hb ? ha : hb;
+    if (hmin < HEAD_JOIN_SIZE * line_h || hmin < HEAD_JOIN_SAME * hmax)
+        return 0;
+    nocr_box A = a->box, B = b->box;
+    if (rule_between(img, A, B))
+        return 0;
+    *row = a->nlines == 1 && b->nlines == 1 && abs(A.y - B.y) <= HEAD_JOIN_TOP * hmax;
+    if (*row) {
+        nocr_box l = A.x <= B.x ? A : B, r = A.x <= B.x ? B : A, li, ri;
+        if (ink_box(pixb, l, &li) && ink_box(pixb, r, &ri))
+            l = li, r = ri;
+        int gap = r.x - (l.x + l.w);
+        int sa = widest_space(pixb, a->lines[0]), sb = widest_space(pixb, b->lines[0]);
+        int space = sa > sb ? sa : sb;
+        return gap >= 0 &&
+               (space > 0 ? gap <= HEAD_JOIN_SPACE * space : gap <= HEAD_JOIN_WORD * hmin);
+    }
+    const nocr_box *up = A.y <= B.y ? &A : &B, *down = up == &A ? &B : &A;
+    int lead = down->y - (up->y + up->h);
+    int x0 = A.x > B.x ? A.x : B.x, x1 = A.x + A.w < B.x + B.w ? A.x + A.w : B.x + B.w;
+    int narrow = A.w < B.w ? A.w : B.w;
+    return lead >= -hmin / 4 && lead <= HEAD_JOIN_LEAD * hmax && 2 * (x1 - x0) > narrow;
+}
+
+/* Block b joined into block a (head_pieces): one line when side by side, its lines after
+ * a's (top to bottom) when one is over the other. 0 when out of memory (nothing joined). */
+static int head_join(tess_block *a, tess_block *b, int row)
+{
+    if (row) {
+        a->lines[0] = nocr_box_union(a->lines[0], b->lines[0]);
+    } else {
+        if (NOCR_ARRAY_GROW(a->lines, a->cap, a->nlines + b->nlines))
+            return 0;
+        memcpy(a->lines + a->nlines, b->lines, b->nlines * sizeof(*b->lines));
+        a->nlines += b->nlines;
+        for (size_t i = 1; i < a->nlines; i++) /* by top: at most HEAD_LINES lines */
+            for (size_t j = i; j > 0 && a->lines[j].y < a->lines[j - 1].y; j--) {
+                nocr_box t = a->lines[j];
+                a->lines[j] = a->lines[j - 1];
+                a->lines[j - 1] = t;
+            }
+    }
+    a->box = nocr_box_union(a->box, b->box);
+    return 1;
+}
+
+/* Joins the pieces of headlines in tl (head_pieces), pieces on one row first, until none
+ * are left; a joined block keeps the earlier one's place in tl. */
+static void heads_join(tess_layout *tl, const nocr_image *img)
+{
+    PIX *pixb = nocr_image_work_binary(img);
+    body_blocks bb = body_blocks_measure(tl);
+    if (!pixb || bb.line_h <= 0)
+        return;
+    for (int pass = 0; pass < 2; pass++)
+        for (int joined = 1; joined;) {
+            joined = 0;
+            for (size_t i = 0; i < tl->n && !joined; i++)
+                for (size_t j = 0; j < tl->n && !joined; j++) {
+                    int row = 0;
+                    if (i == j || !head_pieces(&tl->v[i], &tl->v[j], pixb, bb.line_h, img, &row) ||
+                        row != (pass == 0))
+                        continue;
+                    size_t a = i < j ? i : j, b = i < j ? j : i;
+                    if (!head_join(&tl->v[a], &tl->v[b], row))
+                        return;
+                    free(tl->v[b].lines);
+                    memmove(&tl->v[b], &tl->v[b + 1], (tl->n - b - 1) * sizeof(*tl->v));
+                    tl->n--;
+                    joined = 1;
+                }
+        }
+}
+
 /* The text image's layout (clean_gray) is tried when the gray's text blocks hold less
  * than SHADE_COVER of the ink (tess_covered), and taken when its blocks hold CLEAN_GAIN
  * more: a shade the gray's analysis took for an image leaves the lines under it out.
@@ -1402,6 +1547,7 @@ int nocr_segment_alphabetic(nocr_page **out, nocr_engine *eng, const nocr_image 
     /* no line across a gutter (cutting lines and moving them adds none): nothing to cut */
     if (cross > 0.0)
         blocks_at_gutters(&tl, img);
+    heads_join(&tl, img);
     if ((rc = page_new_from(&page, img)) || (rc = page_from_blocks(page, img, &tl, &ink)))
         goto cleanup;
     if (!(covered = calloc(ink.n + 1, 1))) {
