@@ -1391,9 +1391,16 @@ static int widest_space(PIX *pixb, nocr_box l)
 /* Whether a rule of img crosses the box between a and b (working pixels). */
 static int rule_between(const nocr_image *img, nocr_box a, nocr_box b)
 {
+    if (b.x < a.x || (b.x == a.x && b.y < a.y)) {
+        nocr_box t = a;
+        a = b;
+        b = t;
+    }
+    /* the white between them: across, or down when one stands over the other */
     nocr_box u = nocr_box_union(a, b);
-    int x0 = a.x + a.w < b.x ? a.x + a.w : u.x, x1 = a.x + a.w < b.x ? b.x : u.x + u.w;
-    int y0 = a.y + a.h < b.y ? a.y + a.h : u.y, y1 = a.y + a.h < b.y ? b.y : u.y + u.h;
+    int apart_x = a.x + a.w < b.x, over = a.y + a.h < b.y, under = b.y + b.h < a.y;
+    int x0 = apart_x ? a.x + a.w : u.x, x1 = apart_x ? b.x : u.x + u.w;
+    int y0 = over ? a.y + a.h : under ? b.y + b.h : u.y, y1 = over ? b.y : under ? a.y : u.y + u.h;
     nocr_box gap = {x0, y0, x1 - x0, y1 - y0};
     for (size_t i = 0; i < nocr_image_rule_count(img); i++)
         if (area_in(gap, nocr_image_work_rule(img, i, NULL)) > 0)
