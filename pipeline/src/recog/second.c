@@ -857,9 +857,10 @@ static double crossing_share(const tess_layout *tl, const nocr_image *img)
 #define TOP_COLUMNS    16
 #define TOP_LINES      8
 
-/* The middle of the longest run of empty pixel columns of pixb in [x0, x1) over rows
- * [y0, y1), when it is at least `min` wide; -1 otherwise. */
-static int white_cut(PIX *pixb, int x0, int x1, int y0, int y1, int min)
+/* The width of the longest run of empty pixel columns of pixb in [x0, x1) over rows
+ * [y0, y1) (clipped to the image), the first of the longest, and in *end the column after
+ * it; with `inner`, only runs with ink on both sides. 0 when there is none. */
+static int longest_white(PIX *pixb, int x0, int x1, int y0, int y1, int inner, int *end)
 {
     int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
     const l_uint32 *data = pixGetData(pixb);
@@ -867,18 +868,32 @@ static int white_cut(PIX *pixb, int x0, int x1, int y0, int y1, int min)
     x1 = x1 > W ? W : x1;
     y0 = y0 < 0 ? 0 : y0;
     y1 = y1 > H ? H : y1;
-    int run = 0, best = 0, best_end = 0;
+    int run = 0, best = 0, seen = 0;
+    *end = 0;
     for (int x = x0; x < x1; x++) {
         int ink = 0;
         for (int y = y0; y < y1 && !ink; y++)
             ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
-        run = ink ? 0 : run + 1;
-        if (run > best) {
+        if (inner && ink && seen && run > best) {
             best = run;
-            best_end = x + 1;
+            *end = x;
+        }
+        seen |= ink;
+        run = ink ? 0 : run + 1;
+        if (!inner && run > best) {
+            best = run;
+            *end = x + 1;
         }
     }
-    return best >= min && best > 0 ? best_end - best / 2 : -1;
+    return best;
+}
+
+/* The middle of the longest run of empty pixel columns of pixb in [x0, x1) over rows
+ * [y0, y1), when it is at least `min` wide; -1 otherwise. */
+static int white_cut(PIX *pixb, int x0, int x1, int y0, int y1, int min)
+{
+    int end, best = longest_white(pixb, x0, x1, y0, y1, 0, &end);
+    return best >= min && best > 0 ? end - best / 2 : -1;
 }
 
 static int cmp_block_x(const void *a, const void *b)
@@ -1368,23 +1383,7 @@ static void blocks_at_gutters(tess_layout *tl, const nocr_image *img)
  * 0 when there is none (one word). */
 static int widest_space(PIX *pixb, nocr_box l)
 {
-    int W = pixGetWidth(pixb), H = pixGetHeight(pixb), wpl = pixGetWpl(pixb);
-    const l_uint32 *data = pixGetData(pixb);
-    int x0 = l.x < 0 ? 0 : l.x, x1 = l.x + l.w > W ? W : l.x + l.w;
-    int y0 = l.y < 0 ? 0 : l.y, y1 = l.y + l.h > H ? H : l.y + l.h;
-    int run = 0, best = 0, seen = 0;
-    for (int x = x0; x < x1; x++) {
-        int ink = 0;
-        for (int y = y0; y < y1 && !ink; y++)
-            ink = GET_DATA_BIT(data + (size_t)y * wpl, x);
-        if (ink) {
-            best = seen && run > best ? run : best;
-            seen = 1;
-            run = 0;
-        } else {
-            run++;
-        }
-    }
+    int end, best = longest_white(pixb, l.x, l.x + l.w, l.y, l.y + l.h, 1, &end);
     return best >= HEAD_WORD_MIN * l.h ? best : 0;
 }
 
