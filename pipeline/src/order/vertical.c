@@ -160,16 +160,22 @@ int rec_tier_of(const rec_tiers *t, const nocr_region *r)
 /* The tiers: the vertical body regions (all vertical text regions when there is no
  * vertical body), top first, each joining the band above when they overlap by more than
  * half the shorter of the two (columns of one tier stand side by side; a tier's pieces
- * above and below a photo overlap the full columns beside them). A band of one region
- * under TIER_MIN_EMS body heights long is a fragment, no tier: a speck under a headline
- * in rows, read as a column of junk, made a tier of its own between the headlines and
- * their columns, which then stood a whole tier below them and were owned by none (tuning
- * seed 20261211315, tau 0.56). So is a band of one region holding a single column, however
- * long: a tier is columns side by side, and a piece of one column apart from the rest
- * (the end of a paragraph at the top of a column, over the next one's indent) is the top
- * of the tier under it (tuning seed 20261214332: four characters at a column's top made
- * a tier, the article's columns were placed by them a tier above its neighbour's and it
- * was read first, tau 0.05). t's arrays hold one entry per region of the page. */
+ * above and below a photo overlap the full columns beside them), or by more than a body
+ * height: two tiers share no row, so columns that do stand in one tier, however much lower
+ * one starts (an article's columns under a tall headline set across, level with the foot
+ * of its neighbour's: vertical tuning seed 20270107116, where they made a tier of their
+ * own and the article was read after the one to its left, tau 0.77; 1 with this). A body
+ * height: a box that grazes the next tier (a stray speck taken in) does not join two
+ * tiers. A band of one region under TIER_MIN_EMS body heights long is a fragment, no tier:
+ * a speck under a headline in rows, read as a column of junk, made a tier of its own
+ * between the headlines and their columns, which then stood a whole tier below them and
+ * were owned by none (tuning seed 20261211315, tau 0.56). So is a band of one region
+ * holding a single column, however long: a tier is columns side by side, and a piece of
+ * one column apart from the rest (the end of a paragraph at the top of a column, over the
+ * next one's indent) is the top of the tier under it (tuning seed 20261214332: four
+ * characters at a column's top made a tier, the article's columns were placed by them a
+ * tier above its neighbour's and it was read first, tau 0.05). t's arrays hold one entry
+ * per region of the page. */
 #define TIER_MIN_EMS 3
 
 /* Whether band [y0, y1), made of one region so far, is a fragment (tiers_find). */
@@ -250,7 +256,7 @@ static void tiers_find(rec_tiers *t, const nocr_page *page, const rec_work *w, i
         if (m > 0) {
             int h = t->y1[i] - t->y0[i], bh = t->y1[m - 1] - t->y0[m - 1];
             int ov = rec_overlap(t->y0[m - 1], t->y1[m - 1], t->y0[i], t->y1[i]);
-            if (2 * ov > (h < bh ? h : bh)) {
+            if (2 * ov > (h < bh ? h : bh) || ov > body) {
                 t->y1[m - 1] = t->y1[i] > t->y1[m - 1] ? t->y1[i] : t->y1[m - 1];
                 lone = 0;
                 continue;
