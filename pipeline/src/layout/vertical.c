@@ -484,11 +484,11 @@ static void trim_rule_columns(seg_vregion *vr, PIX *pixb, int body)
         seg_box_union(&vr->r.box, &vr->columns[k]);
 }
 
-/* A headline that the turned pass found as one column at least LONG_ROW characters tall
- * (its height in widths) is kept as vertical text whatever its ink measures, unless its
- * white gaps read as rows (headline_grid). Its ink tells little: its characters stand
- * further apart than the closing at their measured size joins, so that it gives no long
- * piece (fresh seed 20261201757) or only the flat strokes of a few characters, joined
+/* A headline (or subheadline) that the turned pass found as one column at least LONG_ROW
+ * characters tall (its height in widths) is kept as vertical text whatever its ink
+ * measures, unless its white gaps read as rows (headline_grid). Its ink tells little: its
+ * characters stand further apart than the closing at their measured size joins, so that it gives
+ * no long piece (fresh seed 20261201757) or only the flat strokes of a few characters, joined
  * across at that size (20261202017: a column of ten characters, six of them measured as
  * rows, left in horizontal pieces of one or two characters). Its outline allows no other
  * reading: rows one character long are read top to bottom as the column would be, so
@@ -497,11 +497,17 @@ static void trim_rule_columns(seg_vregion *vr, PIX *pixb, int body)
  * of six characters in three pieces, two of them read as garbage). A horizontal-pass
  * region decided as rows still hides it (band_regions), and wide_column still drops it
  * when its characters stand side by side. The caller asks for type larger than the
- * body's too (characters found, not a rule's or a photo's remains). */
+ * body's too (characters found, not a rule's or a photo's remains). A subheadline too:
+ * the turned pass sizes a line against the others, and beside a headline set in rows of
+ * two characters (a line twice as tall on the turned page) a column of single characters
+ * came out as subheadline type; left in pieces, each began an article of its own and the
+ * three articles of the page were read interleaved (vertical tuning seed 20270108121:
+ * tau 0.62, 0.86 with this; no other of 150 tuning pages changed). */
 static int lone_column(const seg_vregion *vr)
 {
     const seg_box *b = &vr->r.box;
-    return vr->ncolumns == 1 && vr->r.role == NOCR_ROLE_HEADLINE &&
+    return vr->ncolumns == 1 &&
+           (vr->r.role == NOCR_ROLE_HEADLINE || vr->r.role == NOCR_ROLE_SUBHEADLINE) &&
            seg_box_h(b) >= LONG_ROW * seg_box_w(b);
 }
 
@@ -1048,7 +1054,7 @@ static int rows_beside(const seg_lines *lines, size_t n, const seg_box *rb, int 
  * pushed onto `lines`), each part shrunk to its ink and dropped when it holds none, and
  * each piece of the region becomes a region of its own (pushed onto `hregions`). Returns
  * 0 or NOCR_ENOMEM. */
-#define MAX_CUTS 16
+#define MAX_CUTS   16
 #define APART_ROWS 2
 
 static int split_over_gutters(seg_regions *hregions, size_t h, seg_lines *lines,
