@@ -1209,16 +1209,23 @@ static int page_has_vertical_head(PIX *pixb, int body)
  * those tops from the turned pass, whose columns then started below it; their first
  * characters came back only from the coverage check, as scattered pieces of horizontal
  * body read before the columns (vertical tuning seed 20270102245, tau 0.93). A piece whose
- * own ink runs in columns (more than REGION_VERTICAL of it) is left to the turned pass.
- * A headline's own characters are set solid, much closer than a body height: a headline
- * is one piece, and a row of one piece is cleared whole. */
+ * own ink runs in columns (more than REGION_VERTICAL of it) is left to the turned pass,
+ * and so is a piece one character wide (narrower than WIDE_COLUMN characters of its own
+ * type) whose ink tells neither way: a character stands alone in a row only as one of a
+ * column, such as the second character of a vertical headline level with the second row
+ * of a horizontal headline beside it (vertical tuning seed 20270106106: cleared, it cut
+ * the vertical headline in two, the piece above went to the article at its right, tau
+ * 0.85; 1 with this). A headline's own characters are set solid, much closer than a body
+ * height: a headline is one piece, and a row of one piece is cleared whole. */
 static void hide_rows(PIX *pixv, PIX *pixb, const seg_box *b, int body)
 {
     int x0[MAX_CUTS], x1[MAX_CUTS];
     int pieces = seg_ink_column_runs(x0, x1, pixb, b, body, MAX_CUTS);
     for (int k = 0; k < pieces && pieces <= MAX_CUTS; k++) {
         seg_box piece = {x0[k], b->y0, x1[k], b->y1};
-        if (pieces > 1 && seg_ink_direction(pixb, &piece, body) > REGION_VERTICAL)
+        double d = pieces > 1 ? seg_ink_direction(pixb, &piece, body) : 0;
+        if (d > REGION_VERTICAL ||
+            (d < 0 && seg_box_w(&piece) < WIDE_COLUMN * seg_ink_type_size(pixb, &piece, body)))
             continue;
         BOX *box = seg_box_lept(&piece);
         if (box)
