@@ -190,6 +190,38 @@ int nocr_prep_despeckle(PIX *pixb, int body_size)
     return 0;
 }
 
+/* The straight runs of `found` (pixb before the rules were taken) of which at least half
+ * is still in pixb: a fold's crease, cut only where a rule crossed it, whole again; a rule
+ * taken out already is none. NULL when out of memory. */
+static PIX *still_there(PIX *found, PIX *pixb)
+{
+    PIXA *pixa = NULL;
+    BOXA *boxa = pixConnComp(found, &pixa, 8);
+    PIX *kept = boxa ? pixCreateTemplate(found) : NULL;
+    l_int32 *tab8 = makePixelSumTab8();
+    for (int i = 0, n = kept && tab8 ? boxaGetCount(boxa) : 0; i < n; i++) {
+        l_int32 x, y, w, h, all = 0, left = 0;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        PIX *c = pixaGetPix(pixa, i, L_CLONE);
+        PIX *in = c ? pixCopy(NULL, c) : NULL;
+        if (in) {
+            pixRasterop(in, 0, 0, w, h, PIX_SRC & PIX_DST, pixb, x, y);
+            pixCountPixels(c, &all, tab8);
+            pixCountPixels(in, &left, tab8);
+            if (2 * left >= all)
+                pixRasterop(kept, x, y, w, h, PIX_SRC | PIX_DST, c, 0, 0);
+        }
+        pixDestroy(&in);
+        pixDestroy(&c);
+    }
+    if (!tab8)
+        pixDestroy(&kept);
+    LEPT_FREE(tab8);
+    boxaDestroy(&boxa);
+    pixaDestroy(&pixa);
+    return kept;
+}
+
 /* Takes out of pixb the streaks that touch other ink (the characters a crease crosses),
  * with the rest of their line: the pieces of one streak, gaps of up to a body size between
  * them along it (a faint crease binarizes broken), go together. A streak that touches
@@ -283,27 +315,44 @@ static int streaks_out_of_gray(PIX *pixg, PIX *gone, int vertical, int thick)
  * (remove_joined): a column rule in a gutter parts columns as it is. A character the line
  * crossed loses the thin ink under it, in the layout and in recognition (which reads this
  * image): less harm than the line, which Tesseract reads as 一 or as noise over the row.
+ * The straight streaks of both directions are found on pixf, the image before the rules
+ * and either direction's streaks were taken, and kept where at least half of one is
+ * still there (still_there: not a rule taken already); they bridge the gaps those cut in
+ * pixb for the wavering ones. Where a rule or a level streak crossed a fold's crease,
+ * taking it out first cut the crease into pieces shorter than a streak, which stayed and
+ * joined the lines they crossed (mixed seed 20270108073: a crease down the middle column,
+ * cut at the rules of the tiers, left pieces of 640 and 345 px through the lines, read in
+ * pieces of half lines; CER 0.19 -> 0.05, plain tesseract 0.17).
  */
-int nocr_prep_streaks(PIX *pixb, PIX *pixg, int body_size)
+int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size)
 {
     int body = body_size > 0 ? body_size : NOCR_PREP_TARGET_BODY;
     int thick = body / STREAK_THICK_DIV > 2 ? body / STREAK_THICK_DIV : 2;
-    for (int vertical = 0; vertical < 2; vertical++) {
+    PIX *orig = pixf ? pixClone(pixf) : pixCopy(NULL, pixb);
+    int rc = orig ? 0 : -1;
+    for (int vertical = 0; !rc && vertical < 2; vertical++) {
         int side = vertical ? pixGetHeight(pixb) : pixGetWidth(pixb);
         int len = side / STREAK_PAGE_DIV > STREAK_EMS * body ? side / STREAK_PAGE_DIV
                                                              : STREAK_EMS * body;
         if (len >= side)
             continue;
         PIX *before = pixg ? pixCopy(NULL, pixb) : NULL;
-        if (pixg && !before)
-            return -1;
+        if (pixg && !before) {
+            rc = -1;
+            break;
+        }
         /* pixOpenCompBrick's opening (by f1 * f2 pixels, its composite of len), from runs:
          * the same image (prep_runs.c), a third of the time */
         l_int32 f1 = len, f2 = 1;
         selectComposableSizes(len, &f1, &f2);
-        PIX *straight = nocr_prep_open_runs(pixb, f1 * f2, vertical);
-        PIX *wide =
-            pixDilateBrick(NULL, pixb, vertical ? STREAK_SLACK : 1, vertical ? 1 : STREAK_SLACK);
+        PIX *found = nocr_prep_open_runs(orig, f1 * f2, vertical);
+        PIX *straight = found ? still_there(found, pixb) : NULL;
+        PIX *bridged = straight ? pixOr(NULL, pixb, straight) : NULL;
+        if (straight)
+            pixAnd(straight, straight, pixb);
+        PIX *wide = bridged ? pixDilateBrick(NULL, bridged, vertical ? STREAK_SLACK : 1,
+                                             vertical ? 1 : STREAK_SLACK)
+                            : NULL;
         PIX *runs = wide ? nocr_prep_open_runs(wide, f1 * f2, vertical) : NULL;
         /* A level streak goes first, so that what is left of a thick one, the edges that
          * waver, is thin (tuning seed 20261225200: a crease 6 px thick, its straight core
@@ -311,7 +360,7 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixg, int body_size)
         if (straight && !vertical)
             pixSubtract(pixb, pixb, straight);
         PIX *broad = runs ? nocr_prep_open_runs(pixb, thick + 1, !vertical) : NULL;
-        int rc = -1;
+        rc = -1;
         if (straight && broad) {
             /* the leaning, wavering and broken ones too, within STREAK_SLACK pixels
              * across: the thin ink along them (the strokes they cross stay) */
@@ -321,7 +370,9 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixg, int body_size)
                 pixOr(runs, runs, straight);
             rc = remove_joined(pixb, runs, vertical, body);
         }
+        pixDestroy(&found);
         pixDestroy(&straight);
+        pixDestroy(&bridged);
         pixDestroy(&wide);
         pixDestroy(&runs);
         pixDestroy(&broad);
@@ -330,8 +381,7 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixg, int body_size)
             rc = streaks_out_of_gray(pixg, before, vertical, thick);
         }
         pixDestroy(&before);
-        if (rc)
-            return -1;
     }
-    return 0;
+    pixDestroy(&orig);
+    return rc ? -1 : 0;
 }

@@ -84,10 +84,11 @@ int nocr_prep_rules(nocr_rule **out, size_t *out_n, PIX *pixb, PIX *pixg, int bo
                     const nocr_box *figures, size_t nfigures);
 
 /* Removes from pixb (after the rules are taken) straight level or upright runs of ink
- * longer than any character stroke: a fold's crease or a scratch across the text; and,
- * when pixg (the gray pixb was made from) is given, paints them out of it with the paper
- * around them. Returns 0, or -1 on failure. */
-int nocr_prep_streaks(PIX *pixb, PIX *pixg, int body_size);
+ * longer than any character stroke: a fold's crease or a scratch across the text, found
+ * on pixf (pixb before the rules were taken; pixb itself when NULL); and, when pixg (the
+ * gray pixb was made from) is given, paints them out of it with the paper around them.
+ * Returns 0, or -1 on failure. */
+int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size);
 
 /* Helper of the steps above (prep_runs.c): pixOpenBrick(NULL, pixs, len, 1), or (1, len)
  * when vertical, of the 1-bit pixs, bit for bit, from its runs in one pass. A new image,

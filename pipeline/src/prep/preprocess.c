@@ -206,7 +206,7 @@ static int measure_page(nocr_image *img, PIX *pixg, int *out_body,
 int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
 {
     nocr_preprocess_options defaults = NOCR_PREPROCESS_OPTIONS_INIT;
-    PIX *pixg0 = NULL;
+    PIX *pixg0 = NULL, *unruled = NULL;
     int rc;
     if (!img || !img->pixs)
         return nocr_error_set(NOCR_EINVAL, "nocr_preprocess: NULL image");
@@ -280,13 +280,20 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
     if ((rc = debug_write(dir, "07-figures", img->pixb, src)))
         goto cleanup;
 
-    /* 08: rules, erased from the text image. */
+    /* 08: rules, erased from the text image; then streaks, found on it as it was */
+    unruled = pixCopy(NULL, img->pixb);
+    if (!unruled) {
+        rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (streaks)", src);
+        goto cleanup;
+    }
     if (nocr_prep_rules(&img->rules, &img->nrules, img->pixb, img->pixg, img->body_size,
                         img->figures, img->nfigures)) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (rules)", src);
         goto cleanup;
     }
-    if (nocr_prep_streaks(img->pixb, img->pixg, img->body_size)) {
+    int streaks = nocr_prep_streaks(img->pixb, unruled, img->pixg, img->body_size);
+    pixDestroy(&unruled);
+    if (streaks) {
         rc = nocr_error_set(NOCR_ENOMEM, "%s: out of memory (streaks)", src);
         goto cleanup;
     }
@@ -299,6 +306,7 @@ int nocr_preprocess(nocr_image *img, const nocr_preprocess_options *opts)
 
 cleanup:
     pixDestroy(&pixg0);
+    pixDestroy(&unruled);
     if (rc)
         image_reset(img);
     return rc;
