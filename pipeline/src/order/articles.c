@@ -10,11 +10,14 @@
  *   rec_articles_order   articles in reading order
  *   article_before       one article read before another, and how firmly
  *   article_blocked      an article held back by another read before it
+ *   articles_depth       how many rows of articles stand over each one (article_above)
  *   articles_mark_adverts  advertisements: large type in a frame, no body text
  *
  * Articles side by side are read left to right, never interleaved; an article below
- * another in the same columns comes after it; advertisements come after the articles.
- * The folio line comes first and page notes last, outside every article.
+ * another in the same columns comes after it; when nothing else tells two articles apart,
+ * the one in the higher row of the page comes first, and in the same row the left one;
+ * advertisements come after the articles. The folio line comes first and page notes last,
+ * outside every article.
  */
 #include "order/order.h"
 
@@ -315,7 +318,11 @@ int rec_articles_find(rec_work *w, nocr_page *page, int body)
  * articles side by side "share columns", which then put the one whose headline is a few
  * pixels higher first (seed 1122: the top-right article read before the top-left one,
  * whose headline was 12 px lower). Weak: a left article that starts in the upper half of
- * its neighbour, and the higher headline when nothing else tells them apart. */
+ * its neighbour or in the same row of the page (articles_depth), and when nothing else
+ * tells them apart the article in the higher row, in the same row the left one. Rows
+ * count from the second: an article of the top row that starts far down the page has
+ * something over it that is not read as an article (the page of test_article_cycle), so
+ * there the higher headline goes first, as before rows were counted. */
 enum { BEFORE_WEAK = 1, BEFORE_FIRM = 2 };
 static int article_before(const rec_article *a, const rec_article *b, int body)
 {
@@ -334,9 +341,60 @@ static int article_before(const rec_article *a, const rec_article *b, int body)
             return 0;
         if (a->hy0 <= b->hy0 + LEVEL * body)
             return BEFORE_FIRM;
-        return 2 * a->hy0 < b->y0 + b->y1 ? BEFORE_WEAK : 0;
+        return 2 * a->hy0 < b->y0 + b->y1 || (a->depth > 0 && a->depth == b->depth) ? BEFORE_WEAK
+                                                                                    : 0;
     }
+    if (a->depth != b->depth)
+        return a->depth < b->depth ? BEFORE_WEAK : 0;
+    if (a->depth > 0)
+        return a->x0 < b->x0 ? BEFORE_WEAK : 0;
     return a->hy0 < b->hy0 ? BEFORE_WEAK : 0;
+}
+
+/* Is article a over article b in b's columns: one of a's regions other than a caption
+ * ends above b's headline (HEAD_ROW_SLACK body heights of slack) over b's headline, and a
+ * is more than SIDE_BY_SIDE body heights tall (a folio piece left over is no article)? The
+ * regions and not the extents are asked: one region owned wrongly stretches an extent,
+ * which then stands over or beside anything (fresh seed 20270109000: an article owning
+ * the caption of the photo over its neighbour's headline stood over that neighbour). */
+static int article_above(const rec_work *w, int a, int b, int body)
+{
+    const rec_article *aa = &w->arts[a], *bb = &w->arts[b];
+    if (aa->y1 - aa->y0 <= SIDE_BY_SIDE * body || aa->hy0 >= bb->hy0)
+        return 0;
+    for (size_t i = 0; i < w->nitems; i++) {
+        const nocr_region *r = w->items[i].r;
+        if (w->items[i].article == a && nocr_region_role(r) != NOCR_ROLE_CAPTION &&
+            rec_y0(r) < bb->hy0 && rec_y1(r) <= bb->hy0 + HEAD_ROW_SLACK * body &&
+            rec_overlap(rec_x0(r), rec_x1(r), bb->hx0, bb->hx1) > COLUMNS_SHARED * body)
+            return 1;
+    }
+    return 0;
+}
+
+/* Each article's depth: the longest chain of articles over it (article_above). A page is
+ * made up in rows, each article under the lowest one already in its columns, and read row
+ * by row: articles of the same depth are read left to right even when their tops are far
+ * apart (the left module of a row, under a taller article, starts lower than the one
+ * beside it and is still read first: fresh seeds 20270109013, 20270109076). On the 100
+ * tuning pages of 20270109000-099, 16 read better and 3 worse (CER 0.156 -> 0.142). */
+static void articles_depth(rec_work *w, int body)
+{
+    rec_article *arts = w->arts;
+    int n = w->narts;
+    for (int i = 0; i < n; i++)
+        arts[i].depth = -1;
+    for (int k = 0; k < n; k++) {
+        int next = -1; /* the highest headline not yet given a depth */
+        for (int i = 0; i < n; i++)
+            if (arts[i].depth < 0 && (next < 0 || arts[i].hy0 < arts[next].hy0))
+                next = i;
+        arts[next].depth = 0;
+        for (int i = 0; i < n; i++)
+            if (i != next && arts[i].depth >= 0 && arts[i].depth + 1 > arts[next].depth &&
+                article_above(w, i, next, body))
+                arts[next].depth = arts[i].depth + 1;
+    }
 }
 
 /* Is article i, not done, held back by another one of its kind (advertisement or not)
@@ -368,6 +426,7 @@ int rec_articles_order(rec_work *w, int body)
     char *done = calloc((size_t)n + 1, 1);
     if (!done)
         return nocr_error_set(NOCR_ENOMEM, "out of memory (reading order of articles)");
+    articles_depth(w, body);
     for (int k = 0; k < n; k++) {
         int pick = -1, adverts = 1; /* only advertisements left? */
         for (int i = 0; i < n; i++)

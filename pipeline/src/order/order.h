@@ -47,6 +47,7 @@ typedef struct rec_article {
     int hx0, hy0, hx1, hy1; /* extent of its headline(s) (the whole extent for orphans) */
     int order;              /* position among the articles, set by rec_articles_order */
     int advert;             /* an advertisement: read after the articles (articles.c) */
+    int depth;              /* articles stacked above it in its columns (articles.c) */
 } rec_article;
 
 /* A text region on its way to its place in reading order. */
