@@ -204,13 +204,16 @@ static PIX *still_there(PIX *found, PIX *pixb)
         boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
         PIX *c = pixaGetPix(pixa, i, L_CLONE);
         PIX *in = c ? pixCopy(NULL, c) : NULL;
-        if (in) {
-            pixRasterop(in, 0, 0, w, h, PIX_SRC & PIX_DST, pixb, x, y);
-            pixCountPixels(c, &all, tab8);
-            pixCountPixels(in, &left, tab8);
-            if (2 * left >= all)
-                pixRasterop(kept, x, y, w, h, PIX_SRC | PIX_DST, c, 0, 0);
+        if (!in) { /* out of memory: no half answer */
+            pixDestroy(&c);
+            pixDestroy(&kept);
+            break;
         }
+        pixRasterop(in, 0, 0, w, h, PIX_SRC & PIX_DST, pixb, x, y);
+        pixCountPixels(c, &all, tab8);
+        pixCountPixels(in, &left, tab8);
+        if (2 * left >= all)
+            pixRasterop(kept, x, y, w, h, PIX_SRC | PIX_DST, c, 0, 0);
         pixDestroy(&in);
         pixDestroy(&c);
     }
@@ -328,8 +331,7 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size)
 {
     int body = body_size > 0 ? body_size : NOCR_PREP_TARGET_BODY;
     int thick = body / STREAK_THICK_DIV > 2 ? body / STREAK_THICK_DIV : 2;
-    PIX *orig = pixf ? pixClone(pixf) : pixCopy(NULL, pixb);
-    int rc = orig ? 0 : -1;
+    int rc = 0;
     for (int vertical = 0; !rc && vertical < 2; vertical++) {
         int side = vertical ? pixGetHeight(pixb) : pixGetWidth(pixb);
         int len = side / STREAK_PAGE_DIV > STREAK_EMS * body ? side / STREAK_PAGE_DIV
@@ -345,7 +347,7 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size)
          * the same image (prep_runs.c), a third of the time */
         l_int32 f1 = len, f2 = 1;
         selectComposableSizes(len, &f1, &f2);
-        PIX *found = nocr_prep_open_runs(orig, f1 * f2, vertical);
+        PIX *found = nocr_prep_open_runs(pixf, f1 * f2, vertical);
         PIX *straight = found ? still_there(found, pixb) : NULL;
         PIX *bridged = straight ? pixOr(NULL, pixb, straight) : NULL;
         if (straight)
@@ -382,6 +384,5 @@ int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size)
         }
         pixDestroy(&before);
     }
-    pixDestroy(&orig);
     return rc ? -1 : 0;
 }

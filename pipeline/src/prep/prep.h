@@ -85,7 +85,7 @@ int nocr_prep_rules(nocr_rule **out, size_t *out_n, PIX *pixb, PIX *pixg, int bo
 
 /* Removes from pixb (after the rules are taken) straight level or upright runs of ink
  * longer than any character stroke: a fold's crease or a scratch across the text, found
- * on pixf (pixb before the rules were taken; pixb itself when NULL); and, when pixg (the
+ * on pixf (pixb before the rules were taken, left as it is); and, when pixg (the
  * gray pixb was made from) is given, paints them out of it with the paper around them.
  * Returns 0, or -1 on failure. */
 int nocr_prep_streaks(PIX *pixb, PIX *pixf, PIX *pixg, int body_size);
