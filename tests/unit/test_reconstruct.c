@@ -314,6 +314,62 @@ static void test_column_between_partial_headlines(void)
     check_txt(page, "甲题\n甲文一甲文完。\n\n乙题\n乙文一乙文二乙文三乙文完。\n");
 }
 
+/* A headline over columns 0-1, column 2 beside it from its top, not indented, going on
+ * from column 1; column 3 is a photo-headed article's, its photo level with column 2 and
+ * nearer to it than the headline. Column rules stand between all the columns: a rule
+ * between two columns of one article does not part them, and column 2 is the first
+ * article's (tuning seed 20270109009: read with the photo's article). */
+static void test_column_rules_inside_article(void)
+{
+    static const char *const c0[] = {">甲文一", "甲文二"};
+    static const char *const c1[] = {"甲文三", "甲文四"};
+    static const char *const c2[] = {"甲文五", "甲文完。<"};
+    static const char *const c3[] = {">乙文一", "乙文完。<"};
+    nocr_page *page = page_real(2000, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W - 40, "甲题");
+    column(page, col_x(0), 200, COL_W, c0, 2);
+    column(page, col_x(1), 200, COL_W, c1, 2);
+    column(page, col_x(2), 100, COL_W, c2, 2);
+    region(page, NOCR_ROLE_FIGURE, col_x(3), 100, COL_W, 300);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 440, COL_W, "乙题");
+    column(page, col_x(3), 540, COL_W, c3, 2);
+    for (int c = 1; c < 4; c++)
+        region(page, NOCR_ROLE_SEPARATOR, col_x(c) - 22, 100, 4, 600);
+    check_txt(page, "甲题\n甲文一甲文二甲文三甲文四甲文五甲文完。\n\n乙题\n乙文一乙文完。\n");
+}
+
+/* Two rows of modules beside a long column 4. The upper article's headline spans columns
+ * 0-3, its four columns end level; the lower article's headline stands over column 3, and
+ * its text starts level with it in columns 0-2, under a white gap: those columns start a
+ * new module and are the lower article's, though the upper headline stands over them
+ * (tuning seed 20270109051: read as the upper article's). */
+static void test_module_beside_headline(void)
+{
+    static const char *const up0[] = {">甲文一", "甲文二", "甲文三"};
+    static const char *const up[] = {"甲文", "甲文", "甲文"};
+    static const char *const up3[] = {"甲文", "甲文", "甲文完。<"};
+    static const char *const lo0[] = {">乙文一", "乙文二"};
+    static const char *const lo1[] = {"乙文三", "乙文四"};
+    static const char *const lo2[] = {"乙文五", "乙文完。<"};
+    static const char *const side[] = {">丙文一", "丙文", "丙文", "丙文",     "丙文",
+                                       "丙文",    "丙文", "丙文", "丙文完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(4), 100, COL_W, "丙题");
+    column(page, col_x(4), 200, COL_W, side, 9);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 4 * COL_W + 120, "甲题");
+    column(page, col_x(0), 200, COL_W, up0, 3);
+    column(page, col_x(1), 200, COL_W, up, 3);
+    column(page, col_x(2), 200, COL_W, up, 3);
+    column(page, col_x(3), 200, COL_W, up3, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 500, COL_W, "乙题");
+    column(page, col_x(0), 500, COL_W, lo0, 2);
+    column(page, col_x(1), 500, COL_W, lo1, 2);
+    column(page, col_x(2), 500, COL_W, lo2, 2);
+    check_txt(page, "甲题\n甲文一甲文二甲文三甲文甲文甲文甲文甲文甲文甲文甲文甲文完。\n\n"
+                    "丙题\n丙文一丙文丙文丙文丙文丙文丙文丙文丙文完。\n\n"
+                    "乙题\n乙文一乙文二乙文三乙文四乙文五乙文完。\n");
+}
+
 /* Two articles over columns 0-1, a photo and caption between them in column 0; the upper
  * article's column 1 holds `right` (n lines): 2 end above the photo, 9 run on beside it. */
 static nocr_page *page_photo_between(const char *const *right, int n, const char *caption)
@@ -1761,6 +1817,8 @@ int main(void)
     test_orphan_column();
     test_beside_partial_headline();
     test_column_between_partial_headlines();
+    test_column_rules_inside_article();
+    test_module_beside_headline();
     test_photo_mid_column();
     test_body_overlapping_photo();
     test_photo_over_headline();

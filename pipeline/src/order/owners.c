@@ -12,6 +12,8 @@
  *   owner_band_above     the nearest headline above, in other columns (a module's head)
  *   owner_beside         a headline level with the region's top, or the photo over it
  *                        (preferred to the band's headline when nearer sideways)
+ *   module_beside        a headline whose top the region's top is level with, its column
+ *                        broken off above: a new module of the page (starts_module)
  *   body_left            the body text a region goes on from across a gutter (a region
  *                        level with headlines on both sides, not indented)
  *   rec_region_above     the print nearest above a region, in its columns
@@ -257,11 +259,11 @@ static int under_head(const nocr_page *page, const nocr_region *r, const nocr_re
  * pages of issue 11. */
 #define OVER_HEAD_GAP 3
 
-/* Headline hd stands in a frame of four rules (a boxed article, an advertisement) and r
- * outside it, its middle out of the frame: no text outside a box is the box's (tuning seed
- * 20261211270: a piece of a column beside an advertisement's box, level with its
- * headline, was taken into the advertisement, whose extent then reached past its frame,
- * and it was read in place among the articles instead of after them). */
+/* Headline hd (or any region) stands in a frame of four rules (a boxed article, an
+ * advertisement) and r outside it, its middle out of the frame: no text outside a box is
+ * the box's (tuning seed 20261211270: a piece of a column beside an advertisement's box,
+ * level with its headline, was taken into the advertisement, whose extent then reached
+ * past its frame, and it was read in place among the articles instead of after them). */
 static int framed_apart(const nocr_page *page, const nocr_region *hd, const nocr_region *r,
                         int body)
 {
@@ -657,8 +659,11 @@ static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_reg
 }
 
 /* The body region that r's text goes on from across a gutter: the nearest body region
- * left of r beside it (the highest of those in one column), no column rule between (a
- * box's frame). NULL when none. */
+ * left of r beside it (the highest of those in one column), not parted from r by a frame
+ * (a boxed article's text beside a column: tuning seed 20261229250). A column rule alone
+ * parts nothing: pages rule off the columns of one article too (tuning seed 20270109009:
+ * an article's third column, beside its partial headline and across a rule from its
+ * second, went to the photo-headed article on its right). NULL when none. */
 static const nocr_region *body_left(const nocr_page *page, const nocr_region *r, int body)
 {
     const nocr_region *best = NULL;
@@ -669,8 +674,7 @@ static const nocr_region *body_left(const nocr_page *page, const nocr_region *r,
             rec_y1(o) <= rec_y0(r) + body ||
             (best && (rec_x1(o) < rec_x1(best) - body ||
                       (rec_x1(o) <= rec_x1(best) + body && rec_y0(o) >= rec_y0(best)))) ||
-            rec_vrule_between(page, 0, rec_x1(o) - body / 2, rec_x0(r) + body / 2, rec_y0(r),
-                              rec_y1(r)))
+            framed_apart(page, o, r, body) || framed_apart(page, r, o, body))
             continue;
         best = o;
     }
@@ -900,6 +904,56 @@ static int owner_photo_under(const nocr_page *page, const nocr_region *r,
     return h;
 }
 
+/* Does r, body text or a section heading, start a module with headline hd beside it: its
+ * top level with the headline's (within LEVEL_DIV of a body height), under body text of
+ * its column that ends MODULE_GAP body heights or more higher, and no other headline
+ * between them, in the columns between r and hd, lower than that text's foot? Modules are
+ * set in rows, the text beside a partial headline starting on its first line, and a
+ * column breaks off at the foot of the row above (tuning seed 20270109051: the first
+ * column of a module whose headline stands over its fourth went to the partial headline
+ * over the second and third columns of the module above, nearer sideways). A headline
+ * between them heads the columns between, and r is beside it (tuning seed 20270109004:
+ * an article's first column, beside its partial headline, was level with the headline of
+ * the fifth column on). Text with nothing above it is owner_beside's. */
+#define LEVEL_DIV  2
+#define MODULE_GAP 2
+static int starts_module(const nocr_page *page, const nocr_region *r, const nocr_region *hd,
+                         nocr_region *const *heads, int nheads, int body)
+{
+    if (!in_column(nocr_region_role(r)) || abs(rec_y0(r) - rec_y0(hd)) > body / LEVEL_DIV)
+        return 0;
+    const nocr_region *up = rec_region_above(page, r, body);
+    if (!up || nocr_region_role(up) != NOCR_ROLE_BODY ||
+        rec_y0(r) - rec_y1(up) < MODULE_GAP * body)
+        return 0;
+    int x0 = rec_x1(hd) < rec_x0(r) ? rec_x1(hd) : rec_x1(r);
+    int x1 = rec_x1(hd) < rec_x0(r) ? rec_x0(r) : rec_x0(hd);
+    for (int h = 0; h < nheads; h++)
+        if (heads[h] != hd && rec_y1(heads[h]) > rec_y1(up) && rec_y0(heads[h]) < rec_y0(r) &&
+            rec_overlap(rec_x0(heads[h]), rec_x1(heads[h]), x0, x1) > 0)
+            return 0;
+    return 1;
+}
+
+/* The headline r starts a module beside (starts_module), the nearest sideways of those
+ * not framed apart from r; REC_NO_OWNER when none. */
+static int module_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                         int nheads, int body)
+{
+    int best = REC_NO_OWNER, best_dx = INT_MAX;
+    for (int h = 0; h < nheads; h++) {
+        if (!starts_module(page, r, heads[h], heads, nheads, body) ||
+            framed_apart(page, heads[h], r, body))
+            continue;
+        int dx = head_dx(page, r, heads[h]);
+        if (dx < best_dx) {
+            best = h;
+            best_dx = dx;
+        }
+    }
+    return best;
+}
+
 int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *heads, int nheads,
               int body)
 {
@@ -917,6 +971,9 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     if (owner != REC_NO_OWNER) {
         if (under_head(page, r, heads[owner], body))
             return owner;
+        int module = module_beside(page, r, heads, nheads, body);
+        if (module != REC_NO_OWNER)
+            return module;
         int lower = owner_lower_band(page, r, heads, nheads, above_y, body);
         return lower != REC_NO_OWNER ? lower : owner;
     }
@@ -951,5 +1008,8 @@ int rec_owner(const nocr_page *page, const nocr_region *r, nocr_region *const *h
     if (owner != REC_NO_OWNER && beside != REC_NO_OWNER &&
         beside_dx(page, r, heads[beside], body) < head_dx(page, r, heads[owner]))
         return beside;
+    int module = module_beside(page, r, heads, nheads, body);
+    if (module != REC_NO_OWNER)
+        return module;
     return owner != REC_NO_OWNER ? owner : beside;
 }
