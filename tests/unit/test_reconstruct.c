@@ -370,6 +370,63 @@ static void test_module_beside_headline(void)
                     "乙题\n乙文一乙文二乙文三乙文四乙文五乙文完。\n");
 }
 
+/* Under a module across columns 0-4, a row of two: the left article's headline over
+ * columns 0-1, its third column beside it and going on from its second; the right
+ * article's headline over column 4, level with the top of column 2, and its first column
+ * 3, indented. Column 2 is not indented: it goes on from column 1 and is the left
+ * article's, though it starts level with the right headline under a broken-off column
+ * (tuning seed 20270111005). */
+static void test_module_column_runs_on(void)
+{
+    static const char *const top[] = {">丙文", "丙文", "丙文完。<"};
+    static const char *const a0[] = {">甲文一", "甲文二"};
+    static const char *const a1[] = {"甲文三", "甲文四"};
+    static const char *const a2[] = {"甲文五", "甲文完。<"};
+    static const char *const b3[] = {">乙文一", "乙文二"};
+    static const char *const b4[] = {"乙文三", "乙文完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 5 * COL_W + 160, "丙题");
+    for (int c = 0; c < 5; c++)
+        column(page, col_x(c), 200, COL_W, top, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 460, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 560, COL_W, a0, 2);
+    column(page, col_x(1), 560, COL_W, a1, 2);
+    column(page, col_x(2), 500, COL_W, a2, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(4), 500, COL_W, "乙题");
+    column(page, col_x(3), 500, COL_W, b3, 2);
+    column(page, col_x(4), 600, COL_W, b4, 2);
+    check_txt(page,
+              "丙题\n丙文丙文丙文完。\n丙文丙文丙文完。\n丙文丙文丙文完。\n丙文丙文丙文完。\n"
+              "丙文丙文丙文完。\n\n甲题\n甲文一甲文二甲文三甲文四甲文五甲文完。\n\n"
+              "乙题\n乙文一乙文二乙文三乙文完。\n");
+}
+
+/* The same row, column 2 indented between two headlines level with its top: the left one
+ * over columns 0-1 and nearer, the right one over column 3, whose own text is not
+ * indented. Column 2 is the right article's first column, as owner_beside tells it
+ * (tuning seed 20270111058: it went to the nearer headline). */
+static void test_module_between_headlines(void)
+{
+    static const char *const top[] = {">丙文", "丙文", "丙文完。<"};
+    static const char *const a0[] = {">甲文一", "甲文二"};
+    static const char *const a1[] = {"甲文三", "甲文完。<"};
+    static const char *const b2[] = {">乙文一", "乙文二"};
+    static const char *const b3[] = {"乙文三", "乙文完。<"};
+    nocr_page *page = page_real(2000, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 4 * COL_W + 120, "丙题");
+    for (int c = 0; c < 4; c++)
+        column(page, col_x(c), 200, COL_W, top, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 500, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 600, COL_W, a0, 2);
+    column(page, col_x(1), 600, COL_W, a1, 2);
+    column(page, col_x(2), 500, COL_W, b2, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3) + 100, 500, COL_W - 100, "乙题");
+    column(page, col_x(3), 600, COL_W, b3, 2);
+    check_txt(page,
+              "丙题\n丙文丙文丙文完。\n丙文丙文丙文完。\n丙文丙文丙文完。\n丙文丙文丙文完。\n\n"
+              "甲题\n甲文一甲文二甲文三甲文完。\n\n乙题\n乙文一乙文二乙文三乙文完。\n");
+}
+
 /* Two articles over columns 0-1, a photo and caption between them in column 0; the upper
  * article's column 1 holds `right` (n lines): 2 end above the photo, 9 run on beside it. */
 static nocr_page *page_photo_between(const char *const *right, int n, const char *caption)
@@ -1819,6 +1876,8 @@ int main(void)
     test_column_between_partial_headlines();
     test_column_rules_inside_article();
     test_module_beside_headline();
+    test_module_column_runs_on();
+    test_module_between_headlines();
     test_photo_mid_column();
     test_body_overlapping_photo();
     test_photo_over_headline();

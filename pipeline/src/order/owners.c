@@ -936,20 +936,39 @@ static int starts_module(const nocr_page *page, const nocr_region *r, const nocr
 }
 
 /* The headline r starts a module beside (starts_module), the nearest sideways of those
- * not framed apart from r; REC_NO_OWNER when none. */
+ * not framed apart from r; REC_NO_OWNER when none, or when such headlines stand on both
+ * sides of r: which of two partial headlines text between them belongs to, owner_beside
+ * tells by its first line (tuning seed 20270111058: the first column of the article on
+ * the right went to the nearer headline on its left). Text whose first line is not
+ * indented goes on from the column on its left, and is that column's article's (tuning
+ * seed 20270111005: the third column of the article on the left, beside its partial
+ * headline, went to the headline level with it two columns on). */
 static int module_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                          int nheads, int body)
 {
-    int best = REC_NO_OWNER, best_dx = INT_MAX;
+    int best = REC_NO_OWNER, best_dx = INT_MAX, left = 0, right = 0;
     for (int h = 0; h < nheads; h++) {
         if (!starts_module(page, r, heads[h], heads, nheads, body) ||
             framed_apart(page, heads[h], r, body))
             continue;
+        left |= rec_x1(heads[h]) <= rec_x0(r);
+        right |= rec_x0(heads[h]) >= rec_x1(r);
         int dx = head_dx(page, r, heads[h]);
         if (dx < best_dx) {
             best = h;
             best_dx = dx;
         }
+    }
+    if (best == REC_NO_OWNER || (left && right))
+        return REC_NO_OWNER;
+    if (nocr_region_role(r) == NOCR_ROLE_BODY && nocr_region_line_count(r) >= 2 &&
+        !rec_starts_indented(page, r, body) && beside_depth < BESIDE_DEPTH) {
+        const nocr_region *from = body_left(page, r, body);
+        beside_depth++;
+        int owner = from ? rec_owner(page, from, heads, nheads, body) : REC_NO_OWNER;
+        beside_depth--;
+        if (owner != REC_NO_OWNER)
+            return owner;
     }
     return best;
 }
