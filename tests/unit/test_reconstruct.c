@@ -370,6 +370,18 @@ static void test_module_beside_headline(void)
                     "乙题\n乙文一乙文二乙文三乙文四乙文五乙文完。\n");
 }
 
+/* A page at the REAL scale, its top module an article over columns 0 to ncols - 1 (丙),
+ * each column three lines ending at y 380; the rows under it start at 460-500. */
+static nocr_page *page_under_module(int ncols)
+{
+    static const char *const top[] = {">丙文", "丙文", "丙文完。<"};
+    nocr_page *page = page_real(col_x(ncols), 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, ncols * COL_W + (ncols - 1) * 40, "丙题");
+    for (int c = 0; c < ncols; c++)
+        column(page, col_x(c), 200, COL_W, top, 3);
+    return page;
+}
+
 /* Under a module across columns 0-4, a row of two: the left article's headline over
  * columns 0-1, its third column beside it and going on from its second; the right
  * article's headline over column 4, level with the top of column 2, and its first column
@@ -378,16 +390,12 @@ static void test_module_beside_headline(void)
  * (tuning seed 20270111005). */
 static void test_module_column_runs_on(void)
 {
-    static const char *const top[] = {">丙文", "丙文", "丙文完。<"};
     static const char *const a0[] = {">甲文一", "甲文二"};
     static const char *const a1[] = {"甲文三", "甲文四"};
     static const char *const a2[] = {"甲文五", "甲文完。<"};
     static const char *const b3[] = {">乙文一", "乙文二"};
     static const char *const b4[] = {"乙文三", "乙文完。<"};
-    nocr_page *page = page_real(2400, 1000);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 5 * COL_W + 160, "丙题");
-    for (int c = 0; c < 5; c++)
-        column(page, col_x(c), 200, COL_W, top, 3);
+    nocr_page *page = page_under_module(5);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 460, 2 * COL_W + 40, "甲题");
     column(page, col_x(0), 560, COL_W, a0, 2);
     column(page, col_x(1), 560, COL_W, a1, 2);
@@ -407,15 +415,11 @@ static void test_module_column_runs_on(void)
  * (tuning seed 20270111058: it went to the nearer headline). */
 static void test_module_between_headlines(void)
 {
-    static const char *const top[] = {">丙文", "丙文", "丙文完。<"};
     static const char *const a0[] = {">甲文一", "甲文二"};
     static const char *const a1[] = {"甲文三", "甲文完。<"};
     static const char *const b2[] = {">乙文一", "乙文二"};
     static const char *const b3[] = {"乙文三", "乙文完。<"};
-    nocr_page *page = page_real(2000, 1000);
-    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 4 * COL_W + 120, "丙题");
-    for (int c = 0; c < 4; c++)
-        column(page, col_x(c), 200, COL_W, top, 3);
+    nocr_page *page = page_under_module(4);
     one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 500, 2 * COL_W + 40, "甲题");
     column(page, col_x(0), 600, COL_W, a0, 2);
     column(page, col_x(1), 600, COL_W, a1, 2);
