@@ -264,15 +264,23 @@ static int under_head(const nocr_page *page, const nocr_region *r, const nocr_re
  * the box's (tuning seed 20261211270: a piece of a column beside an advertisement's box,
  * level with its headline, was taken into the advertisement, whose extent then reached
  * past its frame, and it was read in place among the articles instead of after them). */
+static int middle_outside(const nocr_box *f, const nocr_region *r)
+{
+    int cx = rec_x0(r) + nocr_region_box(r).w / 2, cy = rec_y0(r) + nocr_region_box(r).h / 2;
+    return cx < f->x || cx >= f->x + f->w || cy < f->y || cy >= f->y + f->h;
+}
+
+/* The frame of four rules region r stands in (rec_frame, IN_FRAME_SLACK): 1 and *f, or 0. */
+static int frame_of(const nocr_page *page, const nocr_region *r, int body, nocr_box *f)
+{
+    return rec_frame(page, rec_x0(r), rec_y0(r), rec_x1(r), rec_y1(r), IN_FRAME_SLACK * body, f);
+}
+
 static int framed_apart(const nocr_page *page, const nocr_region *hd, const nocr_region *r,
                         int body)
 {
     nocr_box f;
-    if (!rec_frame(page, rec_x0(hd), rec_y0(hd), rec_x1(hd), rec_y1(hd), IN_FRAME_SLACK * body,
-                   &f))
-        return 0;
-    int cx = rec_x0(r) + nocr_region_box(r).w / 2, cy = rec_y0(r) + nocr_region_box(r).h / 2;
-    return cx < f.x || cx >= f.x + f.w || cy < f.y || cy >= f.y + f.h;
+    return frame_of(page, hd, body, &f) && middle_outside(&f, r);
 }
 
 /* The photo above caption r: the figure whose foot is less than OVER_HEAD_GAP body heights
@@ -667,6 +675,8 @@ static int beside_dx(const nocr_page *page, const nocr_region *r, const nocr_reg
 static const nocr_region *body_left(const nocr_page *page, const nocr_region *r, int body)
 {
     const nocr_region *best = NULL;
+    nocr_box rf; /* r's own frame, the same for every region looked at */
+    int r_framed = frame_of(page, r, body, &rf);
     for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
         const nocr_region *o = nocr_page_region(page, i);
         if (o == r || nocr_region_role(o) != NOCR_ROLE_BODY || nocr_region_line_count(o) == 0 ||
@@ -674,7 +684,7 @@ static const nocr_region *body_left(const nocr_page *page, const nocr_region *r,
             rec_y1(o) <= rec_y0(r) + body ||
             (best && (rec_x1(o) < rec_x1(best) - body ||
                       (rec_x1(o) <= rec_x1(best) + body && rec_y0(o) >= rec_y0(best)))) ||
-            framed_apart(page, o, r, body) || framed_apart(page, r, o, body))
+            (r_framed && middle_outside(&rf, o)) || framed_apart(page, o, r, body))
             continue;
         best = o;
     }
@@ -687,6 +697,20 @@ static const nocr_region *body_left(const nocr_page *page, const nocr_region *r,
  * BESIDE_DEPTH, more columns than a page has. */
 #define BESIDE_DEPTH 16
 static _Thread_local int beside_depth;
+
+/* The owner of the body text r goes on from across a gutter (body_left); REC_NO_OWNER when
+ * there is none, or the steps left are used up. */
+static int owner_left(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
+                      int nheads, int body)
+{
+    const nocr_region *from = beside_depth < BESIDE_DEPTH ? body_left(page, r, body) : NULL;
+    if (!from)
+        return REC_NO_OWNER;
+    beside_depth++;
+    int owner = rec_owner(page, from, heads, nheads, body);
+    beside_depth--;
+    return owner;
+}
 
 /* A headline whose rows r's top falls in, or the rows of the photo over it (a photo above
  * its headline heads the article's columns beside it: fresh seed 20261202128, the first
@@ -730,10 +754,7 @@ static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region
         nocr_region_line_count(r) < 2)
         return best;
     if (!rec_starts_indented(page, r, body)) {
-        const nocr_region *from = beside_depth < BESIDE_DEPTH ? body_left(page, r, body) : NULL;
-        beside_depth++;
-        int owner = from ? rec_owner(page, from, heads, nheads, body) : REC_NO_OWNER;
-        beside_depth--;
+        int owner = owner_left(page, r, heads, nheads, body);
         return owner == left || owner == right ? owner : best;
     }
     const nocr_region *first = body_below(page, heads[right], body);
@@ -904,10 +925,11 @@ static int owner_photo_under(const nocr_page *page, const nocr_region *r,
     return h;
 }
 
-/* Does r, body text or a section heading, start a module with headline hd beside it: its
- * top level with the headline's (within LEVEL_DIV of a body height), under body text of
- * its column that ends MODULE_GAP body heights or more higher, and no other headline
- * between them, in the columns between r and hd, lower than that text's foot? Modules are
+/* Does r, body text or a section heading under up, the body text of its column ending
+ * MODULE_GAP body heights or more higher (module_beside finds it), start a module with
+ * headline hd beside it: its top level with the headline's (within LEVEL_DIV of a body
+ * height), and no other headline between them, in the columns between r and hd, lower
+ * than up's foot? Modules are
  * set in rows, the text beside a partial headline starting on its first line, and a
  * column breaks off at the foot of the row above (tuning seed 20270109051: the first
  * column of a module whose headline stands over its fourth went to the partial headline
@@ -917,14 +939,10 @@ static int owner_photo_under(const nocr_page *page, const nocr_region *r,
  * the fifth column on). Text with nothing above it is owner_beside's. */
 #define LEVEL_DIV  2
 #define MODULE_GAP 2
-static int starts_module(const nocr_page *page, const nocr_region *r, const nocr_region *hd,
+static int starts_module(const nocr_region *r, const nocr_region *up, const nocr_region *hd,
                          nocr_region *const *heads, int nheads, int body)
 {
-    if (!in_column(nocr_region_role(r)) || abs(rec_y0(r) - rec_y0(hd)) > body / LEVEL_DIV)
-        return 0;
-    const nocr_region *up = rec_region_above(page, r, body);
-    if (!up || nocr_region_role(up) != NOCR_ROLE_BODY ||
-        rec_y0(r) - rec_y1(up) < MODULE_GAP * body)
+    if (abs(rec_y0(r) - rec_y0(hd)) > body / LEVEL_DIV)
         return 0;
     int x0 = rec_x1(hd) < rec_x0(r) ? rec_x1(hd) : rec_x1(r);
     int x1 = rec_x1(hd) < rec_x0(r) ? rec_x0(r) : rec_x0(hd);
@@ -946,9 +964,15 @@ static int starts_module(const nocr_page *page, const nocr_region *r, const nocr
 static int module_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                          int nheads, int body)
 {
+    if (!in_column(nocr_region_role(r)))
+        return REC_NO_OWNER;
+    const nocr_region *up = rec_region_above(page, r, body); /* r's column, broken off */
+    if (!up || nocr_region_role(up) != NOCR_ROLE_BODY ||
+        rec_y0(r) - rec_y1(up) < MODULE_GAP * body)
+        return REC_NO_OWNER;
     int best = REC_NO_OWNER, best_dx = INT_MAX, left = 0, right = 0;
     for (int h = 0; h < nheads; h++) {
-        if (!starts_module(page, r, heads[h], heads, nheads, body) ||
+        if (!starts_module(r, up, heads[h], heads, nheads, body) ||
             framed_apart(page, heads[h], r, body))
             continue;
         left |= rec_x1(heads[h]) <= rec_x0(r);
@@ -962,11 +986,8 @@ static int module_beside(const nocr_page *page, const nocr_region *r, nocr_regio
     if (best == REC_NO_OWNER || (left && right))
         return REC_NO_OWNER;
     if (nocr_region_role(r) == NOCR_ROLE_BODY && nocr_region_line_count(r) >= 2 &&
-        !rec_starts_indented(page, r, body) && beside_depth < BESIDE_DEPTH) {
-        const nocr_region *from = body_left(page, r, body);
-        beside_depth++;
-        int owner = from ? rec_owner(page, from, heads, nheads, body) : REC_NO_OWNER;
-        beside_depth--;
+        !rec_starts_indented(page, r, body)) {
+        int owner = owner_left(page, r, heads, nheads, body);
         if (owner != REC_NO_OWNER)
             return owner;
     }
