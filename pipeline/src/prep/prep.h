@@ -59,6 +59,9 @@ int nocr_prep_body_size(PIX *pixb, int lo, int hi);
 /* The same, and in *out_weight (optional) how much line length (pixels) the reading rests
  * on: of two binarizations of one page, the one that lost text lines weighs less. */
 int nocr_prep_body_reading(PIX *pixb, double *out_weight);
+/* The line length (pixels) in pixb, deskewed, of text lines about `size` pixels high (a
+ * third either way), in rows or in columns. */
+double nocr_prep_lines_near(PIX *pixb, int size);
 
 /* The working gray: pixg rotated by angle_deg about its centre (same canvas, white brought
  * in) and scaled by scale, exactly the mapping of imagemap.c. */

@@ -100,6 +100,12 @@ static int made_of_characters(PIX *pixb, BOX *box, int w, int h)
  * read as one heading (tau 0.81, CER 0.14; 0.05 with the columns counted). */
 #define LONE_LINE 20
 
+/* Two binarizations of one page confirm each other's lines at heights up to NEAR_MUL /
+ * NEAR_DIV apart: a light threshold thickens each stroke and joins the parts of a
+ * character, by up to a third on the pages measured (binarize.c, LIGHT_DISAGREE). */
+#define NEAR_MUL 4
+#define NEAR_DIV 3
+
 typedef struct line_blob {
     int x, y, w, h;
 } line_blob;
@@ -138,20 +144,16 @@ static int mark_stacked(const line_blob *v, int n, unsigned char *stacked)
     return count;
 }
 
-/* The width-weighted histogram of the heights of the stacked line blobs that a closing of
- * `close` pixels along and `across` pixels across makes; returns the peak (smoothed over 3
- * bins) between lo and hi when there is one there (lo 0: anywhere), else anywhere; 0 if
- * none; and the peak's smoothed weight (pixels of line length) in *out_weight. The weight
- * is negative when lo bounds the reading and the peak lies outside the bounds. */
-static int body_size_at(PIX *pixb, int close, int across, int lo, int hi, l_int32 *tab8,
-                        double *out_weight)
+/* Fills hist (LINE_MAX_H + 1 bins, zeroed by the caller) with the width-weighted heights of
+ * the stacked line blobs that a closing of `close` pixels along and `across` pixels across
+ * makes in pixb. */
+static void line_histogram(PIX *pixb, int close, int across, l_int32 *tab8, double *hist)
 {
     PIX *pixc = pixCloseBrick(NULL, pixb, close, across);
     BOXA *boxa = pixc ? pixConnCompBB(pixc, 8) : NULL;
     pixDestroy(&pixc);
-    *out_weight = 0;
     if (!boxa)
-        return 0;
+        return;
     int n = boxaGetCount(boxa), nl = 0;
     line_blob *v = malloc((size_t)(n + 1) * sizeof(*v));
     unsigned char *stacked = calloc((size_t)n + 1, 1);
@@ -173,12 +175,22 @@ static int body_size_at(PIX *pixb, int close, int across, int lo, int hi, l_int3
         qsort(v, (size_t)nl, sizeof(*v), cmp_blob_y);
         all = mark_stacked(v, nl, stacked) == 0;
     }
-    double hist[LINE_MAX_H + 1] = {0};
     for (int i = 0; v && i < nl; i++)
         if (all || stacked[i] || v[i].w >= LONE_LINE * v[i].h)
             hist[v[i].h] += v[i].w;
     free(v);
     free(stacked);
+}
+
+/* The histogram of line_histogram; returns the peak (smoothed over 3 bins) between lo and
+ * hi when there is one there (lo 0: anywhere), else anywhere; 0 if none; and the peak's
+ * smoothed weight (pixels of line length) in *out_weight. The weight is negative when lo
+ * bounds the reading and the peak lies outside the bounds. */
+static int body_size_at(PIX *pixb, int close, int across, int lo, int hi, l_int32 *tab8,
+                        double *out_weight)
+{
+    double hist[LINE_MAX_H + 1] = {0};
+    line_histogram(pixb, close, across, tab8, hist);
     int best = 0;
     double best_score = 0;
     for (int pass = lo > 0 ? 0 : 1; pass < 2 && best == 0; pass++) {
@@ -268,10 +280,34 @@ int nocr_prep_body_reading(PIX *pixb, double *out_weight)
     return body_reading_in(pixb, 0, 0, 0, out_weight);
 }
 
+/*
+ * nocr_prep_lines_near: the line length of line_histogram (closed LINE_CLOSE along) at
+ * heights within NEAR_MUL / NEAR_DIV of `size` either way, in rows or in columns,
+ * whichever holds more: what of a reading of another binarization this one confirms.
+ */
+double nocr_prep_lines_near(PIX *pixb, int size)
+{
+    l_int32 *tab8 = makePixelSumTab8();
+    PIX *pixt = pixRotate90(pixb, -1);
+    double best = 0;
+    for (int turned = 0; tab8 && size > 0 && turned < 2; turned++) {
+        if (turned && !pixt)
+            break;
+        double hist[LINE_MAX_H + 1] = {0}, sum = 0;
+        line_histogram(turned ? pixt : pixb, LINE_CLOSE, 1, tab8, hist);
+        for (int h = size * NEAR_DIV / NEAR_MUL; h <= size * NEAR_MUL / NEAR_DIV; h++)
+            sum += h <= LINE_MAX_H ? hist[h] : 0;
+        best = sum > best ? sum : best;
+    }
+    pixDestroy(&pixt);
+    free(tab8);
+    return best;
+}
+
 int nocr_prep_body_size(PIX *pixb, int lo, int hi)
 {
-    PIX *pixs = pixSelectBySize(pixb, SPECK_PX, SPECK_PX, 8, L_SELECT_IF_EITHER,
-                                L_SELECT_IF_GTE, NULL);
+    PIX *pixs =
+        pixSelectBySize(pixb, SPECK_PX, SPECK_PX, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
     /* as it is when no memory */
     int body = body_reading_in(pixs ? pixs : pixb, 1, lo, hi, NULL);
     pixDestroy(&pixs);
