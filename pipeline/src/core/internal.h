@@ -10,7 +10,7 @@
  *   nocr_now            monotonic clock, seconds
  *   NOCR_ARRAY_GROW     grow a dynamic array by doubling
  *   nocr_line_copy      a line appended to a region again, words and all (page.c)
- *   nocr_box_union      the smallest box holding two boxes (page.c)
+ *   nocr_box_union      the smallest box holding two boxes (inline)
  */
 #ifndef NEWSOCR_INTERNAL_H
 #define NEWSOCR_INTERNAL_H
@@ -84,7 +84,18 @@ static inline int nocr_cmp_int(const void *a, const void *b)
 int nocr_line_copy(nocr_region *dst, const nocr_line *src);
 
 /* The smallest box holding a and b; a box without area (w or h <= 0) counts for nothing
- * (of two such boxes, b is returned). */
-nocr_box nocr_box_union(nocr_box a, nocr_box b);
+ * (of two such boxes, b is returned). Inline, so that a unit test compiling in one file
+ * (tests/unit/test_ink.c: layout/coverage.c) needs no other. */
+static inline nocr_box nocr_box_union(nocr_box a, nocr_box b)
+{
+    if (a.w <= 0 || a.h <= 0)
+        return b;
+    if (b.w <= 0 || b.h <= 0)
+        return a;
+    int l = a.x < b.x ? a.x : b.x, t = a.y < b.y ? a.y : b.y;
+    int r = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int bt = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (nocr_box){l, t, r - l, bt - t};
+}
 
 #endif /* NEWSOCR_INTERNAL_H */

@@ -10,7 +10,7 @@
  *   nocr_region_* and nocr_line_* and nocr_word_* accessors (work boxes, line and word
  *   removal), nocr_line_copy (internal.h), nocr_line_set_word_text,
  *   nocr_line_remove_word, nocr_line_text_from_words,
- *   nocr_role_name, nocr_role_is_text, nocr_box_union (internal.h)
+ *   nocr_role_name, nocr_role_is_text
  *
  * Getters accept NULL and then return the empty value (0, "", NULL, an empty box, -1 for
  * an order, article or confidence); setters ignore a NULL object.
@@ -23,8 +23,8 @@
 #include <string.h>
 
 static const char *const role_names[NOCR_ROLE_COUNT] = {
-    "unknown", "headline", "subheadline", "section-heading", "byline", "body",
-    "caption", "folio",       "note",        "figure",          "separator",
+    "unknown", "headline", "subheadline", "section-heading", "byline",    "body",
+    "caption", "folio",    "note",        "figure",          "separator",
 };
 
 const char *nocr_role_name(nocr_role role)
@@ -369,18 +369,6 @@ void nocr_region_set_role(nocr_region *region, nocr_role role)
     if (!region)
         return;
     region->role = role;
-}
-
-nocr_box nocr_box_union(nocr_box a, nocr_box b)
-{
-    if (a.w <= 0 || a.h <= 0)
-        return b;
-    if (b.w <= 0 || b.h <= 0)
-        return a;
-    int l = a.x < b.x ? a.x : b.x, t = a.y < b.y ? a.y : b.y;
-    int r = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int bt = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (nocr_box){l, t, r - l, bt - t};
 }
 
 nocr_box nocr_region_box(const nocr_region *region)
