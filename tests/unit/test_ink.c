@@ -263,6 +263,58 @@ static void test_headline_group(const char *sample)
     nocr_image_free(img);
 }
 
+/* On a page in an alphabetic script, the words of a row of large type that the grouping's
+ * closing leaves apart are joined into one group, and rows close above each other into a
+ * block (fresh Latin seeds 20270112010 and 029: a headline read a word at a time, the words
+ * of two rows interleaved). A line of body type beside the headline, level with it, and a
+ * word of body type stay apart; a page in a square script joins nothing. Body height 30. */
+static void test_words_of_a_row(void)
+{
+    nocr_box box[64];
+    int pixels[64];
+    size_t idx[64];
+    nocr_ink ink = drawn_ink(box, pixels, idx);
+    unsigned char covered[64] = {0};
+    /* one component per word: type 60 (two body heights), word spaces of 50 */
+    nocr_box word[] = {
+        {100, 100, 200, 60}, /* "Their" */
+        {350, 100, 180, 75}, /* "Lindqvist", a descender under the baseline */
+        {580, 124, 120, 36}, /* "are": x-height letters only, on the baseline */
+        {780, 130, 300, 30}, /* a line of body beside it, 80 on, level with it */
+        {100, 180, 250, 40}, /* a row of 1.33 body heights under the headline */
+        {400, 180, 200, 40}, /* ... its next word, 50 on */
+        {750, 190, 200, 30}, /* ... and body type, 50 on from the block */
+    };
+    size_t n = sizeof(word) / sizeof(word[0]);
+    for (size_t i = 0; i < n; i++)
+        box[i] = word[i];
+    ink.n = n;
+    ink.square = 0;
+    nocr_box g[8];
+    for (size_t i = 0; i < n; i++)
+        g[i] = word[i];
+    words_join(g, (int)n, &ink, covered);
+    /* the headline's three words and the row under it (20 below, under 0.9 body heights)
+     * are one block; the body line beside them and the body word stay apart */
+    CHECK_INT(g[0].x, 100);
+    CHECK_INT(g[0].y, 100);
+    CHECK_INT(g[0].x + g[0].w, 700);
+    CHECK_INT(g[0].y + g[0].h, 220);
+    CHECK_INT(g[1].w, 0);
+    CHECK_INT(g[2].w, 0);
+    CHECK_INT(g[3].x, 780);
+    CHECK(g[3].w > 0);
+    CHECK_INT(g[4].w, 0);
+    CHECK_INT(g[5].w, 0);
+    CHECK(g[6].w > 0);
+    /* two words of the headline with the white between them 1.1 times the type: apart */
+    ink.n = 2;
+    box[0] = g[0] = word[0];
+    box[1] = g[1] = (nocr_box){366, 100, 180, 60};
+    words_join(g, 2, &ink, covered);
+    CHECK(g[0].w == 200 && g[1].w == 180);
+}
+
 /* Ink Tesseract's layout analysis holds in one text block (a hint) that is set in columns
  * is grouped by proximity, a region per column read down, not one region across the
  * columns (mixed tuning seed 20261229221: four columns beside a photo read across as junk,
@@ -391,6 +443,7 @@ int main(int argc, char **argv)
     test_short_line_dropped(sample);
     test_column_group(sample);
     test_headline_group(sample);
+    test_words_of_a_row();
     test_hint_over_columns(sample);
     test_settle_bars(sample);
     return CHECK_DONE();

@@ -14,6 +14,7 @@
  *   nocr_cover_measure   nocr_page_set_coverage
  *
  * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_rows,
+ *                 group_type, words_of_a_row, words_join (Latin words of large type),
  *                 group_is_column, group_is_headline, group_box, group_add_region,
  *                 hint_in_columns, ink_in_box
  *
@@ -411,9 +412,10 @@ static int group_add_region(nocr_page *page, const nocr_image *img, const nocr_i
     return NOCR_OK;
 }
 
-/* The uncovered components grouped by a closing (see GROUP_CLOSE_X/Y): boxes of the groups
- * into *out (boxaDestroy), sorted by nothing. NULL when out of memory. */
-static BOXA *group_boxes(const nocr_ink *ink, const unsigned char *covered, PIX *pixb)
+/* The uncovered components grouped by a closing (see GROUP_CLOSE_X/Y; only along the rows
+ * when `rows`): boxes of the groups into *out (boxaDestroy), sorted by nothing. NULL when
+ * out of memory. */
+static BOXA *group_boxes(const nocr_ink *ink, const unsigned char *covered, PIX *pixb, int rows)
 {
     PIX *mask = pixCreate(pixGetWidth(pixb), pixGetHeight(pixb), 1);
     for (size_t i = 0; mask && i < ink->n; i++) {
@@ -421,12 +423,98 @@ static BOXA *group_boxes(const nocr_ink *ink, const unsigned char *covered, PIX 
         if (!covered[i])
             pixRasterop(mask, b.x, b.y, b.w, b.h, PIX_SRC | PIX_DST, pixb, b.x, b.y);
     }
-    int cx = (int)(GROUP_CLOSE_X * ink->body) | 1, cy = (int)(GROUP_CLOSE_Y * ink->body) | 1;
+    int cx = (int)(GROUP_CLOSE_X * ink->body) | 1;
+    int cy = rows ? 1 : (int)(GROUP_CLOSE_Y * ink->body) | 1;
     PIX *closed = mask ? pixCloseSafeBrick(NULL, mask, cx, cy) : NULL;
     BOXA *boxa = closed ? pixConnCompBB(closed, 8) : NULL;
     pixDestroy(&closed);
     pixDestroy(&mask);
     return boxa;
+}
+
+/* Words of large type on a page in an alphabetic script stand further apart than the
+ * grouping closes (half a body height): each word of a headline the layout missed became a
+ * region of its own, read as a paragraph and placed by position, and the closing down the
+ * page joined words of two rows (fresh seeds 20270112010 and 029, Latin: a headline and a
+ * subheadline read a word at a time, "Lindqvist" with "key" under it). On such a page the
+ * ink is grouped into rows first (closed along only), the words of a row are joined, and
+ * then the rows into blocks as the closing would have. Two pieces of rows are words of one
+ * row when both are of large type (their tallest components at least WORD_TYPE_EMS body
+ * heights: body type is left to the closing, and a line of body beside a headline stays
+ * apart), the smaller type is at least WORD_SMALL of the other's (a subheadline beside a
+ * headline stays apart), their boxes overlap vertically by half the lower one, their
+ * bottoms lie within WORD_BASE of the type (a baseline, or a descender under it), and the
+ * white between them is at most WORD_GAP of the type: on 029, "teacher," and "Maria"
+ * stand 74 px apart in type 80 px high. */
+#define WORD_TYPE_EMS 1.2
+#define WORD_SMALL    0.4
+#define WORD_BASE     0.35
+#define WORD_GAP      1.0
+
+/* The white between two boxes across and down (negative where they overlap). */
+static int gap_x(nocr_box a, nocr_box b)
+{
+    return (a.x > b.x ? a.x : b.x) - (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w);
+}
+
+static int gap_y(nocr_box a, nocr_box b)
+{
+    return (a.y > b.y ? a.y : b.y) - (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h);
+}
+
+/* The tallest uncovered component with its centre in b. */
+static int group_type(const nocr_ink *ink, const unsigned char *covered, nocr_box b)
+{
+    int tallest = 0;
+    for (size_t i = 0; i < ink->n; i++)
+        if (!covered[i] && ink->box[i].h > tallest && nocr_box_holds_center(b, ink->box[i]))
+            tallest = ink->box[i].h;
+    return tallest;
+}
+
+static int words_of_a_row(nocr_box a, int ta, nocr_box b, int tb, int body)
+{
+    int type = ta > tb ? ta : tb, small = ta < tb ? ta : tb;
+    if (small < WORD_TYPE_EMS * body || small < WORD_SMALL * type)
+        return 0;
+    int lower = a.h < b.h ? a.h : b.h;
+    return -2 * gap_y(a, b) >= lower && abs((a.y + a.h) - (b.y + b.h)) <= WORD_BASE * type &&
+           gap_x(a, b) <= WORD_GAP * type;
+}
+
+/* Joins the rows g[0..n) that are words of one row (words_of_a_row) into one box, then
+ * the rows into blocks as the closing would have (GROUP_CLOSE_X/Y: boxes that near); a
+ * joined group has width 0. */
+static void words_join(nocr_box *g, int n, const nocr_ink *ink, const unsigned char *covered)
+{
+    int *type = malloc(sizeof(*type) * (size_t)(n + 1));
+    if (!type)
+        return; /* the words stay apart */
+    for (int i = 0; i < n; i++)
+        type[i] = group_type(ink, covered, g[i]);
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; g[i].w > 0 && j < n; j++)
+                if (g[j].w > 0 && words_of_a_row(g[i], type[i], g[j], type[j], ink->body)) {
+                    g[i] = nocr_box_union(g[i], g[j]);
+                    type[i] = type[i] > type[j] ? type[i] : type[j];
+                    g[j].w = 0;
+                    joined = 1;
+                }
+    }
+    free(type);
+    int cx = (int)(GROUP_CLOSE_X * ink->body), cy = (int)(GROUP_CLOSE_Y * ink->body);
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; g[i].w > 0 && j < n; j++)
+                if (g[j].w > 0 && gap_x(g[i], g[j]) <= cx && gap_y(g[i], g[j]) <= cy) {
+                    g[i] = nocr_box_union(g[i], g[j]);
+                    g[j].w = 0;
+                    joined = 1;
+                }
+    }
 }
 
 /* Is the group idx[0..n) of a hint box (a block of Tesseract's) set in columns: more
@@ -470,16 +558,20 @@ int nocr_cover_fill(nocr_page *page, const nocr_image *img, const nocr_ink *ink,
     for (size_t i = 0; !rc && i < ink->n; i++)
         uncovered += !covered[i];
     if (!rc && uncovered > 0) {
-        groups = group_boxes(ink, covered, nocr_image_work_binary(img));
+        groups = group_boxes(ink, covered, nocr_image_work_binary(img), !ink->square);
         int ng = groups ? boxaGetCount(groups) : 0;
         gboxes = groups ? malloc(sizeof(*gboxes) * (size_t)(ng + 1)) : NULL;
         if (!gboxes)
             rc = NOCR_ENOMEM;
         for (int g = 0; gboxes && g < ng; g++)
             boxaGetBoxGeometry(groups, g, &gboxes[g].x, &gboxes[g].y, &gboxes[g].w, &gboxes[g].h);
+        if (gboxes && !ink->square)
+            words_join(gboxes, ng, ink, covered);
         if (gboxes)
             qsort(gboxes, (size_t)ng, sizeof(*gboxes), cmp_box_top); /* regions top down */
         for (int g = 0; !rc && g < ng; g++) {
+            if (gboxes[g].w == 0)
+                continue;
             n = 0;
             for (size_t i = 0; i < ink->n; i++)
                 if (!covered[i] && nocr_box_holds_center(gboxes[g], ink->box[i]))
