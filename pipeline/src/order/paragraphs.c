@@ -83,23 +83,29 @@ typedef struct rec_flow {
 } rec_flow;
 
 /* The edges of the column of items[i]: the extremes of the straightened lines of the body
- * regions of its article and column. */
+ * regions of its article and column. Regions of one line count only when the column has
+ * no other: a line the coverage check added alone, a headline of large type read as body
+ * (fresh Latin seed 20270112010: 1033 px wide over a column of 780), set the column's
+ * right edge past every line of the block under it, and each of its lines ended short, a
+ * paragraph each. */
 static void column_edges(int *out_left, int *out_right, const rec_deskew *d, const rec_item *items,
                          size_t n, size_t i)
 {
     int left = INT_MAX, right = 0;
-    for (size_t j = 0; j < n; j++) {
-        const nocr_region *r = items[j].r;
-        if (items[j].article != items[i].article || items[j].column != items[i].column ||
-            nocr_region_role(r) != NOCR_ROLE_BODY)
-            continue;
-        for (size_t k = 0, nl = nocr_region_line_count(r); k < nl; k++) {
-            nocr_box b = nocr_line_box(nocr_region_line(r, k));
-            int x0 = straight_x(d, b.x, &b), x1 = straight_x(d, b.x + b.w, &b);
-            left = x0 < left ? x0 : left;
-            right = x1 > right ? x1 : right;
+    for (int lone = 0; lone < 2 && right == 0; lone++)
+        for (size_t j = 0; j < n; j++) {
+            const nocr_region *r = items[j].r;
+            size_t nl = nocr_region_line_count(r);
+            if (items[j].article != items[i].article || items[j].column != items[i].column ||
+                nocr_region_role(r) != NOCR_ROLE_BODY || (nl < 2) != lone)
+                continue;
+            for (size_t k = 0; k < nl; k++) {
+                nocr_box b = nocr_line_box(nocr_region_line(r, k));
+                int x0 = straight_x(d, b.x, &b), x1 = straight_x(d, b.x + b.w, &b);
+                left = x0 < left ? x0 : left;
+                right = x1 > right ? x1 : right;
+            }
         }
-    }
     *out_left = left;
     *out_right = right;
 }
