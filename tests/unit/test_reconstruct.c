@@ -802,6 +802,25 @@ static void test_seed_layout(void)
                     "（本版图片均为资料图）\n");
 }
 
+/* A column's right edge is its blocks' of several lines: a one-line body region wider than
+ * the column (a headline of large type the coverage check read as body, fresh Latin seed
+ * 20270112010) does not make every line of the block under it end short, a paragraph
+ * each. With no block of several lines, one-line regions set the edges as before. */
+static void test_wide_line_not_edge(void)
+{
+    static const char *const body[] = {">第一行", "第二行", "第三行", "第四行<"};
+    nocr_page *page = page_real(1200, 1600);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "标题");
+    nocr_region *wide = one_line(page, NOCR_ROLE_BODY, col_x(0), 200, COL_W + 200, "宽行");
+    nocr_region *r = column(page, col_x(0), 300, COL_W, body, 4);
+    CHECK_INT(nocr_reconstruct(page), NOCR_OK);
+    CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(r, 0)), 1);
+    for (int k = 1; k < 4; k++)
+        CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(r, (size_t)k)), 0);
+    CHECK_INT(nocr_line_starts_paragraph(nocr_region_line(wide, 0)), 1);
+    nocr_page_free(page);
+}
+
 /* The body height the segmenter set is the one the rules use, not the line boxes': a line
  * 30 px right of its column is an indent when body text is 20 px high (the median of the
  * line boxes, when nothing is set), not when the segmenter measured 40 px. */
@@ -1902,6 +1921,7 @@ int main(void)
     test_folio_pieces();
     test_warnings();
     test_body_height_set();
+    test_wide_line_not_edge();
     test_photo_top_of_column();
     test_staggered_columns();
     test_row_cut();
