@@ -14,7 +14,8 @@
  *   nocr_cover_measure   nocr_page_set_coverage
  *
  * static helpers: ink_is_text, line_read_short, cover_mask, group_host, group_rows,
- *                 group_type, words_of_a_row, words_join (Latin words of large type),
+ *                 group_type, words_of_a_row, blocks_near, groups_join, words_join
+ *                 (Latin words of large type),
  *                 group_is_column, group_is_headline, group_box, group_add_region,
  *                 hint_in_columns, ink_in_box
  *
@@ -482,9 +483,36 @@ static int words_of_a_row(nocr_box a, int ta, nocr_box b, int tb, int body)
            gap_x(a, b) <= WORD_GAP * type;
 }
 
+/* Whether two groups lie as near as the closing joins (GROUP_CLOSE_X/Y). */
+static int blocks_near(nocr_box a, int ta, nocr_box b, int tb, int body)
+{
+    (void)ta;
+    (void)tb;
+    return gap_x(a, b) <= (int)(GROUP_CLOSE_X * body) &&
+           gap_y(a, b) <= (int)(GROUP_CLOSE_Y * body);
+}
+
+/* Joins the groups g[0..n) of type (their tallest component) type[] that `near` pairs,
+ * until no pair is left; a joined group has width 0. */
+static void groups_join(nocr_box *g, int *type, int n, int body,
+                        int (*near)(nocr_box, int, nocr_box, int, int))
+{
+    for (int joined = 1; joined;) {
+        joined = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; g[i].w > 0 && j < n; j++)
+                if (g[j].w > 0 && near(g[i], type[i], g[j], type[j], body)) {
+                    g[i] = nocr_box_union(g[i], g[j]);
+                    type[i] = type[i] > type[j] ? type[i] : type[j];
+                    g[j].w = 0;
+                    joined = 1;
+                }
+    }
+}
+
 /* Joins the rows g[0..n) that are words of one row (words_of_a_row) into one box, then
- * the rows into blocks as the closing would have (GROUP_CLOSE_X/Y: boxes that near); a
- * joined group has width 0. */
+ * the rows into blocks as the closing would have (blocks_near); a joined group has width
+ * 0. */
 static void words_join(nocr_box *g, int n, const nocr_ink *ink, const unsigned char *covered)
 {
     int *type = malloc(sizeof(*type) * (size_t)(n + 1));
@@ -492,29 +520,9 @@ static void words_join(nocr_box *g, int n, const nocr_ink *ink, const unsigned c
         return; /* the words stay apart */
     for (int i = 0; i < n; i++)
         type[i] = group_type(ink, covered, g[i]);
-    for (int joined = 1; joined;) {
-        joined = 0;
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; g[i].w > 0 && j < n; j++)
-                if (g[j].w > 0 && words_of_a_row(g[i], type[i], g[j], type[j], ink->body)) {
-                    g[i] = nocr_box_union(g[i], g[j]);
-                    type[i] = type[i] > type[j] ? type[i] : type[j];
-                    g[j].w = 0;
-                    joined = 1;
-                }
-    }
+    groups_join(g, type, n, ink->body, words_of_a_row);
+    groups_join(g, type, n, ink->body, blocks_near);
     free(type);
-    int cx = (int)(GROUP_CLOSE_X * ink->body), cy = (int)(GROUP_CLOSE_Y * ink->body);
-    for (int joined = 1; joined;) {
-        joined = 0;
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; g[i].w > 0 && j < n; j++)
-                if (g[j].w > 0 && gap_x(g[i], g[j]) <= cx && gap_y(g[i], g[j]) <= cy) {
-                    g[i] = nocr_box_union(g[i], g[j]);
-                    g[j].w = 0;
-                    joined = 1;
-                }
-    }
 }
 
 /* Is the group idx[0..n) of a hint box (a block of Tesseract's) set in columns: more

@@ -109,7 +109,7 @@ static double confirmed(const lines_reading *r, const lines_reading *other)
 
 /* Whether the light image's reading l is to be taken over Otsu's o: when it rests on
  * LIGHT_GAIN times the line length; or when the two read different sizes (LIGHT_DISAGREE)
- * and it rests on more, or the Otsu image confirms more of it (CONFIRM) than the light
+ * and it rests on more, or the Otsu image confirms more of it (confirmed) than the light
  * image confirms of Otsu's. */
 static int light_wins(const lines_reading *o, const lines_reading *l)
 {
