@@ -1797,7 +1797,8 @@ static void test_deck_over_photo_column(void)
 /* Article 乙's partial headline over column 1, its first column beside it in column 0
  * under the end of article 甲, and a photo under that column with its caption: the
  * caption is 乙's, whose text its photo interrupts, not 甲's, whose headline is nearest
- * above (tuning seed 20261229248). Article 丙 runs down column 2 beside them all. */
+ * above (tuning seed 20261229248). Article 丙 runs down column 2 beside them all, from the
+ * page's first row of articles: it is read before 乙, of the second row. */
 static void test_caption_under_beside_column(void)
 {
     static const char *const a[] = {">甲一", "甲完。<"};
@@ -1815,8 +1816,9 @@ static void test_caption_under_beside_column(void)
     region(page, NOCR_ROLE_FIGURE, col_x(0), 560, COL_W, 300);
     one_line(page, NOCR_ROLE_CAPTION, col_x(0), 880, COL_W, "图为照片。");
     column(page, col_x(1), 500, COL_W, b1, 2);
-    check_txt(page, "甲题\n甲一甲完。\n甲一甲完。\n\n乙题\n乙一乙二乙三乙完。\n图为照片。\n\n"
-                    "丙题\n丙一丙二丙三丙四丙五丙六丙七丙八丙九丙十丙十一丙十二丙完。\n");
+    check_txt(page, "甲题\n甲一甲完。\n甲一甲完。\n\n"
+                    "丙题\n丙一丙二丙三丙四丙五丙六丙七丙八丙九丙十丙十一丙十二丙完。\n\n"
+                    "乙题\n乙一乙二乙三乙完。\n图为照片。\n");
 }
 
 /* A photo at the top of column 2 under its headline, its caption, and one line of text
@@ -1884,6 +1886,31 @@ static void test_wrapped_byline(void)
     column(page, col_x(0), 330, COL_W, a, 3);
     column(page, col_x(1), 330, COL_W, a, 3);
     check_txt(page, "甲题\n本报记者 高子涵 通讯员 张\n晓明\n甲一甲二甲完。\n甲一甲二甲完。\n");
+}
+
+/* Three articles: one at the top left, a taller one beside it starting lower, and one
+ * under the first. The one under the first, in the page's second row, is read after the
+ * one beside the first, however high it starts against it (tuning seeds 20270113019,
+ * 20270113079: read before it, as the left of two articles side by side). */
+static void test_second_row_after_first(void)
+{
+    static const char *const a[] = {">甲一", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙三", "乙四", "乙五",
+                                    "乙六",  "乙七", "乙八", "乙九", "乙完。<"};
+    static const char *const c[] = {">丙一", "丙二", "丙完。<"};
+    nocr_page *page = page_real(2000, 1200);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a, 2);
+    column(page, col_x(1), 200, COL_W, a, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 250, COL_W, "乙题");
+    column(page, col_x(2), 350, COL_W, b, 10);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 450, 2 * COL_W + 40, "丙题");
+    column(page, col_x(0), 550, COL_W, c, 3);
+    column(page, col_x(1), 550, COL_W, c, 3);
+    check_txt(
+        page,
+        "甲题\n甲一甲完。\n甲一甲完。\n\n乙题\n乙一乙二乙三乙四乙五乙六乙七乙八乙九乙完。\n\n"
+        "丙题\n丙一丙二丙完。\n丙一丙二丙完。\n");
 }
 
 int main(void)
@@ -1958,5 +1985,6 @@ int main(void)
     test_text_under_photo_under_head();
     test_columns_over_headed_photo();
     test_wrapped_byline();
+    test_second_row_after_first();
     return CHECK_DONE();
 }
