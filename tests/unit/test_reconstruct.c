@@ -1888,6 +1888,98 @@ static void test_wrapped_byline(void)
     check_txt(page, "甲题\n本报记者 高子涵 通讯员 张\n晓明\n甲一甲二甲完。\n甲一甲二甲完。\n");
 }
 
+/* Text level with two partial headlines, the one on its left nearer: indented, beside a
+ * headline on its right that heads no text of its own (a photo under it), it is the first
+ * column of the right one's article (tuning seed 20270113060: it went to the article on
+ * its left, which had text under every column of its headline). */
+static void test_indented_beside_bare_headline(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
+    nocr_page *page = page_real(2000, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a, 3);
+    column(page, col_x(1), 200, COL_W, a, 3);
+    column(page, col_x(2), 90, COL_W, b, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3) + 100, 100, COL_W - 200, "乙题");
+    region(page, NOCR_ROLE_FIGURE, col_x(3), 200, COL_W, 300);
+    check_txt(page, "甲题\n甲一甲二甲完。\n甲一甲二甲完。\n\n乙题\n乙一乙二乙完。\n");
+}
+
+/* A headline over three columns with its byline centred under it: the text starts under
+ * the byline in every column, more than HEADED_GAP body heights under the headline. The
+ * outer columns are the headline's, not a lower headline's beside them (tuning seed
+ * 20270113060: the first column went to a headline two columns beyond the article). */
+static void test_columns_under_byline(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 3 * COL_W + 80, "甲题");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(1), 170, COL_W, "本报记者 甲");
+    column(page, col_x(0), 300, COL_W, a, 3);
+    column(page, col_x(1), 300, COL_W, a, 3);
+    column(page, col_x(2), 300, COL_W, a, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(3), 230, 2 * COL_W + 40, "乙题");
+    column(page, col_x(3), 330, COL_W, b, 3);
+    column(page, col_x(4), 330, COL_W, b, 3);
+    check_txt(page, "甲题\n本报记者 甲\n甲一甲二甲完。\n甲一甲二甲完。\n甲一甲二甲完。\n\n"
+                    "乙题\n乙一乙二乙完。\n乙一乙二乙完。\n");
+}
+
+/* A headline in small type over a column, in two regions of one line each, the lower one
+ * holding the byline too (newsocr's layout, taken for section headings): the byline is cut
+ * off, the two lines are the headline of an article, and the column under them is not read
+ * as the run-on of the column above (tuning seed 20270113016). */
+static void test_small_headline_over_byline(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙二", "乙完。<"};
+    nocr_page *page = page_real(1000, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, COL_W, "甲题");
+    column(page, col_x(0), 200, COL_W, a, 3);
+    nocr_region *h1 = region(page, NOCR_ROLE_SECTION_HEADING, col_x(0) + 100, 430, 200, 60);
+    CHECK_INT(
+        nocr_region_add_line(NULL, h1, (nocr_box){col_x(0) + 100, 430, 200, 60}, "乙题上", 90.0f),
+        NOCR_OK);
+    nocr_region *h2 = region(page, NOCR_ROLE_SECTION_HEADING, col_x(0) + 20, 500, 360, 114);
+    CHECK_INT(
+        nocr_region_add_line(NULL, h2, (nocr_box){col_x(0) + 20, 500, 360, 60}, "乙题下", 90.0f),
+        NOCR_OK);
+    CHECK_INT(nocr_region_add_line(NULL, h2, (nocr_box){col_x(0) + 60, 570, 280, 44},
+                                   "本报记者 李四", 90.0f),
+              NOCR_OK);
+    column(page, col_x(0), 650, COL_W, b, 3);
+    check_txt(page, "甲题\n甲一甲二甲完。\n\n乙题上\n乙题下\n本报记者 李四\n乙一乙二乙完。\n");
+}
+
+/* A column broken off under its headline, beside two lower headlines of one band: it goes
+ * to the nearer, not to the one whose foot is lower by half a body height three columns
+ * away (tuning seed 20270113083). Article 丁 runs down column 2 from the top, so that no
+ * white band across the page parts the column from its headline. */
+static void test_lower_band_nearest(void)
+{
+    static const char *const a[] = {">甲一", "甲二", "甲完。<"};
+    static const char *const b0[] = {">乙一", "乙二"}, *const b1[] = {"乙三", "乙完。<"};
+    static const char *const c[] = {">丙一", "丙完。<"};
+    static const char *const d[] = {">丁一", "丁二", "丁三", "丁四", "丁五",   "丁六",
+                                    "丁七",  "丁八", "丁九", "丁十", "丁十一", "丁完。<"};
+    nocr_page *page = page_real(2400, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(0), 100, 2 * COL_W + 40, "甲题");
+    column(page, col_x(0), 200, COL_W, a, 3);
+    column(page, col_x(1), 200, COL_W, a, 3);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(2), 100, COL_W, "丁题");
+    column(page, col_x(2), 200, COL_W, d, 12);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 450, COL_W, "乙题");
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(4), 470, COL_W, "丙题");
+    column(page, col_x(0), 560, COL_W, b0, 2);
+    column(page, col_x(1), 560, COL_W, b1, 2);
+    column(page, col_x(4), 560, COL_W, c, 2);
+    check_txt(page, "甲题\n甲一甲二甲完。\n甲一甲二甲完。\n\n"
+                    "丁题\n丁一丁二丁三丁四丁五丁六丁七丁八丁九丁十丁十一丁完。\n\n"
+                    "乙题\n乙一乙二乙三乙完。\n\n丙题\n丙一丙完。\n");
+}
+
 /* Three articles: one at the top left, a taller one beside it starting lower, and one
  * under the first. The one under the first, in the page's second row, is read after the
  * one beside the first, however high it starts against it (tuning seeds 20270113019,
@@ -1985,6 +2077,10 @@ int main(void)
     test_text_under_photo_under_head();
     test_columns_over_headed_photo();
     test_wrapped_byline();
+    test_indented_beside_bare_headline();
+    test_columns_under_byline();
+    test_small_headline_over_byline();
+    test_lower_band_nearest();
     test_second_row_after_first();
     return CHECK_DONE();
 }

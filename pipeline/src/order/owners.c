@@ -214,6 +214,33 @@ static int column_headed(const nocr_page *page, const nocr_region *r, int body)
            rec_y0(r) - rec_y1(near) < HEADED_GAP * body;
 }
 
+/* The foot of headline hd with the decks and bylines set under it, each less than
+ * HEADED_GAP body heights under the one above and mostly inside hd's width: where the
+ * text of hd's article starts, in all of its columns, not only in the ones under the
+ * byline (tuning seed 20270113060: the first column of an article whose byline is
+ * centred under its headline, four body heights under the headline, went to a lower
+ * headline two columns beyond the article's last). */
+static int head_foot(const nocr_page *page, const nocr_region *hd, int body)
+{
+    int foot = rec_y1(hd);
+    size_t n = nocr_page_region_count(page);
+    for (int grown = 1; grown;) {
+        grown = 0;
+        for (size_t i = 0; i < n; i++) {
+            const nocr_region *o = nocr_page_region(page, i);
+            nocr_role role = nocr_region_role(o);
+            if ((role == NOCR_ROLE_SUBHEADLINE || role == NOCR_ROLE_BYLINE) && rec_y1(o) > foot &&
+                rec_y0(o) >= foot - body / 2 && rec_y0(o) - foot < HEADED_GAP * body &&
+                2 * rec_overlap(rec_x0(o), rec_x1(o), rec_x0(hd), rec_x1(hd)) >
+                    nocr_region_box(o).w) {
+                foot = rec_y1(o);
+                grown = 1;
+            }
+        }
+    }
+    return foot;
+}
+
 /* Does r stand right under headline hd: between hd's foot and r's top, in r's columns,
  * nothing but headings (a deck, a byline, a section heading) and photos with their
  * captions, each less than HEADED_GAP body heights under the one above it? A headline owns
@@ -229,8 +256,9 @@ static int under_head(const nocr_page *page, const nocr_region *r, const nocr_re
     int top = rec_y0(r);
     if (rec_y1(hd) > top + body)
         return 0;
+    int foot = head_foot(page, hd, body);
     for (size_t steps = 0, n = nocr_page_region_count(page); steps <= n; steps++) {
-        if (top - rec_y1(hd) < HEADED_GAP * body)
+        if (top - foot < HEADED_GAP * body)
             return 1;
         const nocr_region *near = NULL;
         for (size_t i = 0; i < n; i++) {
@@ -400,15 +428,54 @@ static const nocr_region *column_past_photo(const nocr_page *page, const nocr_re
     return near;
 }
 
+static int head_dx(const nocr_page *page, const nocr_region *r, const nocr_region *hd);
+
+/* Whether headline hd, in other columns than r's and lower than the one above r (whose
+ * bottom is above_y), is where r's column breaks off (owner_lower_band); top is r's top
+ * (its photo's, for a caption), headed whether r is the text of a heading above it. */
+static int breaks_off_at(const nocr_page *page, const nocr_region *r, const nocr_region *hd,
+                         int top, int headed, int above_y, int body)
+{
+    int level = rec_y1(hd) > top + OWNER_REACH * body;
+    if (framed_apart(page, hd, r, body) ||
+        (level && (rec_y0(hd) > top + OWNER_REACH * body || headed)) || rec_y0(hd) <= above_y)
+        return 0;
+    /* The column goes on past the headline's middle when text or a photo of it
+     * (issue 11: a photo at the top of a column, beside a lower headline) is there.
+     * A headline level with r's top (text beside a partial headline, seeds 1103 and
+     * 1121) takes it only when the band breaks off between them too: no column
+     * between r and the headline runs on past its middle (seed 1136: a headline two
+     * columns away, level with the text under a photo of the article above), and r
+     * is not the text of a heading above it (column_headed; seed 1136 again). */
+    int ymid = rec_y0(hd) + nocr_region_box(hd).h / 2;
+    int x0 = rec_x0(r), x1 = rec_x1(r);
+    if (level) {
+        x0 = rec_x1(hd) < x0 ? rec_x1(hd) : x0;
+        x1 = rec_x0(hd) > x1 ? rec_x0(hd) : x1;
+    }
+    for (size_t i = 0, n = nocr_page_region_count(page); i < n; i++) {
+        const nocr_region *o = nocr_page_region(page, i);
+        nocr_role role = nocr_region_role(o);
+        if (o != r &&
+            (role == NOCR_ROLE_FIGURE ||
+             (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE)) &&
+            rec_y0(o) < ymid && rec_y1(o) > ymid && rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* A headline in other columns, lower than the one above r (whose bottom is above_y), takes
- * over when r's column breaks off at that headline's height: a new band of the page
- * (modular layout) starts there. The headline may also be level with r's top: the text
- * beside a partial headline starts on its first line. REC_NO_OWNER when none. */
+ * over when r's column breaks off at that headline's height (breaks_off_at): a new band of
+ * the page (modular layout) starts there. The headline may also be level with r's top: the
+ * text beside a partial headline starts on its first line. Of the lowest band of such
+ * headlines (bottoms within BAND body heights of the lowest), the nearest sideways: the
+ * lowest alone took the first column of an article under a partial headline for the
+ * headline of a column four away, its bottom a third of a body height lower (tuning seed
+ * 20270113083). REC_NO_OWNER when none. */
 static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                             int nheads, int above_y, int body)
 {
-    int lower = REC_NO_OWNER, lower_y = above_y;
-    size_t n = nocr_page_region_count(page);
     int headed = column_headed(page, r, body);
     /* A caption stands with its photo: level with a headline or not is the photo's top
      * (fresh seed 20261204008: a caption under a photo in the middle of an article's
@@ -417,39 +484,17 @@ static int owner_lower_band(const nocr_page *page, const nocr_region *r, nocr_re
     const nocr_region *photo =
         nocr_region_role(r) == NOCR_ROLE_CAPTION ? photo_over(page, r, body) : NULL;
     int top = photo ? rec_y0(photo) : rec_y0(r);
-    for (int h = 0; h < nheads; h++) {
-        const nocr_region *hd = heads[h];
-        int level = rec_y1(hd) > top + OWNER_REACH * body;
-        if (framed_apart(page, hd, r, body))
-            continue;
-        if ((level && (rec_y0(hd) > top + OWNER_REACH * body || headed)) ||
-            rec_y0(hd) <= above_y || rec_y1(hd) <= lower_y)
-            continue;
-        /* The column goes on past the headline's middle when text or a photo of it
-         * (issue 11: a photo at the top of a column, beside a lower headline) is there.
-         * A headline level with r's top (text beside a partial headline, seeds 1103 and
-         * 1121) takes it only when the band breaks off between them too: no column
-         * between r and the headline runs on past its middle (seed 1136: a headline two
-         * columns away, level with the text under a photo of the article above), and r
-         * is not the text of a heading above it (column_headed; seed 1136 again). */
-        int ymid = rec_y0(hd) + nocr_region_box(hd).h / 2, crossed = 0;
-        int x0 = rec_x0(r), x1 = rec_x1(r);
-        if (level) {
-            x0 = rec_x1(hd) < x0 ? rec_x1(hd) : x0;
-            x1 = rec_x0(hd) > x1 ? rec_x0(hd) : x1;
-        }
-        for (size_t i = 0; i < n && !crossed; i++) {
-            const nocr_region *o = nocr_page_region(page, i);
-            nocr_role role = nocr_region_role(o);
-            crossed = o != r &&
-                      (role == NOCR_ROLE_FIGURE ||
-                       (nocr_role_is_text(role) && role != NOCR_ROLE_HEADLINE)) &&
-                      rec_y0(o) < ymid && rec_y1(o) > ymid &&
-                      rec_overlap(rec_x0(o), rec_x1(o), x0, x1) > 0;
-        }
-        if (!crossed) {
+    int lowest = INT_MIN;
+    for (int h = 0; h < nheads; h++)
+        if (rec_y1(heads[h]) > lowest &&
+            breaks_off_at(page, r, heads[h], top, headed, above_y, body))
+            lowest = rec_y1(heads[h]);
+    int lower = REC_NO_OWNER, lower_dx = INT_MAX;
+    for (int h = 0; h < nheads && lowest != INT_MIN; h++) {
+        int dx = rec_y1(heads[h]) > lowest - BAND * body ? head_dx(page, r, heads[h]) : INT_MAX;
+        if (dx < lower_dx && breaks_off_at(page, r, heads[h], top, headed, above_y, body)) {
             lower = h;
-            lower_y = rec_y1(hd);
+            lower_dx = dx;
         }
     }
     return lower;
@@ -725,8 +770,9 @@ static int owner_left(const nocr_page *page, const nocr_region *r, nocr_region *
  * not indented goes on from the body text to its left, and is that text's article's when
  * that is one of the two (else the nearest, as before: tuning seed 20261229250, a boxed
  * article's text beside the column, its headline framed apart); text that starts
- * indented, beside a headline on its right whose own text is not, is the first column of
- * that headline's article. */
+ * indented, beside a headline on its right whose own text is not, or that heads no text
+ * right under it (only a photo: tuning seed 20270113060), is the first column of that
+ * headline's article. */
 static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                         int nheads, int body)
 {
@@ -758,7 +804,7 @@ static int owner_beside(const nocr_page *page, const nocr_region *r, nocr_region
         return owner == left || owner == right ? owner : best;
     }
     const nocr_region *first = body_below(page, heads[right], body);
-    return first && !rec_starts_indented(page, first, body) ? right : best;
+    return !first || !rec_starts_indented(page, first, body) ? right : best;
 }
 
 /* A photo and its caption r set between the end of one article and the headline of the

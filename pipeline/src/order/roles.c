@@ -300,6 +300,29 @@ static void folio_row(nocr_page *page, int height)
  * (358 and 279 of 640 in four sets; three stand under body text or an advertisement). */
 #define BYLINE_GAP 2 /* body heights */
 
+/* The section headings stacked right over headline h, each less than its own height
+ * above the one under it, in type of the same height (within HEAD_LINE_SIZE) and over
+ * some of its columns, are lines of h: headlines too (articles.c joins stacked headlines
+ * into one article). A two-line headline in small type, its lines of different widths,
+ * comes out of the layout as two regions (tuning seed 20270113016: the first line stayed
+ * a section heading at the foot of the column above, read in the article before). */
+#define HEAD_LINE_SIZE 0.25
+static void heading_lines_above(nocr_page *page, const nocr_region *h, int body)
+{
+    for (size_t steps = 0, n = nocr_page_region_count(page); steps < n; steps++) {
+        nocr_region *u = rec_region_above(page, h, body);
+        if (!u || nocr_region_role(u) != NOCR_ROLE_SECTION_HEADING ||
+            nocr_region_direction(u) == NOCR_DIR_VERTICAL || nocr_region_line_count(u) != 1)
+            return;
+        int hh = nocr_region_box(h).h, uh = nocr_region_box(u).h;
+        if (rec_y0(h) - rec_y1(u) >= uh || abs(uh - hh) >= HEAD_LINE_SIZE * hh ||
+            rec_overlap(rec_x0(u), rec_x1(u), rec_x0(h), rec_x1(h)) <= 0)
+            return;
+        nocr_region_set_role(u, NOCR_ROLE_HEADLINE);
+        h = u;
+    }
+}
+
 /* Section headings right over a byline become headlines (see BYLINE_GAP); horizontal
  * text only. Not one under a headline or deck, however far: that is the deck, or its last
  * line cut from it (fresh seed 20261202187: a two-line deck, its second line taken for a
@@ -319,8 +342,10 @@ static void heads_over_bylines(nocr_page *page, int body)
             continue;
         const nocr_region *above = rec_region_above(page, h, body);
         nocr_role ar = above ? nocr_region_role(above) : NOCR_ROLE_UNKNOWN;
-        if (ar != NOCR_ROLE_HEADLINE && ar != NOCR_ROLE_SUBHEADLINE)
-            nocr_region_set_role(h, NOCR_ROLE_HEADLINE);
+        if (ar == NOCR_ROLE_HEADLINE || ar == NOCR_ROLE_SUBHEADLINE)
+            continue;
+        nocr_region_set_role(h, NOCR_ROLE_HEADLINE);
+        heading_lines_above(page, h, body);
     }
 }
 

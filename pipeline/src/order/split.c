@@ -52,13 +52,18 @@
  * different sizes itself, and where it left a byline with the line over it, that line was
  * a deck's last (fresh seed 20261204003: "届科技节开幕 / 本报记者刘建国"); cut from it,
  * the byline went to another article and the page read worse (0.10 -> 0.43; 21 of the
- * 100 Chinese tuning pages 20261204000-099 moved, both ways, by up to 33 points). */
+ * 100 Chinese tuning pages 20261204000-099 moved, both ways, by up to 33 points). Of
+ * newsocr's regions only a section heading is cut: a one-column headline in small type
+ * with its byline, taken for a heading inside the article above, whose column the
+ * article's text then ran on (tuning seed 20270113016); the heading over the byline
+ * becomes a headline (roles.c, heads_over_bylines) unless a headline or deck stands over
+ * it, which keeps a deck's last line with its deck. */
 static size_t byline_at(const nocr_region *r)
 {
     size_t n = nocr_region_line_count(r);
     nocr_role role = nocr_region_role(r);
     if (n < 2 || nocr_region_direction(r) == NOCR_DIR_VERTICAL ||
-        nocr_region_origin(r) != NOCR_ORIGIN_TESSERACT ||
+        (nocr_region_origin(r) != NOCR_ORIGIN_TESSERACT && role != NOCR_ROLE_SECTION_HEADING) ||
         (role != NOCR_ROLE_BODY && role != NOCR_ROLE_HEADLINE && role != NOCR_ROLE_SUBHEADLINE &&
          role != NOCR_ROLE_SECTION_HEADING))
         return 0;
