@@ -420,7 +420,9 @@ int nocr_segment(nocr_page **out, const nocr_image *img);
 int nocr_recognize(nocr_page *page, nocr_engine *eng, const nocr_image *img);
 
 /* Puts regions in reading order: sets each region's order and article, marks paragraph
- * starts, and sorts the page's regions by order. Works on the page model alone. */
+ * starts, and sorts the page's regions by order. Works on the page model alone. A heading
+ * region that holds a byline under its own lines is cut where the byline starts: the
+ * byline's lines move to regions added to the page. */
 int nocr_reconstruct(nocr_page *page);
 
 /* As nocr_reconstruct, for a page whose regions were added in the reading order of the
