@@ -2005,6 +2005,28 @@ static void test_second_row_after_first(void)
         "丙题\n丙一丙二丙完。\n丙一丙二丙完。\n");
 }
 
+/* A headline over the middle two of its article's four columns, its byline under it; the
+ * text starts under the byline, four body heights under the headline, and a headline of
+ * the next article stands level with the byline two columns beyond. The outer columns are
+ * the first headline's: its rows reach down to its byline, so the other is of its band,
+ * and farther (tuning seed 20270113060: the last column went to the other headline). */
+static void test_band_to_byline(void)
+{
+    static const char *const a0[] = {">甲一", "甲二"}, *const a1[] = {"甲三", "甲四"};
+    static const char *const a2[] = {"甲五", "甲六"}, *const a3[] = {"甲七", "甲完。<"};
+    static const char *const b[] = {">乙一", "乙完。<"};
+    nocr_page *page = page_real(2800, 1000);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(1), 100, 2 * COL_W + 40, "甲题");
+    one_line(page, NOCR_ROLE_BYLINE, col_x(1) + 200, 170, COL_W, "本报记者 甲");
+    column(page, col_x(0), 300, COL_W, a0, 2);
+    column(page, col_x(1), 300, COL_W, a1, 2);
+    column(page, col_x(2), 300, COL_W, a2, 2);
+    column(page, col_x(3), 300, COL_W, a3, 2);
+    one_line(page, NOCR_ROLE_HEADLINE, col_x(5), 240, COL_W, "乙题");
+    column(page, col_x(5), 300, COL_W, b, 2);
+    check_txt(page, "甲题\n本报记者 甲\n甲一甲二甲三甲四甲五甲六甲七甲完。\n\n乙题\n乙一乙完。\n");
+}
+
 int main(void)
 {
     test_three_columns();
@@ -2082,5 +2104,6 @@ int main(void)
     test_small_headline_over_byline();
     test_lower_band_nearest();
     test_second_row_after_first();
+    test_band_to_byline();
     return CHECK_DONE();
 }

@@ -597,7 +597,11 @@ static int head_between(const nocr_page *page, const nocr_region *r, const nocr_
  * page's other edge, and was read after that article). A lower headline wins over a higher
  * one only when the higher one, with text under it beside r, does not stand between it and
  * r: the text under a photo beside its article's headline went to the next article's
- * headline beyond that one's column, lower by its foot (tuning seed 20261211231). */
+ * headline beyond that one's column, lower by its foot (tuning seed 20261211231). A
+ * headline's rows reach down to its byline and decks (head_foot): a headline three body
+ * heights lower, level with another's byline, is of that one's band (tuning seed
+ * 20270113060: the last column of an article went to the next headline, four columns
+ * away). */
 static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_region *const *heads,
                             int nheads, int body)
 {
@@ -614,14 +618,14 @@ static int owner_band_above(const nocr_page *page, const nocr_region *r, nocr_re
         int lo = right ? rec_x1(hd) : rec_x1(r), hi = right ? rec_x0(r) : rec_x0(hd);
         if (rec_vrule_between(page, 0, lo, hi, rec_y1(hd), rec_y0(r)))
             dx += width; /* across a column rule: only if nothing else */
-        int rows =
-            best != REC_NO_OWNER && rec_overlap(rec_y0(hd), rec_y1(hd), best_top, best_y) > 0;
-        int below = !rows && rec_y1(hd) > best_y + BAND * body &&
+        int foot = head_foot(page, hd, body);
+        int rows = best != REC_NO_OWNER && rec_overlap(rec_y0(hd), foot, best_top, best_y) > 0;
+        int below = !rows && foot > best_y + BAND * body &&
                     (best == REC_NO_OWNER || !head_between(page, r, heads[best], hd, body));
-        int same_band = rows || abs(rec_y1(hd) - best_y) <= BAND * body;
+        int same_band = rows || abs(foot - best_y) <= BAND * body;
         if (best == REC_NO_OWNER || below || (same_band && dx < near_dx)) {
             best = h;
-            best_y = rec_y1(hd);
+            best_y = foot;
             best_top = rec_y0(hd);
             near_dx = dx;
         }
