@@ -15,9 +15,10 @@
  * layouts, not integer limits (huge boxes are a separate question, see README.md).
  *
  * Properties after nocr_reconstruct (newsocr.h; the reading-order contract):
- *   - it returns 0, or NOCR_ENOMEM with a message; the page keeps its regions and their
- *     lines: a heading cut where a byline starts in it gives its byline's lines to regions
- *     of their own, added to the page (order/split.c); no line is doubled;
+ *   - it returns 0, or NOCR_ENOMEM with a message; the page keeps every region it had,
+ *     once; a heading cut where a byline starts in it gives its byline's lines to regions
+ *     of their own, added to the page (order/split.c); no line is doubled (the count of
+ *     lines never grows: lines can be dropped, not copied);
  *   - regions are sorted by order: orders 0..k-1 first, then -1;
  *   - a region is in the order (order >= 0) exactly when it is a text region with lines
  *     and a role other than unknown: text is left out only by marking it unknown;
